@@ -1,0 +1,234 @@
+internal import CMicroHTTPD
+import Logging
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The libmicrohttpd daemon behind the `Request -> Response` seam.
+///
+/// libmicrohttpd calls the access handler several times per request; `Exchange` hides that:
+/// it is created when the request line arrives (URI log callback, which also gives the raw
+/// target for parsing in Swift), collects the body, and the responder runs once, on the call
+/// after the upload is complete. Responding then, rather than on the first call, keeps
+/// keep-alive intact. The exchange is released when libmicrohttpd reports completion.
+public final class HTTPServer: Sendable {
+    public let configuration: ServerConfiguration
+    let responder: @Sendable (Request) -> Response
+    /// Renders the page for an error found before the responder runs (413, a malformed target).
+    let errorPage: @Sendable (HTTPError) -> Response
+    let logger: Logger
+    /// The running daemon's address (0 when stopped), swapped atomically so stop runs once.
+    private let daemon = Atomic<UInt>(0)
+    let inFlight = Atomic<Int>(0)
+
+    /// Headers sent with every response.
+    static let securityHeaders: [(String, String)] = [
+        ("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "same-origin"),
+        ("X-Frame-Options", "DENY"),
+    ]
+
+    public init(configuration: ServerConfiguration, logger: Logger,
+                errorPage: @escaping @Sendable (HTTPError) -> Response,
+                responder: @escaping @Sendable (Request) -> Response) {
+        self.configuration = configuration
+        self.logger = logger
+        self.errorPage = errorPage
+        self.responder = responder
+    }
+
+    public struct StartError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Starts listening. - Important: block SIGPIPE (and the stop signals) before calling this,
+    /// so that the pool threads inherit the mask.
+    public func start() throws {
+        var c = tabel_mhd_config()
+        c.flags = UInt32(MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue
+            | MHD_USE_ITC.rawValue | MHD_USE_ERROR_LOG.rawValue)
+        c.thread_pool_size = UInt32(configuration.threads)
+        c.connection_timeout = UInt32(configuration.connectionTimeout)
+        c.connection_limit = UInt32(configuration.connectionLimit)
+        c.per_ip_connection_limit = UInt32(configuration.perIPConnectionLimit)
+        c.connection_memory_limit = configuration.connectionMemoryLimit
+        c.handler = accessHandler
+        c.completed = requestCompleted
+        c.uri_log = uriLogged
+        c.cls = Unmanaged.passUnretained(self).toOpaque()
+        var host = ""
+        switch configuration.listen {
+        case let .address(h, port):
+            host = h
+            c.port = port
+            c.listen_fd = -1
+        case let .socket(fd):
+            c.listen_fd = fd
+        }
+        let started = host.withCString { hostPointer in
+            c.host = hostPointer
+            return tabel_mhd_start(&c)
+        }
+        guard let started else {
+            let reason = String(cString: strerror(errno))
+            throw StartError(description: "не удалось начать приём соединений на \(configuration.listen): \(reason)")
+        }
+        daemon.store(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(started))), ordering: .releasing)
+    }
+
+    /// The port actually bound (useful after listening on port 0).
+    public var port: UInt16 {
+        let raw = daemon.load(ordering: .acquiring)
+        return raw == 0 ? 0 : tabel_mhd_bound_port(OpaquePointer(bitPattern: raw))
+    }
+
+    /// Stops accepting connections, lets the requests in flight finish (up to the grace
+    /// period), then stops the daemon.
+    public func stop() {
+        let raw = daemon.exchange(0, ordering: .acquiringAndReleasing)
+        guard raw != 0, let d = OpaquePointer(bitPattern: raw) else { return }
+        let listenFD = MHD_quiesce_daemon(d)
+        var waited = 0
+        while inFlight.load(ordering: .acquiring) > 0, waited < configuration.stopGrace * 100 {
+            usleep(10_000)
+            waited += 1
+        }
+        MHD_stop_daemon(d)
+        if listenFD >= 0, case .address = configuration.listen { close(listenFD) }
+    }
+
+    deinit { stop() }
+}
+
+/// Per-request state, alive from the request line to libmicrohttpd's completion notice.
+final class Exchange {
+    let target: String
+    let started: UInt64
+    var method = Method.other
+    var headersSeen = false
+    var body: [UInt8] = []
+    var tooLarge = false
+    var status = 0
+
+    init(target: String) {
+        self.target = target
+        started = monotonicMicroseconds()
+    }
+}
+
+func monotonicMicroseconds() -> UInt64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return UInt64(ts.tv_sec) * 1_000_000 + UInt64(ts.tv_nsec) / 1000
+}
+
+private func server(_ cls: UnsafeMutableRawPointer?) -> HTTPServer {
+    Unmanaged<HTTPServer>.fromOpaque(cls!).takeUnretainedValue()
+}
+
+private let uriLogged: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?, OpaquePointer?) -> UnsafeMutableRawPointer? = { cls, uri, _ in
+    server(cls).inFlight.add(1, ordering: .relaxed)
+    let exchange = Exchange(target: uri.map { String(cString: $0) } ?? "/")
+    return Unmanaged.passRetained(exchange).toOpaque()
+}
+
+private let requestCompleted: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, UnsafeMutablePointer<UnsafeMutableRawPointer?>?, MHD_RequestTerminationCode) -> Void = { cls, _, context, termination in
+    guard let raw = context?.pointee else { return }
+    context?.pointee = nil
+    let exchange = Unmanaged<Exchange>.fromOpaque(raw).takeRetainedValue()
+    let s = server(cls)
+    s.inFlight.subtract(1, ordering: .releasing)
+    let micros = monotonicMicroseconds() - exchange.started
+    let path = exchange.target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? exchange.target
+    if termination == .REQUEST_TERMINATED_COMPLETED_OK {
+        s.logger.info("\(exchange.method.rawValue) \(path) \(exchange.status) \(micros)µs")
+    } else {
+        s.logger.notice("\(exchange.method.rawValue) \(path) aborted (\(termination.rawValue)) \(micros)µs")
+    }
+}
+
+private let accessHandler: MHD_AccessHandlerCallback = { cls, connection, _, method, _, uploadData, uploadSize, context in
+    guard let connection, let context, let raw = context.pointee, let uploadSize else { return .NO }
+    let s = server(cls)
+    let exchange = Unmanaged<Exchange>.fromOpaque(raw).takeUnretainedValue()
+    if !exchange.headersSeen {
+        exchange.headersSeen = true
+        exchange.method = Method(token: method.map { String(cString: $0) } ?? "")
+        if let length = MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Length"),
+           let n = Int(String(cString: length)), n > s.configuration.maxBodyBytes {
+            // Refuse at once, without reading the body; the connection then closes.
+            return s.queue(errorResponse(.payloadTooLarge, s), exchange, on: connection)
+        }
+        return .YES
+    }
+    if uploadSize.pointee > 0 {
+        if !exchange.tooLarge, let uploadData {
+            let count = uploadSize.pointee
+            if exchange.body.count + count > s.configuration.maxBodyBytes {
+                exchange.tooLarge = true
+                exchange.body = []
+                uploadSize.pointee = 0
+                return s.queue(errorResponse(.payloadTooLarge, s), exchange, on: connection)
+            }
+            uploadData.withMemoryRebound(to: UInt8.self, capacity: count) {
+                exchange.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: count))
+            }
+        }
+        uploadSize.pointee = 0
+        return .YES
+    }
+    if exchange.tooLarge { return .YES }
+    return s.queue(s.respond(to: exchange, on: connection), exchange, on: connection)
+}
+
+private func errorResponse(_ error: HTTPError, _ s: HTTPServer) -> Response {
+    var response = s.errorPage(error)
+    response.headers.add("Connection", "close")
+    return response
+}
+
+extension HTTPServer {
+    func respond(to exchange: Exchange, on connection: OpaquePointer) -> Response {
+        var headers = Headers()
+        withUnsafeMutablePointer(to: &headers) { pointer in
+            _ = MHD_get_connection_values(connection, .HEADER_KIND, { cls, _, key, value in
+                guard let cls, let key else { return .YES }
+                let headers = cls.assumingMemoryBound(to: Headers.self)
+                headers.pointee.add(String(cString: key), value.map { String(cString: $0) } ?? "")
+                return .YES
+            }, pointer)
+        }
+        var address = [CChar](repeating: 0, count: 64)
+        tabel_mhd_client_address(connection, &address, address.count)
+        let remote = String(decoding: address.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let request: Request
+        do {
+            request = try Request(method: exchange.method, target: exchange.target, headers: headers,
+                                  body: exchange.body, remoteAddress: remote)
+        } catch let error as HTTPError {
+            return errorPage(error)
+        } catch {
+            return errorPage(.badRequest("Неверный запрос."))
+        }
+        exchange.body = []
+        return responder(request)
+    }
+
+    func queue(_ response: Response, _ exchange: Exchange, on connection: OpaquePointer) -> MHD_Result {
+        exchange.status = response.status
+        let mhdResponse = response.body.withUnsafeBytes { raw in
+            MHD_create_response_from_buffer(raw.count, UnsafeMutableRawPointer(mutating: raw.baseAddress), .RESPMEM_MUST_COPY)
+        }
+        guard let mhdResponse else { return .NO }
+        defer { MHD_destroy_response(mhdResponse) }
+        for (name, value) in Self.securityHeaders where response.headers[name] == nil {
+            MHD_add_response_header(mhdResponse, name, value)
+        }
+        for (name, value) in response.headers.fields {
+            MHD_add_response_header(mhdResponse, name, value)
+        }
+        return MHD_queue_response(connection, UInt32(response.status), mhdResponse)
+    }
+}

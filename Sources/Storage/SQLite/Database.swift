@@ -1,0 +1,126 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The school's database file: one writer connection behind a lock and a pool of
+/// read-only connections, one per thread that asks at the same time.
+///
+/// - Important: open it with `Database.open`, which refuses a corrupt file or one written
+///   by a newer Tabel before anything touches it, then brings the schema up to date.
+public final class Database: Sendable {
+    public let path: String
+    private let writer: Locked<Connection>
+    private let readers: Locked<[Connection]>
+
+    /// Why a database file was refused.
+    public enum Refusal: Error, CustomStringConvertible, Sendable {
+        case corrupt(path: String, problems: [String])
+        case newerSchema(path: String, found: Int, known: Int)
+        case notTabel(path: String, reason: String)
+
+        public var description: String {
+            switch self {
+            case let .corrupt(path, problems):
+                "база данных \(path) повреждена и не будет открыта: " + problems.prefix(5).joined(separator: "; ")
+                    + ". Восстановите её из резервной копии (tabel backup restore)."
+            case let .newerSchema(path, found, known):
+                "база данных \(path) создана более новой версией Tabel (схема \(found), эта программа знает схемы до \(known)). "
+                    + "Обновите Tabel; база не изменена."
+            case let .notTabel(path, reason):
+                "\(path) не является базой данных Tabel: \(reason)"
+            }
+        }
+    }
+
+    private init(path: String, writer: Connection) {
+        self.path = path
+        self.writer = Locked(writer)
+        self.readers = Locked([])
+    }
+
+    /// Opens `path` (creating it when `create` is set), checks it, and applies pending migrations.
+    ///
+    /// - Important: the integrity check runs before any migration, so a damaged file is never written to.
+    public static func open(path: String, create: Bool = true, migrations: [Migration] = Schema.migrations) throws -> Database {
+        let connection: Connection
+        do {
+            connection = try Connection(path: path, create: create)
+            _ = try connection.first("SELECT count(*) FROM sqlite_schema") { $0.int(0) }
+        } catch let error as SQLiteError {
+            throw Refusal.notTabel(path: path, reason: error.message)
+        }
+        let version = try connection.first("PRAGMA user_version") { $0.int(0) } ?? 0
+        let known = migrations.map(\.version).max() ?? 0
+        if version > known { throw Refusal.newerSchema(path: path, found: version, known: known) }
+        let problems = try Self.integrityProblems(connection, quick: true)
+        if !problems.isEmpty { throw Refusal.corrupt(path: path, problems: problems) }
+        try connection.execute("""
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = FULL;
+            PRAGMA foreign_keys = ON;
+            PRAGMA journal_size_limit = 67108864;
+            """)
+        try Migrator(migrations: migrations).apply(to: connection, from: version)
+        return Database(path: path, writer: connection)
+    }
+
+    /// Problems `integrity_check` (or `quick_check`) and `foreign_key_check` report; empty when the file is sound.
+    static func integrityProblems(_ c: Connection, quick: Bool) throws -> [String] {
+        var problems = try c.query(quick ? "PRAGMA quick_check" : "PRAGMA integrity_check") { $0.string(0) }
+        if problems == ["ok"] { problems = [] }
+        let fk = try c.query("PRAGMA foreign_key_check") { row in
+            "нарушена внешняя ссылка: таблица \(row.string(0)), строка \(row.int(1)) → \(row.string(2))"
+        }
+        return problems + fk
+    }
+
+    /// Runs the full `integrity_check` and `foreign_key_check`; empty when the file is sound.
+    public func check() throws -> [String] {
+        try read { try Self.integrityProblems($0, quick: false) }
+    }
+
+    /// Runs `body` with a read-only connection (taken from the pool or opened for this caller).
+    public func read<T>(_ body: (Connection) throws -> T) throws -> T {
+        let connection = try readers.withLock { $0.popLast() } ?? Connection(path: path, mode: .readOnly)
+        defer { readers.withLock { $0.append(connection) } }
+        return try body(connection)
+    }
+
+    /// Runs `body` in an immediate transaction on the writer connection; rolls back if it throws.
+    public func write<T>(_ body: (Connection) throws -> T) throws -> T {
+        try writer.withLock { connection in
+            try connection.transaction { try body(connection) }
+        }
+    }
+
+    /// Runs `body` with the writer connection outside any transaction (bulk loads, PRAGMAs).
+    public func withWriter<T>(_ body: (Connection) throws -> T) throws -> T {
+        try writer.withLock { try body($0) }
+    }
+
+    /// Closes idle readers and checkpoints the WAL into the main file.
+    public func close() {
+        readers.withLock { $0.removeAll() }
+        try? withWriter { try $0.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
+    }
+}
+
+/// A value behind a pthread mutex. (The standard `Mutex` insists on `sending` results,
+/// which generic closures over connections cannot promise.)
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private var mutex = pthread_mutex_t()
+
+    init(_ value: Value) {
+        self.value = value
+        pthread_mutex_init(&mutex, nil)
+    }
+
+    deinit { pthread_mutex_destroy(&mutex) }
+
+    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return try body(&value)
+    }
+}

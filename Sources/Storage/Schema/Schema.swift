@@ -1,0 +1,9 @@
+/// The numbered migrations of the school database, oldest first.
+public enum Schema {
+    public static let migrations: [Migration] = [
+        Migration(version: 1, name: "school", sql: school),
+    ]
+
+    /// The newest schema version this build knows.
+    public static var latest: Int { migrations.map(\.version).max() ?? 0 }
+}

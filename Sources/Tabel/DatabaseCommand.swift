@@ -1,0 +1,36 @@
+import ArgumentParser
+import Storage
+
+struct DatabaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "db", abstract: "Проверка базы данных.", subcommands: [Check.self])
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Проверить целостность базы (integrity_check и foreign_key_check); код выхода 0 — исправна, 1 — нет.")
+
+        @OptionGroup var database: DatabaseOption
+
+        func run() throws {
+            let path = database.resolved
+            guard DatabaseLocation.exists(path) else {
+                print("Файл \(path) не найден.")
+                throw ExitCode.failure
+            }
+            let problems: [String]
+            do {
+                problems = try Database.open(path: path, create: false).check()
+            } catch {
+                print(String(describing: error))
+                throw ExitCode.failure
+            }
+            if problems.isEmpty {
+                print("База \(path) исправна.")
+            } else {
+                print("База \(path) повреждена:")
+                problems.forEach { print("  \($0)") }
+                throw ExitCode.failure
+            }
+        }
+    }
+}

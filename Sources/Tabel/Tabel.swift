@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The `tabel` command: the server and the setup tooling.
+@main
+struct Tabel: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tabel",
+        abstract: "Табель — электронный журнал и дневник школы на одном сервере в школьной сети.",
+        version: "0.1.0",
+        subcommands: [Serve.self, SetupCommand.self, DatabaseCommand.self])
+}
+
+/// `--db`, shared by every command that opens the school's database.
+struct DatabaseOption: ParsableArguments {
+    @Option(name: .customLong("db"), help: "Файл базы данных (по умолчанию $STATE_DIRECTORY/tabel.sqlite или ./var/tabel.sqlite).")
+    var path: String?
+
+    var resolved: String { path ?? DatabaseLocationDefault.path }
+}

@@ -1,0 +1,46 @@
+import Domain
+import HTTP
+
+/// The frame every staff and diary page shares: header with the school's name, main, footer.
+public enum Layout {
+    /// A whole page. `school` is nil before setup.
+    public static func page(title: String, school: School?, nav: [(label: String, href: String)] = [],
+                            bodyClass: String = "", scripts: [Asset] = [], _ content: HTML) -> HTML {
+        let schoolName = school?.displayName ?? "Tabel"
+        let links: [HTML] = nav.map { "<a href=\"\($0.href)\">\($0.label)</a>" }
+        let scriptTags: [HTML] = scripts.map { "<script src=\"\($0.url)\" defer></script>" }
+        return """
+        <!doctype html>
+        <html lang="ru">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title) — \(schoolName)</title>
+        <link rel="icon" href="\(Assets.icon.url)" type="image/svg+xml">
+        <link rel="stylesheet" href="\(Assets.stylesheet.url)">
+        \(each: scriptTags)
+        </head>
+        <body class="\(bodyClass)">
+        \(bodyClass == "kiosk" ? HTML.empty : header(schoolName: schoolName, links: links))
+        \(content)
+        </body>
+        </html>
+        """
+    }
+
+    private static func header(schoolName: String, links: [HTML]) -> HTML {
+        """
+        <header class="site-header"><div class="inner">
+        <a class="brand" href="/"><img src="\(Assets.icon.url)" alt=""><span>\(schoolName)<small>Электронный журнал и дневник</small></span></a>
+        <nav>\(each: links)</nav>
+        </div></header>
+        """
+    }
+
+    /// A response carrying a whole page; personal pages must not be cached, so none are.
+    public static func response(_ page: HTML, status: Int = 200) -> Response {
+        var response = Response.html(page.text, status: status)
+        response.headers.add("Cache-Control", "no-store")
+        return response
+    }
+}
