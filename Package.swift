@@ -55,6 +55,7 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Domain"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+        .testTarget(name: "SetupTests", dependencies: ["Setup", "Storage", "Domain", "Secrets"]),
         .testTarget(name: "ApplianceTests", dependencies: ["Appliance", "Setup", "Storage", "HTTP", "Domain", "Secrets", "Tabel"]),
     ]
 )

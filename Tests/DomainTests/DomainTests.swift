@@ -1,1 +1,110 @@
+import Domain
 import Testing
+
+@Suite struct CivilDateTests {
+    @Test func parsesISOAndRejectsImpossibleDates() {
+        #expect(CivilDate(iso: "2026-11-22") == CivilDate(year: 2026, month: 11, day: 22))
+        #expect(CivilDate(iso: "2027-02-29") == nil)
+        #expect(CivilDate(iso: "2028-02-29") != nil)
+        #expect(CivilDate(iso: "2026-4-01") == nil)
+        #expect(CivilDate(iso: "2026-04-31") == nil)
+        #expect(CivilDate(iso: "２０２６-01-01") == nil)
+    }
+
+    @Test func parsesRussianDates() {
+        #expect(CivilDate(russian: "01.09.2026") == CivilDate(year: 2026, month: 9, day: 1))
+        #expect(CivilDate(russian: "1.9.2026") == CivilDate(year: 2026, month: 9, day: 1))
+        #expect(CivilDate(russian: "31.02.2026") == nil)
+        #expect(CivilDate(russian: "2026.09.01") == nil)
+    }
+
+    @Test func dayNumbersRoundTripAcrossCenturies() {
+        for n in stride(from: -800_000, through: 800_000, by: 997) {
+            #expect(CivilDate(dayNumber: n).dayNumber == n)
+        }
+        #expect(CivilDate(year: 1970, month: 1, day: 1)!.dayNumber == 0)
+        #expect(CivilDate(year: 2000, month: 3, day: 1)!.dayNumber == 11017)
+    }
+
+    @Test func weekdaysAreISO() {
+        #expect(CivilDate(iso: "2026-11-22")!.weekday == 7)  // Sunday
+        #expect(CivilDate(iso: "2026-11-23")!.weekday == 1)  // Monday
+        #expect(CivilDate(iso: "2026-11-22")!.startOfWeek == CivilDate(iso: "2026-11-16"))
+    }
+
+    @Test func formatsForPeople() {
+        let d = CivilDate(iso: "2026-09-01")!
+        #expect(d.russian == "01.09.2026")
+        #expect(RussianCalendar.long(d) == "1 сентября 2026 г.")
+        #expect(d.adding(days: 30).iso == "2026-10-01")
+    }
+}
+
+@Suite struct TimeTests {
+    @Test func timeOfDay() {
+        #expect(TimeOfDay("8:30")?.description == "08:30")
+        #expect(TimeOfDay("24:00") == nil)
+        #expect(TimeOfDay("08:3") == nil)
+    }
+
+    @Test func schoolDateTimeRoundTrip() {
+        let m = SchoolDateTime(iso: "2026-11-23T09:15")!
+        #expect(m.date.iso == "2026-11-23" && m.time.description == "09:15")
+        let unix = m.unixSeconds(offsetMinutes: 180)
+        #expect(SchoolDateTime(unixSeconds: unix, offsetMinutes: 180) == m)
+        #expect(SchoolDateTime(unixSeconds: unix, offsetMinutes: 0).time.description == "06:15")
+        #expect(SchoolDateTime(iso: "2026-11-23 09:15") == m)
+        #expect(SchoolDateTime(iso: "2026-11-23") == nil)
+    }
+
+    @Test func clockStartsAtTheGivenMoment() {
+        let moment = SchoolDateTime(iso: "2027-03-02T10:00")!
+        let clock = SchoolClock.starting(at: moment, utcOffsetMinutes: 180)
+        let now = clock.now()
+        #expect(now.date == moment.date)
+        #expect(abs(now.time.minutes - moment.time.minutes) <= 1)
+    }
+}
+
+@Suite struct GlossaryTests {
+    @Test func classNames() {
+        #expect(ClassName("5А")?.description == "5А")
+        #expect(ClassName("11 б")?.description == "11Б")
+        #expect(ClassName("5-в")?.grade == 5)
+        #expect(ClassName("12А") == nil)
+        #expect(ClassName("5A") == nil)  // a Latin A is not a class letter
+        #expect(ClassName("5АБ") == nil)
+    }
+
+    @Test func periodSchemeByGrade() {
+        #expect(PeriodScheme.standard(forGrade: 9) == .quarter)
+        #expect(PeriodScheme.standard(forGrade: 10) == .half)
+        #expect(PeriodScheme.quarter.russianName(number: 2) == "II четверть")
+    }
+
+    @Test func absenceCodesAreTheJournalLetters() {
+        #expect(AbsenceCode.allCases.map(\.rawValue) == ["Н", "Б", "У", "О"])
+    }
+}
+
+@Suite struct AverageTests {
+    @Test func weightedAverageUsesWorkTypeWeights() {
+        let marks = [WeightedMark(value: 5, weight: 5), WeightedMark(value: 3, weight: 2), WeightedMark(value: 4, weight: 1)]
+        let expected: Double = 35.0 / 8
+        #expect(weightedAverage(marks) == expected)
+        #expect(weightedAverage([]) == nil)
+    }
+
+    @Test func roundingRuleThresholds() {
+        let r = RoundingRule.standard
+        #expect(r.periodMark(for: 4.5) == 5)
+        #expect(r.periodMark(for: 4.49) == 4)
+        #expect(r.periodMark(for: 3.5) == 4)
+        #expect(r.periodMark(for: 2.5) == 3)
+        #expect(r.periodMark(for: 2.49) == 2)
+        // 3.5 computed in floating point as 3.4999999 still earns a 4.
+        #expect(r.periodMark(for: 3.4999999999) == 4)
+        let strict = RoundingRule(threshold3: 2.6, threshold4: 3.6, threshold5: 4.6)
+        #expect(strict.periodMark(for: 4.55) == 4)
+    }
+}
