@@ -67,7 +67,6 @@ public struct Router: Sendable {
             if route.method == lookup { return .found(route, params) }
             allowed.append(route.method)
         }
-        if let byMethod = exact[path] { allowed += byMethod.keys }
         return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed)
     }
 

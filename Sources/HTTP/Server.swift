@@ -167,10 +167,13 @@ private let accessHandler: MHD_AccessHandlerCallback = { cls, connection, _, met
         if !exchange.tooLarge, let uploadData {
             let count = uploadSize.pointee
             if exchange.body.count + count > s.configuration.maxBodyBytes {
+                // libmicrohttpd accepts no response while a body is arriving: discard the
+                // rest (the connection timeout bounds a client that never stops) and answer
+                // 413 once it is complete.
                 exchange.tooLarge = true
                 exchange.body = []
                 uploadSize.pointee = 0
-                return s.queue(errorResponse(.payloadTooLarge, s), exchange, on: connection)
+                return .YES
             }
             uploadData.withMemoryRebound(to: UInt8.self, capacity: count) {
                 exchange.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: count))
@@ -179,7 +182,7 @@ private let accessHandler: MHD_AccessHandlerCallback = { cls, connection, _, met
         uploadSize.pointee = 0
         return .YES
     }
-    if exchange.tooLarge { return .YES }
+    if exchange.tooLarge { return s.queue(errorResponse(.payloadTooLarge, s), exchange, on: connection) }
     return s.queue(s.respond(to: exchange, on: connection), exchange, on: connection)
 }
 

@@ -1,0 +1,131 @@
+import Appliance
+import HTTP
+import Logging
+import Storage
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real libmicrohttpd daemon on a loopback port.
+@Suite(.serialized) struct LiveServerTests {
+    let app = TestSchool.app(try! Database.open(path: TestSchool.path))
+
+    @Test func keepAliveHoldsAcrossRequests() throws {
+        let server = try startServer(app)
+        defer { server.stop() }
+        let client = try RawClient(port: server.port)
+        for path in ["/healthz", "/", "/static/tabel.css", "/healthz"] {
+            client.send("GET \(path) HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            let reply = try client.read()
+            #expect(reply.status == 200, "\(path)")
+            #expect(reply.header("connection")?.lowercased() != "close")
+        }
+    }
+
+    @Test func everyResponseCarriesTheSecurityHeaders() throws {
+        let server = try startServer(app)
+        defer { server.stop() }
+        let client = try RawClient(port: server.port)
+        for path in ["/", "/missing", "/static/tabel.css", "/healthz"] {
+            client.send("GET \(path) HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            let reply = try client.read()
+            #expect(reply.header("content-security-policy")?.hasPrefix("default-src 'self'; frame-ancestors 'none'") == true, "\(path)")
+            #expect(reply.header("x-content-type-options") == "nosniff")
+            #expect(reply.header("referrer-policy") == "same-origin")
+        }
+    }
+
+    @Test func oversizedBodyIs413AndTheServerGoesOn() throws {
+        let server = try startServer(app) { $0.maxBodyBytes = 4096 }
+        defer { server.stop() }
+        // Declared too large: refused before the body is read.
+        let declared = try RawClient(port: server.port)
+        declared.send("POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: 100000000\r\n\r\n")
+        let reply = try declared.read()
+        #expect(reply.status == 413)
+        #expect(reply.body.contains("Слишком большой запрос"))
+        // Chunked, growing past the limit on the way.
+        let chunked = try RawClient(port: server.port)
+        chunked.send("POST / HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n")
+        for _ in 0..<4 { chunked.send("800\r\n" + String(repeating: "x", count: 2048) + "\r\n") }
+        chunked.send("0\r\n\r\n")
+        #expect(try chunked.read().status == 413)
+        // Still serving.
+        let after = try RawClient(port: server.port)
+        after.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        #expect(try after.read().status == 200)
+    }
+
+    @Test func oversizedHeadersAreRefusedAndTheServerGoesOn() throws {
+        let server = try startServer(app) { $0.connectionMemoryLimit = 16 * 1024 }
+        defer { server.stop() }
+        let client = try RawClient(port: server.port)
+        client.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Big: \(String(repeating: "a", count: 40000))\r\n\r\n")
+        let status = try client.read().status
+        #expect(status == 431 || status == 400)
+        let after = try RawClient(port: server.port)
+        after.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        #expect(try after.read().status == 200)
+    }
+
+    @Test func malformedTargetIs400() throws {
+        let server = try startServer(app)
+        defer { server.stop() }
+        let client = try RawClient(port: server.port)
+        client.send("GET /a%zz HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        let reply = try client.read()
+        #expect(reply.status == 400)
+        #expect(reply.body.contains("Неверная кодировка адреса"))
+    }
+
+    @Test func bodiesReachTheHandler() throws {
+        var router = Router()
+        router.post("/echo") { request in Response.html(try request.form()["name"] ?? "-") }
+        let echo = router
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let server = HTTPServer(configuration: ServerConfiguration(listen: .address(host: "127.0.0.1", port: 0), threads: 1),
+                                logger: logger, errorPage: { ErrorBody.response($0) }) { request in
+            guard case let .found(route, _) = echo.match(request.method, request.path) else { return Response(status: 404) }
+            do { return try route.handler(request) } catch let e as HTTPError { return ErrorBody.response(e) } catch { return Response(status: 500) }
+        }
+        try server.start()
+        defer { server.stop() }
+        let client = try RawClient(port: server.port)
+        let body = "name=%D0%81%D0%BB%D0%BA%D0%B0"
+        client.send("POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
+        #expect(try client.read().body == "Ёлка")
+        let bad = "name=%E0%A4"
+        client.send("POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: \(bad.utf8.count)\r\n\r\n\(bad)")
+        let reply = try client.read()
+        #expect(reply.status == 400)
+        #expect(reply.body.contains("закодировано неверно"))
+    }
+
+    @Test func stopLetsARequestInFlightFinish() async throws {
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let server = HTTPServer(configuration: ServerConfiguration(listen: .address(host: "127.0.0.1", port: 0), threads: 2),
+                                logger: logger, errorPage: { ErrorBody.response($0) }) { _ in
+            usleep(600_000)
+            return Response.html("finished")
+        }
+        try server.start()
+        let port = server.port
+        let client = try RawClient(port: port)
+        client.send("GET /slow HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        usleep(150_000)
+        let stopping = Task.detached { server.stop() }
+        let reply = try client.read()
+        #expect(reply.status == 200)
+        #expect(reply.body == "finished")
+        await stopping.value
+        // No longer listening.
+        #expect(throws: RawClient.ClientError.self) { _ = try RawClient(port: port) }
+    }
+}
+
+enum ErrorBody {
+    static func response(_ e: HTTPError) -> Response { Response(status: e.status, contentType: "text/plain; charset=utf-8", body: Array(e.message.utf8)) }
+}
