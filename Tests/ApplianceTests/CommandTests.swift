@@ -1,0 +1,133 @@
+import Foundation
+import Storage
+import Testing
+
+/// The `tabel` binary as an operator and systemd run it.
+@Suite(.serialized) struct CommandTests {
+    /// The freshly built binary, next to the test bundle.
+    static let binary: String = {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("tabel").path), dir.path != "/" {
+            dir = dir.deletingLastPathComponent()
+        }
+        return dir.appendingPathComponent("tabel").path
+    }()
+
+    static var packageRoot: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+
+    struct Run {
+        let status: Int32
+        let output: String
+    }
+
+    static func run(_ arguments: [String], executable: String = binary) throws -> Run {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = arguments
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    }
+
+    static func freePort() -> Int { Int.random(in: 20000..<60000) }
+
+    @Test func serveAnswersAndSIGTERMStopsItCleanly() throws {
+        let port = Self.freePort()
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = ["serve", "--db", TestSchool.path, "--listen", "127.0.0.1:\(port)", "--now", "2026-11-23T10:00"]
+        let pipe = Pipe()
+        p.standardError = pipe
+        p.standardOutput = pipe
+        try p.run()
+        var client: RawClient?
+        for _ in 0..<100 where client == nil {
+            client = try? RawClient(port: UInt16(port))
+            if client == nil { usleep(50_000) }
+        }
+        let c = try #require(client)
+        c.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        #expect(try c.read().status == 200)
+        p.terminate()  // SIGTERM
+        p.waitUntilExit()
+        #expect(p.terminationReason == .exit)
+        #expect(p.terminationStatus == 0)
+        let log = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(log.contains("GET /healthz 200"))
+        #expect(log.contains("часы сервера запущены с 2026-11-23T10:00"))
+        #expect(log.contains("остановлен"))
+        #expect(!log.contains("test-password"))
+    }
+
+    @Test func serveRefusesADatabaseFromANewerTabel() throws {
+        let path = temporaryPath("newer-cli")
+        _ = try Self.run(["db", "check", "--db", path])  // missing file: nothing created
+        #expect(!FileManager.default.fileExists(atPath: path))
+        try makeFutureSchemaDatabase(at: path)
+        let r = try Self.run(["serve", "--db", path, "--listen", "127.0.0.1:\(Self.freePort())"])
+        #expect(r.status != 0)
+        #expect(r.output.contains("более новой версией Tabel"))
+    }
+
+    @Test func dbCheckExitCodes() throws {
+        #expect(try Self.run(["db", "check", "--db", TestSchool.path]).status == 0)
+        let missing = try Self.run(["db", "check", "--db", "/tmp/no-such-tabel.sqlite"])
+        #expect(missing.status == 1)
+        #expect(missing.output.contains("не найден"))
+    }
+
+    @Test func badOptionsAreExplained() throws {
+        let r = try Self.run(["serve", "--now", "завтра"])
+        #expect(r.status != 0)
+        #expect(r.output.contains("--now: ожидается «ГГГГ-ММ-ДДTЧЧ:ММ»"))
+        let help = try Self.run(["--help"])
+        #expect(help.output.contains("serve") && help.output.contains("setup") && help.output.contains("db"))
+    }
+
+    @Test func setupDemoWritesTheLoginsFile() throws {
+        let db = temporaryPath("cli-demo")
+        let logins = db + ".csv"
+        let r = try Self.run(["setup", "demo", "--db", db, "--students", "40", "--seed", "3", "--today", "2026-11-23",
+                              "--password", "pw-for-test", "--logins", logins])
+        #expect(r.status == 0, "\(r.output)")
+        #expect(r.output.contains("Журнал: 100 %"))
+        let csv = try String(contentsOfFile: logins, encoding: .utf8)
+        #expect(csv.hasPrefix("login,password,role,person_id,full_name,class,children\r\n"))
+        #expect(csv.contains(",pw-for-test,student,"))
+        let again = try Self.run(["setup", "demo", "--db", db, "--students", "40"])
+        #expect(again.status != 0)
+        #expect(again.output.contains("уже есть школа"))
+    }
+
+    @Test func systemdUnitsVerify() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tabel-units-\(getpid())")
+        try? FileManager.default.removeItem(at: dir)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        var paths: [String] = []
+        for unit in ["tabel.socket", "tabel.service"] {
+            let text = try String(contentsOf: Self.packageRoot.appendingPathComponent("systemd/\(unit)"), encoding: .utf8)
+            // systemd-analyze verify wants ExecStart to exist: point it at the fresh build.
+            let target = dir.appendingPathComponent(unit)
+            try text.replacingOccurrences(of: "/usr/bin/tabel", with: Self.binary).write(to: target, atomically: true, encoding: .utf8)
+            paths.append(target.path)
+        }
+        let r = try Self.run(["verify"] + paths, executable: "/usr/bin/systemd-analyze")
+        #expect(r.status == 0, "\(r.output)")
+        let security = try Self.run(["security", "--offline=yes", paths[1]], executable: "/usr/bin/systemd-analyze")
+        let line = security.output.split(separator: "\n").first { $0.contains("Overall exposure level") } ?? ""
+        let score = Double(line.split(separator: ":").last?.split(separator: " ").first ?? "") ?? 99
+        #expect(score <= 2.0, "\(line)")
+    }
+}
+
+/// Creates an empty database marked as written by a future schema version.
+func makeFutureSchemaDatabase(at path: String) throws {
+    let db = try Database.open(path: path)
+    try db.withWriter { try $0.execute("PRAGMA user_version = 999") }
+    db.close()
+}
