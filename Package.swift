@@ -52,6 +52,12 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
 
+        // In-process page timing for `make bench`.
+        .executableTarget(name: "TabelBench", dependencies: [
+            "Appliance", "Storage", "HTTP", "Domain",
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Domain"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),

@@ -3,21 +3,19 @@ import HTTP
 import Storage
 import WebUI
 
-/// The front page: the school at a glance, today's date and bells.
+/// The front page: the school, today's date and bells; nothing personal.
 enum HomePage {
     static func register(into router: inout Router, database: Database, clock: SchoolClock) {
         router.get("/") { _ in
             let today = clock.today
-            let (school, year, bells, counts) = try database.read { c in
-                let year = try c.academicYear(containing: today)
-                return (try c.school(), year, try c.mainBells(), try year.map { try c.schoolCounts(year: $0.id) })
+            let (school, year, bells) = try database.read { c in
+                (try c.school(), try c.academicYear(containing: today), try c.mainBells())
             }
-            return Layout.response(page(today: today, school: school, year: year, bells: bells, counts: counts))
+            return Layout.response(page(today: today, school: school, year: year, bells: bells))
         }
     }
 
-    static func page(today: CivilDate, school: School?, year: AcademicYear?, bells: [Bell],
-                     counts: (classes: Int, students: Int, staff: Int)?) -> HTML {
+    static func page(today: CivilDate, school: School?, year: AcademicYear?, bells: [Bell]) -> HTML {
         guard let school else {
             return Layout.page(title: "Первый запуск", school: nil, """
                 <main><div class="card"><h1>Школа ещё не настроена</h1>
@@ -28,20 +26,12 @@ enum HomePage {
         let bellRows: [HTML] = bells.map {
             "<tr><td>\($0.number)</td><td>\($0.startsAt.description)–\($0.endsAt.description)</td></tr>"
         }
-        let stats: HTML = counts.map { c in
-            """
-            <div class="grid">
-            <div class="card"><div class="stat">\(c.classes)</div><div class="muted">классов</div></div>
-            <div class="card"><div class="stat">\(c.students)</div><div class="muted">обучающихся</div></div>
-            <div class="card"><div class="stat">\(c.staff)</div><div class="muted">сотрудников</div></div>
-            </div>
-            """
-        } ?? "<p class=\"notice\">На эту дату учебный год не задан.</p>"
+        let notice: HTML = year == nil ? "<p class=\"notice\">На эту дату учебный год не задан.</p>" : ""
         return Layout.page(title: "Главная", school: school, nav: [("Киоск", "/kiosk")], """
             <main>
             <h1>\(school.name)</h1>
             <p class="muted">\(RussianCalendar.weekdays[today.weekday - 1].capitalizedFirst), \(RussianCalendar.long(today))\(year.map { " · \($0.name) учебный год" } ?? "")</p>
-            \(stats)
+            \(notice)
             <div class="card"><h2>Звонки</h2>
             <div class="table-wrap"><table><thead><tr><th>Урок</th><th>Время</th></tr></thead><tbody>\(each: bellRows)</tbody></table></div>
             </div>

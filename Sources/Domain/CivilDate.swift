@@ -50,7 +50,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.init(year: y, month: m, day: d)
     }
 
-    private static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+    static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
         guard !bytes.isEmpty else { return nil }
         var value = 0
         for b in bytes {
@@ -132,9 +132,10 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses `H:MM` or `HH:MM`.
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
-              let h = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+        var u = Array(text.utf8)
+        if u.count == 4 { u.insert(UInt8(ascii: "0"), at: 0) }
+        guard u.count == 5, u[2] == UInt8(ascii: ":"),
+              let h = CivilDate.digits(u[0..<2]), let m = CivilDate.digits(u[3..<5]) else { return nil }
         self.init(hour: h, minute: m)
     }
 

@@ -7,6 +7,9 @@ public struct Asset: Sendable {
     public let body: [UInt8]
     /// A strong ETag: the FNV-1a 64 hash of the body.
     public let etag: String
+    /// The address to link to: the ETag in the query makes a changed file a new URL, so the
+    /// browser may keep each version for a year.
+    public let url: String
 
     init(name: String, contentType: String, text: String) {
         self.name = name
@@ -15,11 +18,8 @@ public struct Asset: Sendable {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in body { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
         etag = "\"" + String(hash, radix: 16) + "\""
+        url = "/static/\(name)?v=" + String(hash, radix: 16)
     }
-
-    /// The address to link to: the ETag in the query makes a changed file a new URL, so the
-    /// browser may keep each version for a year.
-    public var url: String { "/static/\(name)?v=\(etag.dropFirst().dropLast())" }
 
     /// The response for a request, honouring `If-None-Match`.
     public func response(to request: Request) -> Response {

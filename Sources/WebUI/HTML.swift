@@ -42,15 +42,29 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
 
     /// Escapes the five characters that matter in text and attribute values.
     public static func escape(_ value: String, into out: inout String) {
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
+        // Most text has nothing to escape: append it whole.
+        guard value.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else {
+            out += value
+            return
+        }
+        var value = value
+        value.withUTF8 { bytes in
+            var start = 0
+            for (i, b) in bytes.enumerated() {
+                let replacement: String
+                switch b {
+                case 38: replacement = "&amp;"
+                case 60: replacement = "&lt;"
+                case 62: replacement = "&gt;"
+                case 34: replacement = "&quot;"
+                case 39: replacement = "&#39;"
+                default: continue
+                }
+                out += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+                out += replacement
+                start = i + 1
             }
+            out += String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
         }
     }
 

@@ -35,7 +35,7 @@ import Testing
         #expect(r.text.contains("Средняя общеобразовательная школа № 17"))
         #expect(r.text.contains("23 ноября 2026 г."))
         #expect(r.text.contains("2026/2027 учебный год"))
-        #expect(r.text.contains("<div class=\"stat\">60</div><div class=\"muted\">обучающихся</div>"))
+        #expect(r.text.contains("08:30–09:15"))
     }
 
     @Test func unknownPathGetsTheRussianNotFoundPage() throws {

@@ -30,17 +30,6 @@ extension Connection {
         }
     }
 
-    /// Counts shown on the front page: classes, students, staff.
-    public func schoolCounts(year: Int) throws -> (classes: Int, students: Int, staff: Int) {
-        let classes = try first("SELECT count(*) FROM school_class WHERE year_id = ?", year) { $0.int(0) } ?? 0
-        let students = try first("""
-            SELECT count(*) FROM enrolment e JOIN school_class c ON c.id = e.class_id
-            WHERE c.year_id = ? AND e.left_on IS NULL
-            """, year) { $0.int(0) } ?? 0
-        let staff = try first("SELECT count(DISTINCT person_id) FROM staff_role") { $0.int(0) } ?? 0
-        return (classes, students, staff)
-    }
-
     /// True when the database answers a trivial query (for `/healthz`).
     public func isReadable() throws -> Bool {
         try first("SELECT count(*) FROM school") { _ in true } ?? false
@@ -56,7 +45,7 @@ extension Connection {
             JOIN timetable_change t ON t.lesson_id = l.id
             JOIN school_class c ON c.id = l.class_id
             JOIN subject s ON s.id = l.subject_id
-            WHERE l.date = ?
+            WHERE l.date = ? AND l.change_note <> ''
             ORDER BY c.grade, c.letter, l.bell_number
             """, date) { row in
             TimetableChange(className: row.string(0), bellNumber: row.int(1), subject: row.string(2),

@@ -132,7 +132,7 @@ extension Schema {
         left_on    TEXT,
         PRIMARY KEY (student_id, class_id)
     ) WITHOUT ROWID;
-    CREATE INDEX enrolment_class ON enrolment(class_id, student_id);
+    CREATE INDEX enrolment_class ON enrolment(class_id, student_id, left_on);
 
     -- A subgroup of one class (class_id set) or a cross-class group (class_id NULL).
     CREATE TABLE study_group (
@@ -212,6 +212,8 @@ extension Schema {
         homework           TEXT NOT NULL DEFAULT '',
         updated_at         INTEGER
     );
+    -- Lessons with a timetable change, by date: the kiosk and the diaries highlight them.
+    CREATE INDEX lesson_changed_date ON lesson(date) WHERE change_note <> '';
     CREATE INDEX lesson_class_date ON lesson(class_id, date, bell_number);
     CREATE INDEX lesson_class_subject_date ON lesson(class_id, subject_id, date);
     CREATE INDEX lesson_teacher_date ON lesson(teacher_id, date);

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""The Tabel benchmark: req/s and latency with wrk at 1, 16 and 64 connections for every page,
+against a twenty-line C libmicrohttpd server as the reference; RSS, cold start, binary size,
+and the time to generate the school. Results go to stdout and bench/RESULTS.md."""
+import datetime, os, re, signal, socket, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "bench", "out")
+BIN = os.path.join(ROOT, ".build", "release", "tabel")
+DB = os.path.join(OUT, "school-1500.sqlite")
+STUDENTS = int(os.environ.get("BENCH_STUDENTS", "1500"))
+TODAY = "2027-05-20"
+NOW = TODAY + "T10:00"
+DURATION = os.environ.get("BENCH_DURATION", "5s")
+CONNECTIONS = [1, 16, 64]
+PORT, REF_PORT = 18180, 18199
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw).stdout
+
+
+def wait_ready(port, path="/healthz", timeout=30.0):
+    """Seconds until the first 200 on `path`."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
+                s.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+                if s.recv(64).startswith(b"HTTP/1.1 200"):
+                    return time.perf_counter() - start
+        except OSError:
+            time.sleep(0.001)
+    raise SystemExit(f"server on {port} did not answer within {timeout} s")
+
+
+def rss(pid):
+    fields = {}
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            k, _, v = line.partition(":")
+            fields[k] = v.strip()
+    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["RssAnon"].split()[0]) / 1024
+
+
+def wrk(port, path, connections):
+    out = sh(["wrk", "-t1", f"-c{connections}", f"-d{DURATION}", "--latency", f"http://127.0.0.1:{port}{path}"])
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    def pct(p):
+        m = re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)", out)
+        value, unit = float(m.group(1)), m.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return rps, pct(50), pct(99), int(errors.group(1)) if errors else 0
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    rows, notes = [], []
+    if not os.path.exists(DB):
+        start = time.perf_counter()
+        sh([BIN, "setup", "demo", "--db", DB, "--students", str(STUDENTS), "--today", TODAY, "--seed", "1"])
+        generation = time.perf_counter() - start
+        notes.append(f"Generating {STUDENTS} students with a full year of data: {generation:.1f} s (target < 60 s).")
+    else:
+        notes.append(f"School reused from {os.path.relpath(DB, ROOT)} (delete it to time the generator).")
+
+    ref_bin = os.path.join(OUT, "hello")
+    sh(["cc", "-O2", "-o", ref_bin, os.path.join(ROOT, "bench", "hello.c"), "-lmicrohttpd", "-lpthread"])
+    ref = subprocess.Popen([ref_bin, str(REF_PORT)])
+    wait_ready(REF_PORT, "/")
+
+    log = open(os.path.join(OUT, "server.log"), "w")
+    started = time.perf_counter()
+    server = subprocess.Popen([BIN, "serve", "--db", DB, "--listen", f"127.0.0.1:{PORT}", "--now", NOW], stderr=log, stdout=log)
+    cold = wait_ready(PORT)
+    # Cold start again, now that the file is in the page cache (the usual case on a running box).
+    server.send_signal(signal.SIGTERM); server.wait()
+    server = subprocess.Popen([BIN, "serve", "--db", DB, "--listen", f"127.0.0.1:{PORT}", "--now", NOW], stderr=log, stdout=log)
+    warm = wait_ready(PORT)
+    time.sleep(0.5)
+    idle_total, idle_anon = rss(server.pid)
+
+    pages = [("/healthz", "health check"), ("/", "front page (3 queries)"), ("/kiosk", "kiosk idle screen"),
+             ("/static/tabel.css", "stylesheet (embedded asset)")]
+    results = {}
+    for c in CONNECTIONS:
+        results[("reference", c)] = wrk(REF_PORT, "/", c)
+    for path, _ in pages:
+        for c in CONNECTIONS:
+            results[(path, c)] = wrk(PORT, path, c)
+    load_total, load_anon = rss(server.pid)
+    server.send_signal(signal.SIGTERM)
+    code = server.wait()
+    ref.send_signal(signal.SIGTERM); ref.wait()
+
+    size = os.path.getsize(BIN)
+    stripped = os.path.join(OUT, "tabel.stripped")
+    sh(["strip", "-o", stripped, BIN])
+    stripped_size = os.path.getsize(stripped)
+
+    cpu = "unknown"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip(); break
+    commit = sh(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"]).strip()
+    lines = [
+        "# Benchmark results", "",
+        f"- Date: {datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}",
+        f"- Machine: {os.cpu_count()} cores, {cpu}; Debian 12; wrk on the same cores (loopback), {DURATION} per run",
+        f"- Commit: {commit}",
+        f"- School: {STUDENTS} students, a full year of data up to {TODAY}; server clock `--now {NOW}`; access log on (info)", "",
+        "| endpoint | conns | req/s | p50 ms | p99 ms | vs C reference | non-2xx |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for c in CONNECTIONS:
+        rps, p50, p99, bad = results[("reference", c)]
+        lines.append(f"| C hello on libmicrohttpd (reference) | {c} | {rps:,.0f} | {p50:.2f} | {p99:.2f} | 100 % | {bad} |")
+    for path, label in pages:
+        for c in CONNECTIONS:
+            rps, p50, p99, bad = results[(path, c)]
+            ref_rps = results[("reference", c)][0]
+            lines.append(f"| `{path}` {label} | {c} | {rps:,.0f} | {p50:.2f} | {p99:.2f} | {rps / ref_rps * 100:.0f} % | {bad} |")
+    lines += [
+        "",
+        f"- RSS idle: {idle_total:.1f} MB total, {idle_anon:.1f} MB anonymous; after the runs: {load_total:.1f} MB total, {load_anon:.1f} MB anonymous",
+        f"- Cold start to the first 200: {cold * 1000:.0f} ms (first start), {warm * 1000:.0f} ms (file in page cache)",
+        f"- Binary: {size / 1e6:.1f} MB ({stripped_size / 1e6:.1f} MB stripped), static Swift stdlib",
+        f"- Server exit code after SIGTERM: {code}",
+    ] + [f"- {n}" for n in notes]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    with open(os.path.join(ROOT, "bench", "RESULTS.md"), "w") as f:
+        f.write(text)
+
+
+if __name__ == "__main__":
+    main()

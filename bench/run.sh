@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# make bench: builds (release), generates a 1,500-student school with a full year, and
+# measures the server with wrk on loopback. Writes bench/RESULTS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+exec python3 bench/bench.py "$@"
