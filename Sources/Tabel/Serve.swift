@@ -58,6 +58,7 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
+        LoggingSystem.bootstrap(LineLogHandler.init)
         var logger = Logger(label: "tabel")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         var clock = SchoolClock()

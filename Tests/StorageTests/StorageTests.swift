@@ -127,3 +127,30 @@ func temporaryPath(_ name: String) -> String {
         #expect(try db.read { try $0.academicYear(containing: CivilDate(iso: "2027-09-01")!) } == nil)
     }
 }
+
+@Suite struct VerifiedMarkTests {
+    @Test func cleanCloseMarksTheFileAndOpeningRemovesTheMark() throws {
+        let path = temporaryPath("mark")
+        let db = try Database.open(path: path)
+        _ = try db.write { try $0.insertRoom(name: "101") }
+        db.close()
+        #expect(access(path + ".verified", F_OK) == 0)
+        let again = try Database.open(path: path)
+        #expect(access(path + ".verified", F_OK) != 0)  // a running server may write: the mark is void
+        again.close()
+        #expect(access(path + ".verified", F_OK) == 0)
+    }
+
+    @Test func aFileChangedAfterTheMarkIsCheckedAgain() throws {
+        let path = temporaryPath("stale")
+        let db = try Database.open(path: path)
+        try db.write { c in for i in 0..<3000 { _ = try c.insertRoom(name: "Каб. \(i)") } }
+        db.close()
+        #expect(access(path + ".verified", F_OK) == 0)
+        let fd = open(path, O_WRONLY)
+        let garbage = [UInt8](repeating: 0x5A, count: 4096)
+        _ = garbage.withUnsafeBytes { pwrite(fd, $0.baseAddress, 4096, 4096 * 7) }
+        close(fd)
+        #expect(throws: (any Error).self) { _ = try Database.open(path: path) }
+    }
+}

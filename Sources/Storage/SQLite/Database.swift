@@ -52,8 +52,13 @@ public final class Database: Sendable {
         let version = try connection.first("PRAGMA user_version") { $0.int(0) } ?? 0
         let known = migrations.map(\.version).max() ?? 0
         if version > known { throw Refusal.newerSchema(path: path, found: version, known: known) }
-        let problems = try Self.integrityProblems(connection, quick: true)
-        if !problems.isEmpty { throw Refusal.corrupt(path: path, problems: problems) }
+        // A file verified at the last clean close and unchanged since needs no new check;
+        // anything else (a crash, a power cut, a copy from elsewhere) is checked before use.
+        if !VerifiedMark.matches(path) {
+            let problems = try Self.integrityProblems(connection, quick: true)
+            if !problems.isEmpty { throw Refusal.corrupt(path: path, problems: problems) }
+        }
+        VerifiedMark.remove(path)
         try connection.execute("""
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = FULL;
@@ -98,11 +103,45 @@ public final class Database: Sendable {
         try writer.withLock { try body($0) }
     }
 
-    /// Closes idle readers and checkpoints the WAL into the main file.
+    /// Closes idle readers, checkpoints the WAL into the main file, checks the file and, when
+    /// it is sound, marks it verified so the next start can skip the check.
     public func close() {
         readers.withLock { $0.removeAll() }
-        try? withWriter { try $0.execute("PRAGMA wal_checkpoint(TRUNCATE)") }
+        try? withWriter { c in
+            try c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if try Self.integrityProblems(c, quick: true).isEmpty { VerifiedMark.write(path) }
+        }
     }
+}
+
+/// `FILE.verified`: the size, modification time and inode of a database file that passed its
+/// check at a clean close. Any write changes the modification time, so the mark goes stale.
+enum VerifiedMark {
+    static func signature(_ path: String) -> String? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        var wal = stat()
+        if stat(path + "-wal", &wal) == 0, wal.st_size > 0 { return nil }
+        return "\(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec) \(st.st_ino)"
+    }
+
+    static func matches(_ path: String) -> Bool {
+        guard let expected = signature(path), let fd = Optional(open(path + ".verified", O_RDONLY | O_CLOEXEC)), fd >= 0 else { return false }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 128)
+        let n = read(fd, &buffer, buffer.count)
+        return n > 0 && String(decoding: buffer[..<n], as: UTF8.self) == expected
+    }
+
+    static func write(_ path: String) {
+        guard let text = signature(path) else { return }
+        let fd = open(path + ".verified", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return }
+        _ = text.withCString { Glibc.write(fd, $0, strlen($0)) }
+        close(fd)
+    }
+
+    static func remove(_ path: String) { unlink(path + ".verified") }
 }
 
 /// A value behind a pthread mutex. (The standard `Mutex` insists on `sending` results,

@@ -1,0 +1,55 @@
+import Domain
+import Logging
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes each log line to standard error with a single `write(2)`: no lock, no buffering,
+/// cheap enough for one access-log line per request.
+///
+/// Under systemd (`JOURNAL_STREAM` set) a line starts with the syslog priority (`<6>`) that
+/// journald reads, and the journal adds the time; elsewhere it starts with the local time.
+public struct LineLogHandler: LogHandler {
+    public var logLevel: Logger.Level = .info
+    public var metadata: Logger.Metadata = [:]
+    let toJournal: Bool
+    /// Read once: `localtime_r` takes a process-wide lock, too dear for every line.
+    let utcOffsetMinutes = SchoolClock.systemUTCOffsetMinutes
+
+    public init(label: String) {
+        toJournal = getenv("JOURNAL_STREAM") != nil
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
+                    file: String, function: String, line: UInt) {
+        var text: String
+        if toJournal {
+            text = "<\(Self.priority(level))>"
+        } else {
+            var ts = timespec()
+            clock_gettime(CLOCK_REALTIME, &ts)
+            let now = SchoolDateTime(unixSeconds: Int(ts.tv_sec), offsetMinutes: utcOffsetMinutes)
+            text = "\(now.date.iso) \(now.time):\(pad(Int(ts.tv_sec) % 60, 2)) \(level) "
+        }
+        text += message.description
+        text += "\n"
+        var bytes = text
+        bytes.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    }
+
+    static func priority(_ level: Logger.Level) -> Int {
+        switch level {
+        case .trace, .debug: 7
+        case .info: 6
+        case .notice: 5
+        case .warning: 4
+        case .error: 3
+        case .critical: 2
+        }
+    }
+}
