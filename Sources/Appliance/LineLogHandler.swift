@@ -29,17 +29,30 @@ public struct LineLogHandler: LogHandler {
                     file: String, function: String, line: UInt) {
         var text: String
         if toJournal {
-            text = "<\(Self.priority(level))>"
+            text = "<" + String(Self.priority(level)) + ">"
         } else {
             var ts = timespec()
             clock_gettime(CLOCK_REALTIME, &ts)
             let now = SchoolDateTime(unixSeconds: Int(ts.tv_sec), offsetMinutes: utcOffsetMinutes)
-            text = "\(now.date.iso) \(now.time):\(pad(Int(ts.tv_sec) % 60, 2)) \(level) "
+            text = now.date.iso + " " + now.time.description + ":" + pad(Int(ts.tv_sec) % 60, 2) + " " + Self.name(level) + " "
         }
         text += message.description
         text += "\n"
         var bytes = text
         bytes.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    }
+
+    /// The level's name, without `String(describing:)` and its dynamic casts.
+    static func name(_ level: Logger.Level) -> String {
+        switch level {
+        case .trace: "trace"
+        case .debug: "debug"
+        case .info: "info"
+        case .notice: "notice"
+        case .warning: "warning"
+        case .error: "error"
+        case .critical: "critical"
+        }
     }
 
     static func priority(_ level: Logger.Level) -> Int {

@@ -15,11 +15,11 @@ public struct Headers: Sendable, Sequence {
     }
 
     /// Appends a field; the name is stored in lower case.
-    public mutating func add(_ name: String, _ value: String) { fields.append((name.lowercased(), value)) }
+    public mutating func add(_ name: String, _ value: String) { fields.append((name.asciiLowercased, value)) }
 
     /// The first value of `name`.
     public subscript(name: String) -> String? {
-        let key = name.lowercased()
+        let key = name.asciiLowercased
         return fields.first { $0.name == key }?.value
     }
 
@@ -135,5 +135,21 @@ extension Substring {
         while s.first == " " || s.first == "\t" { s = s.dropFirst() }
         while s.last == " " || s.last == "\t" { s = s.dropLast() }
         return String(s)
+    }
+}
+
+extension String {
+    /// Lower case for ASCII letters only (header names are ASCII); no copy when already lower.
+    var asciiLowercased: String {
+        guard utf8.contains(where: { $0 >= 65 && $0 <= 90 }) else { return self }
+        let count = utf8.count
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var i = 0
+            for b in utf8 {
+                buffer[i] = b >= 65 && b <= 90 ? b + 32 : b
+                i += 1
+            }
+            return count
+        }
     }
 }

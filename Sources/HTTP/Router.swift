@@ -57,10 +57,9 @@ public struct Router: Sendable {
     /// Finds the route for `method` and `path`; HEAD falls back to GET.
     public func match(_ method: Method, _ path: String) -> Match {
         let lookup = method == .head ? Method.get : method
-        if let byMethod = exact[path] {
-            if let i = byMethod[lookup] { return .found(routes[i], PathParameters()) }
-        }
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        if let byMethod = exact[path], let i = byMethod[lookup] { return .found(routes[i], PathParameters()) }
+        // Split on bytes: String.split would walk grapheme clusters.
+        let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)
         var allowed: [Method] = []
         for route in routes where route.segments.count == parts.count {
             guard let params = Self.bind(route.segments, parts) else { continue }
@@ -70,17 +69,17 @@ public struct Router: Sendable {
         return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed)
     }
 
-    private static func bind(_ segments: [Segment], _ parts: [Substring]) -> PathParameters? {
+    private static func bind(_ segments: [Segment], _ parts: [Substring.UTF8View]) -> PathParameters? {
         var params = PathParameters()
         for (segment, part) in zip(segments, parts) {
             switch segment {
             case let .literal(text):
-                guard part == text else { return nil }
+                guard part.elementsEqual(text.utf8) else { return nil }
             case let .string(name):
-                params.values[name] = String(part)
+                params.values[name] = String(Substring(part))
             case let .int(name):
-                guard part.count <= 18, part.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-                params.values[name] = String(part)
+                guard part.count <= 18, part.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+                params.values[name] = String(Substring(part))
             }
         }
         return params

@@ -104,6 +104,7 @@ public final class HTTPServer: Sendable {
 
 /// Per-request state, alive from the request line to libmicrohttpd's completion notice.
 final class Exchange {
+    /// The request target as sent: path and query, still percent-encoded.
     let target: String
     let started: UInt64
     var method = Method.other
@@ -141,7 +142,7 @@ private let requestCompleted: @convention(c) (UnsafeMutableRawPointer?, OpaquePo
     let s = server(cls)
     s.inFlight.subtract(1, ordering: .releasing)
     let micros = monotonicMicroseconds() - exchange.started
-    let path = exchange.target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? exchange.target
+    let path = exchange.target.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(exchange.target[..<$0]) } ?? exchange.target
     if termination == .REQUEST_TERMINATED_COMPLETED_OK {
         s.logger.info("\(exchange.method.rawValue) \(path) \(exchange.status) \(micros)µs")
     } else {

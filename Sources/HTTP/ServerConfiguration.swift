@@ -23,7 +23,7 @@ public struct ServerConfiguration: Sendable {
     public var perIPConnectionLimit: Int = 200
     /// Bytes libmicrohttpd may use per connection for the request line, headers and buffers;
     /// a request whose headers do not fit is answered 431 by libmicrohttpd.
-    public var connectionMemoryLimit: Int = 32 * 1024
+    public var connectionMemoryLimit: Int = 16 * 1024
     /// The largest request body accepted; larger ones are answered 413.
     public var maxBodyBytes: Int = 8 * 1024 * 1024
     /// Seconds a stop waits for requests in flight.

@@ -35,7 +35,7 @@ struct Serve: ParsableCommand {
     var perIpLimit = 200
 
     @Option(help: "Байт памяти на соединение (заголовки и буферы).")
-    var connectionMemory = 32 * 1024
+    var connectionMemory = 16 * 1024
 
     @Option(help: "Наибольший размер тела запроса, байт.")
     var maxBody = 8 * 1024 * 1024
