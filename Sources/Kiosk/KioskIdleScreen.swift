@@ -27,13 +27,13 @@ public enum KioskIdleScreen {
             <tr class="\(current ? "now" : "")"><td>\(bell.number)-й урок</td><td>\(bell.startsAt.description)–\(bell.endsAt.description)</td></tr>
             """
         }
-        let changeRows: [HTML] = changes.map {
-            "<tr><td>\($0.className)</td><td>\($0.bellNumber)-й урок</td><td>\($0.subject)</td><td>\($0.russianKind)</td></tr>"
+        let changeItems: [HTML] = changes.map {
+            "<li><b>\($0.className)</b>, \($0.bellNumber)-й урок, \($0.subject): <span class=\"kind\">\($0.russianKind)</span></li>"
         }
         let nowMillis = (clock.unixNow() + clock.utcOffsetMinutes * 60) * 1000
-        let changesPanel: HTML = changeRows.isEmpty
+        let changesPanel: HTML = changeItems.isEmpty
             ? "<p>Изменений в расписании на сегодня нет.</p>"
-            : "<table><tbody>\(each: changeRows)</tbody></table>"
+            : "<ul class=\"kiosk-change-list\">\(each: changeItems)</ul>"
         return Layout.page(title: "Киоск", school: school, bodyClass: "kiosk", scripts: [Assets.kioskScript], """
             <main class="kiosk-idle">
             <section>

@@ -23,6 +23,7 @@ extension Assets {
     main { max-width: 1100px; margin: 0 auto; padding: 16px; }
     h1 { font-size: 24px; margin: 8px 0 16px; }
     h2 { font-size: 19px; margin: 20px 0 10px; }
+    .card > h2:first-child { margin-top: 0; }
     .card { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 16px; margin-bottom: 16px; }
     .grid { display: grid; gap: 16px; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); }
     .stat { font-size: 32px; font-weight: 700; color: var(--brand); }
@@ -46,7 +47,11 @@ extension Assets {
 
     /* Kiosk: a hallway touch screen read from a metre away. */
     body.kiosk { background: #0f3550; color: #fff; font-size: 22px; min-height: 100vh; }
-    .kiosk-idle { display: grid; grid-template-columns: 1.2fr 1fr; gap: 32px; padding: 40px 56px; min-height: 100vh; align-content: start; }
+    .kiosk-idle { display: grid; grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr); gap: 32px; padding: 40px 56px; min-height: 100vh; align-content: start; max-width: none; }
+    .kiosk-changes { grid-column: 1 / -1; }
+    .kiosk-change-list { columns: 2; column-gap: 48px; list-style: none; margin: 0; padding: 0; }
+    .kiosk-change-list li { break-inside: avoid; padding: 8px 0; border-bottom: 1px solid rgba(255,255,255,.18); }
+    .kiosk-change-list .kind { color: #f2d27a; }
     .kiosk-idle h1 { font-size: 40px; margin: 0 0 8px; }
     .kiosk-clock { font-size: 120px; font-weight: 700; line-height: 1; letter-spacing: 2px; margin: 24px 0 8px; font-variant-numeric: tabular-nums; }
     .kiosk-date { font-size: 30px; opacity: .9; }
@@ -63,6 +68,7 @@ extension Assets {
       main { padding: 12px; }
       h1 { font-size: 21px; }
       .kiosk-idle { grid-template-columns: 1fr; padding: 24px; }
+      .kiosk-change-list { columns: 1; }
     }
     @media print {
       body { background: #fff; font-size: 11pt; }
