@@ -105,7 +105,8 @@ func temporaryPath(_ name: String) -> String {
 
     @Test func checkReportsASoundFile() throws {
         let db = try Database.open(path: temporaryPath("check"))
-        #expect(try db.check().isEmpty)
+        let problems = try db.check()
+        #expect(problems.isEmpty, "\(problems)")
     }
 
     @Test func readsRunConcurrently() async throws {
