@@ -15,6 +15,7 @@ public struct LineLogHandler: LogHandler {
     let toJournal: Bool
     /// Read once: `localtime_r` takes a process-wide lock, too dear for every line.
     let utcOffsetMinutes = SchoolClock.systemUTCOffsetMinutes
+    let timestamps = Timestamps()
 
     public init(label: String) {
         toJournal = getenv("JOURNAL_STREAM") != nil
@@ -31,10 +32,7 @@ public struct LineLogHandler: LogHandler {
         if toJournal {
             text = "<" + String(Self.priority(level)) + ">"
         } else {
-            var ts = timespec()
-            clock_gettime(CLOCK_REALTIME, &ts)
-            let now = SchoolDateTime(unixSeconds: Int(ts.tv_sec), offsetMinutes: utcOffsetMinutes)
-            text = now.date.iso + " " + now.time.description + ":" + pad(Int(ts.tv_sec) % 60, 2) + " " + Self.name(level) + " "
+            text = timestamps.text(offsetMinutes: utcOffsetMinutes) + " " + Self.name(level) + " "
         }
         text += message.description
         text += "\n"
@@ -64,5 +62,30 @@ public struct LineLogHandler: LogHandler {
         case .error: 3
         case .critical: 2
         }
+    }
+}
+
+/// The current second as `YYYY-MM-DD HH:MM:SS`, formatted once a second, not once a line.
+final class Timestamps: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    private var second = -1
+    private var cached = ""
+
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+
+    func text(offsetMinutes: Int) -> String {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        let now = Int(ts.tv_sec)
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        if now != second {
+            let moment = SchoolDateTime(unixSeconds: now, offsetMinutes: offsetMinutes)
+            let seconds = ((now + offsetMinutes * 60) % 60 + 60) % 60
+            cached = moment.date.iso + " " + moment.time.description + ":" + pad(seconds, 2)
+            second = now
+        }
+        return cached
     }
 }

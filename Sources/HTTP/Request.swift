@@ -6,24 +6,28 @@ public enum Method: String, Sendable, CaseIterable {
     public init(token: String) { self = Method(rawValue: token) ?? .other }
 }
 
-/// Header fields of a request or response; names compared case-insensitively.
+/// Header fields of a request or response; names compared case-insensitively (ASCII).
 public struct Headers: Sendable, Sequence {
-    public private(set) var fields: [(name: String, value: String)] = []
+    public struct Field: Sendable {
+        /// As sent or set; compare with `Headers.subscript`, which ignores case.
+        public let name: String
+        public let value: String
+    }
+
+    public private(set) var fields: [Field] = []
 
     public init(_ fields: [(String, String)] = []) {
         for (n, v) in fields { add(n, v) }
     }
 
-    /// Appends a field; the name is stored in lower case.
-    public mutating func add(_ name: String, _ value: String) { fields.append((name.asciiLowercased, value)) }
+    public mutating func add(_ name: String, _ value: String) { fields.append(Field(name: name, value: value)) }
 
-    /// The first value of `name`.
+    /// The first value of `name`, whatever the case it was sent in.
     public subscript(name: String) -> String? {
-        let key = name.asciiLowercased
-        return fields.first { $0.name == key }?.value
+        fields.first { $0.name.equalsIgnoringASCIICase(name) }?.value
     }
 
-    public func makeIterator() -> IndexingIterator<[(name: String, value: String)]> { fields.makeIterator() }
+    public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
 }
 
 /// Name–value pairs from a query string or a form, in order; a name may repeat.
@@ -139,17 +143,12 @@ extension Substring {
 }
 
 extension String {
-    /// Lower case for ASCII letters only (header names are ASCII); no copy when already lower.
-    var asciiLowercased: String {
-        guard utf8.contains(where: { $0 >= 65 && $0 <= 90 }) else { return self }
-        let count = utf8.count
-        return String(unsafeUninitializedCapacity: count) { buffer in
-            var i = 0
-            for b in utf8 {
-                buffer[i] = b >= 65 && b <= 90 ? b + 32 : b
-                i += 1
-            }
-            return count
+    /// True when both are equal but for the case of ASCII letters (header names are ASCII).
+    func equalsIgnoringASCIICase(_ other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        for (a, b) in zip(utf8, other.utf8) where a != b {
+            guard a | 0x20 == b | 0x20, (a | 0x20) >= 97, (a | 0x20) <= 122 else { return false }
         }
+        return true
     }
 }

@@ -230,8 +230,8 @@ extension HTTPServer {
         for (name, value) in Self.securityHeaders where response.headers[name] == nil {
             MHD_add_response_header(mhdResponse, name, value)
         }
-        for (name, value) in response.headers.fields {
-            MHD_add_response_header(mhdResponse, name, value)
+        for field in response.headers.fields {
+            MHD_add_response_header(mhdResponse, field.name, field.value)
         }
         return MHD_queue_response(connection, UInt32(response.status), mhdResponse)
     }
