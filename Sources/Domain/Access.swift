@@ -1,0 +1,171 @@
+/// Who is asking: a signed-in account and everything the policy needs to know about it.
+public struct Actor: Sendable, Equatable {
+    public enum Channel: Sendable, Equatable {
+        /// A browser or the JSON API.
+        case web
+        /// A hallway kiosk screen: read-only, own diary only.
+        case kiosk
+    }
+
+    public let accountID: Int
+    public let personID: Int
+    public let roles: Set<Role>
+    /// Classes whose class teacher this person is.
+    public let classTeacherOf: Set<Int>
+    /// What this person teaches.
+    public let assignments: [TeachingAssignment]
+    /// Students whose diaries this person may see as their own: a student's own id, a guardian's children.
+    public let students: Set<Int>
+    public let channel: Channel
+    /// A temporary password was used to sign in: nothing but setting a new one is allowed.
+    public let mustChangePassword: Bool
+
+    public init(accountID: Int, personID: Int, roles: Set<Role>, classTeacherOf: Set<Int> = [],
+                assignments: [TeachingAssignment] = [], students: Set<Int> = [], channel: Channel = .web,
+                mustChangePassword: Bool = false) {
+        self.accountID = accountID
+        self.personID = personID
+        self.roles = roles
+        self.classTeacherOf = classTeacherOf
+        self.assignments = assignments
+        self.students = students
+        self.channel = channel
+        self.mustChangePassword = mustChangePassword
+    }
+
+    /// Administrator, director or deputy: they read every journal and diary.
+    public var readsEverything: Bool { !roles.isDisjoint(with: [.administrator, .director, .deputy]) }
+}
+
+/// Who teaches which subject to which class or group (нагрузка).
+public struct TeachingAssignment: Sendable, Hashable, Codable {
+    public let classID: Int
+    public let subjectID: Int
+    public let groupID: Int?
+
+    public init(classID: Int, subjectID: Int, groupID: Int?) {
+        self.classID = classID
+        self.subjectID = subjectID
+        self.groupID = groupID
+    }
+}
+
+/// Everything a route can do, named by what it does to the school's data.
+public enum Action: String, CaseIterable, Sendable {
+    /// Read one's own account (`/api/v1/me`), sign out.
+    case viewOwnAccount
+    case changeOwnPassword
+    /// Read a class's journal for a subject.
+    case viewJournal
+    /// Lessons, topics, homework, marks and absences.
+    case editJournal
+    /// Quarter, half-year, year, exam and final marks.
+    case setPeriodMarks
+    /// A student's diary.
+    case viewDiary
+    /// Lists and personal cards of people.
+    case viewPeople
+    /// Class lists, groups, personal cards of students and guardians.
+    case editPeople
+    case recordConsent
+    /// Issue or reissue login slips (the old credentials stop working).
+    case issueSlips
+    case lockAccounts
+    case importData
+    case changeSettings
+    case viewAudit
+    case viewReports
+    case manageTimetable
+}
+
+/// What an action is done to.
+public enum Resource: Sendable, Equatable {
+    /// The school as a whole (settings, imports, every person).
+    case school
+    case schoolClass(Int)
+    case classSubject(classID: Int, subjectID: Int, groupID: Int?)
+    /// A student, with the class they are in (nil when they are in none).
+    case student(id: Int, classID: Int?)
+    /// A person's account, with the classes they belong to (a student's class, a
+    /// guardian's children's classes) and whether they are staff.
+    case person(id: Int, classes: Set<Int>, isStaff: Bool)
+}
+
+/// The one access policy (DOMAIN.md, "Roles and what each may do"). Every route asks it;
+/// no page or template decides access on its own.
+public enum AccessPolicy {
+    public static func permits(_ actor: Actor, _ action: Action, _ resource: Resource) -> Bool {
+        if actor.mustChangePassword { return action == .viewOwnAccount || action == .changeOwnPassword }
+        if actor.channel == .kiosk { return action == .viewOwnAccount || action == .viewDiary && ownsDiary(actor, resource) }
+        guard fits(action, resource) else { return false }
+        let admin = actor.roles.contains(.administrator)
+        switch action {
+        case .viewOwnAccount, .changeOwnPassword:
+            return true
+        case .viewJournal:
+            if actor.readsEverything { return true }
+            return teaches(actor, resource) || leadsClass(actor, resource)
+        case .editJournal:
+            return teaches(actor, resource)
+        case .setPeriodMarks:
+            return teaches(actor, resource) || leadsClass(actor, resource)
+        case .viewDiary:
+            if actor.readsEverything || ownsDiary(actor, resource) { return true }
+            return leadsClass(actor, resource)
+        case .viewPeople, .viewReports:
+            if actor.readsEverything { return true }
+            return leadsClass(actor, resource)
+        case .editPeople, .recordConsent, .issueSlips:
+            if admin { return true }
+            // A class teacher: their own class's students and guardians, never staff.
+            if case let .person(_, _, isStaff) = resource, isStaff { return false }
+            return leadsClass(actor, resource)
+        case .lockAccounts, .importData, .changeSettings, .viewAudit:
+            return admin
+        case .manageTimetable:
+            return admin || actor.roles.contains(.deputy)
+        }
+    }
+
+    /// Whether the action can apply to that kind of resource at all (a diary is a student's,
+    /// a journal is a class's or a class's subject).
+    static func fits(_ action: Action, _ resource: Resource) -> Bool {
+        switch (action, resource) {
+        case (.viewJournal, .classSubject), (.viewJournal, .schoolClass): true
+        case (.viewJournal, _): false
+        case (.editJournal, .classSubject), (.setPeriodMarks, .classSubject): true
+        case (.editJournal, _), (.setPeriodMarks, _): false
+        case (.viewDiary, .student): true
+        case (.viewDiary, _): false
+        default: true
+        }
+    }
+
+    static func ownsDiary(_ actor: Actor, _ resource: Resource) -> Bool {
+        guard case let .student(id, _) = resource else { return false }
+        return actor.students.contains(id)
+    }
+
+    static func teaches(_ actor: Actor, _ resource: Resource) -> Bool {
+        guard actor.roles.contains(.teacher) || actor.roles.contains(.psychologist) else { return false }
+        switch resource {
+        case let .classSubject(classID, subjectID, groupID):
+            return actor.assignments.contains {
+                $0.classID == classID && $0.subjectID == subjectID && ($0.groupID == nil || groupID == nil || $0.groupID == groupID)
+            }
+        default:
+            return false
+        }
+    }
+
+    static func leadsClass(_ actor: Actor, _ resource: Resource) -> Bool {
+        guard !actor.classTeacherOf.isEmpty else { return false }
+        switch resource {
+        case let .schoolClass(id): return actor.classTeacherOf.contains(id)
+        case let .classSubject(classID, _, _): return actor.classTeacherOf.contains(classID)
+        case let .student(_, classID): return classID.map(actor.classTeacherOf.contains) ?? false
+        case let .person(_, classes, _): return !classes.isDisjoint(with: actor.classTeacherOf)
+        case .school: return false
+        }
+    }
+}

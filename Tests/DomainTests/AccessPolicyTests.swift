@@ -1,0 +1,95 @@
+import Domain
+import Testing
+
+/// The whole matrix: every role × every action × own and other resources. A cell not
+/// listed as allowed must be refused.
+@Suite struct AccessPolicyTests {
+    static let resources: [String: Resource] = [
+        "school": .school,
+        "ownClass": .schoolClass(1),
+        "otherClass": .schoolClass(2),
+        "ownSubject": .classSubject(classID: 1, subjectID: 1, groupID: nil),
+        "otherSubjectOwnClass": .classSubject(classID: 1, subjectID: 9, groupID: nil),
+        "otherClassSubject": .classSubject(classID: 2, subjectID: 1, groupID: nil),
+        "ownStudent": .student(id: 100, classID: 1),
+        "otherStudent": .student(id: 200, classID: 2),
+        "ownClassPerson": .person(id: 100, classes: [1], isStaff: false),
+        "otherClassPerson": .person(id: 200, classes: [2], isStaff: false),
+        "staffPerson": .person(id: 300, classes: [1], isStaff: true),
+    ]
+
+    static let everyone: Set<String> = ["viewOwnAccount", "changeOwnPassword"]
+
+    static func cells(_ actions: [Action], _ resources: [String]) -> Set<String> {
+        Set(actions.flatMap { a in resources.map { "\(a.rawValue):\($0)" } })
+    }
+
+    static let all = Array(resources.keys)
+    static let journals = ["ownClass", "otherClass", "ownSubject", "otherSubjectOwnClass", "otherClassSubject"]
+    static let diaries = ["ownStudent", "otherStudent"]
+    static let teaching = TeachingAssignment(classID: 1, subjectID: 1, groupID: nil)
+
+    /// (actor, what it may do beyond its own account).
+    static let cases: [(String, Actor, Set<String>)] = [
+        ("administrator", Actor(accountID: 1, personID: 1, roles: [.administrator]),
+         cells([.viewPeople, .viewReports, .editPeople, .recordConsent, .issueSlips,
+                .lockAccounts, .importData, .changeSettings, .viewAudit, .manageTimetable], all)
+            .union(cells([.viewJournal], journals)).union(cells([.viewDiary], diaries))),
+        ("director", Actor(accountID: 2, personID: 2, roles: [.director]),
+         cells([.viewPeople, .viewReports], all).union(cells([.viewJournal], journals)).union(cells([.viewDiary], diaries))),
+        ("deputy", Actor(accountID: 3, personID: 3, roles: [.deputy]),
+         cells([.viewPeople, .viewReports, .manageTimetable], all).union(cells([.viewJournal], journals)).union(cells([.viewDiary], diaries))),
+        ("teacher", Actor(accountID: 4, personID: 4, roles: [.teacher], assignments: [teaching]),
+         cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])),
+        ("class teacher", Actor(accountID: 5, personID: 5, roles: [.teacher], classTeacherOf: [1], assignments: [teaching]),
+         cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])
+            .union(cells([.viewJournal, .setPeriodMarks], ["otherSubjectOwnClass"]))
+            .union(cells([.viewJournal], ["ownClass"]))
+            .union(cells([.viewPeople, .viewReports], ["ownClass", "ownSubject", "otherSubjectOwnClass", "ownStudent", "ownClassPerson", "staffPerson"]))
+            .union(cells([.viewDiary], ["ownStudent"]))
+            .union(cells([.editPeople, .recordConsent, .issueSlips], ["ownClass", "ownSubject", "otherSubjectOwnClass", "ownStudent", "ownClassPerson"]))),
+        ("psychologist", Actor(accountID: 6, personID: 6, roles: [.psychologist], assignments: [teaching]),
+         cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])),
+        ("secretary", Actor(accountID: 7, personID: 7, roles: [.secretary]), []),
+        ("student", Actor(accountID: 8, personID: 100, roles: [.student], students: [100]), cells([.viewDiary], ["ownStudent"])),
+        ("guardian", Actor(accountID: 9, personID: 400, roles: [.guardian], students: [100]), cells([.viewDiary], ["ownStudent"])),
+    ]
+
+    @Test(arguments: cases.map(\.0))
+    func matrix(_ name: String) {
+        let (_, actor, allowed) = Self.cases.first { $0.0 == name }!
+        for action in Action.allCases {
+            for (key, resource) in Self.resources {
+                let cell = "\(action.rawValue):\(key)"
+                let expected = allowed.contains(cell) || Self.everyone.contains(action.rawValue)
+                #expect(AccessPolicy.permits(actor, action, resource) == expected, "\(name) \(cell)")
+            }
+        }
+    }
+
+    @Test func kioskSessionsOnlyReadTheirOwnDiary() {
+        let kiosk = Actor(accountID: 9, personID: 400, roles: [.guardian], students: [100], channel: .kiosk)
+        for action in Action.allCases {
+            for (key, resource) in Self.resources {
+                let expected = action == .viewOwnAccount || (action == .viewDiary && key == "ownStudent")
+                #expect(AccessPolicy.permits(kiosk, action, resource) == expected, "kiosk \(action) \(key)")
+            }
+        }
+        // Even an administrator's kiosk session cannot change anything.
+        let admin = Actor(accountID: 1, personID: 1, roles: [.administrator], channel: .kiosk)
+        #expect(!AccessPolicy.permits(admin, .changeSettings, .school))
+    }
+
+    @Test func aTemporaryPasswordOnlySetsANewOne() {
+        let actor = Actor(accountID: 1, personID: 1, roles: [.administrator], mustChangePassword: true)
+        for action in Action.allCases {
+            #expect(AccessPolicy.permits(actor, action, .school) == Self.everyone.contains(action.rawValue), "\(action)")
+        }
+    }
+
+    @Test func groupTeachersSeeTheirGroupOnly() {
+        let actor = Actor(accountID: 4, personID: 4, roles: [.teacher], assignments: [TeachingAssignment(classID: 1, subjectID: 3, groupID: 11)])
+        #expect(AccessPolicy.permits(actor, .editJournal, .classSubject(classID: 1, subjectID: 3, groupID: 11)))
+        #expect(!AccessPolicy.permits(actor, .editJournal, .classSubject(classID: 1, subjectID: 3, groupID: 12)))
+    }
+}
