@@ -2,28 +2,42 @@ import Domain
 import HTTP
 import Kiosk
 import Logging
+import Secrets
 import Storage
 import WebUI
 
-/// The whole web application as one `Request -> Response` function: routes, error pages,
-/// and the headers every response carries. The daemon and the in-process tests both call it.
+/// The whole web application as one `Request -> Response` function: routes, the gate every
+/// request passes, error pages. The daemon and the in-process tests both call it.
 public struct App: Sendable {
     public static let version = "0.1.0"
 
     public let database: Database
     public let clock: SchoolClock
     public let logger: Logger
-    public let router: Router
+    /// Every route with its declared access; the router is built from this list.
+    public let routes: [AppRoute]
+    let router: Router
+    let gate: Gate
+    let signIn: SignIn
 
-    public init(database: Database, clock: SchoolClock, logger: Logger) {
+    public init(database: Database, clock: SchoolClock, logger: Logger, concurrentHashes: Int = ServerConfiguration.cores) {
         self.database = database
         self.clock = clock
         self.logger = logger
+        let gate = Gate(database: database, clock: clock, logger: logger)
+        let signIn = SignIn(database: database, concurrentHashes: concurrentHashes)
+        let routes = Self.systemRoutes(database: database)
+            + HomePage.routes(database: database)
+            + AccountRoutes(database: database, signIn: signIn).routes
+            + KioskIdleScreen.routes(database: database, clock: clock)
         var router = Router()
-        Self.registerSystemRoutes(into: &router, database: database)
-        HomePage.register(into: &router, database: database, clock: clock)
-        KioskIdleScreen.register(into: &router, database: database, clock: clock)
+        for route in routes {
+            router.add(route.method, route.pattern) { request in try gate.pass(route, request) }
+        }
+        self.routes = routes
         self.router = router
+        self.gate = gate
+        self.signIn = signIn
     }
 
     /// Answers one request; never throws: every error becomes its page (or JSON under `/api/`).
@@ -49,33 +63,43 @@ public struct App: Sendable {
         }
     }
 
+    /// True for requests answered off the server's pool threads (their routes are marked slow).
+    public func isSlow(_ request: Request) -> Bool {
+        guard case let .found(route, _) = router.match(request.method, request.path) else { return false }
+        return routes.contains { $0.slow && $0.method == route.method && $0.pattern == route.pattern }
+    }
+
     /// The page (or JSON) for an error; the school's name when it can be read.
     public func errorPage(_ error: HTTPError, path: String = "/") -> Response {
         let school = try? database.read { try $0.school() }
-        return ErrorPage.response(for: error, path: path, school: school ?? nil)
+        var response = ErrorPage.response(for: error, path: path, school: school ?? nil)
+        if error.status == 429, let seconds = error.retryAfter { response.headers.add("Retry-After", String(seconds)) }
+        return response
     }
 
-    static func registerSystemRoutes(into router: inout Router, database: Database) {
-        router.get("/healthz") { _ in
-            var body = "{\"status\":"
-            var status = 200
-            do {
-                _ = try database.read { try $0.isReadable() }
-                body += "\"ok\",\"version\":\"\(version)\",\"database\":\"ok\"}"
-            } catch {
-                status = 503
-                body += "\"unavailable\",\"version\":\"\(version)\",\"database\":"
-                JSONText.appendString(String(describing: error), to: &body)
-                body += "}"
-            }
-            var response = Response.json(Array(body.utf8), status: status)
-            response.headers.add("Cache-Control", "no-store")
-            return response
-        }
-        router.get("/static/{name}") { request in
-            guard let name = request.pathParameters["name"], let asset = Assets.all[name] else { throw HTTPError.notFound }
-            return asset.response(to: request)
-        }
-        router.get("/favicon.ico") { request in Assets.icon.response(to: request) }
+    static func systemRoutes(database: Database) -> [AppRoute] {
+        [
+            AppRoute(.get, "/healthz", .open) { _ in
+                var body = "{\"status\":"
+                var status = 200
+                do {
+                    _ = try database.read { try $0.isReadable() }
+                    body += "\"ok\",\"version\":\"\(version)\",\"database\":\"ok\"}"
+                } catch {
+                    status = 503
+                    body += "\"unavailable\",\"version\":\"\(version)\",\"database\":"
+                    JSONText.appendString(String(describing: error), to: &body)
+                    body += "}"
+                }
+                var response = Response.json(Array(body.utf8), status: status)
+                response.headers.add("Cache-Control", "no-store")
+                return response
+            },
+            AppRoute(.get, "/static/{name}", .open) { visit in
+                guard let name = visit.request.pathParameters["name"], let asset = Assets.all[name] else { throw HTTPError.notFound }
+                return asset.response(to: visit.request)
+            },
+            AppRoute(.get, "/favicon.ico", .open) { visit in Assets.icon.response(to: visit.request) },
+        ]
     }
 }

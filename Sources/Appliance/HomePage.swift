@@ -3,36 +3,51 @@ import HTTP
 import Storage
 import WebUI
 
-/// The front page: the school, today's date and bells; nothing personal.
+/// The signed-in start page: who you are, today's bells, and the sections you can open.
 enum HomePage {
-    static func register(into router: inout Router, database: Database, clock: SchoolClock) {
-        router.get("/") { _ in
-            let today = clock.today
-            let (school, year, bells) = try database.read { c in
-                (try c.school(), try c.academicYear(containing: today), try c.mainBells())
+    static func routes(database: Database) -> [AppRoute] {
+        [AppRoute(.get, "/", .school(.viewOwnAccount)) { visit in
+            let actor = visit.actor!
+            let (school, year, bells, person) = try database.read { c in
+                let year = try c.academicYear(containing: visit.today)
+                return (try c.school(), year, try c.mainBells(), try c.personSummary(actor.personID, year: year?.id ?? -1))
             }
-            return Layout.response(page(today: today, school: school, year: year, bells: bells))
-        }
+            let changed = visit.request.query["password"] == "changed"
+            return Layout.response(page(visit: visit, actor: actor, school: school, year: year, bells: bells, person: person, passwordChanged: changed))
+        }]
     }
 
-    static func page(today: CivilDate, school: School?, year: AcademicYear?, bells: [Bell]) -> HTML {
-        guard let school else {
-            return Layout.page(title: "Первый запуск", school: nil, """
-                <main><div class="card"><h1>Школа ещё не настроена</h1>
-                <p>Администратор настраивает школу командой <code>tabel setup init</code>
-                или загружает демонстрационную школу командой <code>tabel setup demo</code>.</p></div></main>
-                """)
+    /// The sections this actor may open (the gate checks each again when it is opened).
+    static func sections(_ actor: Actor) -> [(String, String, String)] {
+        var links: [(String, String, String)] = []
+        if AccessPolicy.permits(actor, .viewPeople, .school) {
+            links.append(("/people", "Люди и учётные записи", "Поиск, карточки, согласия, листки с логинами"))
         }
+        for classID in actor.classTeacherOf.sorted() where AccessPolicy.permits(actor, .issueSlips, .schoolClass(classID)) {
+            links.append(("/classes/\(classID)/slips", "Логины моего класса", "Листки с логинами для учеников и родителей"))
+        }
+        links.append(("/password", "Сменить пароль", "Задать новый пароль для входа"))
+        return links
+    }
+
+    static func page(visit: Visit, actor: Actor, school: School?, year: AcademicYear?, bells: [Bell],
+                     person: PersonSummary?, passwordChanged: Bool) -> HTML {
+        let today = visit.today
         let bellRows: [HTML] = bells.map {
             "<tr><td>\($0.number)</td><td>\($0.startsAt.description)–\($0.endsAt.description)</td></tr>"
         }
+        let links: [HTML] = sections(actor).map { "<a href=\"\($0.0)\">\($0.1)<small>\($0.2)</small></a>" }
+        let roles = actor.roles.sorted { $0.rawValue < $1.rawValue }.map(\.russian).joined(separator: ", ")
         let notice: HTML = year == nil ? "<p class=\"notice\">На эту дату учебный год не задан.</p>" : ""
-        return Layout.page(title: "Главная", school: school, nav: [("Киоск", "/kiosk")], """
+        return Layout.page(title: "Главная", school: school,
+                           user: SignedIn(name: person?.card.shortName ?? "", csrfToken: visit.csrfToken), """
             <main>
-            <h1>\(school.name)</h1>
-            <p class="muted">\(RussianCalendar.weekdays[today.weekday - 1].capitalizedFirst), \(RussianCalendar.long(today))\(year.map { " · \($0.name) учебный год" } ?? "")</p>
+            \(passwordChanged ? "<p class=\"notice\">Пароль изменён.</p>" as HTML : "")
+            <h1>Здравствуйте, \(person.map { "\($0.card.firstName) \($0.card.middleName)" } ?? "")!</h1>
+            <p class="muted">\(RussianCalendar.weekdays[today.weekday - 1].capitalizedFirst), \(RussianCalendar.long(today))\(year.map { " · \($0.name) учебный год" } ?? "") · \(roles)</p>
             \(notice)
-            <div class="card"><h2>Звонки</h2>
+            <div class="links">\(each: links)</div>
+            <div class="card spaced"><h2>Звонки</h2>
             <div class="table-wrap"><table><thead><tr><th>Урок</th><th>Время</th></tr></thead><tbody>\(each: bellRows)</tbody></table></div>
             </div>
             </main>

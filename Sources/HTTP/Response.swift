@@ -41,11 +41,14 @@ public struct HTTPError: Error, Sendable, Equatable {
     public let message: String
     /// A stable machine-readable reason (for JSON bodies), such as `locked_period`.
     public let code: String
+    /// Seconds to wait before trying again (429), sent as `Retry-After`.
+    public let retryAfter: Int?
 
-    public init(status: Int, message: String, code: String = "") {
+    public init(status: Int, message: String, code: String = "", retryAfter: Int? = nil) {
         self.status = status
         self.message = message
         self.code = code.isEmpty ? HTTPError.defaultCode(status) : code
+        self.retryAfter = retryAfter
     }
 
     public static func badRequest(_ message: String) -> HTTPError { HTTPError(status: 400, message: message) }

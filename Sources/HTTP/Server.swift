@@ -1,4 +1,5 @@
 internal import CMicroHTTPD
+import Dispatch
 import Logging
 import Synchronization
 #if canImport(Glibc)
@@ -17,6 +18,10 @@ public final class HTTPServer: Sendable {
     let responder: @Sendable (Request) -> Response
     /// Renders the page for an error found before the responder runs (413, a malformed target).
     let errorPage: @Sendable (HTTPError) -> Response
+    /// Requests whose answer takes long (a password hash, a big PDF) are answered off the
+    /// pool thread: the connection is suspended, a worker runs the responder, and the
+    /// connection resumes with the response. The pool thread meanwhile serves others.
+    let isSlow: @Sendable (Request) -> Bool
     let logger: Logger
     /// The running daemon's address (0 when stopped), swapped atomically so stop runs once.
     private let daemon = Atomic<UInt>(0)
@@ -32,10 +37,12 @@ public final class HTTPServer: Sendable {
 
     public init(configuration: ServerConfiguration, logger: Logger,
                 errorPage: @escaping @Sendable (HTTPError) -> Response,
+                isSlow: @escaping @Sendable (Request) -> Bool = { _ in false },
                 responder: @escaping @Sendable (Request) -> Response) {
         self.configuration = configuration
         self.logger = logger
         self.errorPage = errorPage
+        self.isSlow = isSlow
         self.responder = responder
     }
 
@@ -48,7 +55,7 @@ public final class HTTPServer: Sendable {
     public func start() throws {
         var c = tabel_mhd_config()
         c.flags = UInt32(MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue
-            | MHD_USE_ITC.rawValue | MHD_USE_ERROR_LOG.rawValue)
+            | MHD_USE_ITC.rawValue | MHD_USE_ERROR_LOG.rawValue | MHD_ALLOW_SUSPEND_RESUME.rawValue)
         c.thread_pool_size = UInt32(configuration.threads)
         c.connection_timeout = UInt32(configuration.connectionTimeout)
         c.connection_limit = UInt32(configuration.connectionLimit)
@@ -112,6 +119,9 @@ final class Exchange {
     var body: [UInt8] = []
     var tooLarge = false
     var status = 0
+    /// Set by a worker before it resumes the suspended connection.
+    var deferred: Response?
+    var suspended = false
 
     init(target: String) {
         self.target = target
@@ -184,7 +194,26 @@ private let accessHandler: MHD_AccessHandlerCallback = { cls, connection, _, met
         return .YES
     }
     if exchange.tooLarge { return s.queue(errorResponse(.payloadTooLarge, s), exchange, on: connection) }
-    return s.queue(s.respond(to: exchange, on: connection), exchange, on: connection)
+    if let response = exchange.deferred { return s.queue(response, exchange, on: connection) }
+    if exchange.suspended { return .YES }
+    switch s.request(from: exchange, on: connection) {
+    case let .failure(error):
+        return s.queue(s.errorPage(error), exchange, on: connection)
+    case let .success(request):
+        guard s.isSlow(request) else { return s.queue(s.responder(request), exchange, on: connection) }
+        exchange.suspended = true
+        MHD_suspend_connection(connection)
+        // Raw addresses cross to the worker: the exchange is retained until it is done with it,
+        // and libmicrohttpd keeps a suspended connection alive until it is resumed.
+        let held = UInt(bitPattern: Unmanaged.passRetained(exchange).toOpaque())
+        let address = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(connection)))
+        DispatchQueue.global().async {
+            let exchange = Unmanaged<Exchange>.fromOpaque(UnsafeRawPointer(bitPattern: held)!).takeRetainedValue()
+            exchange.deferred = s.responder(request)
+            MHD_resume_connection(OpaquePointer(bitPattern: address))
+        }
+        return .YES
+    }
 }
 
 private func errorResponse(_ error: HTTPError, _ s: HTTPServer) -> Response {
@@ -194,7 +223,8 @@ private func errorResponse(_ error: HTTPError, _ s: HTTPServer) -> Response {
 }
 
 extension HTTPServer {
-    func respond(to exchange: Exchange, on connection: OpaquePointer) -> Response {
+    /// The complete request of an exchange, or the error that makes it unanswerable.
+    func request(from exchange: Exchange, on connection: OpaquePointer) -> Result<Request, HTTPError> {
         var headers = Headers()
         withUnsafeMutablePointer(to: &headers) { pointer in
             _ = MHD_get_connection_values(connection, .HEADER_KIND, { cls, _, key, value in
@@ -207,17 +237,15 @@ extension HTTPServer {
         var address = [CChar](repeating: 0, count: 64)
         tabel_mhd_client_address(connection, &address, address.count)
         let remote = String(decoding: address.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let request: Request
+        defer { exchange.body = [] }
         do {
-            request = try Request(method: exchange.method, target: exchange.target, headers: headers,
-                                  body: exchange.body, remoteAddress: remote)
+            return .success(try Request(method: exchange.method, target: exchange.target, headers: headers,
+                                        body: exchange.body, remoteAddress: remote))
         } catch let error as HTTPError {
-            return errorPage(error)
+            return .failure(error)
         } catch {
-            return errorPage(.badRequest("Неверный запрос."))
+            return .failure(.badRequest("Неверный запрос."))
         }
-        exchange.body = []
-        return responder(request)
     }
 
     func queue(_ response: Response, _ exchange: Exchange, on connection: OpaquePointer) -> MHD_Result {

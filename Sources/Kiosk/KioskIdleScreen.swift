@@ -6,15 +6,15 @@ import WebUI
 /// The hallway kiosk's idle screen: the school's name, the time, today's bells and timetable
 /// changes. Nothing personal is ever shown here.
 public enum KioskIdleScreen {
-    /// Adds `GET /kiosk`.
-    public static func register(into router: inout Router, database: Database, clock: SchoolClock) {
-        router.get("/kiosk") { _ in
+    /// `GET /kiosk`: open to any browser; it shows nothing personal.
+    public static func routes(database: Database, clock: SchoolClock) -> [AppRoute] {
+        [AppRoute(.get, "/kiosk", .open) { _ in
             let now = clock.now()
             let (school, bells, changes, holiday) = try database.read { c in
                 (try c.school(), try c.mainBells(), try c.timetableChanges(on: now.date), try c.holiday(on: now.date))
             }
             return Layout.response(page(now: now, clock: clock, school: school, bells: bells, changes: changes, holiday: holiday))
-        }
+        }]
     }
 
     static func page(now: SchoolDateTime, clock: SchoolClock, school: School?, bells: [Bell],

@@ -1,13 +1,30 @@
 import Domain
 import HTTP
 
+/// The signed-in person as the page header shows them.
+public struct SignedIn: Sendable {
+    public let name: String
+    public let csrfToken: String
+
+    public init(name: String, csrfToken: String) {
+        self.name = name
+        self.csrfToken = csrfToken
+    }
+}
+
 /// The frame every staff and diary page shares: header with the school's name, main, footer.
 public enum Layout {
     /// A whole page. `school` is nil before setup.
-    public static func page(title: String, school: School?, nav: [(label: String, href: String)] = [],
+    public static func page(title: String, school: School?, user: SignedIn? = nil, nav: [(label: String, href: String)] = [],
                             bodyClass: String = "", scripts: [Asset] = [], _ content: HTML) -> HTML {
         let schoolName = school?.displayName ?? "Tabel"
-        let links: [HTML] = nav.map { "<a href=\"\($0.href)\">\($0.label)</a>" }
+        var links: [HTML] = nav.map { "<a href=\"\($0.href)\">\($0.label)</a>" }
+        if let user {
+            links.append("""
+                <span class="who">\(user.name)</span>
+                <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="\(user.csrfToken)"><button class="link">Выйти</button></form>
+                """)
+        }
         let scriptTags: [HTML] = scripts.map { "<script src=\"\($0.url)\" defer></script>" }
         return """
         <!doctype html>

@@ -27,13 +27,23 @@ import Testing
         #expect(r.text.contains("no such table"))
     }
 
-    @Test func frontPageShowsTheSchool() throws {
+    @Test func anonymousVisitorsGoToTheSignInPage() throws {
         let r = try get("/")
+        #expect(r.status == 303)
+        #expect(r.headers["location"] == "/login?next=%2F")
+    }
+
+    @Test func frontPageShowsTheSchool() throws {
+        let client = Client(app)
+        #expect(try client.signIn(TestSchool.login(.teacher).login).status == 303)
+        let r = try client.get("/")
         #expect(r.status == 200)
         #expect(r.headers["cache-control"] == "no-store")
         #expect(r.text.contains("<html lang=\"ru\">"))
-        #expect(r.text.contains("Средняя общеобразовательная школа № 17"))
+        #expect(r.text.contains("Школа № 17"))
         #expect(r.text.contains("23 ноября 2026 г."))
+        #expect(r.text.contains("Сменить пароль"))
+        #expect(!r.text.contains("/people"))  // a teacher has no people pages
         #expect(r.text.contains("2026/2027 учебный год"))
         #expect(r.text.contains("08:30–09:15"))
     }
@@ -89,7 +99,7 @@ import Testing
     @Test func failingHandlerGivesA500PageWithNothingInternal() throws {
         let db = try TestSchool.copy()
         try db.withWriter { try $0.execute("PRAGMA foreign_keys = OFF; DROP TABLE bell") }
-        let r = TestSchool.app(db).respond(to: Request(method: .get, path: "/"))
+        let r = TestSchool.app(db).respond(to: Request(method: .get, path: "/kiosk"))
         #expect(r.status == 500)
         #expect(r.text.contains("Произошла внутренняя ошибка"))
         #expect(!r.text.contains("bell"))
@@ -99,7 +109,7 @@ import Testing
     @Test func userTextIsEscaped() throws {
         let db = try TestSchool.copy()
         _ = try db.write { try $0.run("UPDATE school SET name = '<script>alert(1)</script> & «Ёлочка»', short_name = ''") }
-        let r = TestSchool.app(db).respond(to: Request(method: .get, path: "/"))
+        let r = TestSchool.app(db).respond(to: Request(method: .get, path: "/login"))
         #expect(r.text.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; «Ёлочка»"))
         #expect(!r.text.contains("<script>alert"))
     }

@@ -15,7 +15,7 @@ import Glibc
         let server = try startServer(app)
         defer { server.stop() }
         let client = try RawClient(port: server.port)
-        for path in ["/healthz", "/", "/static/tabel.css", "/healthz"] {
+        for path in ["/healthz", "/login", "/static/tabel.css", "/healthz"] {
             client.send("GET \(path) HTTP/1.1\r\nHost: localhost\r\n\r\n")
             let reply = try client.read()
             #expect(reply.status == 200, "\(path)")

@@ -13,14 +13,23 @@ enum TestSchool {
     static let today = CivilDate(iso: "2026-11-23")!
     static let clock = SchoolClock.starting(at: SchoolDateTime(iso: "2026-11-23T10:00")!, utcOffsetMinutes: 180)
 
-    static let path: String = {
+    static let password = "test-password"
+
+    static let generated: (path: String, logins: [DemoLogin]) = {
         let path = temporaryPath("school")
         let db = try! Database.open(path: path)
-        _ = try! DemoSchool.generate(into: db, options: DemoOptions(students: 60, seed: 2, today: today, password: "test-password"),
-                                     progress: { _ in })
+        let logins = try! DemoSchool.generate(into: db, options: DemoOptions(students: 60, seed: 2, today: today, password: password),
+                                              progress: { _ in })
         db.close()
-        return path
+        return (path, logins)
     }()
+
+    static var path: String { generated.path }
+
+    /// The first demo login with `role` (and, for teachers, a class when `classTeacher`).
+    static func login(_ role: Role, classTeacher: Bool = false) -> DemoLogin {
+        generated.logins.first { $0.role == role && (!classTeacher || !$0.className.isEmpty) && (role != .teacher || classTeacher || $0.className.isEmpty) }!
+    }
 
     /// A fresh copy of the generated school, so a test may change it.
     static func copy() throws -> Database {
@@ -34,6 +43,59 @@ enum TestSchool {
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         return App(database: database, clock: clock, logger: logger)
+    }
+}
+
+/// A browser in process: keeps cookies, sends forms with their CSRF token, speaks JSON.
+final class Client {
+    let app: App
+    var cookies: [String: String] = [:]
+
+    init(_ app: App) { self.app = app }
+
+    @discardableResult
+    func send(_ method: HTTP.Method, _ target: String, headers: [(String, String)] = [], body: [UInt8] = []) throws -> Response {
+        var all = headers
+        if !cookies.isEmpty { all.append(("Cookie", cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))) }
+        let response = app.respond(to: try Request(method: method, target: target, headers: Headers(all), body: body))
+        for field in response.headers.fields where field.name.lowercased() == "set-cookie" {
+            let pair = field.value.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let value = pair.count > 1 ? String(pair[1]) : ""
+            if value.isEmpty { cookies[String(pair[0])] = nil } else { cookies[String(pair[0])] = value }
+        }
+        return response
+    }
+
+    func get(_ target: String) throws -> Response { try send(.get, target) }
+
+    /// Posts a form; `csrf` is taken from the last page's hidden field unless given.
+    func post(_ target: String, _ fields: [(String, String)], csrf: String? = nil) throws -> Response {
+        let token = csrf ?? lastCSRF
+        let body = (fields + [("_csrf", token)]).map { "\(PercentDecoding.encode($0.0))=\(PercentDecoding.encode($0.1))" }.joined(separator: "&")
+        return try send(.post, target, headers: [("Content-Type", "application/x-www-form-urlencoded")], body: Array(body.utf8))
+    }
+
+    func json(_ method: HTTP.Method, _ target: String, _ body: String? = nil, headers: [(String, String)] = []) throws -> Response {
+        try send(method, target, headers: (body == nil ? [] : [("Content-Type", "application/json")]) + headers, body: Array((body ?? "").utf8))
+    }
+
+    var lastCSRF = ""
+
+    /// Loads a page and remembers its form token.
+    @discardableResult
+    func page(_ target: String) throws -> Response {
+        let r = try get(target)
+        if let range = r.text.range(of: "name=\"_csrf\" value=\"") {
+            lastCSRF = String(r.text[range.upperBound...].prefix { $0 != "\"" })
+        }
+        return r
+    }
+
+    /// Signs in through the sign-in page.
+    @discardableResult
+    func signIn(_ login: String, _ password: String = TestSchool.password) throws -> Response {
+        try page("/login")
+        return try post("/login", [("login", login), ("password", password)])
     }
 }
 

@@ -370,6 +370,8 @@ extension Schema {
         last_seen_at INTEGER NOT NULL,
         expires_at   INTEGER NOT NULL,
         ended_at     INTEGER,
+        -- Signed in with a temporary password: only a new password may be set.
+        must_change_password INTEGER NOT NULL DEFAULT 0 CHECK (must_change_password IN (0, 1)),
         CHECK ((kind = 'kiosk') = (kiosk_id IS NOT NULL))
     );
     CREATE INDEX session_account ON session(account_id);

@@ -20,6 +20,17 @@ extension Assets {
     .brand img { width: 32px; height: 32px; }
     .brand small { display: block; font-weight: 400; font-size: 13px; opacity: .85; }
     .site-header nav { margin-left: auto; display: flex; gap: 14px; flex-wrap: wrap; font-size: 15px; }
+    form.inline { display: inline; margin: 0; }
+    button.link { background: none; border: 0; padding: 0; min-height: 0; color: inherit; font: inherit; font-weight: 400; text-decoration: underline; cursor: pointer; }
+    .site-header .who { opacity: .85; }
+    .signin { max-width: 440px; margin: 32px auto; }
+    .signin input { max-width: none; }
+    .signin button { width: 100%; margin-top: 20px; }
+    .form-error { background: #fdecea; border: 1px solid #f5c2bd; color: var(--warn); border-radius: 8px; padding: 10px 14px; margin: 12px 0; }
+    .spaced { margin-top: 16px; }
+    .links { display: grid; gap: 12px; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); }
+    .links a { display: block; background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 16px; text-decoration: none; font-weight: 600; }
+    .links a small { display: block; color: var(--muted); font-weight: 400; margin-top: 4px; }
     main { max-width: 1100px; margin: 0 auto; padding: 16px; }
     h1 { font-size: 24px; margin: 8px 0 16px; }
     h2 { font-size: 19px; margin: 20px 0 10px; }

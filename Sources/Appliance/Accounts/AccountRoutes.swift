@@ -1,0 +1,236 @@
+import Domain
+import HTTP
+import Secrets
+import Storage
+import WebUI
+
+/// Sign-in and sign-out, the password page, and the session API (`/api/v1/session`, `/api/v1/me`).
+struct AccountRoutes {
+    let database: Database
+    let signIn: SignIn
+
+    var routes: [AppRoute] {
+        [
+            AppRoute(.get, "/login", .open) { visit in
+                if visit.actor != nil { return .redirect(to: "/") }
+                let token = visit.request.cookies[Gate.formCookie] ?? Random.token(bytes: 16)
+                var response = loginPage(visit, csrf: token, login: "", error: nil, status: 200)
+                if visit.request.cookies[Gate.formCookie] == nil {
+                    response.headers.add("Set-Cookie", Cookie.set(Gate.formCookie, token, for: visit.request))
+                }
+                return response
+            },
+            AppRoute(.post, "/login", .open, slow: true) { visit in
+                let form = try visit.request.form()
+                let login = (form["login"] ?? "").trimmed
+                let csrf = visit.request.cookies[Gate.formCookie] ?? ""
+                guard !login.isEmpty else { return loginPage(visit, csrf: csrf, login: login, error: "Введите логин.", status: 400) }
+                switch try signIn.attempt(login: login, password: form["password"] ?? "", address: visit.request.remoteAddress,
+                                          via: .page, now: visit.now) {
+                case let .signedIn(token, session, _):
+                    var response = Response.redirect(to: session.mustChangePassword ? "/password" : safeNext(form["next"]))
+                    response.headers.add("Set-Cookie", Cookie.set(Gate.sessionCookie, token, for: visit.request))
+                    return response
+                case .refused:
+                    return loginPage(visit, csrf: csrf, login: login, error: "Неверный логин или пароль.", status: 401)
+                case let .throttled(seconds):
+                    var response = loginPage(visit, csrf: csrf, login: login, error: "Слишком много неудачных попыток. Попробуйте снова через \(Wait.russian(seconds)).", status: 429)
+                    response.headers.add("Retry-After", String(seconds))
+                    return response
+                case .locked:
+                    return loginPage(visit, csrf: csrf, login: login, error: "Учётная запись заблокирована. Обратитесь к администратору или классному руководителю.", status: 403)
+                }
+            },
+            AppRoute(.post, "/logout", .school(.viewOwnAccount)) { visit in
+                if let session = visit.session { try database.write { try $0.endSession(session.id, at: visit.now) } }
+                var response = Response.redirect(to: "/login")
+                response.headers.add("Set-Cookie", Cookie.clear(Gate.sessionCookie, for: visit.request))
+                return response
+            },
+            AppRoute(.get, "/password", .school(.changeOwnPassword)) { visit in
+                passwordPage(visit, errors: [:], status: 200)
+            },
+            AppRoute(.post, "/password", .school(.changeOwnPassword), slow: true) { visit in
+                let form = try visit.request.form()
+                let new = form["new"] ?? ""
+                guard new == (form["repeat"] ?? "") else {
+                    return passwordPage(visit, errors: ["repeat": "Пароли не совпадают."], status: 422)
+                }
+                do {
+                    let (token, _) = try signIn.changePassword(actor: visit.actor!, session: visit.session!, current: form["current"] ?? "",
+                                                               new: new, address: visit.request.remoteAddress, via: .page, now: visit.now)
+                    var response = Response.redirect(to: "/?password=changed")
+                    response.headers.add("Set-Cookie", Cookie.set(Gate.sessionCookie, token, for: visit.request))
+                    return response
+                } catch let error as HTTPError where error.status == 422 {
+                    return passwordPage(visit, errors: [error.code == "wrong_current_password" ? "current" : "new": error.message], status: 422)
+                }
+            },
+            AppRoute(.post, "/api/v1/session", .open, slow: true) { visit in
+                struct Credentials: Decodable { let login: String; let password: String }
+                let body = try JSONBody.decode(Credentials.self, from: visit.request)
+                switch try signIn.attempt(login: body.login, password: body.password, address: visit.request.remoteAddress,
+                                          via: .api, now: visit.now) {
+                case let .signedIn(token, session, account):
+                    let person = try database.read { try $0.personSummary(account.personID, year: -1) }
+                    let actor = try database.read { try $0.actor(account: account, session: session, today: visit.today) }
+                    var response = try JSONBody.response(SessionBody(
+                        user: UserBody(id: account.personID, login: account.login, fullName: person?.card.fullName ?? "",
+                                       roles: actor.roles.map(\.rawValue).sorted()),
+                        mustChangePassword: session.mustChangePassword))
+                    response.headers.add("Set-Cookie", Cookie.set(Gate.sessionCookie, token, for: visit.request))
+                    return response
+                case .refused:
+                    throw HTTPError(status: 401, message: "Неверный логин или пароль.", code: "invalid_credentials")
+                case let .throttled(seconds):
+                    throw HTTPError(status: 429, message: "Слишком много неудачных попыток.", code: "too_many_attempts", retryAfter: seconds)
+                case .locked:
+                    throw HTTPError(status: 403, message: "Учётная запись заблокирована.", code: "account_locked")
+                }
+            },
+            AppRoute(.delete, "/api/v1/session", .school(.viewOwnAccount)) { visit in
+                if let session = visit.session { try database.write { try $0.endSession(session.id, at: visit.now) } }
+                var response = Response(status: 204)
+                response.headers.add("Set-Cookie", Cookie.clear(Gate.sessionCookie, for: visit.request))
+                return response
+            },
+            AppRoute(.get, "/api/v1/me", .school(.viewOwnAccount)) { visit in
+                let actor = visit.actor!
+                let (account, person) = try database.read { c in
+                    (try c.account(id: actor.accountID), try c.personSummary(actor.personID, year: -1))
+                }
+                return try JSONBody.response(MeBody(
+                    id: actor.personID, login: account?.login ?? "", fullName: person?.card.fullName ?? "",
+                    roles: actor.roles.map(\.rawValue).sorted(), mustChangePassword: actor.mustChangePassword,
+                    assignments: actor.roles.contains(.teacher) || actor.roles.contains(.psychologist)
+                        ? actor.assignments.map { AssignmentBody(class: $0.classID, subject: $0.subjectID, group: $0.groupID) } : nil,
+                    class: actor.classTeacherOf.min(),
+                    students: actor.roles.contains(.student) || actor.roles.contains(.guardian) ? actor.students.sorted() : nil))
+            },
+            AppRoute(.post, "/api/v1/me/password", .school(.changeOwnPassword), slow: true) { visit in
+                struct Change: Decodable { let current: String; let new: String }
+                let body = try JSONBody.decode(Change.self, from: visit.request)
+                let (token, _) = try signIn.changePassword(actor: visit.actor!, session: visit.session!, current: body.current,
+                                                           new: body.new, address: visit.request.remoteAddress, via: .api, now: visit.now)
+                var response = Response(status: 204)
+                response.headers.add("Set-Cookie", Cookie.set(Gate.sessionCookie, token, for: visit.request))
+                return response
+            },
+        ]
+    }
+
+    /// Where to go after sign-in: a path on this site only.
+    func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
+        return next
+    }
+
+    func loginPage(_ visit: Visit, csrf: String, login: String, error: String?, status: Int) -> Response {
+        let school = try? database.read { try $0.school() }
+        let next = visit.request.query["next"] ?? ((try? visit.request.form()["next"]) ?? nil) ?? "/"
+        let errorBlock: HTML = error.map { "<p class=\"form-error\" id=\"login-error\" role=\"alert\">\($0)</p>" } ?? ""
+        let invalid = error == nil ? "false" : "true"
+        let page = Layout.page(title: "Вход", school: school ?? nil, """
+            <main><div class="card signin">
+            <h1>Вход в электронный журнал</h1>
+            <form method="post" action="/login" novalidate>
+            <input type="hidden" name="_csrf" value="\(csrf)">
+            <input type="hidden" name="next" value="\(safeNext(next))">
+            <label for="login">Логин</label>
+            <input id="login" name="login" value="\(login)" autocomplete="username" autocapitalize="none" spellcheck="false" required autofocus aria-invalid="\(invalid)" aria-describedby="login-error">
+            <label for="password">Пароль</label>
+            <input id="password" name="password" type="password" autocomplete="current-password" required aria-invalid="\(invalid)" aria-describedby="login-error">
+            \(errorBlock)
+            <button type="submit">Войти</button>
+            </form>
+            <p class="muted">Логин и пароль выдаёт классный руководитель или администратор на листке с реквизитами. При первом входе система попросит придумать свой пароль.</p>
+            </div></main>
+            """)
+        return Layout.response(page, status: status)
+    }
+
+    func passwordPage(_ visit: Visit, errors: [String: String], status: Int) -> Response {
+        let school = try? database.read { try $0.school() }
+        let person = (try? database.read { try $0.personSummary(visit.actor!.personID, year: -1) }) ?? nil
+        let first = visit.actor?.mustChangePassword == true
+        func field(_ name: String, _ label: String, _ autocomplete: String) -> HTML {
+            let error = errors[name]
+            return """
+                <label for="\(name)">\(label)</label>
+                <input id="\(name)" name="\(name)" type="password" autocomplete="\(autocomplete)" required aria-invalid="\(error == nil ? "false" : "true")" aria-describedby="\(name)-error">
+                \(error.map { "<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>" as HTML })
+                """
+        }
+        let page = Layout.page(title: "Смена пароля", school: school ?? nil,
+                               user: SignedIn(name: person?.card.shortName ?? "", csrfToken: visit.csrfToken), """
+            <main><div class="card signin">
+            <h1>\(first ? "Придумайте свой пароль" : "Смена пароля")</h1>
+            \(first ? "<p>Вы вошли по временному паролю с листка. Чтобы продолжить, задайте свой пароль: временный после этого перестанет действовать.</p>" as HTML : "")
+            <form method="post" action="/password" novalidate>
+            <input type="hidden" name="_csrf" value="\(visit.csrfToken)">
+            \(field("current", first ? "Временный пароль с листка" : "Текущий пароль", "current-password"))
+            \(field("new", "Новый пароль", "new-password"))
+            <p class="muted">Не короче \(PasswordPolicy.minimumLength) символов. Удобно взять несколько слов подряд. Не используйте логин, имя и распространённые пароли.</p>
+            \(field("repeat", "Новый пароль ещё раз", "new-password"))
+            <button type="submit">Сохранить пароль</button>
+            </form>
+            </div></main>
+            """)
+        return Layout.response(page, status: status)
+    }
+}
+
+struct UserBody: Encodable {
+    let id: Int
+    let login: String
+    let fullName: String
+    let roles: [String]
+}
+
+struct SessionBody: Encodable {
+    let user: UserBody
+    let mustChangePassword: Bool
+}
+
+struct AssignmentBody: Encodable {
+    let `class`: Int
+    let subject: Int
+    let group: Int?
+}
+
+struct MeBody: Encodable {
+    let id: Int
+    let login: String
+    let fullName: String
+    let roles: [String]
+    let mustChangePassword: Bool
+    let assignments: [AssignmentBody]?
+    let `class`: Int?
+    let students: [Int]?
+}
+
+/// «5 минут», «1 час», as a wait is said in Russian.
+enum Wait {
+    static func russian(_ seconds: Int) -> String {
+        if seconds < 60 { return "\(seconds) \(plural(seconds, "секунду", "секунды", "секунд"))" }
+        let minutes = (seconds + 59) / 60
+        return "\(minutes) \(plural(minutes, "минуту", "минуты", "минут"))"
+    }
+
+    static func plural(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
+        let tens = n % 100, units = n % 10
+        if (11...14).contains(tens) { return many }
+        if units == 1 { return one }
+        if (2...4).contains(units) { return few }
+        return many
+    }
+}
+
+extension String {
+    var trimmed: String {
+        var s = self[...]
+        while s.first?.isWhitespace == true { s = s.dropFirst() }
+        while s.last?.isWhitespace == true { s = s.dropLast() }
+        return String(s)
+    }
+}

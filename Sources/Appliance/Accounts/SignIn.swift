@@ -1,0 +1,157 @@
+import Dispatch
+import HTTP
+import Domain
+import Secrets
+import Storage
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Checks a login and password and opens a session: Argon2id verification with a cap on
+/// hashes at once, per-account back-off, the same answer for unknown and known logins.
+final class SignIn: Sendable {
+    enum Outcome: Equatable {
+        case signedIn(token: String, session: SessionRecord, account: AccountRecord)
+        /// Wrong login or password: one answer for both.
+        case refused
+        case throttled(retryAfter: Int)
+        /// The password was right but the account is locked.
+        case locked
+    }
+
+    let database: Database
+    /// Hashes running at once; each holds its memory (19 MiB) for its whole run.
+    private let hashing: DispatchSemaphore
+    /// Verified when the login is unknown, so that it costs the same time as a known one.
+    private let decoy: String
+    private let unknownFailures = FailureCounts()
+
+    init(database: Database, concurrentHashes: Int) {
+        self.database = database
+        hashing = DispatchSemaphore(value: max(1, concurrentHashes))
+        decoy = (try? PasswordHash.hash(Random.token())) ?? ""
+    }
+
+    func verify(_ password: String, against hash: String) -> Bool {
+        hashing.wait()
+        defer { hashing.signal() }
+        return PasswordHash.verify(password, against: hash)
+    }
+
+    func attempt(login: String, password: String, address: String, via: AuditEntry.Via, now: Int) throws -> Outcome {
+        let key = login.lowercased()
+        guard let account = try database.read({ try $0.account(login: login) }) else {
+            let retry = unknownFailures.retryAfter(key, now: now)
+            if retry > 0 { return .throttled(retryAfter: retry) }
+            _ = verify(password, against: decoy)
+            unknownFailures.fail(key, now: now)
+            try database.write { try $0.appendAudit(AuditEntry(at: now, via: via, action: "signin.failure", entity: "account",
+                                                               newValue: String(login.prefix(64)), reason: "неизвестный логин", address: address)) }
+            return .refused
+        }
+        let retry = SignInThrottle.retryAfter(failures: account.failedAttempts, lastFailureAt: account.lastFailedAt, now: now)
+        if retry > 0 { return .throttled(retryAfter: retry) }
+        var matched = false
+        var viaSlip = false
+        if let hash = account.passwordHash {
+            matched = verify(password, against: hash)
+        } else {
+            for slip in try database.read({ try $0.usableSlips(account: account.id, now: now) }) where verify(password, against: slip.passwordHash) {
+                matched = true
+                viaSlip = true
+                break
+            }
+            if !matched, try database.read({ try $0.usableSlips(account: account.id, now: now) }).isEmpty {
+                _ = verify(password, against: decoy)
+            }
+        }
+        return try database.write { c in
+            guard matched else {
+                let failures = try c.recordFailedSignIn(account: account.id, at: now)
+                try c.appendAudit(AuditEntry(at: now, account: account.id, via: via, action: "signin.failure", entity: "account",
+                                             entityID: account.id, reason: "неверный пароль (\(failures) подряд)", address: address))
+                if failures >= SignInThrottle.lockAfter, account.lockedAt == nil {
+                    try c.lockAccount(account.id, reason: "\(failures) неудачных попыток входа подряд", at: now)
+                    try c.appendAudit(AuditEntry(at: now, account: account.id, via: .system, action: "account.lock", entity: "account",
+                                                 entityID: account.id, reason: "\(failures) неудачных попыток входа подряд", address: address))
+                }
+                return .refused
+            }
+            if account.lockedAt != nil {
+                try c.appendAudit(AuditEntry(at: now, account: account.id, via: via, action: "signin.locked", entity: "account",
+                                             entityID: account.id, address: address))
+                return .locked
+            }
+            try c.recordSuccessfulSignIn(account: account.id)
+            let (token, session) = try Self.openSession(c, account: account.id, address: address, mustChange: viaSlip || account.mustChangePassword, now: now)
+            try c.appendAudit(AuditEntry(at: now, account: account.id, session: session.id, via: via, action: "signin.success",
+                                         entity: "account", entityID: account.id, reason: viaSlip ? "временный пароль" : "", address: address))
+            return .signedIn(token: token, session: session, account: account)
+        }
+    }
+
+    /// A new session with a fresh random token; only the token's hash is stored.
+    static func openSession(_ c: Connection, account: Int, address: String, mustChange: Bool, now: Int) throws -> (String, SessionRecord) {
+        let token = Random.token(bytes: 32)
+        let csrf = Random.token(bytes: 24)
+        let expires = now + SessionRules.absoluteSeconds
+        let id = try c.createSession(tokenHash: Digest.blake2b(token), account: account, kiosk: nil, csrfToken: csrf, address: address,
+                                     mustChangePassword: mustChange, at: now, expiresAt: expires)
+        return (token, SessionRecord(id: id, accountID: account, kiosk: false, csrfToken: csrf, createdAt: now, lastSeenAt: now,
+                                     expiresAt: expires, mustChangePassword: mustChange))
+    }
+}
+
+/// Failures for logins that do not exist, kept in memory, so that throttling answers
+/// the same whether or not a login exists.
+final class FailureCounts: @unchecked Sendable {
+    private var counts: [String: (failures: Int, last: Int)] = [:]
+    private var mutex = pthread_mutex_t()
+
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+
+    func retryAfter(_ key: String, now: Int) -> Int {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        guard let entry = counts[key] else { return 0 }
+        return SignInThrottle.retryAfter(failures: entry.failures, lastFailureAt: entry.last, now: now)
+    }
+
+    func fail(_ key: String, now: Int) {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        if counts.count > 10_000 { counts.removeAll() }
+        counts[key] = ((counts[key]?.failures ?? 0) + 1, now)
+    }
+}
+
+extension SignIn {
+    /// Sets a new password after checking the current one (the person's own, or the
+    /// temporary one from a slip). Every session of the account ends; a new one is returned.
+    /// - Throws: `HTTPError` 422 with code `wrong_current_password` or `weak_password`.
+    func changePassword(actor: Actor, session: SessionRecord, current: String, new: String, address: String,
+                        via: AuditEntry.Via, now: Int) throws -> (token: String, session: SessionRecord) {
+        guard let account = try database.read({ try $0.account(id: actor.accountID) }),
+              let person = try database.read({ try $0.personSummary(actor.personID, year: -1) }) else { throw HTTPError.forbidden }
+        let hashes = try account.passwordHash.map { [$0] } ?? database.read { try $0.usableSlips(account: account.id, now: now).map(\.passwordHash) }
+        guard hashes.contains(where: { verify(current, against: $0) }) else {
+            throw HTTPError(status: 422, message: "Текущий пароль указан неверно.", code: "wrong_current_password")
+        }
+        if let problem = PasswordPolicy.problem(with: new, login: account.login,
+                                                names: [person.card.lastName, person.card.firstName, person.card.middleName]) {
+            throw HTTPError(status: 422, message: problem, code: "weak_password")
+        }
+        hashing.wait()
+        let hash = try PasswordHash.hash(new)
+        hashing.signal()
+        return try database.write { c in
+            try c.setPassword(account: account.id, hash: hash, at: now)
+            try c.endSessions(account: account.id, at: now)
+            let (token, fresh) = try Self.openSession(c, account: account.id, address: address, mustChange: false, now: now)
+            try c.appendAudit(AuditEntry(at: now, account: account.id, session: session.id, via: via, action: "password.change",
+                                         entity: "account", entityID: account.id, address: address))
+            return (token, fresh)
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import Domain
+
+extension Connection {
+    public func account(login: String) throws -> AccountRecord? {
+        try first("""
+            SELECT id, person_id, login, password_hash, must_change_password, failed_attempts, last_failed_at, locked_at
+            FROM account WHERE login = ?
+            """, login, row: Self.accountRecord)
+    }
+
+    public func account(id: Int) throws -> AccountRecord? {
+        try first("""
+            SELECT id, person_id, login, password_hash, must_change_password, failed_attempts, last_failed_at, locked_at
+            FROM account WHERE id = ?
+            """, id, row: Self.accountRecord)
+    }
+
+    public func account(person: Int) throws -> AccountRecord? {
+        try first("""
+            SELECT id, person_id, login, password_hash, must_change_password, failed_attempts, last_failed_at, locked_at
+            FROM account WHERE person_id = ?
+            """, person, row: Self.accountRecord)
+    }
+
+    static func accountRecord(_ r: Row) -> AccountRecord {
+        AccountRecord(id: r.int(0), personID: r.int(1), login: r.string(2), passwordHash: r.optionalString(3),
+                      mustChangePassword: r.bool(4), failedAttempts: r.int(5), lastFailedAt: r.optionalInt(6),
+                      lockedAt: r.optionalInt(7))
+    }
+
+    /// Slips of the account that may still sign in (not voided, used or expired), newest first.
+    public func usableSlips(account: Int, now: Int) throws -> [SlipRecord] {
+        try query("""
+            SELECT id, password_hash, expires_at FROM login_slip
+            WHERE account_id = ? AND voided_at IS NULL AND used_at IS NULL AND expires_at > ?
+            ORDER BY id DESC
+            """, account, now) { SlipRecord(id: $0.int(0), passwordHash: $0.string(1), expiresAt: $0.int(2)) }
+    }
+
+    public func recordFailedSignIn(account: Int, at now: Int) throws -> Int {
+        try run("UPDATE account SET failed_attempts = failed_attempts + 1, last_failed_at = ? WHERE id = ?", now, account)
+        return try first("SELECT failed_attempts FROM account WHERE id = ?", account) { $0.int(0) } ?? 0
+    }
+
+    public func recordSuccessfulSignIn(account: Int) throws {
+        try run("UPDATE account SET failed_attempts = 0, last_failed_at = NULL WHERE id = ? AND failed_attempts <> 0", account)
+    }
+
+    public func lockAccount(_ account: Int, reason: String, at now: Int) throws {
+        try run("UPDATE account SET locked_at = ?, locked_reason = ? WHERE id = ?", now, reason, account)
+        try endSessions(account: account, at: now)
+    }
+
+    public func unlockAccount(_ account: Int) throws {
+        try run("UPDATE account SET locked_at = NULL, locked_reason = '', failed_attempts = 0, last_failed_at = NULL WHERE id = ?", account)
+    }
+
+    /// Sets the person's own password; every slip of the account stops working.
+    public func setPassword(account: Int, hash: String, at now: Int) throws {
+        try run("UPDATE account SET password_hash = ?, must_change_password = 0, password_changed_at = ? WHERE id = ?", hash, now, account)
+        try run("UPDATE login_slip SET used_at = coalesce(used_at, ?) WHERE account_id = ? AND voided_at IS NULL", now, account)
+    }
+
+    /// A new slip: earlier slips are voided, the old password stops working, sessions end.
+    public func issueSlip(account: Int, passwordHash: String, kioskCodeHash: [UInt8], issuedBy: Int?, at now: Int, expiresAt: Int) throws -> Int {
+        try run("UPDATE login_slip SET voided_at = ? WHERE account_id = ? AND voided_at IS NULL", now, account)
+        try run("UPDATE account SET password_hash = NULL, must_change_password = 1 WHERE id = ?", account)
+        try endSessions(account: account, at: now)
+        try run("""
+            INSERT INTO login_slip (account_id, password_hash, kiosk_code_hash, issued_by, issued_at, expires_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """, account, passwordHash, kioskCodeHash, issuedBy, now, expiresAt)
+        return lastInsertID
+    }
+
+    public func voidSlips(account: Int, at now: Int) throws {
+        try run("UPDATE login_slip SET voided_at = ? WHERE account_id = ? AND voided_at IS NULL", now, account)
+    }
+
+    // MARK: Sessions
+
+    public func createSession(tokenHash: [UInt8], account: Int, kiosk: Int?, csrfToken: String, address: String,
+                              mustChangePassword: Bool, at now: Int, expiresAt: Int) throws -> Int {
+        try run("""
+            INSERT INTO session (token_hash, account_id, kind, kiosk_id, csrf_token, address, created_at, last_seen_at, expires_at, must_change_password)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, tokenHash, account, kiosk == nil ? "web" : "kiosk", kiosk, csrfToken, address, now, now, expiresAt, mustChangePassword)
+        return lastInsertID
+    }
+
+    /// A session that has not been ended, by the hash of its token.
+    public func session(tokenHash: [UInt8]) throws -> SessionRecord? {
+        try first("""
+            SELECT id, account_id, kind, csrf_token, created_at, last_seen_at, expires_at, must_change_password
+            FROM session WHERE token_hash = ? AND ended_at IS NULL
+            """, tokenHash) { r in
+            SessionRecord(id: r.int(0), accountID: r.int(1), kiosk: r.string(2) == "kiosk", csrfToken: r.string(3),
+                          createdAt: r.int(4), lastSeenAt: r.int(5), expiresAt: r.int(6), mustChangePassword: r.bool(7))
+        }
+    }
+
+    public func touchSession(_ id: Int, at now: Int) throws {
+        try run("UPDATE session SET last_seen_at = ? WHERE id = ?", now, id)
+    }
+
+    public func endSession(_ id: Int, at now: Int) throws {
+        try run("UPDATE session SET ended_at = ? WHERE id = ? AND ended_at IS NULL", now, id)
+    }
+
+    public func endSessions(account: Int, at now: Int) throws {
+        try run("UPDATE session SET ended_at = ? WHERE account_id = ? AND ended_at IS NULL", now, account)
+    }
+
+    // MARK: Who the account is
+
+    /// Everything the access policy needs about an account's person in the year containing `today`.
+    public func actor(account: AccountRecord, session: SessionRecord?, today: CivilDate) throws -> Actor {
+        let person = account.personID
+        var roles = Set(try query("SELECT role FROM staff_role WHERE person_id = ?", person) { Role(rawValue: $0.string(0)) }.compactMap { $0 })
+        let year = try academicYear(containing: today)?.id ?? -1
+        let classTeacherOf = Set(try query("SELECT id FROM school_class WHERE class_teacher_id = ? AND year_id = ?", person, year) { $0.int(0) })
+        let assignments = try query("SELECT class_id, subject_id, group_id FROM teaching_assignment WHERE teacher_id = ? AND year_id = ?", person, year) {
+            TeachingAssignment(classID: $0.int(0), subjectID: $0.int(1), groupID: $0.optionalInt(2))
+        }
+        var students = Set<Int>()
+        if try first("""
+            SELECT 1 FROM enrolment e JOIN school_class c ON c.id = e.class_id
+            WHERE e.student_id = ? AND c.year_id = ? AND e.left_on IS NULL
+            """, person, year, row: { _ in true }) != nil {
+            roles.insert(.student)
+            students.insert(person)
+        }
+        let children = try query("SELECT student_id FROM guardian_link WHERE guardian_id = ?", person) { $0.int(0) }
+        if !children.isEmpty {
+            roles.insert(.guardian)
+            students.formUnion(children)
+        }
+        return Actor(accountID: account.id, personID: person, roles: roles, classTeacherOf: classTeacherOf,
+                     assignments: assignments, students: students, channel: session?.kiosk == true ? .kiosk : .web,
+                     mustChangePassword: session?.mustChangePassword ?? false)
+    }
+
+    public func personSummary(_ id: Int, year: Int) throws -> PersonSummary? {
+        try first("""
+            SELECT p.last_name, p.first_name, p.middle_name, p.gender, p.birth_date, p.phone, p.email, a.login,
+                   coalesce((SELECT c.name FROM enrolment e JOIN school_class c ON c.id = e.class_id
+                             WHERE e.student_id = p.id AND c.year_id = ?2 AND e.left_on IS NULL),
+                            (SELECT c.name FROM school_class c WHERE c.class_teacher_id = p.id AND c.year_id = ?2 ORDER BY c.grade LIMIT 1))
+            FROM person p LEFT JOIN account a ON a.person_id = p.id WHERE p.id = ?1
+            """, id, year) { r in
+            PersonSummary(id: id, card: PersonCard(lastName: r.string(0), firstName: r.string(1), middleName: r.string(2),
+                                                   gender: r.optionalString(3).flatMap(PersonCard.Gender.init(rawValue:)),
+                                                   birthDate: try r.optionalDate(4), phone: r.string(5), email: r.string(6)),
+                          login: r.optionalString(7), className: r.optionalString(8))
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Domain
+import HTTP
+
+/// One request as a route's handler sees it: the request, the moment, and who is asking.
+public struct Visit: Sendable {
+    public let request: Request
+    /// Unix seconds on the school's clock.
+    public let now: Int
+    public let today: CivilDate
+    /// nil for anonymous visitors.
+    public let actor: Actor?
+    public let session: SessionRecord?
+
+    public init(request: Request, now: Int, today: CivilDate, actor: Actor?, session: SessionRecord?) {
+        self.request = request
+        self.now = now
+        self.today = today
+        self.actor = actor
+        self.session = session
+    }
+
+    /// The CSRF token forms of this visit carry (the session's; empty when anonymous).
+    public var csrfToken: String { session?.csrfToken ?? "" }
+}
+
+/// Who may use a route. Every route declares one; the gate in `App` enforces it.
+public enum Access: Sendable {
+    /// Anyone, signed in or not (sign-in page, health check, assets, kiosk idle screen).
+    case open
+    /// A signed-in actor whom the policy permits `action` on the resource the request names.
+    case policy(Action, resource: @Sendable (Visit) throws -> Resource)
+
+    /// `action` on the school as a whole.
+    public static func school(_ action: Action) -> Access { .policy(action) { _ in .school } }
+}
+
+/// A route of the application: method, pattern, access and handler.
+public struct AppRoute: Sendable {
+    public let method: Method
+    public let pattern: String
+    public let access: Access
+    /// Answered off the server's pool threads (password hashing, PDF printing).
+    public let slow: Bool
+    public let handler: @Sendable (Visit) throws -> Response
+
+    public init(_ method: Method, _ pattern: String, _ access: Access, slow: Bool = false,
+                _ handler: @escaping @Sendable (Visit) throws -> Response) {
+        self.method = method
+        self.pattern = pattern
+        self.access = access
+        self.slow = slow
+        self.handler = handler
+    }
+}
