@@ -30,11 +30,12 @@ final class Gate: Sendable {
         let visit = Visit(request: request, now: now, today: today, actor: actor, session: session)
         if case let .policy(action, resolve) = route.access {
             guard let actor else { return unauthenticated(request) }
+            // Signed in with a temporary password: every page leads to setting a new one.
+            if actor.mustChangePassword, action != .changeOwnPassword, request.method == .get, !request.path.hasPrefix("/api/") {
+                return .redirect(to: "/password")
+            }
             let resource = try resolve(visit)
             guard AccessPolicy.permits(actor, action, resource) else {
-                if actor.mustChangePassword, request.method == .get, !request.path.hasPrefix("/api/") {
-                    return .redirect(to: "/password")
-                }
                 try? database.write { try $0.appendAudit(AuditEntry(
                     at: now, account: actor.accountID, session: session?.id, via: request.path.hasPrefix("/api/") ? .api : .page,
                     action: "access.denied", entity: action.rawValue, newValue: "\(request.method.rawValue) \(request.path)",
