@@ -22,6 +22,8 @@ let package = Package(
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
         // The domain: glossary types, the calendar, rules. No I/O.
         .target(name: "Domain", swiftSettings: strict),
@@ -29,6 +31,8 @@ let package = Package(
         .target(name: "Storage", dependencies: ["Domain", "CSQLite"], swiftSettings: strict),
         // Password hashes, random tokens and digests over libsodium.
         .target(name: "Secrets", dependencies: ["CSodium"], swiftSettings: strict),
+        // Printed documents: PDF through cairo and pango, QR codes through libqrencode.
+        .target(name: "Printing", dependencies: ["CPangoCairo", "CQRencode", "Domain"], swiftSettings: strict),
         // The HTTP seam: Request/Response values, router, parsers, the libmicrohttpd daemon.
         .target(name: "HTTP", dependencies: [
             "CMicroHTTPD",
@@ -44,10 +48,10 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // First run, demo school, imports, accounts, backups.
-        .target(name: "Setup", dependencies: ["Storage", "Domain", "Secrets"], swiftSettings: strict),
+        .target(name: "Setup", dependencies: ["Storage", "Domain", "Secrets", "Printing"], swiftSettings: strict),
         // The `tabel` command: argument parsing and wiring only.
         .executableTarget(name: "Tabel", dependencies: [
-            "Appliance", "Setup", "Storage", "HTTP", "Domain",
+            "Appliance", "Setup", "Storage", "HTTP", "Domain", "Printing",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),

@@ -14,6 +14,10 @@ public enum PasswordHash {
 
         /// t = 2, 19 MiB: OWASP's minimum for Argon2id, about 9 ms on the reference machine.
         public static let standard = Cost(passes: 2, memoryBytes: 19 * 1024 * 1024)
+
+        /// t = 2, 4 MiB, for printed temporary passwords: they are 50 random bits, valid for
+        /// days and once, so a lighter hash lets a whole school's slips print in seconds.
+        public static let temporary = Cost(passes: 2, memoryBytes: 4 * 1024 * 1024)
     }
 
     public struct Failure: Error, CustomStringConvertible {

@@ -15,6 +15,11 @@ public enum Random {
         return randombytes_uniform(bound)
     }
 
+    /// `count` symbols drawn uniformly from `alphabet` (printed codes).
+    public static func code(_ count: Int, from alphabet: [Character]) -> String {
+        String((0..<count).map { _ in alphabet[Int(uniform(UInt32(alphabet.count)))] })
+    }
+
     /// `count` random bytes as URL-safe base64 without padding (cookie and CSRF tokens).
     public static func token(bytes count: Int = 32) -> String {
         let raw = bytes(count)
