@@ -106,4 +106,12 @@ public enum RussianCalendar {
 extension String {
     /// The string with its first letter in upper case («понедельник» → «Понедельник»).
     public var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+
+    /// Without leading and trailing white space.
+    public var trimmingWhitespace: String {
+        var s = self[...]
+        while s.first?.isWhitespace == true { s = s.dropFirst() }
+        while s.last?.isWhitespace == true { s = s.dropLast() }
+        return String(s)
+    }
 }

@@ -5,6 +5,23 @@ import Glibc
 /// Whole-file writes for exports and login lists.
 public enum TextFile {
     /// Writes `text` to `path` (mode 0600: these files hold passwords and personal data) and fsyncs it.
+    /// Reads a whole file (at most 64 MiB).
+    public static func read(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw SetupError("не удалось открыть \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = Glibc.read(fd, &chunk, chunk.count)
+            guard n >= 0 else { throw SetupError("не удалось прочитать \(path): \(String(cString: strerror(errno)))") }
+            if n == 0 { break }
+            bytes += chunk[..<n]
+            guard bytes.count <= 64 << 20 else { throw SetupError("\(path) больше 64 МиБ") }
+        }
+        return bytes
+    }
+
     public static func write(_ text: String, to path: String) throws {
         try write(bytes: Array(text.utf8), to: path)
     }

@@ -6,7 +6,114 @@ import Storage
 struct SetupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "setup", abstract: "Настройка школы: демонстрационная школа, импорт, параметры.",
-        subcommands: [Demo.self])
+        subcommands: [Init.self, Import.self, Settings.self, Demo.self])
+
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Первый запуск: школа, учебный год с четвертями и каникулами, звонки, предметы, виды работ, классы.",
+            discussion: "Повторный запуск обновляет название школы и добавляет недостающее, ничего не удаляя.")
+
+        @OptionGroup var database: DatabaseOption
+        @Option(help: "Полное название школы.") var school: String
+        @Option(help: "Краткое название (в заголовке страниц).") var shortName = ""
+        @Option(help: "Почтовый адрес школы.") var address = ""
+        @Option(help: "Адрес журнала в школьной сети, печатается на листках (например http://tabel.school.local).") var networkAddress = ""
+        @Option(help: "Год начала учебного года (по умолчанию текущий учебный год).") var year: Int?
+        @Option(help: "Классы: «1А-1В, 2А, 5А-5Г, 11А».") var classes = ""
+
+        func validate() throws {
+            guard !school.trimmingWhitespace.isEmpty else { throw ValidationError("--school не может быть пустым.") }
+            if let year, !(2000...2100).contains(year) { throw ValidationError("--year: год от 2000 до 2100.") }
+            do { _ = try SchoolSetup.parseClasses(classes) } catch { throw ValidationError("--classes: \(error)") }
+        }
+
+        func run() throws {
+            let path = database.resolved
+            DatabaseLocation.prepareDirectory(for: path)
+            let db = try Database.open(path: path)
+            defer { db.close() }
+            let clock = SchoolClock()
+            let done = try SchoolSetup.initialize(db, SchoolSetup.Options(
+                school: School(name: school.trimmingWhitespace, shortName: shortName, address: address, networkAddress: networkAddress),
+                startYear: year ?? AcademicYear.startYear(containing: clock.today), classes: try SchoolSetup.parseClasses(classes)),
+                now: clock.unixNow())
+            done.forEach { print("✓ \($0)") }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Загрузить сотрудников, обучающихся, родителей или расписание из CSV (Excel: UTF-8 или Windows-1251, «;» или «,»).",
+            discussion: "Файл с ошибкой не загружается совсем; ошибки называют строку. Повторная загрузка того же файла ничего не меняет.")
+
+        @OptionGroup var database: DatabaseOption
+        @Argument(help: "Что загружать: staff, students, guardians или timetable.") var kind: String
+        @Option(help: "CSV-файл.") var file: String
+        @Flag(help: "Только проверить и показать, что изменится.") var dryRun = false
+
+        func validate() throws {
+            guard Importer.Kind(rawValue: kind) != nil else {
+                throw ValidationError("что загружать: staff, students, guardians или timetable (получено «\(kind)»).")
+            }
+        }
+
+        func run() throws {
+            let bytes = try TextFile.read(file)
+            let db = try Database.open(path: database.resolved, create: false)
+            defer { db.close() }
+            let clock = SchoolClock()
+            do {
+                let report = try Importer(database: db, today: clock.today, now: clock.unixNow())
+                    .run(Importer.Kind(rawValue: kind)!, bytes: bytes, dryRun: dryRun)
+                report.changes.forEach { print($0) }
+                print((dryRun ? "Проверка (ничего не записано): " : "Загружено: ") + report.summary)
+            } catch let failure as ImportFailure {
+                print("Файл \(file) не загружен, ничего не изменено:")
+                failure.problems.forEach { print("  \($0)") }
+                throw ExitCode.failure
+            }
+        }
+    }
+
+    struct Settings: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Показать или изменить настройки школы: tabel setup settings [КЛЮЧ ЗНАЧЕНИЕ].")
+
+        @OptionGroup var database: DatabaseOption
+        @Option(help: "Сколько после даты урока можно исправлять отметки: never, 1w, 2w, 3w, 1m.") var editWindow: String?
+        @Argument(help: "Ключ настройки.") var key: String?
+        @Argument(help: "Новое значение.") var value: String?
+
+        func validate() throws {
+            if key != nil, value == nil { throw ValidationError("укажите значение: tabel setup settings \(key!) ЗНАЧЕНИЕ") }
+        }
+
+        func run() throws {
+            let db = try Database.open(path: database.resolved, create: false)
+            defer { db.close() }
+            var changes: [(String, String)] = []
+            if let editWindow { changes.append(("edit_window", editWindow)) }
+            if let key, let value { changes.append((key, value)) }
+            do {
+                try db.write { c in
+                    for (k, v) in changes {
+                        let old = try SchoolSettings.value(k, c)
+                        try SchoolSettings.set(k, v, c)
+                        try c.appendAudit(AuditEntry(at: SchoolClock().unixNow(), via: .cli, action: "setting.change", entity: "setting",
+                                                     oldValue: "\(k)=\(old)", newValue: "\(k)=\(v)"))
+                    }
+                }
+            } catch let error as SetupError {
+                print("Не изменено: \(error)")
+                throw ExitCode.failure
+            }
+            try db.read { c in
+                for d in SchoolSettings.all {
+                    print("\(d.key) = \(try SchoolSettings.value(d.key, c))\t— \(d.meaning) (\(d.allowed))")
+                }
+            }
+        }
+    }
 
     struct Demo: ParsableCommand {
         static let configuration = CommandConfiguration(

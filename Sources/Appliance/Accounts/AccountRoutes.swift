@@ -22,7 +22,7 @@ struct AccountRoutes {
             },
             AppRoute(.post, "/login", .open, slow: true) { visit in
                 let form = try visit.request.form()
-                let login = (form["login"] ?? "").trimmed
+                let login = (form["login"] ?? "").trimmingWhitespace
                 let csrf = visit.request.cookies[Gate.formCookie] ?? ""
                 guard !login.isEmpty else { return loginPage(visit, csrf: csrf, login: login, error: "Введите логин.", status: 400) }
                 switch try signIn.attempt(login: login, password: form["password"] ?? "", address: visit.request.remoteAddress,
@@ -223,14 +223,5 @@ enum Wait {
         if units == 1 { return one }
         if (2...4).contains(units) { return few }
         return many
-    }
-}
-
-extension String {
-    var trimmed: String {
-        var s = self[...]
-        while s.first?.isWhitespace == true { s = s.dropFirst() }
-        while s.last?.isWhitespace == true { s = s.dropLast() }
-        return String(s)
     }
 }

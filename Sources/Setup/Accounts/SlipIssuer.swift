@@ -17,10 +17,12 @@ public struct SlipIssuer {
     /// Issues slips for `people` and returns them ready to print.
     public func issue(people: [Int], by issuer: (account: Int?, person: Int?), via: AuditEntry.Via, address: String = "",
                       now: Int, today: CivilDate, progress: (Int, Int) -> Void = { _, _ in }) throws -> [LoginSlip] {
-        let (school, year) = try database.read { c in (try c.school(), try c.academicYear(containing: today)) }
+        let (school, year, days) = try database.read { c in
+            (try c.school(), try c.academicYear(containing: today), Int(try SchoolSettings.value("slip_valid_days", c)) ?? SessionRules.slipValidDays)
+        }
         let yearID = year?.id ?? -1
-        let validUntil = SchoolDateTime(unixSeconds: now + SessionRules.slipValidDays * 86400,
-                                        offsetMinutes: SchoolClock.systemUTCOffsetMinutes).date
+        let validFor = days * 86400
+        let validUntil = SchoolDateTime(unixSeconds: now + validFor, offsetMinutes: SchoolClock.systemUTCOffsetMinutes).date
         var slips: [LoginSlip] = []
         for (n, id) in people.enumerated() {
             guard let person = try database.read({ try $0.slipPerson(id, year: yearID) }) else {
@@ -33,7 +35,7 @@ public struct SlipIssuer {
                 let account = try c.account(person: id)?.id ?? c.insertAccount(
                     person: id, login: try uniqueLogin(for: person.card, c), passwordHash: nil, mustChangePassword: true, at: now)
                 _ = try c.issueSlip(account: account, passwordHash: hash, kioskCodeHash: Digest.blake2b(kioskCode),
-                                    issuedBy: issuer.person, at: now, expiresAt: now + SessionRules.slipValidDays * 86400)
+                                    issuedBy: issuer.person, at: now, expiresAt: now + validFor)
                 try c.appendAudit(AuditEntry(at: now, account: issuer.account, via: via, action: "slip.issue", entity: "account",
                                              entityID: account, newValue: person.card.fullName, address: address))
                 return try c.account(id: account)?.login ?? ""

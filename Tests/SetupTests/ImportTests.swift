@@ -1,0 +1,132 @@
+import Domain
+@testable import Setup
+import Storage
+import Testing
+
+@Suite struct ImportTests {
+    static let today = CivilDate(iso: "2026-11-23")!
+    static let now = SchoolDateTime(iso: "2026-11-23T10:00")!.unixSeconds(offsetMinutes: 180)
+
+    func school() throws -> Database {
+        let db = try Database.open(path: "/tmp/tabel-import-\(Int.random(in: 0..<1_000_000_000)).sqlite")
+        _ = try SchoolSetup.initialize(db, SchoolSetup.Options(school: School(name: "Школа № 5"), startYear: 2026,
+                                                               classes: try SchoolSetup.parseClasses("1А, 5А-5Б")), now: Self.now)
+        return db
+    }
+
+    func run(_ db: Database, _ kind: Importer.Kind, _ text: String, dryRun: Bool = false) throws -> ImportReport {
+        try Importer(database: db, today: Self.today, now: Self.now).run(kind, bytes: Array(text.utf8), dryRun: dryRun)
+    }
+
+    func count(_ db: Database, _ table: String) throws -> Int {
+        try db.read { try $0.first("SELECT count(*) FROM \(table)") { $0.int(0) } ?? 0 }
+    }
+
+    static let students = "Фамилия;Имя;Отчество;Дата рождения;Класс;Согласие\r\nИванов;Пётр;Сергеевич;01.02.2015;5А;01.09.2026\r\nПетрова;Анна;;;5б;\r\n"
+
+    @Test func studentsImportOnceAndTwiceChangesNothing() throws {
+        let db = try school()
+        let first = try run(db, .students, Self.students)
+        #expect(first.created == 2)
+        let second = try run(db, .students, Self.students)
+        #expect(second.created == 0 && second.updated == 0 && second.unchanged == 2)
+        #expect(try count(db, "enrolment") == 2)
+        #expect(try count(db, "consent") == 1)
+        #expect(try db.read { try $0.first("SELECT birth_date FROM person WHERE last_name = 'Иванов'") { $0.string(0) } } == "2015-02-01")
+    }
+
+    @Test func aBadLineInTheMiddleImportsNothing() throws {
+        let db = try school()
+        let text = "Фамилия;Имя;Класс\nИванов;Пётр;5А\nСидоров;Иван;99Я\nКузнецова;Мария;5Б\n"
+        #expect {
+            try run(db, .students, text)
+        } throws: { error in
+            let failure = error as? ImportFailure
+            return failure?.problems.map(\.description) == ["строка 3: класс «99Я» не найден (есть: 1А, 5А, 5Б)"]
+        }
+        #expect(try count(db, "enrolment") == 0)
+        #expect(try count(db, "person") == 0)
+    }
+
+    @Test func everyProblemIsReportedWithItsLine() throws {
+        let db = try school()
+        let text = """
+            Фамилия;Имя;Дата рождения;Класс;Согласие
+            Иванов;Пётр;31.02.2015;5А;01.09.2026
+            =СУММ(A1);Анна;;5А;
+            Смирнов;Олег;01.01.2015;5А;
+            ;Олег;;5А;
+            Петров;Иван;;5А;
+            Петров;Иван;;5А;
+            """
+        #expect {
+            try run(db, .students, text)
+        } throws: { error in
+            let lines = (error as? ImportFailure)?.problems.map(\.description) ?? []
+            return lines.count == 5
+                && lines[0].hasPrefix("строка 2: «Дата рождения»: «31.02.2015»")
+                && lines[1].hasPrefix("строка 3: «Фамилия»")
+                && lines[2].hasPrefix("строка 4: указаны персональные данные (дата рождения)")
+                && lines[3] == "строка 5: не заполнен столбец «Фамилия»"
+                && lines[4] == "строка 7: повторяет строку 6"
+        }
+        #expect(try count(db, "person") == 0)
+    }
+
+    @Test func missingColumnsAreNamed() throws {
+        let db = try school()
+        #expect {
+            try run(db, .students, "Фамилия;Имя\nИванов;Пётр\n")
+        } throws: { ($0 as? ImportFailure)?.description == "строка 1: нет столбца «Класс» (есть: Фамилия, Имя)" }
+    }
+
+    @Test func dryRunWritesNothing() throws {
+        let db = try school()
+        let report = try run(db, .students, Self.students, dryRun: true)
+        #expect(report.created == 2)
+        #expect(try count(db, "person") == 0)
+        #expect(try count(db, "audit") == 1)  // only setup init's row
+    }
+
+    @Test func staffGuardiansAndTimetable() throws {
+        let db = try school()
+        _ = try run(db, .students, Self.students)
+        let staff = try run(db, .staff, """
+            Фамилия;Имя;Отчество;Должность;Классный руководитель
+            Смирнова;Ольга;Ивановна;учитель, заместитель директора;5А
+            Кузнецов;Игорь;Петрович;учитель;
+            Орлова;Вера;Андреевна;администратор;
+            """)
+        #expect(staff.created == 3)
+        #expect(try db.read { try $0.first("SELECT count(*) FROM staff_role WHERE person_id = (SELECT id FROM person WHERE last_name = 'Смирнова')") { $0.int(0) } } == 2)
+        #expect(try run(db, .staff, "Фамилия;Имя;Отчество;Должность\nСмирнова;Ольга;Ивановна;учитель\n").unchanged == 1)
+        #expect {
+            try run(db, .staff, "Фамилия;Имя;Должность\nПопов;Иван;дворник\n")
+        } throws: { ($0 as? ImportFailure)?.problems.first?.description.contains("«Должность»: «дворник» не известна") == true }
+
+        let guardians = """
+            Фамилия;Имя;Отчество;Телефон;Ребёнок;Класс ребёнка;Кем приходится;Согласие
+            Иванова;Мария;Петровна;+7 900 000-00-01;Иванов Пётр Сергеевич;5А;мать;01.09.2026
+            Петров;Олег;;;Петрова Анна;5Б;отец;
+            """
+        #expect(try run(db, .guardians, guardians).created == 2)
+        #expect(try run(db, .guardians, guardians).unchanged == 2)
+        #expect {
+            try run(db, .guardians, "Фамилия;Имя;Ребёнок;Класс ребёнка\nНикто;Никто;Неизвестный Ученик;5А\n")
+        } throws: { ($0 as? ImportFailure)?.problems.first?.description == "строка 2: ученик «Неизвестный Ученик» в классе 5А не найден" }
+
+        let timetable = "Класс;День;Урок;Предмет;Учитель;Кабинет\n5А;Пн;1;Математика;Кузнецов И. П.;101\n5А;вторник;2;Русский язык;Смирнова Ольга Ивановна;\n"
+        #expect(try run(db, .timetable, timetable).created == 2)
+        #expect(try run(db, .timetable, timetable).unchanged == 2)
+        #expect(try count(db, "teaching_assignment") == 2)
+        #expect {
+            try run(db, .timetable, "Класс;День;Урок;Предмет;Учитель\n5А;Вс;9;Пение;Никто\n")
+        } throws: { ($0 as? ImportFailure)?.problems.first?.description.contains("«День»: «Вс»") == true }
+    }
+
+    @Test func classListsParse() throws {
+        #expect(try SchoolSetup.parseClasses("1А-1В, 11Б").map(\.description) == ["1А", "1Б", "1В", "11Б"])
+        #expect(throws: SetupError.self) { try SchoolSetup.parseClasses("5А-6Б") }
+        #expect(throws: SetupError.self) { try SchoolSetup.parseClasses("пятый") }
+    }
+}
