@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "Kiosk", dependencies: ["WebUI", "HTTP", "Storage", "Domain"], swiftSettings: strict),
         // The server: staff pages, JSON API, wiring of the routes.
         .target(name: "Appliance", dependencies: [
-            "Kiosk", "WebUI", "HTTP", "Storage", "Domain", "Secrets",
+            "Kiosk", "Setup", "Printing", "WebUI", "HTTP", "Storage", "Domain", "Secrets",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // First run, demo school, imports, accounts, backups.

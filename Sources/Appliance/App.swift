@@ -29,6 +29,7 @@ public struct App: Sendable {
         let routes = Self.systemRoutes(database: database)
             + HomePage.routes(database: database)
             + AccountRoutes(database: database, signIn: signIn).routes
+            + PeoplePages(database: database).routes
             + KioskIdleScreen.routes(database: database, clock: clock)
         var router = Router()
         for route in routes {

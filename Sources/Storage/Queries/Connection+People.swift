@@ -72,3 +72,72 @@ extension Connection {
         try first("SELECT 1 FROM account WHERE login = ?", login) { _ in true } ?? false
     }
 }
+
+/// One line of the people list.
+public struct PersonListing: Sendable {
+    public let id: Int
+    public let card: PersonCard
+    /// «обучающийся», «родитель», or the staff roles.
+    public let kind: String
+    /// The student's class, the guardian's children's classes, or the class teacher's class.
+    public let classes: [String]
+    public let login: String?
+    public let locked: Bool
+    public let consentOn: CivilDate?
+}
+
+extension Connection {
+    /// Everyone of the school year: students, guardians, staff, with their classes.
+    /// Filtering by name happens in Swift: SQLite's `lower()` does not fold Cyrillic.
+    public func people(year: Int, classID: Int?) throws -> [PersonListing] {
+        try query("""
+            WITH student_class AS (
+                SELECT e.student_id AS person, c.id AS class_id, c.name AS class_name FROM enrolment e
+                JOIN school_class c ON c.id = e.class_id AND c.year_id = ?1 WHERE e.left_on IS NULL
+            ), links AS (
+                SELECT person, class_id, class_name, 'обучающийся' AS kind FROM student_class
+                UNION ALL
+                SELECT g.guardian_id, s.class_id, s.class_name, 'родитель' FROM guardian_link g JOIN student_class s ON s.person = g.student_id
+                UNION ALL
+                SELECT c.class_teacher_id, c.id, c.name, 'сотрудник' FROM school_class c WHERE c.year_id = ?1 AND c.class_teacher_id IS NOT NULL
+                UNION ALL
+                SELECT DISTINCT r.person_id, NULL, NULL, 'сотрудник' FROM staff_role r
+            )
+            SELECT p.id, p.last_name, p.first_name, p.middle_name, group_concat(DISTINCT l.kind),
+                   group_concat(DISTINCT l.class_name), a.login, a.locked_at IS NOT NULL,
+                   (SELECT max(given_on) FROM consent k WHERE k.person_id = p.id AND k.revoked_on IS NULL)
+            FROM links l JOIN person p ON p.id = l.person LEFT JOIN account a ON a.person_id = p.id
+            WHERE ?2 IS NULL OR p.id IN (SELECT person FROM links WHERE class_id = ?2 AND kind <> 'сотрудник')
+            GROUP BY p.id ORDER BY p.last_name, p.first_name, p.middle_name
+            """, year, classID) { r in
+            PersonListing(id: r.int(0), card: PersonCard(lastName: r.string(1), firstName: r.string(2), middleName: r.string(3)),
+                          kind: r.string(4).split(separator: ",").map(String.init).sorted().joined(separator: ", "),
+                          classes: r.string(5).split(separator: ",").map(String.init).sorted(),
+                          login: r.optionalString(6), locked: r.bool(7), consentOn: try r.optionalDate(8))
+        }
+    }
+
+    /// What the access policy needs to know about a person: their classes and whether they are staff.
+    public func personScope(_ id: Int, year: Int) throws -> (classes: Set<Int>, isStaff: Bool)? {
+        guard try first("SELECT 1 FROM person WHERE id = ?", id, row: { _ in true }) != nil else { return nil }
+        let classes = try query("""
+            SELECT e.class_id FROM enrolment e JOIN school_class c ON c.id = e.class_id AND c.year_id = ?2
+            WHERE e.student_id = ?1 AND e.left_on IS NULL
+            UNION
+            SELECT e.class_id FROM guardian_link g JOIN enrolment e ON e.student_id = g.student_id AND e.left_on IS NULL
+            JOIN school_class c ON c.id = e.class_id AND c.year_id = ?2 WHERE g.guardian_id = ?1
+            """, id, year) { $0.int(0) }
+        let staff = try first("SELECT 1 FROM staff_role WHERE person_id = ?", id) { _ in true } ?? false
+        return (Set(classes), staff)
+    }
+
+    public func consents(person: Int) throws -> [(givenOn: CivilDate, document: String, givenBy: String, recordedAt: Int)] {
+        try query("SELECT given_on, document, given_by, recorded_at FROM consent WHERE person_id = ? AND revoked_on IS NULL ORDER BY given_on DESC", person) {
+            (try $0.date(0), $0.string(1), $0.string(2), $0.int(3))
+        }
+    }
+
+    public func className(id: Int) throws -> String? {
+        try first("SELECT name FROM school_class WHERE id = ?", id) { $0.string(0) }
+    }
+}
