@@ -7,7 +7,7 @@ import Storage
 struct AccountsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accounts", abstract: "Учётные записи: листки с логинами, блокировка, скомпрометированный вход.",
-        subcommands: [Issue.self, Reset.self, Lock.self, Unlock.self])
+        subcommands: [Issue.self, Reset.self, Lock.self, Unlock.self, Compromised.self])
 
     struct Issue: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -96,6 +96,44 @@ struct AccountsCommand: ParsableCommand {
         func run() throws {
             try changeLock(database.resolved, login: login, lock: false, reason: "")
             print("Учётная запись \(login) разблокирована.")
+        }
+    }
+}
+
+extension AccountsCommand {
+    struct Compromised: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Вход скомпрометирован: заблокировать, завершить сеансы, аннулировать листки и показать (или отменить) действия с указанного момента.")
+
+        @OptionGroup var database: DatabaseOption
+        @Argument(help: "Логин.") var login: String
+        @Option(help: "С какого момента, «ГГГГ-ММ-ДД ЧЧ:ММ».") var since: String
+        @Flag(help: "Отменить эти действия новыми записями в журнале аудита (изменённое позже другими — только отметить).") var revert = false
+
+        func validate() throws {
+            guard SchoolDateTime(iso: since) != nil else { throw ValidationError("--since: ожидается «ГГГГ-ММ-ДД ЧЧ:ММ», получено «\(since)».") }
+        }
+
+        func run() throws {
+            let db = try Database.open(path: database.resolved, create: false)
+            defer { db.close() }
+            let clock = SchoolClock()
+            let moment = SchoolDateTime(iso: since)!.unixSeconds(offsetMinutes: clock.utcOffsetMinutes)
+            let report: Compromise.Report
+            do {
+                report = try Compromise.handle(db, login: login, since: moment, revert: revert, now: clock.unixNow(), today: clock.today)
+            } catch let error as SetupError {
+                print(error.description)
+                throw ExitCode.failure
+            }
+            print("Учётная запись \(login) заблокирована, сеансы завершены, листки аннулированы.")
+            print("Действия с \(since): \(report.operations.count)")
+            for op in report.operations {
+                let at = SchoolDateTime(unixSeconds: op.at, offsetMinutes: clock.utcOffsetMinutes)
+                print("  \(at)  \(op.action)  \(op.entity)\(op.entityID.map { " № \($0)" } ?? "")  \(op.oldValue ?? "") → \(op.newValue ?? "")  \(op.address)")
+            }
+            report.reverted.forEach { print("отменено: \($0)") }
+            report.flagged.forEach { print("ВНИМАНИЕ: \($0)") }
         }
     }
 }

@@ -78,11 +78,11 @@ struct PeoplePages {
             <main>
             <h1>Люди и учётные записи</h1>
             <form method="get" action="/people" class="card search">
-            <label for="q">Фамилия, имя или логин</label>
-            <input id="q" name="q" value="\(q)" autocomplete="off">
-            <label for="class">Класс</label>
-            <select id="class" name="class"><option value="">все</option>\(each: options)</select>
-            <p><button type="submit">Найти</button></p>
+            <div><label for="q">Фамилия, имя или логин</label>
+            <input id="q" name="q" value="\(q)" autocomplete="off"></div>
+            <div><label for="class">Класс</label>
+            <select id="class" name="class"><option value="">все</option>\(each: options)</select></div>
+            <button type="submit">Найти</button>
             </form>
             <p class="muted">Найдено: \(found.count)</p>
             <div class="table-wrap"><table>
@@ -109,7 +109,7 @@ struct PeoplePages {
             return """
                 <label for="\(name)">\(label)</label>
                 <input id="\(name)" name="\(name)" value="\(form?[name] ?? "")" aria-invalid="\(error == nil ? "false" : "true")" aria-describedby="\(name)-error">
-                \(error.map { "<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>" as HTML } ?? "<p class=\"muted\">\(hint)</p>")
+                \(error.map { "<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>" as HTML } ?? "<p class=\"muted hint\">\(hint)</p>")
                 """
         }
         var blocks: [HTML] = []

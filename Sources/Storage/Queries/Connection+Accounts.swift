@@ -155,3 +155,60 @@ extension Connection {
         }
     }
 }
+
+/// One row of the audit trail as read back.
+public struct AuditRecord: Sendable {
+    public let id: Int
+    public let at: Int
+    public let account: Int?
+    public let via: String
+    public let action: String
+    public let entity: String
+    public let entityID: Int?
+    public let oldValue: String?
+    public let newValue: String?
+    public let reason: String
+    public let address: String
+}
+
+extension Connection {
+    /// What an account did since a moment, oldest first.
+    public func audit(account: Int, since: Int) throws -> [AuditRecord] {
+        try query("""
+            SELECT id, at, account_id, via, action, entity, entity_id, old_value, new_value, reason, address
+            FROM audit WHERE account_id = ? AND at >= ? ORDER BY id
+            """, account, since, row: Self.auditRecord)
+    }
+
+    /// Whether another account acted on the same entity after audit row `after`.
+    public func changedLaterByOthers(entity: String, entityID: Int?, actions: [String], after: Int, account: Int) throws -> Bool {
+        let list = actions.map { "'\($0)'" }.joined(separator: ",")
+        return try first("""
+            SELECT 1 FROM audit WHERE entity = ? AND coalesce(entity_id, -1) = coalesce(?, -1) AND id > ?
+              AND coalesce(account_id, -1) <> ? AND action IN (\(list)) LIMIT 1
+            """, entity, entityID, after, account) { _ in true } ?? false
+    }
+
+    static func auditRecord(_ r: Row) -> AuditRecord {
+        AuditRecord(id: r.int(0), at: r.int(1), account: r.optionalInt(2), via: r.string(3), action: r.string(4), entity: r.string(5),
+                    entityID: r.optionalInt(6), oldValue: r.optionalString(7), newValue: r.optionalString(8), reason: r.string(9),
+                    address: r.string(10))
+    }
+
+    /// Slips a person issued to an account since a moment.
+    public func slipsIssued(by person: Int, to account: Int, since: Int) throws -> [(id: Int, usedAt: Int?, voidedAt: Int?)] {
+        try query("SELECT id, used_at, voided_at FROM login_slip WHERE issued_by = ? AND account_id = ? AND issued_at >= ?", person, account, since) {
+            ($0.int(0), $0.optionalInt(1), $0.optionalInt(2))
+        }
+    }
+
+    public func voidSlip(_ id: Int, at now: Int) throws {
+        try run("UPDATE login_slip SET voided_at = ? WHERE id = ? AND voided_at IS NULL", now, id)
+    }
+
+    /// Revokes the consents a person recorded for someone at a moment.
+    public func revokeConsents(person: Int, recordedBy: Int, at moment: Int, on date: CivilDate) throws -> Int {
+        try run("UPDATE consent SET revoked_on = ? WHERE person_id = ? AND recorded_by = ? AND recorded_at = ? AND revoked_on IS NULL",
+                date, person, recordedBy, moment)
+    }
+}

@@ -28,6 +28,10 @@ extension Assets {
     .signin button { width: 100%; margin-top: 20px; }
     .form-error { background: #fdecea; border: 1px solid #f5c2bd; color: var(--warn); border-radius: 8px; padding: 10px 14px; margin: 12px 0; }
     .spaced { margin-top: 16px; }
+    p.hint { margin: 4px 0 0; font-size: 14px; }
+    form.search { display: flex; flex-wrap: wrap; gap: 0 16px; align-items: flex-end; }
+    form.search > div { flex: 1 1 220px; }
+    form.search button { margin-bottom: 2px; }
     .links { display: grid; gap: 12px; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); }
     .links a { display: block; background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 16px; text-decoration: none; font-weight: 600; }
     .links a small { display: block; color: var(--muted); font-weight: 400; margin-top: 4px; }
