@@ -36,6 +36,26 @@ import Glibc
         }
     }
 
+    @Test func signInOverTheWireSetsASafeCookieAndKeepsTheConnection() throws {
+        let app = TestSchool.app(try TestSchool.copy())
+        let server = try startServer(app)
+        defer { server.stop() }
+        let client = try RawClient(port: server.port)
+        let login = TestSchool.login(.teacher).login
+        // Sign-in hashes a password: it is answered off the pool thread (suspend and resume).
+        for _ in 0..<2 {
+            let body = "{\"login\":\"\(login)\",\"password\":\"\(TestSchool.password)\"}"
+            client.send("POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
+            let reply = try client.read()
+            #expect(reply.status == 200)
+            let cookie = try #require(reply.header("set-cookie"))
+            #expect(cookie.hasPrefix("tabel_session=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/"))
+            #expect(reply.header("cache-control") == "no-store")
+        }
+        client.send("GET /api/v1/me HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        #expect(try client.read().status == 401)  // no cookie sent: refused
+    }
+
     @Test func oversizedBodyIs413AndTheServerGoesOn() throws {
         let server = try startServer(app) { $0.maxBodyBytes = 4096 }
         defer { server.stop() }
