@@ -18,7 +18,10 @@ struct AccountsCommand: ParsableCommand {
         @Option(name: .customLong("class"), help: "Класс, например 5А: листки для его учеников.")
         var className: String?
 
-        @Flag(help: "С --class: листки и для родителей учеников класса.")
+        @Flag(help: "Листки для учеников всех классов (в начале года).")
+        var all = false
+
+        @Flag(help: "С --class или --all: листки и для родителей учеников.")
         var guardians = false
 
         @Option(help: "Листок для одного человека по логину.")
@@ -31,9 +34,9 @@ struct AccountsCommand: ParsableCommand {
         var out: String
 
         func validate() throws {
-            let chosen = [className != nil, login != nil, staff].filter { $0 }.count
-            guard chosen == 1 else { throw ValidationError("Укажите ровно одно из: --class КЛАСС, --login ЛОГИН, --staff.") }
-            if guardians, className == nil { throw ValidationError("--guardians используется вместе с --class.") }
+            let chosen = [className != nil, login != nil, staff, all].filter { $0 }.count
+            guard chosen == 1 else { throw ValidationError("Укажите ровно одно из: --class КЛАСС, --all, --login ЛОГИН, --staff.") }
+            if guardians, className == nil, !all { throw ValidationError("--guardians используется вместе с --class или --all.") }
         }
 
         func run() throws {
@@ -49,6 +52,9 @@ struct AccountsCommand: ParsableCommand {
                     let known = try db.read { try $0.classNames(year: year) }
                     throw ValidationError("класс «\(className)» не найден или пуст (есть: \(known.joined(separator: ", ")))")
                 }
+                people = students + (guardians ? try db.read { try $0.guardians(of: students) } : [])
+            } else if all {
+                let students = try db.read { c in try c.classNames(year: year).flatMap { try c.students(className: $0, year: year) } }
                 people = students + (guardians ? try db.read { try $0.guardians(of: students) } : [])
             } else if let login {
                 guard let account = try db.read({ try $0.account(login: login) }) else { throw ValidationError("логин «\(login)» не найден") }

@@ -23,27 +23,32 @@ public struct SlipIssuer {
         let yearID = year?.id ?? -1
         let validFor = days * 86400
         let validUntil = SchoolDateTime(unixSeconds: now + validFor, offsetMinutes: SchoolClock.systemUTCOffsetMinutes).date
-        var slips: [LoginSlip] = []
+        // Hash first (the slow part), then write every slip in one transaction: one durable
+        // commit for a whole class or school, and all or nothing.
+        var prepared: [(person: SlipPerson, password: String, kioskCode: String, hash: String)] = []
         for (n, id) in people.enumerated() {
             guard let person = try database.read({ try $0.slipPerson(id, year: yearID) }) else {
                 throw SetupError("человек № \(id) не найден")
             }
             let password = Random.code(SlipAlphabet.passwordLength, from: SlipAlphabet.symbols)
             let kioskCode = Random.code(12, from: SlipAlphabet.symbols)
-            let hash = try PasswordHash.hash(password, cost: .temporary)
-            let login = try database.write { c -> String in
-                let account = try c.account(person: id)?.id ?? c.insertAccount(
-                    person: id, login: try uniqueLogin(for: person.card, c), passwordHash: nil, mustChangePassword: true, at: now)
-                _ = try c.issueSlip(account: account, passwordHash: hash, kioskCodeHash: Digest.blake2b(kioskCode),
+            prepared.append((person, password, kioskCode, try PasswordHash.hash(password, cost: .temporary)))
+            progress(n + 1, people.count)
+        }
+        let logins = try database.write { c in
+            try prepared.map { p -> String in
+                let account = try c.account(person: p.person.id)?.id ?? c.insertAccount(
+                    person: p.person.id, login: try uniqueLogin(for: p.person.card, c), passwordHash: nil, mustChangePassword: true, at: now)
+                _ = try c.issueSlip(account: account, passwordHash: p.hash, kioskCodeHash: Digest.blake2b(p.kioskCode),
                                     issuedBy: issuer.person, at: now, expiresAt: now + validFor)
                 try c.appendAudit(AuditEntry(at: now, account: issuer.account, via: via, action: "slip.issue", entity: "account",
-                                             entityID: account, newValue: person.card.fullName, address: address))
+                                             entityID: account, newValue: p.person.card.fullName, address: address))
                 return try c.account(id: account)?.login ?? ""
             }
-            slips.append(LoginSlip(school: school?.name ?? "", fullName: person.card.fullName, whoLine: whoLine(person),
-                                   login: login, password: password, address: Self.networkAddress(school),
-                                   kioskCode: kioskCode, validUntil: validUntil))
-            progress(n + 1, people.count)
+        }
+        let slips = zip(prepared, logins).map { p, login in
+            LoginSlip(school: school?.name ?? "", fullName: p.person.card.fullName, whoLine: whoLine(p.person), login: login,
+                      password: p.password, address: Self.networkAddress(school), kioskCode: p.kioskCode, validUntil: validUntil)
         }
         return slips
     }
