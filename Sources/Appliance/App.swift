@@ -30,6 +30,7 @@ public struct App: Sendable {
             + HomePage.routes(database: database)
             + AccountRoutes(database: database, signIn: signIn).routes
             + PeoplePages(database: database).routes
+            + DiaryPages(database: database).routes
             + KioskIdleScreen.routes(database: database, clock: clock)
         var router = Router()
         for route in routes {

@@ -40,7 +40,7 @@ final class Gate: Sendable {
                     at: now, account: actor.accountID, session: session?.id, via: request.path.hasPrefix("/api/") ? .api : .page,
                     action: "access.denied", entity: action.rawValue, newValue: "\(request.method.rawValue) \(request.path)",
                     address: request.remoteAddress)) }
-                throw HTTPError.forbidden
+                throw route.hidesRefusal ? HTTPError.notFound : HTTPError.forbidden
             }
         }
         return try route.handler(visit)

@@ -8,18 +8,24 @@ enum HomePage {
     static func routes(database: Database) -> [AppRoute] {
         [AppRoute(.get, "/", .school(.viewOwnAccount)) { visit in
             let actor = visit.actor!
-            let (school, year, bells, person) = try database.read { c in
+            let (school, year, bells, person, children) = try database.read { c in
                 let year = try c.academicYear(containing: visit.today)
-                return (try c.school(), year, try c.mainBells(), try c.personSummary(actor.personID, year: year?.id ?? -1))
+                return (try c.school(), year, try c.mainBells(), try c.personSummary(actor.personID, year: year?.id ?? -1),
+                        try c.studentNames(actor.students.sorted()))
             }
             let changed = visit.request.query["password"] == "changed"
-            return Layout.response(page(visit: visit, actor: actor, school: school, year: year, bells: bells, person: person, passwordChanged: changed))
+            return Layout.response(page(visit: visit, actor: actor, school: school, year: year, bells: bells, person: person,
+                                        children: children, passwordChanged: changed))
         }]
     }
 
     /// The sections this actor may open (the gate checks each again when it is opened).
-    static func sections(_ actor: Actor) -> [(String, String, String)] {
+    static func sections(_ actor: Actor, children: [(id: Int, name: String)]) -> [(String, String, String)] {
         var links: [(String, String, String)] = []
+        for child in children {
+            links.append(("/diary/\(child.id)", actor.personID == child.id ? "Мой дневник" : "Дневник: \(child.name)",
+                          "Расписание, домашние задания, отметки и пропуски"))
+        }
         if AccessPolicy.permits(actor, .viewPeople, .school) {
             links.append(("/people", "Люди и учётные записи", "Поиск, карточки, согласия, листки с логинами"))
         }
@@ -31,12 +37,12 @@ enum HomePage {
     }
 
     static func page(visit: Visit, actor: Actor, school: School?, year: AcademicYear?, bells: [Bell],
-                     person: PersonSummary?, passwordChanged: Bool) -> HTML {
+                     person: PersonSummary?, children: [(id: Int, name: String)], passwordChanged: Bool) -> HTML {
         let today = visit.today
         let bellRows: [HTML] = bells.map {
             "<tr><td>\($0.number)</td><td>\($0.startsAt.description)–\($0.endsAt.description)</td></tr>"
         }
-        let links: [HTML] = sections(actor).map { "<a href=\"\($0.0)\">\($0.1)<small>\($0.2)</small></a>" }
+        let links: [HTML] = sections(actor, children: children).map { "<a href=\"\($0.0)\">\($0.1)<small>\($0.2)</small></a>" }
         let roles = actor.roles.sorted { $0.rawValue < $1.rawValue }.map(\.russian).joined(separator: ", ")
         let notice: HTML = year == nil ? "<p class=\"notice\">На эту дату учебный год не задан.</p>" : ""
         return Layout.page(title: "Главная", school: school,

@@ -45,3 +45,33 @@ public struct RoundingRule: Sendable, Equatable {
         return 2
     }
 }
+
+/// What the marks give now and what it takes to reach the next period mark.
+public struct Forecast: Sendable, Equatable {
+    public let average: Double
+    /// The period mark the average gives now.
+    public let mark: Int
+    /// The next mark up, or nil at 5.
+    public let nextMark: Int?
+    /// How many 5s of weight `weight` would lift the average to the next mark.
+    public let fivesNeeded: Int?
+
+    /// - Important: `weight` is the weight of the work type the student could next be marked in.
+    public init?(marks: [WeightedMark], rule: RoundingRule = .standard, weight: Double = 2) {
+        var sum = 0.0, weights = 0.0
+        for m in marks {
+            sum += m.weight * Double(m.value)
+            weights += m.weight
+        }
+        guard weights > 0 else { return nil }
+        average = sum / weights
+        mark = rule.periodMark(for: average)
+        guard mark < 5 else { nextMark = nil; fivesNeeded = nil; return }
+        let next = mark + 1
+        let target = [3: rule.threshold3, 4: rule.threshold4, 5: rule.threshold5][next]!
+        nextMark = next
+        // (sum + n·w·5) / (weights + n·w) ≥ target  ⇔  n ≥ (target·weights − sum) / (w·(5 − target))
+        let n = ((target * weights - sum) / (weight * (5 - target)) - 1e-9).rounded(.up)
+        fivesNeeded = max(1, Int(n))
+    }
+}

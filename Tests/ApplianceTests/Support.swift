@@ -26,6 +26,11 @@ enum TestSchool {
 
     static var path: String { generated.path }
 
+    /// A student of grade 5 or above (grade 1 has no marks and no homework).
+    static var olderStudent: DemoLogin {
+        generated.logins.first { $0.role == .student && (ClassName($0.className)?.grade ?? 0) >= 5 }!
+    }
+
     /// The first demo login with `role` (and, for teachers, a class when `classTeacher`).
     static func login(_ role: Role, classTeacher: Bool = false) -> DemoLogin {
         generated.logins.first { $0.role == role && (!classTeacher || !$0.className.isEmpty) && (role != .teacher || classTeacher || $0.className.isEmpty) }!

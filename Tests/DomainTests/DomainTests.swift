@@ -108,3 +108,22 @@ import Testing
         #expect(strict.periodMark(for: 4.55) == 4)
     }
 }
+
+@Suite struct ForecastTests {
+    @Test func forecastSaysWhatTheMarksGiveAndWhatIsNeeded() throws {
+        let marks = [WeightedMark(value: 4, weight: 2), WeightedMark(value: 3, weight: 5), WeightedMark(value: 5, weight: 2)]
+        let f = try #require(Forecast(marks: marks))
+        #expect(f.mark == 4 - 1 + (f.average >= 3.5 ? 1 : 0))
+        #expect(f.nextMark == f.mark + 1)
+        // Adding the needed fives of weight 2 reaches the next mark; one fewer does not.
+        let n = try #require(f.fivesNeeded)
+        let more = marks + Array(repeating: WeightedMark(value: 5, weight: 2), count: n)
+        #expect(RoundingRule.standard.periodMark(for: weightedAverage(more)!) == f.nextMark)
+        if n > 1 {
+            let fewer = marks + Array(repeating: WeightedMark(value: 5, weight: 2), count: n - 1)
+            #expect(RoundingRule.standard.periodMark(for: weightedAverage(fewer)!) == f.mark)
+        }
+        #expect(Forecast(marks: []) == nil)
+        #expect(Forecast(marks: [WeightedMark(value: 5, weight: 1)])?.nextMark == nil)
+    }
+}

@@ -2,6 +2,7 @@
 public enum Schema {
     public static let migrations: [Migration] = [
         Migration(version: 1, name: "school", sql: school),
+        Migration(version: 2, name: "diary", sql: diary),
     ]
 
     /// The newest schema version this build knows.

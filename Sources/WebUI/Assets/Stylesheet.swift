@@ -60,6 +60,53 @@ extension Assets {
     .error-page p { font-size: 18px; }
     .site-footer { max-width: 1100px; margin: 24px auto; padding: 0 16px; color: var(--muted); font-size: 13px; }
 
+    /* Diary: phone first. */
+    .diary h1 small { font-weight: 400; color: var(--muted); }
+    nav.tabs, nav.periods, nav.children { display: flex; gap: 6px; flex-wrap: wrap; margin: 0 0 14px; }
+    nav.tabs a, nav.periods a, nav.children a { padding: 8px 14px; border-radius: 999px; background: var(--soft); text-decoration: none; font-weight: 600; }
+    nav.tabs a[aria-current], nav.periods a[aria-current], nav.children a[aria-current] { background: var(--brand); color: #fff; }
+    .week-nav { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; margin-bottom: 12px; }
+    .week-nav .range { font-weight: 600; padding: 0 6px; }
+    .day { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); margin-bottom: 12px; overflow: hidden; }
+    .day h2 { margin: 0; padding: 10px 14px; font-size: 17px; background: var(--soft); }
+    .day.today { border-color: var(--brand); box-shadow: 0 0 0 2px rgba(31,95,139,.15); }
+    .day > p { padding: 0 14px; }
+    .pill { font-size: 12px; background: var(--brand); color: #fff; border-radius: 999px; padding: 2px 8px; vertical-align: middle; }
+    ol.lessons { list-style: none; margin: 0; padding: 0; }
+    li.lesson { display: grid; grid-template-columns: 56px 1fr auto; gap: 10px; padding: 10px 14px; border-top: 1px solid var(--line); }
+    li.lesson .when b { display: block; font-size: 18px; }
+    li.lesson .when small, .muted small { color: var(--muted); font-size: 12px; }
+    li.lesson .subject { font-weight: 700; }
+    li.lesson .topic { color: var(--muted); font-size: 15px; }
+    li.lesson .homework { margin-top: 4px; font-size: 15px; }
+    li.lesson .homework.own { color: var(--brand); }
+    li.lesson.changed { background: #fff8e1; }
+    li.lesson.cancelled .subject { text-decoration: line-through; }
+    .change { font-weight: 600; font-size: 13px; color: #8a5300; background: #ffe8a3; border-radius: 6px; padding: 1px 6px; }
+    .marks { display: flex; gap: 6px; align-items: flex-start; flex-wrap: wrap; justify-content: flex-end; }
+    .mark { display: inline-flex; align-items: baseline; gap: 2px; min-width: 34px; justify-content: center; font-weight: 800; font-size: 18px;
+      border-radius: 8px; padding: 4px 7px; color: #fff; }
+    .mark small { font-size: 10px; font-weight: 600; opacity: .9; }
+    .m5 { background: #2e7d32; } .m4 { background: #5a9e3a; } .m3 { background: #d39a00; } .m2, .m1 { background: #c62828; }
+    .absence { font-size: 13px; font-weight: 600; border-radius: 6px; padding: 3px 7px; background: #eceff1; color: #37474f; }
+    .absence.a-ill { background: #e3f2fd; color: #1565c0; } .absence.a-away { background: #fdecea; color: #b3261e; }
+    .remark { margin: 6px 0 0; padding: 6px 10px; border-radius: 8px; background: #fff3e0; font-size: 14px; }
+    .remark.praise { background: #e8f5e9; }
+    .subject-marks h2 { display: flex; justify-content: space-between; align-items: center; }
+    .final { font-size: 14px; background: var(--soft); border-radius: 999px; padding: 2px 10px; }
+    ul.chips { list-style: none; padding: 0; margin: 0 0 8px; display: flex; flex-wrap: wrap; gap: 10px; }
+    ul.chips li { position: relative; display: flex; flex-direction: column; align-items: center; gap: 2px; }
+    ul.chips li small { color: var(--muted); font-size: 12px; }
+    details.report summary { font-size: 12px; color: var(--muted); cursor: pointer; }
+    details.report form { position: absolute; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 10px; max-width: 320px; z-index: 2; }
+    .forecast { margin: 6px 0; }
+    .formula { font-size: 14px; color: var(--muted); }
+    table.finals td, table.finals th { text-align: center; }
+    table.finals th[scope=row] { text-align: left; }
+    ul.attendance, ul.acks { list-style: none; padding: 0; }
+    ul.attendance li, ul.acks li { padding: 6px 0; }
+    textarea { font: inherit; width: 100%; border: 1px solid #b9c6d3; border-radius: 8px; padding: 8px; }
+
     /* Kiosk: a hallway touch screen read from a metre away. */
     body.kiosk { background: #0f3550; color: #fff; font-size: 22px; min-height: 100vh; }
     .kiosk-idle { display: grid; grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr); gap: 32px; padding: 40px 56px; min-height: 100vh; align-content: start; max-width: none; }
@@ -84,10 +131,13 @@ extension Assets {
       h1 { font-size: 21px; }
       .kiosk-idle { grid-template-columns: 1fr; padding: 24px; }
       .kiosk-change-list { columns: 1; }
+      li.lesson { grid-template-columns: 44px 1fr; }
+      li.lesson .marks { grid-column: 2; justify-content: flex-start; }
     }
     @media print {
       body { background: #fff; font-size: 11pt; }
-      .site-header, .site-footer, nav, button, .button { display: none !important; }
+      .site-header, .site-footer, nav, button, .button, details.report { display: none !important; }
+      .day { break-inside: avoid; }
       main { max-width: none; padding: 0; }
       .card, .table-wrap { border: 0; padding: 0; }
       a { color: inherit; text-decoration: none; }

@@ -2,10 +2,10 @@ import FoundationEssentials
 import HTTP
 
 /// JSON request and response bodies of the API.
-enum JSONBody {
+public enum JSONBody {
     /// Decodes the body as `T`. - Throws: `HTTPError` 400 for a body that is not that JSON,
     /// 415 for another content type.
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request) throws -> T {
+    public static func decode<T: Decodable>(_ type: T.Type, from request: Request) throws -> T {
         guard request.headers["content-type"]?.lowercased().hasPrefix("application/json") == true else {
             throw HTTPError(status: 415, message: "Ожидается тело application/json.", code: "unsupported_media_type")
         }
@@ -16,7 +16,7 @@ enum JSONBody {
         }
     }
 
-    static func response<T: Encodable>(_ value: T, status: Int = 200) throws -> Response {
+    public static func response<T: Encodable>(_ value: T, status: Int = 200) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         var response = Response.json(Array(try encoder.encode(value)), status: status)

@@ -1,0 +1,109 @@
+/// A mark as the diary shows it.
+public struct DiaryMark: Sendable, Equatable, Codable {
+    public let id: Int
+    public let value: Int
+    public let workType: String
+    public let workTypeName: String
+    public let weight: Double
+
+    public init(id: Int, value: Int, workType: String, workTypeName: String, weight: Double) {
+        self.id = id
+        self.value = value
+        self.workType = workType
+        self.workTypeName = workTypeName
+        self.weight = weight
+    }
+}
+
+/// A teacher's note to the diary.
+public struct DiaryRemark: Sendable, Equatable, Codable {
+    public let text: String
+    public let praise: Bool
+    public let author: String
+
+    public init(text: String, praise: Bool, author: String) {
+        self.text = text
+        self.praise = praise
+        self.author = author
+    }
+}
+
+/// One lesson of a student's day.
+public struct DiaryLesson: Sendable, Equatable {
+    public let id: Int
+    public let date: CivilDate
+    public let bell: Int
+    public let start: TimeOfDay
+    public let end: TimeOfDay
+    public let subject: String
+    public let topic: String
+    public let homework: String
+    /// Homework set for this student alone.
+    public let individualHomework: String?
+    public let cancelled: Bool
+    /// «Замена: …», «Урок отменён», or empty.
+    public let changeNote: String
+    public var marks: [DiaryMark] = []
+    public var attendance: AbsenceCode?
+    public var remarks: [DiaryRemark] = []
+
+    public init(id: Int, date: CivilDate, bell: Int, start: TimeOfDay, end: TimeOfDay, subject: String, topic: String,
+                homework: String, individualHomework: String?, cancelled: Bool, changeNote: String) {
+        self.id = id
+        self.date = date
+        self.bell = bell
+        self.start = start
+        self.end = end
+        self.subject = subject
+        self.topic = topic
+        self.homework = homework
+        self.individualHomework = individualHomework
+        self.cancelled = cancelled
+        self.changeNote = changeNote
+    }
+
+    public var changed: Bool { cancelled || !changeNote.isEmpty }
+}
+
+/// The student a diary is about.
+public struct DiaryStudent: Sendable, Equatable {
+    public let id: Int
+    public let name: String
+    public let classID: Int?
+    public let className: String
+
+    public init(id: Int, name: String, classID: Int?, className: String) {
+        self.id = id
+        self.name = name
+        self.classID = classID
+        self.className = className
+    }
+}
+
+/// A mark with its date, for the marks-by-subject view.
+public struct SubjectMark: Sendable, Equatable {
+    public let date: CivilDate
+    public let mark: DiaryMark
+
+    public init(date: CivilDate, mark: DiaryMark) {
+        self.date = date
+        self.mark = mark
+    }
+}
+
+/// A subject's marks in a period with its average and forecast.
+public struct SubjectMarks: Sendable {
+    public let subjectID: Int
+    public let subject: String
+    public var marks: [SubjectMark]
+    public var periodMark: Int?
+
+    public init(subjectID: Int, subject: String, marks: [SubjectMark], periodMark: Int?) {
+        self.subjectID = subjectID
+        self.subject = subject
+        self.marks = marks
+        self.periodMark = periodMark
+    }
+
+    public var forecast: Forecast? { Forecast(marks: marks.map { WeightedMark(value: $0.mark.value, weight: $0.mark.weight) }) }
+}

@@ -1,0 +1,158 @@
+import Domain
+
+/// The queries behind a student's diary. Each is indexed on the student or the class and
+/// the date, so a week costs the same in May as in September.
+extension Connection {
+    /// The student, with their class in the year containing `date`.
+    public func diaryStudent(_ id: Int, on date: CivilDate) throws -> DiaryStudent? {
+        try first("""
+            SELECT p.id, p.last_name || ' ' || p.first_name, c.id, coalesce(c.name, '')
+            FROM person p
+            LEFT JOIN enrolment e ON e.student_id = p.id AND e.left_on IS NULL
+            LEFT JOIN school_class c ON c.id = e.class_id AND c.year_id = (SELECT id FROM academic_year WHERE starts_on <= ?2 AND ends_on >= ?2)
+            WHERE p.id = ?1 AND EXISTS (SELECT 1 FROM enrolment x WHERE x.student_id = p.id)
+            ORDER BY c.id IS NULL LIMIT 1
+            """, id, date) { DiaryStudent(id: $0.int(0), name: $0.string(1), classID: $0.optionalInt(2), className: $0.string(3)) }
+    }
+
+    /// The student's lessons between two dates with marks, attendance, remarks and homework.
+    public func diaryLessons(student: Int, classID: Int, from: CivilDate, to: CivilDate) throws -> [DiaryLesson] {
+        var lessons = try query("""
+            SELECT l.id, l.date, l.bell_number, coalesce(b.starts_at, '00:00'), coalesce(b.ends_at, '00:00'), s.name, l.topic, l.homework,
+                   h.text, l.status = 'cancelled', l.change_note
+            FROM lesson l
+            JOIN subject s ON s.id = l.subject_id
+            JOIN school_class c ON c.id = l.class_id
+            LEFT JOIN bell b ON b.schedule_id = c.bell_schedule_id AND b.number = l.bell_number
+            LEFT JOIN individual_homework h ON h.lesson_id = l.id AND h.student_id = ?1
+            WHERE l.class_id = ?2 AND l.date BETWEEN ?3 AND ?4
+              AND (l.group_id IS NULL OR l.group_id IN (SELECT group_id FROM group_member WHERE student_id = ?1))
+            ORDER BY l.date, l.bell_number
+            """, student, classID, from, to) { r in
+            DiaryLesson(id: r.int(0), date: try r.date(1), bell: r.int(2), start: try r.time(3), end: try r.time(4), subject: r.string(5),
+                        topic: r.string(6), homework: r.string(7), individualHomework: r.optionalString(8), cancelled: r.bool(9),
+                        changeNote: r.string(10))
+        }
+        guard !lessons.isEmpty else { return [] }
+        var index: [Int: Int] = [:]
+        for (i, l) in lessons.enumerated() { index[l.id] = i }
+        for (lesson, mark) in try query("""
+            SELECT m.lesson_id, m.id, m.value, w.code, w.name, w.weight FROM lesson l
+            JOIN mark m ON m.lesson_id = l.id AND m.student_id = ?1 JOIN work_type w ON w.id = m.work_type_id
+            WHERE l.class_id = ?2 AND l.date BETWEEN ?3 AND ?4 AND m.value IS NOT NULL ORDER BY m.id
+            """, student, classID, from, to, row: { r in
+                (r.int(0), DiaryMark(id: r.int(1), value: r.int(2), workType: r.string(3), workTypeName: r.string(4), weight: r.double(5)))
+            }) {
+            if let i = index[lesson] { lessons[i].marks.append(mark) }
+        }
+        for (lesson, code) in try query("""
+            SELECT a.lesson_id, a.code FROM lesson l JOIN absence a ON a.lesson_id = l.id AND a.student_id = ?1
+            WHERE l.class_id = ?2 AND l.date BETWEEN ?3 AND ?4
+            """, student, classID, from, to, row: { ($0.int(0), AbsenceCode(rawValue: $0.string(1))) }) {
+            if let i = index[lesson] { lessons[i].attendance = code }
+        }
+        for (lesson, remark) in try query("""
+            SELECT r.lesson_id, r.text, r.kind = 'praise', p.last_name || ' ' || substr(p.first_name, 1, 1) || '. ' || substr(p.middle_name, 1, 1) || '.'
+            FROM remark r JOIN lesson l ON l.id = r.lesson_id JOIN person p ON p.id = r.author_id
+            WHERE r.student_id = ?1 AND l.class_id = ?2 AND l.date BETWEEN ?3 AND ?4 ORDER BY r.id
+            """, student, classID, from, to, row: { ($0.int(0), DiaryRemark(text: $0.string(1), praise: $0.bool(2), author: $0.string(3))) }) {
+            if let i = index[lesson] { lessons[i].remarks.append(remark) }
+        }
+        return lessons
+    }
+
+    /// Periods of the student's class in the year containing `date` (quarters or half-years).
+    public func periods(classID: Int) throws -> [Period] {
+        try query("""
+            SELECT p.id, p.scheme, p.number, p.name, p.starts_on, p.ends_on FROM period p JOIN school_class c ON c.year_id = p.year_id
+            WHERE c.id = ? AND p.scheme = c.period_scheme ORDER BY p.number
+            """, classID) { r in
+            Period(id: r.int(0), scheme: PeriodScheme(rawValue: r.string(1)) ?? .quarter, number: r.int(2), name: r.string(3),
+                   startsOn: try r.date(4), endsOn: try r.date(5))
+        }
+    }
+
+    /// Marks by subject in a date range, with the period mark of `period` when set.
+    public func subjectMarks(student: Int, classID: Int, from: CivilDate, to: CivilDate, period: Int?) throws -> [SubjectMarks] {
+        var subjects: [SubjectMarks] = try query("""
+            SELECT DISTINCT s.id, s.name FROM teaching_assignment t JOIN subject s ON s.id = t.subject_id
+            WHERE t.class_id = ? AND (t.group_id IS NULL OR t.group_id IN (SELECT group_id FROM group_member WHERE student_id = ?))
+            ORDER BY s.name
+            """, classID, student) { SubjectMarks(subjectID: $0.int(0), subject: $0.string(1), marks: [], periodMark: nil) }
+        var index: [Int: Int] = [:]
+        for (i, s) in subjects.enumerated() { index[s.subjectID] = i }
+        for (subject, mark) in try query("""
+            SELECT l.subject_id, l.date, m.id, m.value, w.code, w.name, w.weight
+            FROM mark m JOIN lesson l ON l.id = m.lesson_id JOIN work_type w ON w.id = m.work_type_id
+            WHERE m.student_id = ?1 AND l.class_id = ?2 AND l.date BETWEEN ?3 AND ?4 AND m.value IS NOT NULL
+            ORDER BY l.date, m.id
+            """, student, classID, from, to, row: { r in
+                (r.int(0), SubjectMark(date: try r.date(1), mark: DiaryMark(id: r.int(2), value: r.int(3), workType: r.string(4),
+                                                                            workTypeName: r.string(5), weight: r.double(6))))
+            }) {
+            if let i = index[subject] { subjects[i].marks.append(mark) }
+        }
+        if let period {
+            for (subject, value) in try query("SELECT subject_id, value FROM period_mark WHERE student_id = ? AND period_id = ? AND value IS NOT NULL",
+                                              student, period, row: { ($0.int(0), $0.int(1)) }) {
+                if let i = index[subject] { subjects[i].periodMark = value }
+            }
+        }
+        return subjects
+    }
+
+    /// Every period mark of the student in the year of `classID`: subject → period id → mark.
+    public func periodMarks(student: Int, classID: Int) throws -> [(subject: String, periodID: Int, kind: String, value: Int)] {
+        try query("""
+            SELECT s.name, coalesce(pm.period_id, 0), pm.kind, pm.value FROM period_mark pm
+            JOIN subject s ON s.id = pm.subject_id JOIN school_class c ON c.year_id = pm.year_id
+            WHERE pm.student_id = ? AND c.id = ? AND pm.value IS NOT NULL ORDER BY s.name
+            """, student, classID) { ($0.string(0), $0.int(1), $0.string(2), $0.int(3)) }
+    }
+
+    /// Absences of the student between two dates by reason.
+    public func absenceCounts(student: Int, from: CivilDate, to: CivilDate) throws -> [AbsenceCode: Int] {
+        var counts: [AbsenceCode: Int] = [:]
+        for (code, n) in try query("""
+            SELECT a.code, count(*) FROM absence a JOIN lesson l ON l.id = a.lesson_id
+            WHERE a.student_id = ? AND l.date BETWEEN ? AND ? GROUP BY a.code
+            """, student, from, to, row: { (AbsenceCode(rawValue: $0.string(0)), $0.int(1)) }) {
+            if let code { counts[code] = n }
+        }
+        return counts
+    }
+
+    /// Names of the students a guardian or student may open, for the child switcher.
+    public func studentNames(_ ids: [Int]) throws -> [(id: Int, name: String)] {
+        try ids.compactMap { id in try first("SELECT first_name || ' ' || last_name FROM person WHERE id = ?", id) { (id, $0.string(0)) } }
+    }
+}
+
+extension Connection {
+    public func acknowledgements(student: Int) throws -> [(periodID: Int, guardian: String, at: Int)] {
+        try query("""
+            SELECT a.period_id, p.first_name || ' ' || p.last_name, a.at FROM acknowledgement a JOIN person p ON p.id = a.guardian_id
+            WHERE a.student_id = ? ORDER BY a.at
+            """, student) { ($0.int(0), $0.string(1), $0.int(2)) }
+    }
+
+    public func acknowledge(guardian: Int, student: Int, period: Int, message: String, at now: Int) throws {
+        try run("""
+            INSERT INTO acknowledgement (guardian_id, student_id, period_id, message, at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (guardian_id, student_id, period_id) DO NOTHING
+            """, guardian, student, period, message, now)
+    }
+
+    /// The mark, if it is the student's: (lesson id, subject, date, value).
+    public func markOf(student: Int, mark: Int) throws -> (lesson: Int, subject: String, date: CivilDate, value: Int)? {
+        try first("""
+            SELECT l.id, s.name, l.date, m.value FROM mark m JOIN lesson l ON l.id = m.lesson_id JOIN subject s ON s.id = l.subject_id
+            WHERE m.id = ? AND m.student_id = ? AND m.value IS NOT NULL
+            """, mark, student) { ($0.int(0), $0.string(1), try $0.date(2), $0.int(3)) }
+    }
+
+    public func reportMark(_ mark: Int, student: Int, by person: Int, text: String, at now: Int) throws -> Int {
+        try run("INSERT INTO mark_report (mark_id, student_id, reported_by, text, at) VALUES (?, ?, ?, ?, ?)", mark, student, person, text, now)
+        return lastInsertID
+    }
+}

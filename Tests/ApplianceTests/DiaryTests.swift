@@ -1,0 +1,136 @@
+import Appliance
+import Domain
+import Foundation
+import HTTP
+import Setup
+import Storage
+import Testing
+
+/// The diary as students and guardians see it, and what it must never show them.
+@Suite struct DiaryTests {
+    let database = try! TestSchool.copy()
+    var app: App { TestSchool.app(database) }
+
+    func signedIn(_ login: String) throws -> Client {
+        let c = Client(app)
+        #expect(try c.signIn(login).status == 303)
+        return c
+    }
+
+    /// A guardian of two children, the first of them past grade 1 (so with marks to acknowledge).
+    var family: DemoLogin {
+        let grades = Dictionary(TestSchool.generated.logins.filter { $0.role == .student }.map { ($0.personID, ClassName($0.className)?.grade ?? 0) }) { a, _ in a }
+        return TestSchool.generated.logins.first { $0.role == .guardian && $0.children.count == 2 && (grades[$0.children[0]] ?? 0) > 1 }!
+    }
+
+    /// A student of another family.
+    func stranger(not excluded: [Int]) -> DemoLogin {
+        TestSchool.generated.logins.first { $0.role == .student && !excluded.contains($0.personID) }!
+    }
+
+    @Test func theWeekShowsLessonsHomeworkMarksAndAbsences() throws {
+        let student = TestSchool.olderStudent
+        let c = try signedIn(student.login)
+        #expect(try c.get("/diary").headers["location"] == "/diary/\(student.personID)")
+        // A past week of the generated school: lessons with topics and homework, some marks.
+        let r = try c.get("/diary/\(student.personID)?week=2026-11-09")
+        #expect(r.status == 200)
+        #expect(r.headers["cache-control"] == "no-store")
+        #expect(r.text.contains("9–14 ноября 2026 г."))
+        #expect(r.text.contains("<li class=\"lesson"))
+        #expect(r.text.contains("ДЗ:"))
+        #expect(r.text.contains("08:30–09:15"))
+        let api = try c.get("/api/v1/students/\(student.personID)/diary?from=2026-09-01&to=2026-11-22")
+        #expect(api.status == 200)
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(api.body)) as? [String: Any])
+        let days = try #require(body["days"] as? [[String: Any]])
+        let lessons = days.flatMap { ($0["lessons"] as? [[String: Any]]) ?? [] }
+        #expect(lessons.contains { (($0["marks"] as? [Any]) ?? []).count > 0 })
+        #expect(lessons.allSatisfy { $0["start"] is String && $0["subject"] is String && $0["changed"] is Bool })
+        let marked = try database.read { try $0.first("""
+            SELECT count(*) FROM mark m JOIN lesson l ON l.id = m.lesson_id WHERE m.student_id = ? AND l.date BETWEEN '2026-09-01' AND '2026-11-22'
+            """, student.personID) { $0.int(0) } }
+        #expect(lessons.reduce(0) { $0 + (($1["marks"] as? [Any])?.count ?? 0) } == marked)
+    }
+
+    @Test func guardiansSwitchBetweenTheirChildrenAndSeeNoOtherFamily() throws {
+        let guardian = family
+        let c = try signedIn(guardian.login)
+        for child in guardian.children {
+            let r = try c.get("/diary/\(child)")
+            #expect(r.status == 200)
+            for other in guardian.children { #expect(r.text.contains("href=\"/diary/\(other)\"")) }
+        }
+        let foreign = stranger(not: guardian.children).personID
+        let page = try c.get("/diary/\(foreign)")
+        let missing = try c.get("/diary/99999999")
+        #expect(page.status == 404 && missing.status == 404)
+        #expect(page.text == missing.text)  // nothing says the student exists
+        #expect(try c.get("/api/v1/students/\(foreign)/diary?from=2026-11-01&to=2026-11-07").status == 404)
+        #expect(try c.get("/api/v1/students/\(foreign)/marks").status == 404)
+        #expect(try c.get("/diary/\(foreign)/marks").status == 404)
+    }
+
+    @Test func studentsSeeOnlyThemselvesAndTeachersNoDiaries() throws {
+        let student = TestSchool.login(.student)
+        let c = try signedIn(student.login)
+        let sibling = stranger(not: [student.personID]).personID
+        #expect(try c.get("/diary/\(sibling)").status == 404)
+        let teacher = try signedIn(TestSchool.login(.teacher).login)
+        #expect(try teacher.get("/diary/\(student.personID)").status == 404)
+        let director = try signedIn(TestSchool.login(.director).login)
+        #expect(try director.get("/diary/\(student.personID)").status == 200)  // read-only for the administration
+    }
+
+    @Test func marksBySubjectWithAverageFormulaAndForecast() throws {
+        let student = TestSchool.olderStudent
+        let c = try signedIn(student.login)
+        let periods = try database.read { try $0.query("SELECT id FROM period WHERE scheme = 'quarter' ORDER BY number") { $0.int(0) } }
+        let r = try c.get("/diary/\(student.personID)/marks?period=\(periods[0])")
+        #expect(r.status == 200)
+        #expect(r.text.contains("Средний балл"))
+        #expect(r.text.contains("Σ(вес × отметка) / Σ веса"))
+        #expect(r.text.contains("итог:"))  // the first quarter is over: period marks are shown
+        let api = try c.get("/api/v1/students/\(student.personID)/marks?period=\(periods[0])")
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(api.body)) as? [String: Any])
+        let subjects = try #require(body["subjects"] as? [[String: Any]])
+        let withMarks = try #require(subjects.first { (($0["marks"] as? [Any]) ?? []).count > 0 })
+        let marks = try #require(withMarks["marks"] as? [[String: Any]])
+        let expected = marks.reduce(0.0) { $0 + ($1["weight"] as! Double) * Double($1["value"] as! Int) } / marks.reduce(0.0) { $0 + ($1["weight"] as! Double) }
+        #expect(abs((withMarks["average"] as? Double ?? 0) - expected) < 0.006)
+        #expect((withMarks["forecast"] as? [String: Any])?["mark"] as? Int == RoundingRule.standard.periodMark(for: expected))
+    }
+
+    @Test func badInputIsRefusedWithAMessage() throws {
+        let student = TestSchool.login(.student)
+        let c = try signedIn(student.login)
+        let base = "/api/v1/students/\(student.personID)"
+        #expect(try c.get("\(base)/diary?from=2026-13-01&to=2026-12-01").status == 400)
+        #expect(try c.get("\(base)/diary?from=2026-12-01&to=2026-11-01").status == 400)
+        #expect(try c.get("\(base)/diary?from=2025-01-01&to=2026-12-01").text.contains("Не больше года"))
+        #expect(try c.get("\(base)/diary").status == 400)
+        #expect(try c.get("\(base)/marks?period=999999").status == 404)
+        #expect(try c.get("/diary/\(student.personID)?week=вчера").status == 400)
+    }
+
+    @Test func guardiansAcknowledgeFinalsAndReportAWrongMark() throws {
+        let guardian = family
+        let child = guardian.children[0]
+        let c = try signedIn(guardian.login)
+        let finals = try c.page("/diary/\(child)/finals")
+        #expect(finals.text.contains("Ознакомлен(а) с итоговыми отметками"))
+        let q1 = try database.read { c in try c.first("SELECT id FROM period WHERE scheme = (SELECT period_scheme FROM school_class k JOIN enrolment e ON e.class_id = k.id WHERE e.student_id = ?) AND number = 1", child) { $0.int(0) } }
+        #expect(try c.post("/diary/\(child)/acknowledge", [("period", String(q1!))]).status == 303)
+        #expect(try c.get("/diary/\(child)/finals").text.contains("ознакомлен(а) —"))
+        #expect(try database.read { try $0.acknowledgements(student: child).count } == 1)
+
+        let markID = try #require(try database.read { try $0.first("SELECT id FROM mark WHERE student_id = ? LIMIT 1", child) { $0.int(0) } })
+        try c.page("/diary/\(child)/marks")
+        #expect(try c.post("/diary/\(child)/marks/\(markID)/report", [("text", "Я был болен в этот день")]).status == 303)
+        #expect(try database.read { try $0.first("SELECT text FROM mark_report WHERE mark_id = ?", markID) { $0.string(0) } } == "Я был болен в этот день")
+        // Another student's mark cannot be reported through this child.
+        let foreignMark = try #require(try database.read { try $0.first("SELECT id FROM mark WHERE student_id NOT IN (?, ?) LIMIT 1", guardian.children[0], guardian.children[1]) { $0.int(0) } })
+        try c.page("/diary/\(child)/marks")
+        #expect(try c.post("/diary/\(child)/marks/\(foreignMark)/report", [("text", "x")]).status == 404)
+    }
+}
