@@ -41,7 +41,7 @@ let package = Package(
         // The site's look: escaped HTML, the page layout, embedded assets, error pages.
         .target(name: "WebUI", dependencies: ["HTTP", "Domain"], swiftSettings: strict),
         // Diary pages and the hallway kiosk (student and guardian side).
-        .target(name: "Kiosk", dependencies: ["WebUI", "HTTP", "Storage", "Domain"], swiftSettings: strict),
+        .target(name: "Kiosk", dependencies: ["WebUI", "HTTP", "Storage", "Domain", "Secrets"], swiftSettings: strict),
         // The server: staff pages, JSON API, wiring of the routes.
         .target(name: "Appliance", dependencies: [
             "Kiosk", "Setup", "Printing", "WebUI", "HTTP", "Storage", "Domain", "Secrets",
@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "Setup", dependencies: ["Storage", "Domain", "Secrets", "Printing"], swiftSettings: strict),
         // The `tabel` command: argument parsing and wiring only.
         .executableTarget(name: "Tabel", dependencies: [
-            "Appliance", "Setup", "Storage", "HTTP", "Domain", "Printing",
+            "Appliance", "Setup", "Storage", "HTTP", "Domain", "Printing", "Secrets",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),

@@ -31,7 +31,7 @@ public struct App: Sendable {
             + AccountRoutes(database: database, signIn: signIn).routes
             + PeoplePages(database: database).routes
             + DiaryPages(database: database).routes
-            + KioskIdleScreen.routes(database: database, clock: clock)
+            + KioskMode(database: database, clock: clock, verify: { signIn.verify($0, against: $1) }).routes
         var router = Router()
         for route in routes {
             router.add(route.method, route.pattern) { request in try gate.pass(route, request) }

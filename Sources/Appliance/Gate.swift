@@ -2,6 +2,7 @@ import Domain
 import HTTP
 import Logging
 import Secrets
+import Setup
 import Storage
 import WebUI
 
@@ -12,9 +13,9 @@ final class Gate: Sendable {
     let clock: SchoolClock
     let logger: Logger
 
-    static let sessionCookie = "tabel_session"
-    /// Double-submit token of forms sent before sign-in (the sign-in form).
-    static let formCookie = "tabel_csrf"
+    static let sessionCookie = Cookie.session
+    static let formCookie = Cookie.form
+    static let kioskCookie = Cookie.kiosk
 
     init(database: Database, clock: SchoolClock, logger: Logger) {
         self.database = database
@@ -25,11 +26,12 @@ final class Gate: Sendable {
     func pass(_ route: AppRoute, _ request: Request) throws -> Response {
         let now = clock.unixNow()
         let today = clock.today
-        let (session, actor) = try signedIn(request, now: now, today: today)
+        let kioskID = try kiosk(request)
+        let (session, actor) = try signedIn(request, now: now, today: today, kioskID: kioskID)
         try checkForgery(request, session: session)
-        let visit = Visit(request: request, now: now, today: today, actor: actor, session: session)
+        let visit = Visit(request: request, now: now, today: today, actor: actor, session: session, kioskID: kioskID)
         if case let .policy(action, resolve) = route.access {
-            guard let actor else { return unauthenticated(request) }
+            guard let actor else { return unauthenticated(request, kiosk: kioskID != nil) }
             // Signed in with a temporary password: every page leads to setting a new one.
             if actor.mustChangePassword, action != .changeOwnPassword, request.method == .get, !request.path.hasPrefix("/api/") {
                 return .redirect(to: "/password")
@@ -46,16 +48,32 @@ final class Gate: Sendable {
         return try route.handler(visit)
     }
 
-    /// The live session of the request's cookie and the actor behind it.
-    func signedIn(_ request: Request, now: Int, today: CivilDate) throws -> (SessionRecord?, Actor?) {
+    /// The registered kiosk screen of the request's device cookie.
+    func kiosk(_ request: Request) throws -> Int? {
+        guard let token = request.cookies[Self.kioskCookie], !token.isEmpty else { return nil }
+        return try database.read { try $0.kiosk(deviceTokenHash: Digest.blake2b(token))?.id }
+    }
+
+    /// The live session of the request's cookie and the actor behind it. A kiosk session
+    /// lives only on its own kiosk screen and only for the kiosk's idle time.
+    func signedIn(_ request: Request, now: Int, today: CivilDate, kioskID: Int?) throws -> (SessionRecord?, Actor?) {
         guard let token = request.cookies[Self.sessionCookie], !token.isEmpty else { return (nil, nil) }
         let found = try database.read { c -> (SessionRecord, Actor)? in
-            guard let session = try c.session(tokenHash: Digest.blake2b(token)), session.isLive(at: now),
-                  let account = try c.account(id: session.accountID), account.lockedAt == nil else { return nil }
+            guard let session = try c.session(tokenHash: Digest.blake2b(token)) else { return nil }
+            if session.kiosk {
+                // A kiosk session exists only on its kiosk screen's own pages.
+                guard request.path == "/kiosk" || request.path.hasPrefix("/kiosk/") else { return nil }
+                let idle = Int(try SchoolSettings.value("kiosk_idle_seconds", c)) ?? 60
+                guard session.kioskID == kioskID, session.isLive(at: now, idleSeconds: idle) else { return nil }
+            } else {
+                guard session.isLive(at: now) else { return nil }
+            }
+            guard let account = try c.account(id: session.accountID), account.lockedAt == nil else { return nil }
             return (session, try c.actor(account: account, session: session, today: today))
         }
         guard let (session, actor) = found else { return (nil, nil) }
-        if now - session.lastSeenAt >= SessionRules.touchEverySeconds {
+        // Kiosk sessions are touched on every request: their idle time is counted in seconds.
+        if session.kiosk || now - session.lastSeenAt >= SessionRules.touchEverySeconds {
             try database.write { try $0.touchSession(session.id, at: now) }
         }
         return (session, actor)
@@ -84,10 +102,11 @@ final class Gate: Sendable {
         }
     }
 
-    func unauthenticated(_ request: Request) -> Response {
+    func unauthenticated(_ request: Request, kiosk: Bool) -> Response {
         if request.path.hasPrefix("/api/") {
             return ErrorPage.json(HTTPError(status: 401, message: "Нужно войти.", code: "unauthorized"))
         }
+        if kiosk || request.path.hasPrefix("/kiosk") { return .redirect(to: "/kiosk") }
         let next = request.method == .get ? "?next=" + PercentDecoding.encode(request.path) : ""
         return .redirect(to: "/login" + next)
     }
@@ -100,21 +119,4 @@ func constantTimeEqual(_ a: String, _ b: String) -> Bool {
     var diff: UInt8 = 0
     for i in 0..<x.count { diff |= x[i] ^ y[i] }
     return diff == 0
-}
-
-/// `Set-Cookie` values: HttpOnly, SameSite=Strict, Path=/, and Secure behind a TLS proxy.
-enum Cookie {
-    static func set(_ name: String, _ value: String, for request: Request) -> String {
-        "\(name)=\(value); HttpOnly; SameSite=Strict; Path=/" + (overTLS(request) ? "; Secure" : "")
-    }
-
-    static func clear(_ name: String, for request: Request) -> String {
-        "\(name)=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0" + (overTLS(request) ? "; Secure" : "")
-    }
-
-    /// True when a TLS-terminating proxy on this machine says the browser used HTTPS.
-    static func overTLS(_ request: Request) -> Bool {
-        request.headers["x-forwarded-proto"]?.lowercased() == "https"
-            && (request.remoteAddress == "127.0.0.1" || request.remoteAddress == "::1")
-    }
 }

@@ -41,6 +41,8 @@ public struct SessionRecord: Sendable, Equatable {
     public let id: Int
     public let accountID: Int
     public let kiosk: Bool
+    /// The kiosk screen a kiosk session is bound to.
+    public let kioskID: Int?
     public let csrfToken: String
     public let createdAt: Int
     public let lastSeenAt: Int
@@ -48,11 +50,12 @@ public struct SessionRecord: Sendable, Equatable {
     /// Signed in with a temporary password: only a new password may be set.
     public let mustChangePassword: Bool
 
-    public init(id: Int, accountID: Int, kiosk: Bool, csrfToken: String, createdAt: Int, lastSeenAt: Int,
+    public init(id: Int, accountID: Int, kiosk: Bool, kioskID: Int? = nil, csrfToken: String, createdAt: Int, lastSeenAt: Int,
                 expiresAt: Int, mustChangePassword: Bool) {
         self.id = id
         self.accountID = accountID
         self.kiosk = kiosk
+        self.kioskID = kioskID
         self.csrfToken = csrfToken
         self.createdAt = createdAt
         self.lastSeenAt = lastSeenAt

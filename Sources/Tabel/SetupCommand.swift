@@ -103,7 +103,7 @@ struct SetupCommand: ParsableCommand {
                                                      oldValue: "\(k)=\(old)", newValue: "\(k)=\(v)"))
                     }
                 }
-            } catch let error as SetupError {
+            } catch let error as SchoolSettings.Refusal {
                 print("Не изменено: \(error)")
                 throw ExitCode.failure
             }

@@ -10,13 +10,16 @@ public struct Visit: Sendable {
     /// nil for anonymous visitors.
     public let actor: Actor?
     public let session: SessionRecord?
+    /// The registered kiosk screen this browser is, from its device cookie.
+    public let kioskID: Int?
 
-    public init(request: Request, now: Int, today: CivilDate, actor: Actor?, session: SessionRecord?) {
+    public init(request: Request, now: Int, today: CivilDate, actor: Actor?, session: SessionRecord?, kioskID: Int? = nil) {
         self.request = request
         self.now = now
         self.today = today
         self.actor = actor
         self.session = session
+        self.kioskID = kioskID
     }
 
     /// The CSRF token forms of this visit carry (the session's; empty when anonymous).

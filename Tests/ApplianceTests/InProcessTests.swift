@@ -84,7 +84,9 @@ import Testing
     }
 
     @Test func kioskIdleScreenShowsNothingPersonal() throws {
-        let r = try get("/kiosk")
+        let client = Client(app)
+        try KioskTests.pair(client, database: try Database.open(path: TestSchool.path), name: "Тест \(Int.random(in: 0..<1_000_000))")
+        let r = try client.get("/kiosk")
         #expect(r.status == 200)
         #expect(r.text.contains("Звонки"))
         #expect(r.text.contains("08:30–09:15"))
@@ -98,8 +100,10 @@ import Testing
 
     @Test func failingHandlerGivesA500PageWithNothingInternal() throws {
         let db = try TestSchool.copy()
+        let client = Client(TestSchool.app(db))
+        try KioskTests.pair(client, database: db, name: "Холл")
         try db.withWriter { try $0.execute("PRAGMA foreign_keys = OFF; DROP TABLE bell") }
-        let r = TestSchool.app(db).respond(to: Request(method: .get, path: "/kiosk"))
+        let r = try client.get("/kiosk")
         #expect(r.status == 500)
         #expect(r.text.contains("Произошла внутренняя ошибка"))
         #expect(!r.text.contains("bell"))

@@ -24,7 +24,7 @@ final class SignIn: Sendable {
     private let hashing: DispatchSemaphore
     /// Verified when the login is unknown, so that it costs the same time as a known one.
     private let decoy: String
-    private let unknownFailures = FailureCounts()
+    private let unknownFailures = FailureCounter()
 
     init(database: Database, concurrentHashes: Int) {
         self.database = database
@@ -99,30 +99,6 @@ final class SignIn: Sendable {
                                      mustChangePassword: mustChange, at: now, expiresAt: expires)
         return (token, SessionRecord(id: id, accountID: account, kiosk: false, csrfToken: csrf, createdAt: now, lastSeenAt: now,
                                      expiresAt: expires, mustChangePassword: mustChange))
-    }
-}
-
-/// Failures for logins that do not exist, kept in memory, so that throttling answers
-/// the same whether or not a login exists.
-final class FailureCounts: @unchecked Sendable {
-    private var counts: [String: (failures: Int, last: Int)] = [:]
-    private var mutex = pthread_mutex_t()
-
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
-
-    func retryAfter(_ key: String, now: Int) -> Int {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        guard let entry = counts[key] else { return 0 }
-        return SignInThrottle.retryAfter(failures: entry.failures, lastFailureAt: entry.last, now: now)
-    }
-
-    func fail(_ key: String, now: Int) {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        if counts.count > 10_000 { counts.removeAll() }
-        counts[key] = ((counts[key]?.failures ?? 0) + 1, now)
     }
 }
 

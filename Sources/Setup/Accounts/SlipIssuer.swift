@@ -73,7 +73,7 @@ public struct SlipIssuer {
     }
 
     /// The address printed on slips: the school's configured one, else this machine's name.
-    static func networkAddress(_ school: School?) -> String {
+    public static func networkAddress(_ school: School?) -> String {
         if let address = school?.networkAddress, !address.isEmpty { return address }
         var name = [CChar](repeating: 0, count: 256)
         gethostname(&name, name.count)

@@ -91,10 +91,10 @@ extension Connection {
     /// A session that has not been ended, by the hash of its token.
     public func session(tokenHash: [UInt8]) throws -> SessionRecord? {
         try first("""
-            SELECT id, account_id, kind, csrf_token, created_at, last_seen_at, expires_at, must_change_password
+            SELECT id, account_id, kind, csrf_token, created_at, last_seen_at, expires_at, must_change_password, kiosk_id
             FROM session WHERE token_hash = ? AND ended_at IS NULL
             """, tokenHash) { r in
-            SessionRecord(id: r.int(0), accountID: r.int(1), kiosk: r.string(2) == "kiosk", csrfToken: r.string(3),
+            SessionRecord(id: r.int(0), accountID: r.int(1), kiosk: r.string(2) == "kiosk", kioskID: r.optionalInt(8), csrfToken: r.string(3),
                           createdAt: r.int(4), lastSeenAt: r.int(5), expiresAt: r.int(6), mustChangePassword: r.bool(7))
         }
     }

@@ -123,6 +123,32 @@ extension Assets {
     .kiosk-panel td, .kiosk-panel th { border-color: rgba(255,255,255,.18); font-size: 22px; padding: 8px 6px; color: #fff; }
     .kiosk-panel .now td { background: rgba(242,183,5,.25); }
     .kiosk-hint { grid-column: 1 / -1; font-size: 24px; opacity: .85; }
+    .kiosk-unregistered { padding: 120px 56px; text-align: center; }
+    .kiosk-unregistered h1 { font-size: 44px; }
+    .kiosk-signin { grid-column: 1 / -1; }
+    .kiosk-signin label { font-size: 22px; margin-top: 14px; }
+    .kiosk-signin input { max-width: none; font-size: 28px; padding: 16px; border-radius: 12px; }
+    .kiosk-signin .muted { color: rgba(255,255,255,.75); margin: 18px 0 0; }
+    .kiosk-login { display: grid; grid-template-columns: 1fr 1fr auto; gap: 0 16px; align-items: end; }
+    .kiosk-login p { grid-column: 1 / -1; }
+    .kiosk-login label { grid-row: 2; }
+    .kiosk-login input { grid-row: 3; }
+    .kiosk-login button { grid-row: 3; }
+    button.big { font-size: 26px; min-height: 64px; padding: 12px 32px; border-radius: 12px; }
+    button.exit { background: #f2b705; color: #1d2733; }
+    .osk { margin-top: 18px; user-select: none; }
+    .osk-row { display: flex; gap: 8px; justify-content: center; margin-bottom: 8px; }
+    .osk-key { min-width: 64px; min-height: 64px; font-size: 26px; background: rgba(255,255,255,.14); color: #fff; border-radius: 10px; padding: 0 10px; }
+    .osk-key.wide { min-width: 140px; background: rgba(255,255,255,.24); }
+    .kiosk-diary { padding: 24px 40px; }
+    .kiosk-bar { display: flex; align-items: center; gap: 24px; margin-bottom: 16px; }
+    .kiosk-bar div { flex: 1; }
+    .kiosk-bar h1 { margin: 0; font-size: 34px; }
+    .kiosk-bar p { margin: 4px 0 0; opacity: .85; }
+    .countdown { font-size: 22px; }
+    .kiosk-diary .diary { color: var(--ink); display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 14px; }
+    .kiosk-diary .day { margin: 0; font-size: 18px; }
+    .kiosk-diary nav.children a { font-size: 22px; }
 
     @media (max-width: 640px) {
       .site-header .inner { flex-wrap: wrap; }

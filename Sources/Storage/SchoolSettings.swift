@@ -1,4 +1,3 @@
-import Storage
 
 /// The school's settings: every key with its default, what it means, and the values it takes.
 public enum SchoolSettings {
@@ -30,12 +29,17 @@ public enum SchoolSettings {
         try c.setting(key) ?? definition(key)?.defaultValue ?? ""
     }
 
-    /// Stores a value after checking it. - Throws: `SetupError` naming the allowed values.
+    /// A setting that does not exist or a value it does not take.
+    public struct Refusal: Error, CustomStringConvertible, Sendable {
+        public let description: String
+    }
+
+    /// Stores a value after checking it. - Throws: `Refusal` naming the allowed values.
     public static func set(_ key: String, _ value: String, _ c: Connection) throws {
         guard let d = definition(key) else {
-            throw SetupError("неизвестная настройка «\(key)» (есть: \(all.map(\.key).joined(separator: ", ")))")
+            throw Refusal(description: "неизвестная настройка «\(key)» (есть: \(all.map(\.key).joined(separator: ", ")))")
         }
-        guard d.isValid(value) else { throw SetupError("\(key): «\(value)» не подходит; допустимо: \(d.allowed)") }
+        guard d.isValid(value) else { throw Refusal(description: "\(key): «\(value)» не подходит; допустимо: \(d.allowed)") }
         try c.setSetting(key, value)
     }
 }

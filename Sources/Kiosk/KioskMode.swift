@@ -1,0 +1,219 @@
+import Domain
+import HTTP
+import Secrets
+import Storage
+import WebUI
+
+/// The hallway kiosk: a registered touch screen where a student or guardian signs in with
+/// the kiosk code from their slip (a USB QR scanner types it) or with login and password,
+/// sees only their own diary, read-only, and is signed out after a minute of inactivity.
+///
+/// - Important: cage and Chromium are not a security boundary. The server refuses an
+///   unregistered browser, binds kiosk sessions to their screen, keeps them short, and the
+///   access policy lets a kiosk session read its own diary and nothing else.
+public struct KioskMode: Sendable {
+    let database: Database
+    let clock: SchoolClock
+    /// Checks a password against a stored hash (Argon2id, with the server's cap on hashes at once).
+    let verify: @Sendable (String, String) -> Bool
+    let failures = FailureCounter()
+
+    /// A kiosk session lasts at most this long, however active.
+    static let absoluteSeconds = 15 * 60
+
+    public init(database: Database, clock: SchoolClock, verify: @escaping @Sendable (String, String) -> Bool) {
+        self.database = database
+        self.clock = clock
+        self.verify = verify
+    }
+
+    public var routes: [AppRoute] {
+        [
+            AppRoute(.get, "/kiosk", .open) { visit in try home(visit, error: nil, status: 200) },
+            AppRoute(.get, "/kiosk/pair/{code}", .open) { visit in try pair(visit) },
+            AppRoute(.post, "/kiosk/signin", .open, slow: true) { visit in try signIn(visit) },
+            AppRoute(.get, "/kiosk/diary", .school(.viewOwnAccount)) { visit in
+                guard visit.actor?.channel == .kiosk, let first = visit.actor?.students.sorted().first else { return .redirect(to: "/kiosk") }
+                return .redirect(to: "/kiosk/diary/\(first)")
+            },
+            AppRoute(.get, "/kiosk/diary/{id:int}", .policy(.viewDiary) { visit in
+                let id = try visit.request.pathParameters.int("id")
+                // Only the students of this kiosk session: the policy checks ownership.
+                return .student(id: id, classID: nil)
+            }, hidesRefusal: true) { visit in try diary(visit) },
+            AppRoute(.post, "/kiosk/signout", .school(.viewOwnAccount)) { visit in
+                if let session = visit.session { try database.write { try $0.endSession(session.id, at: visit.now) } }
+                var response = Response.redirect(to: "/kiosk")
+                response.headers.add("Set-Cookie", Cookie.clear(Cookie.session, for: visit.request))
+                return response
+            },
+        ]
+    }
+
+    // MARK: Screens
+
+    func frame(_ title: String, school: School?, _ content: HTML, scripts: [Asset] = [Assets.kioskScript], status: Int = 200) -> Response {
+        Layout.response(Layout.page(title: title, school: school, bodyClass: "kiosk", scripts: scripts, content), status: status)
+    }
+
+    func home(_ visit: Visit, error: String?, status: Int) throws -> Response {
+        let school = try database.read { try $0.school() }
+        guard visit.kioskID != nil else {
+            return frame("Киоск", school: nil, """
+                <main class="kiosk-unregistered"><h1>Этот экран не зарегистрирован</h1>
+                <p>Администратор регистрирует киоск командой <code>tabel kiosk register НАЗВАНИЕ</code> и открывает на нём выданный адрес.</p></main>
+                """, scripts: [], status: 403)
+        }
+        if visit.actor?.channel == .kiosk { return .redirect(to: "/kiosk/diary") }
+        let now = clock.now()
+        let (bells, changes, holiday) = try database.read { c in
+            (try c.mainBells(), try c.timetableChanges(on: now.date), try c.holiday(on: now.date))
+        }
+        let csrf = visit.request.cookies[Cookie.form] ?? Random.token(bytes: 16)
+        var response = frame("Киоск", school: school, """
+            <main class="kiosk-idle">
+            \(KioskIdleScreen.overview(now: now, clock: clock, school: school, bells: bells, changes: changes, holiday: holiday))
+            \(signInPanel(csrf: csrf, error: error))
+            </main>
+            """, status: status)
+        if visit.request.cookies[Cookie.form] == nil { response.headers.add("Set-Cookie", Cookie.set(Cookie.form, csrf, for: visit.request)) }
+        return response
+    }
+
+    func signInPanel(csrf: String, error: String?) -> HTML {
+        """
+        <section class="kiosk-panel kiosk-signin" id="signin">
+        <h2>Мой дневник</h2>
+        \(error.map { "<p class=\"form-error\" role=\"alert\">\($0)</p>" as HTML })
+        <form method="post" action="/kiosk/signin" autocomplete="off" class="kiosk-code">
+        <input type="hidden" name="_csrf" value="\(csrf)">
+        <label for="code">Поднесите QR-код с листка к сканеру</label>
+        <input id="code" name="code" autofocus inputmode="none" autocomplete="off" spellcheck="false" data-keyboard>
+        </form>
+        <form method="post" action="/kiosk/signin" autocomplete="off" class="kiosk-login">
+        <input type="hidden" name="_csrf" value="\(csrf)">
+        <p class="muted">или войдите по логину и паролю</p>
+        <label for="login">Логин</label><input id="login" name="login" inputmode="none" autocapitalize="none" spellcheck="false" data-keyboard>
+        <label for="password">Пароль</label><input id="password" name="password" type="password" inputmode="none" data-keyboard>
+        <button type="submit" class="big">Войти</button>
+        </form>
+        <div class="osk" id="osk" hidden></div>
+        </section>
+        """
+    }
+
+    func pair(_ visit: Visit) throws -> Response {
+        let code = visit.request.pathParameters["code"] ?? ""
+        let token = Random.token(bytes: 32)
+        guard try database.write({ c -> (id: Int, name: String)? in
+            guard let k = try c.pairKiosk(codeHash: Digest.blake2b(code), deviceTokenHash: Digest.blake2b(token), at: visit.now) else { return nil }
+            try c.appendAudit(AuditEntry(at: visit.now, via: .page, action: "kiosk.pair", entity: "kiosk", entityID: k.id, newValue: k.name,
+                                         address: visit.request.remoteAddress))
+            return k
+        }) != nil else {
+            throw HTTPError(status: 404, message: "Код регистрации киоска неверен или уже использован.")
+        }
+        var response = Response.redirect(to: "/kiosk")
+        response.headers.add("Set-Cookie", Cookie.set(Cookie.kiosk, token, for: visit.request, maxAge: 10 * 365 * 86400))
+        return response
+    }
+
+    func signIn(_ visit: Visit) throws -> Response {
+        guard let kioskID = visit.kioskID else { return try home(visit, error: nil, status: 403) }
+        let key = "kiosk:\(kioskID)"
+        let wait = failures.retryAfter(key, now: visit.now)
+        if wait > 0 {
+            var r = try home(visit, error: "Слишком много неудачных попыток. Подождите \(wait) с.", status: 429)
+            r.headers.add("Retry-After", String(wait))
+            return r
+        }
+        let form = try visit.request.form()
+        let code = (form["code"] ?? "").trimmingWhitespace.uppercased()
+        var account: AccountRecord?
+        if !code.isEmpty {
+            account = try database.read { try $0.accountForKioskCode(hash: Digest.blake2b(code)) }
+        } else if let login = form["login"]?.trimmingWhitespace, !login.isEmpty,
+                  let found = try database.read({ try $0.account(login: login) }), let hash = found.passwordHash,
+                  verify(form["password"] ?? "", hash) {
+            account = found
+        }
+        // Failures slow this kiosk down; they never count against the account.
+        guard let account, account.lockedAt == nil else {
+            failures.fail(key, now: visit.now)
+            return try home(visit, error: code.isEmpty ? "Неверный логин или пароль." : "Код не подходит: возможно, листок заменён новым.", status: 401)
+        }
+        failures.succeed(key)
+        let token = Random.token(bytes: 32)
+        try database.write { c in
+            let id = try c.createKioskSession(tokenHash: Digest.blake2b(token), account: account.id, kiosk: kioskID, csrfToken: Random.token(bytes: 24),
+                                              address: visit.request.remoteAddress, at: visit.now, expiresAt: visit.now + Self.absoluteSeconds)
+            try c.appendAudit(AuditEntry(at: visit.now, account: account.id, session: id, via: .page, action: "signin.kiosk", entity: "kiosk",
+                                         entityID: kioskID, reason: code.isEmpty ? "логин и пароль" : "код с листка", address: visit.request.remoteAddress))
+        }
+        var response = Response.redirect(to: "/kiosk/diary")
+        response.headers.add("Set-Cookie", Cookie.set(Cookie.session, token, for: visit.request))
+        return response
+    }
+
+    func diary(_ visit: Visit) throws -> Response {
+        guard visit.actor?.channel == .kiosk else { return .redirect(to: "/kiosk") }
+        let id = try visit.request.pathParameters.int("id")
+        let (school, student, idle, names) = try database.read { c in
+            (try c.school(), try c.diaryStudent(id, on: visit.today), Int(try SchoolSettings.value("kiosk_idle_seconds", c)) ?? 60,
+             try c.studentNames(visit.actor!.students.sorted()))
+        }
+        guard let student, let classID = student.classID else { throw HTTPError.notFound }
+        let monday = visit.today.startOfWeek
+        let lessons = try database.read { try $0.diaryLessons(student: id, classID: classID, from: monday, to: monday.adding(days: 6)) }
+        let switcher: [HTML] = names.count > 1 ? names.map {
+            "<a href=\"/kiosk/diary/\($0.id)\"\($0.id == id ? " aria-current=\"page\"" : "")>\($0.name)</a>"
+        } : []
+        return frame("Дневник", school: school, """
+            <main class="kiosk-diary" data-idle="\(idle)">
+            <header class="kiosk-bar">
+            <div><h1>\(student.name), \(student.className)</h1><p>\(DiaryView.range(monday))</p></div>
+            <p class="countdown" aria-live="polite">Выход через <b id="countdown">\(idle)</b> с</p>
+            <form method="post" action="/kiosk/signout" id="signout"><input type="hidden" name="_csrf" value="\(visit.csrfToken)">
+            <button type="submit" class="big exit">Выйти</button></form>
+            </header>
+            \(switcher.isEmpty ? "" as HTML : "<nav class=\"children\">\(each: switcher)</nav>")
+            <div class="diary">\(DiaryView.week(monday: monday, lessons: lessons, today: visit.today))</div>
+            </main>
+            """)
+    }
+}
+
+/// The kiosk's idle screen: the school's name, the time, today's bells and timetable changes.
+/// Nothing personal is ever shown here.
+enum KioskIdleScreen {
+    static func overview(now: SchoolDateTime, clock: SchoolClock, school: School?, bells: [Bell],
+                         changes: [TimetableChange], holiday: String?) -> HTML {
+        let weekday = RussianCalendar.weekdays[now.date.weekday - 1]
+        let lessonDay = holiday == nil && now.date.weekday <= 5
+        let bellRows: [HTML] = bells.map { bell in
+            let current = bell.startsAt <= now.time && now.time < bell.endsAt
+            return """
+            <tr class="\(current ? "now" : "")"><td>\(bell.number)-й урок</td><td>\(bell.startsAt.description)–\(bell.endsAt.description)</td></tr>
+            """
+        }
+        let changeItems: [HTML] = changes.map {
+            "<li><b>\($0.className)</b>, \($0.bellNumber)-й урок, \($0.subject): <span class=\"kind\">\($0.russianKind)</span></li>"
+        }
+        let nowMillis = (clock.unixNow() + clock.utcOffsetMinutes * 60) * 1000
+        return """
+            <section>
+            <h1>\(school?.name ?? "Tabel")</h1>
+            <p class="kiosk-clock" id="kiosk-clock" data-now="\(nowMillis)">\(now.time.description)</p>
+            <p class="kiosk-date">\(weekday), \(RussianCalendar.long(now.date))\(holiday.map { " — \($0)" } ?? "")</p>
+            </section>
+            <section class="kiosk-panel">
+            <h2>Звонки</h2>
+            \(lessonDay ? "<table><tbody>\(each: bellRows)</tbody></table>" as HTML : "<p>Сегодня уроков нет.</p>")
+            </section>
+            <section class="kiosk-panel kiosk-changes">
+            <h2>Изменения в расписании</h2>
+            \(changeItems.isEmpty ? "<p>Изменений в расписании на сегодня нет.</p>" as HTML : "<ul class=\"kiosk-change-list\">\(each: changeItems)</ul>")
+            </section>
+            """
+    }
+}
