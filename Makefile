@@ -7,7 +7,7 @@ LISTEN ?= 127.0.0.1:8080
 
 # Debian packages the build, the tests and the benchmark need.
 DEPS := libmicrohttpd-dev libsqlite3-dev libsodium-dev libcairo2-dev libpango1.0-dev libqrencode-dev \
-        pkg-config sqlite3 curl wrk poppler-utils fonts-dejavu-core systemd
+        pkg-config sqlite3 curl wrk poppler-utils fonts-dejavu-core systemd chromium chromium-driver zbar-tools
 
 .PHONY: deps build release demo test bench clean
 
@@ -18,6 +18,7 @@ deps:
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+	@python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install -q selenium pytest
 
 build: deps
 	swift build
@@ -36,6 +37,7 @@ demo: release
 test: deps
 	swift build --build-tests
 	swift test --skip-build
+	python3 -m pytest -q -p no:cacheprovider tests/browser
 
 bench: release
 	bench/run.sh

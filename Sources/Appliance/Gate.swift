@@ -16,6 +16,7 @@ final class Gate: Sendable {
     static let sessionCookie = Cookie.session
     static let formCookie = Cookie.form
     static let kioskCookie = Cookie.kiosk
+    static let kioskGraceSeconds = 5
 
     init(database: Database, clock: SchoolClock, logger: Logger) {
         self.database = database
@@ -63,7 +64,9 @@ final class Gate: Sendable {
             if session.kiosk {
                 // A kiosk session exists only on its kiosk screen's own pages.
                 guard request.path == "/kiosk" || request.path.hasPrefix("/kiosk/") else { return nil }
-                let idle = Int(try SchoolSettings.value("kiosk_idle_seconds", c)) ?? 60
+                // The screen signs itself out when its countdown ends; the server ends the session
+                // a few seconds later in any case, so the screen's own sign-out always arrives in time.
+                let idle = (Int(try SchoolSettings.value("kiosk_idle_seconds", c)) ?? 60) + Self.kioskGraceSeconds
                 guard session.kioskID == kioskID, session.isLive(at: now, idleSeconds: idle) else { return nil }
             } else {
                 guard session.isLive(at: now) else { return nil }

@@ -15,6 +15,10 @@ extension Assets {
         setInterval(tick, 1000);
       }
 
+      // A page restored from the back-forward cache asks the server again: after sign-out
+      // that shows the sign-in screen, never the diary that was on it.
+      window.addEventListener('pageshow', function (e) { if (e.persisted) { location.reload(); } });
+
       // Signed in: count down, start again at every touch, sign out at zero.
       var main = document.querySelector('[data-idle]');
       var out = document.getElementById('countdown');

@@ -140,7 +140,7 @@ extension Assets {
     .osk-row { display: flex; gap: 8px; justify-content: center; margin-bottom: 8px; }
     .osk-key { min-width: 64px; min-height: 64px; font-size: 26px; background: rgba(255,255,255,.14); color: #fff; border-radius: 10px; padding: 0 10px; }
     .osk-key.wide { min-width: 140px; background: rgba(255,255,255,.24); }
-    .kiosk-diary { padding: 24px 40px; }
+    .kiosk-diary { padding: 24px 40px; max-width: none; }
     .kiosk-bar { display: flex; align-items: center; gap: 24px; margin-bottom: 16px; }
     .kiosk-bar div { flex: 1; }
     .kiosk-bar h1 { margin: 0; font-size: 34px; }
