@@ -115,8 +115,13 @@ def main():
                                 "WHERE r.role = 'administrator' LIMIT 1"]).strip()
     cookie = sign_in(PORT, admin, "demo-tabel")
     signed = ("-H", f"Cookie: {cookie}")
+    # A guardian of two children opens a child's week, as parents do.
+    guardian, child = sh(["sqlite3", "-separator", " ", DB, "SELECT a.login, min(g.student_id) FROM account a JOIN guardian_link g "
+                          "ON g.guardian_id = a.person_id GROUP BY a.login HAVING count(*) = 2 LIMIT 1"]).split()
+    parent = ("-H", f"Cookie: {sign_in(PORT, guardian, 'demo-tabel')}")
     pages = [("/healthz", "health check", ()), ("/login", "sign-in page", ()), ("/", "signed-in home (session + 5 queries)", signed),
-             ("/kiosk", "kiosk idle screen", ()), ("/static/tabel.css", "stylesheet (embedded asset)", ())]
+             (f"/diary/{child}", "diary week as a guardian loads it", parent),
+             ("/kiosk", "kiosk: not registered", ()), ("/static/tabel.css", "stylesheet (embedded asset)", ())]
     results = {}
     for c in CONNECTIONS:
         results[("reference", c)] = wrk(REF_PORT, "/", c)
@@ -131,7 +136,7 @@ def main():
     signins = wrk_once(PORT, "/api/v1/session", 16, ("-s", lua))
     signin_total, signin_anon = rss(server.pid)
     load_total, load_anon = rss(server.pid)
-    in_process = sh([os.path.join(ROOT, ".build", "release", "TabelBench"), DB, NOW] + ["/healthz", "/login", "/kiosk"])
+    in_process = sh([os.path.join(ROOT, ".build", "release", "TabelBench"), DB, NOW, guardian] + ["/healthz", "/login", f"/diary/{child}"])
     server.send_signal(signal.SIGTERM)
     code = server.wait()
     ref.send_signal(signal.SIGTERM); ref.wait()

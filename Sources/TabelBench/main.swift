@@ -8,16 +8,23 @@ import Glibc
 #endif
 
 /// In-process page cost: calls the application's `Request -> Response` function directly,
-/// with no sockets, and prints microseconds per request for each path.
-/// Usage: tabel-bench DB NOW PATH…
+/// with no sockets, signed in as LOGIN (password `demo-tabel`), and prints microseconds per
+/// request for each path. Usage: TabelBench DB YYYY-MM-DDTHH:MM LOGIN PATH…
 let arguments = CommandLine.arguments
-guard arguments.count >= 4, let now = SchoolDateTime(iso: arguments[2]) else {
-    print("usage: tabel-bench DB YYYY-MM-DDTHH:MM PATH…")
+guard arguments.count >= 5, let now = SchoolDateTime(iso: arguments[2]) else {
+    print("usage: TabelBench DB YYYY-MM-DDTHH:MM LOGIN PATH…")
     exit(2)
 }
 var logger = Logger(label: "bench")
 logger.logLevel = .warning
 let app = App(database: try Database.open(path: arguments[1], create: false), clock: .starting(at: now), logger: logger)
+
+let signIn = app.respond(to: Request(method: .post, path: "/api/v1/session", headers: Headers([("Content-Type", "application/json")]),
+                                     body: Array("{\"login\":\"\(arguments[3])\",\"password\":\"demo-tabel\"}".utf8)))
+guard let cookie = signIn.headers["set-cookie"]?.split(separator: ";").first else {
+    print("sign-in as \(arguments[3]) failed: \(signIn.status)")
+    exit(1)
+}
 
 func microseconds() -> Double {
     var ts = timespec()
@@ -25,15 +32,15 @@ func microseconds() -> Double {
     return Double(ts.tv_sec) * 1e6 + Double(ts.tv_nsec) / 1e3
 }
 
-for path in arguments[3...] {
-    let request = try Request(method: .get, target: path)
+for path in arguments[4...] {
+    let request = try Request(method: .get, target: path, headers: Headers([("Cookie", String(cookie))]))
     var bytes = 0
     for _ in 0..<200 { bytes = app.respond(to: request).body.count }
     var best = Double.infinity
     for _ in 0..<5 {
         let start = microseconds()
         let n = 2000
-        for _ in 0..<n { precondition(app.respond(to: request).status == 200) }
+        for _ in 0..<n { precondition(app.respond(to: request).status == 200, "\(path)") }
         best = min(best, (microseconds() - start) / Double(n))
     }
     print("\(path)\t\((best * 10).rounded() / 10)\t\(bytes)")
