@@ -6,16 +6,18 @@ import WebUI
 /// The signed-in start page: who you are, today's bells, and the sections you can open.
 enum HomePage {
     static func routes(database: Database) -> [AppRoute] {
-        [AppRoute(.get, "/", .school(.viewOwnAccount)) { visit in
+        [markReports(database), AppRoute(.get, "/", .school(.viewOwnAccount)) { visit in
             let actor = visit.actor!
             let (school, year, bells, person, children) = try database.read { c in
                 let year = try c.academicYear(containing: visit.today)
                 return (try c.school(), year, try c.mainBells(), try c.personSummary(actor.personID, year: year?.id ?? -1),
                         try c.studentNames(actor.students.sorted()))
             }
+            // A teacher sees the reports on marks from their own lessons.
+            let reports = actor.roles.contains(.teacher) ? try database.read { try $0.markReports(teacher: actor.personID, limit: 20) } : []
             let changed = visit.request.query["password"] == "changed"
             return Layout.response(page(visit: visit, actor: actor, school: school, year: year, bells: bells, person: person,
-                                        children: children, passwordChanged: changed))
+                                        children: children, reports: reports, passwordChanged: changed))
         }]
     }
 
@@ -25,6 +27,9 @@ enum HomePage {
         for child in children {
             links.append(("/diary/\(child.id)", actor.personID == child.id ? "Мой дневник" : "Дневник: \(child.name)",
                           "Расписание, домашние задания, отметки и пропуски"))
+        }
+        if AccessPolicy.permits(actor, .viewReports, .school) {
+            links.append(("/mark-reports", "Сообщения об ошибках в отметках", "От учеников и родителей, по всей школе"))
         }
         if AccessPolicy.permits(actor, .viewPeople, .school) {
             links.append(("/people", "Люди и учётные записи", "Поиск, карточки, согласия, листки с логинами"))
@@ -37,7 +42,7 @@ enum HomePage {
     }
 
     static func page(visit: Visit, actor: Actor, school: School?, year: AcademicYear?, bells: [Bell],
-                     person: PersonSummary?, children: [(id: Int, name: String)], passwordChanged: Bool) -> HTML {
+                     person: PersonSummary?, children: [(id: Int, name: String)], reports: [MarkReport], passwordChanged: Bool) -> HTML {
         let today = visit.today
         let bellRows: [HTML] = bells.map {
             "<tr><td>\($0.number)</td><td>\($0.startsAt.description)–\($0.endsAt.description)</td></tr>"
@@ -53,10 +58,36 @@ enum HomePage {
             <p class="muted">\(RussianCalendar.weekdays[today.weekday - 1].capitalizedFirst), \(RussianCalendar.long(today))\(year.map { " · \($0.name) учебный год" } ?? "") · \(roles)</p>
             \(notice)
             <div class="links">\(each: links)</div>
+            \(reports.isEmpty ? "" as HTML : reportList("Сообщения об ошибках в ваших отметках", reports))
             <div class="card spaced"><h2>Звонки</h2>
             <div class="table-wrap"><table><thead><tr><th>Урок</th><th>Время</th></tr></thead><tbody>\(each: bellRows)</tbody></table></div>
             </div>
             </main>
             """)
+    }
+}
+
+extension HomePage {
+    /// `GET /mark-reports`: every open report, for the administration.
+    static func markReports(_ database: Database) -> AppRoute {
+        AppRoute(.get, "/mark-reports", .school(.viewReports)) { visit in
+            let (school, me, reports) = try database.read { c in
+                (try c.school(), try c.personSummary(visit.actor!.personID, year: -1), try c.markReports(teacher: Int?.none))
+            }
+            return Layout.response(Layout.page(title: "Сообщения об ошибках", school: school,
+                                               user: SignedIn(name: me?.card.shortName ?? "", csrfToken: visit.csrfToken),
+                                               nav: [("Главная", "/")], "<main>\(reportList("Сообщения об ошибках в отметках", reports))</main>"))
+        }
+    }
+
+    static func reportList(_ title: String, _ reports: [MarkReport]) -> HTML {
+        let rows: [HTML] = reports.map {
+            "<tr><td>\($0.date.russian)</td><td>\($0.className)</td><td>\($0.subject)</td><td>\($0.student)</td><td><span class=\"mark m\($0.value)\">\($0.value)</span></td><td>\($0.text) <small class=\"muted\">— \($0.reportedBy)</small></td></tr>"
+        }
+        return """
+            <section class="card spaced"><h2>\(title)</h2>
+            \(rows.isEmpty ? "<p class=\"muted\">Сообщений нет.</p>" as HTML : "<div class=\"table-wrap\"><table><thead><tr><th>Урок</th><th>Класс</th><th>Предмет</th><th>Ученик</th><th>Отметка</th><th>Сообщение</th></tr></thead><tbody>\(each: rows)</tbody></table></div>")
+            </section>
+            """
     }
 }

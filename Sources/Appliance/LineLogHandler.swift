@@ -26,8 +26,9 @@ public struct LineLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    public func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
-                    file: String, function: String, line: UInt) {
+    public func log(event: LogEvent) { emit(level: event.level, message: event.message) }
+
+    func emit(level: Logger.Level, message: Logger.Message) {
         var text: String
         if toJournal {
             text = "<" + String(Self.priority(level)) + ">"

@@ -63,12 +63,12 @@ import WebUI
     @Test func aHundredFailuresLockTheAccountUntilAnAdministratorUnlocks() throws {
         let login = TestSchool.login(.student).login
         let id = try accountID(login)
-        try database.write { try $0.run("UPDATE account SET failed_attempts = 99, last_failed_at = 0 WHERE id = ?", id) }
+        _ = try database.write { try $0.run("UPDATE account SET failed_attempts = 99, last_failed_at = 0 WHERE id = ?", id) }
         let client = Client(app)
         #expect(try client.json(.post, "/api/v1/session", "{\"login\":\"\(login)\",\"password\":\"wrong\"}").status == 401)
         let locked = try database.read { try $0.account(id: id) }
         #expect(locked?.lockedAt != nil)
-        try database.write { try $0.run("UPDATE account SET last_failed_at = 0 WHERE id = ?", id) }
+        _ = try database.write { try $0.run("UPDATE account SET last_failed_at = 0 WHERE id = ?", id) }
         let r = try client.json(.post, "/api/v1/session", "{\"login\":\"\(login)\",\"password\":\"\(TestSchool.password)\"}")
         #expect(r.status == 403 && r.text.contains("account_locked"))
         try database.write { try $0.unlockAccount(id) }

@@ -128,6 +128,13 @@ import Testing
         try c.page("/diary/\(child)/marks")
         #expect(try c.post("/diary/\(child)/marks/\(markID)/report", [("text", "Я был болен в этот день")]).status == 303)
         #expect(try database.read { try $0.first("SELECT text FROM mark_report WHERE mark_id = ?", markID) { $0.string(0) } } == "Я был болен в этот день")
+        // The deputy sees it with every other report; the teacher of that lesson on their home page.
+        let deputy = try signedIn(TestSchool.login(.deputy).login)
+        #expect(try deputy.get("/mark-reports").text.contains("Я был болен в этот день"))
+        let teacherID = try #require(try database.read { try $0.first("SELECT coalesce(l.actual_teacher_id, l.teacher_id) FROM mark m JOIN lesson l ON l.id = m.lesson_id WHERE m.id = ?", markID) { $0.int(0) } })
+        let teacherLogin = try #require(try database.read { try $0.first("SELECT login FROM account WHERE person_id = ?", teacherID) { $0.string(0) } })
+        #expect(try signedIn(teacherLogin).get("/").text.contains("Я был болен в этот день"))
+        #expect(try signedIn(TestSchool.login(.student).login).get("/mark-reports").status == 403)
         // Another student's mark cannot be reported through this child.
         let foreignMark = try #require(try database.read { try $0.first("SELECT id FROM mark WHERE student_id NOT IN (?, ?) LIMIT 1", guardian.children[0], guardian.children[1]) { $0.int(0) } })
         try c.page("/diary/\(child)/marks")

@@ -12,7 +12,7 @@ struct PeoplePages {
     var routes: [AppRoute] {
         [
             AppRoute(.get, "/people", .policy(.viewPeople) { visit in
-                try visit.request.query["class"].flatMap(Int.init).map { .schoolClass($0) } ?? .school
+                visit.request.query["class"].flatMap(Int.init).map { .schoolClass($0) } ?? .school
             }) { visit in try list(visit) },
             AppRoute(.get, "/people/{id:int}", .policy(.viewPeople, resource: person)) { visit in try card(visit, errors: [:], status: 200) },
             AppRoute(.post, "/people/{id:int}/consent", .policy(.recordConsent, resource: person)) { visit in try recordConsent(visit) },

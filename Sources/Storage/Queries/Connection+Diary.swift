@@ -156,3 +156,34 @@ extension Connection {
         return lastInsertID
     }
 }
+
+/// A student's or guardian's report of a wrong mark, as the teacher and the deputy read it.
+public struct MarkReport: Sendable {
+    public let id: Int
+    public let student: String
+    public let className: String
+    public let subject: String
+    public let date: CivilDate
+    public let value: Int
+    public let text: String
+    public let reportedBy: String
+    public let at: Int
+}
+
+extension Connection {
+    /// Open reports, newest first: all of them, or those on lessons `teacher` taught.
+    public func markReports(teacher: Int?, limit: Int = 200) throws -> [MarkReport] {
+        try query("""
+            SELECT r.id, p.last_name || ' ' || p.first_name, c.name, s.name, l.date, m.value, r.text,
+                   q.last_name || ' ' || q.first_name, r.at
+            FROM mark_report r JOIN mark m ON m.id = r.mark_id JOIN lesson l ON l.id = m.lesson_id
+            JOIN subject s ON s.id = l.subject_id JOIN school_class c ON c.id = l.class_id
+            JOIN person p ON p.id = r.student_id JOIN person q ON q.id = r.reported_by
+            WHERE r.resolved_at IS NULL AND (?1 IS NULL OR coalesce(l.actual_teacher_id, l.teacher_id) = ?1)
+            ORDER BY r.id DESC LIMIT ?2
+            """, teacher, limit) { r in
+            MarkReport(id: r.int(0), student: r.string(1), className: r.string(2), subject: r.string(3), date: try r.date(4),
+                       value: r.int(5), text: r.string(6), reportedBy: r.string(7), at: r.int(8))
+        }
+    }
+}
