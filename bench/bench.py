@@ -20,10 +20,12 @@ def sh(cmd, **kw):
     return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw).stdout
 
 
-def wait_ready(port, path="/healthz", timeout=30.0):
-    """Seconds until the first 200 on `path`."""
+def wait_ready(port, path="/healthz", timeout=30.0, process=None):
+    """Seconds until the first 200 on `path` (from `process`, which must still be running)."""
     start = time.perf_counter()
     while time.perf_counter() - start < timeout:
+        if process is not None and process.poll() is not None:
+            raise SystemExit(f"the server on {port} exited with {process.returncode}: is the port taken by another process?")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
                 s.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
@@ -97,17 +99,27 @@ def main():
     if os.path.exists(marker):
         os.remove(marker)
     server = subprocess.Popen(serve, stderr=log, stdout=log)
-    checked = wait_ready(PORT)
+    checked = wait_ready(PORT, process=server)
     server.send_signal(signal.SIGTERM); server.wait()
     # The usual start, after a clean stop.
     starts = []
     for _ in range(3):
         server = subprocess.Popen(serve, stderr=log, stdout=log)
-        starts.append(wait_ready(PORT))
+        starts.append(wait_ready(PORT, process=server))
         server.send_signal(signal.SIGTERM); server.wait()
     cold = min(starts)
     server = subprocess.Popen(serve, stderr=log, stdout=log)
-    wait_ready(PORT)
+    wait_ready(PORT, process=server)
+    try:
+        measure(server, ref, notes, cold, checked)
+    finally:
+        for p in (server, ref):
+            if p.poll() is None:
+                p.send_signal(signal.SIGTERM)
+                p.wait()
+
+
+def measure(server, ref, notes, cold, checked):
     time.sleep(0.5)
     idle_total, idle_anon = rss(server.pid)
 
@@ -136,7 +148,7 @@ def main():
     signins = wrk_once(PORT, "/api/v1/session", 16, ("-s", lua))
     signin_total, signin_anon = rss(server.pid)
     load_total, load_anon = rss(server.pid)
-    in_process = sh([os.path.join(ROOT, ".build", "release", "TabelBench"), DB, NOW, guardian] + ["/healthz", "/login", f"/diary/{child}"])
+    in_process = sh([os.path.join(ROOT, ".build", "release", "TabelBench"), DB, NOW, guardian] + ["/healthz", "/", f"/diary/{child}"])
     server.send_signal(signal.SIGTERM)
     code = server.wait()
     ref.send_signal(signal.SIGTERM); ref.wait()
