@@ -1,7 +1,8 @@
 import Domain
 
 /// The queries behind a student's diary. Each is indexed on the student or the class and
-/// the date, so a week costs the same in May as in September.
+/// the date, so a week costs the same in May as in September. `CROSS JOIN` keeps SQLite
+/// starting from the week's few lessons rather than from all of the student's marks.
 extension Connection {
     /// The student, with their class in the year containing `date`.
     public func diaryStudent(_ id: Int, on date: CivilDate) throws -> DiaryStudent? {
@@ -38,7 +39,7 @@ extension Connection {
         for (i, l) in lessons.enumerated() { index[l.id] = i }
         for (lesson, mark) in try query("""
             SELECT m.lesson_id, m.id, m.value, w.code, w.name, w.weight FROM lesson l
-            JOIN mark m ON m.lesson_id = l.id AND m.student_id = ?1 JOIN work_type w ON w.id = m.work_type_id
+            CROSS JOIN mark m ON m.lesson_id = l.id AND m.student_id = ?1 JOIN work_type w ON w.id = m.work_type_id
             WHERE l.class_id = ?2 AND l.date BETWEEN ?3 AND ?4 AND m.value IS NOT NULL ORDER BY m.id
             """, student, classID, from, to, row: { r in
                 (r.int(0), DiaryMark(id: r.int(1), value: r.int(2), workType: r.string(3), workTypeName: r.string(4), weight: r.double(5)))
@@ -46,14 +47,14 @@ extension Connection {
             if let i = index[lesson] { lessons[i].marks.append(mark) }
         }
         for (lesson, code) in try query("""
-            SELECT a.lesson_id, a.code FROM lesson l JOIN absence a ON a.lesson_id = l.id AND a.student_id = ?1
+            SELECT a.lesson_id, a.code FROM lesson l CROSS JOIN absence a ON a.lesson_id = l.id AND a.student_id = ?1
             WHERE l.class_id = ?2 AND l.date BETWEEN ?3 AND ?4
             """, student, classID, from, to, row: { ($0.int(0), AbsenceCode(rawValue: $0.string(1))) }) {
             if let i = index[lesson] { lessons[i].attendance = code }
         }
         for (lesson, remark) in try query("""
             SELECT r.lesson_id, r.text, r.kind = 'praise', p.last_name || ' ' || substr(p.first_name, 1, 1) || '. ' || substr(p.middle_name, 1, 1) || '.'
-            FROM remark r JOIN lesson l ON l.id = r.lesson_id JOIN person p ON p.id = r.author_id
+            FROM lesson l CROSS JOIN remark r ON r.lesson_id = l.id JOIN person p ON p.id = r.author_id
             WHERE r.student_id = ?1 AND l.class_id = ?2 AND l.date BETWEEN ?3 AND ?4 ORDER BY r.id
             """, student, classID, from, to, row: { ($0.int(0), DiaryRemark(text: $0.string(1), praise: $0.bool(2), author: $0.string(3))) }) {
             if let i = index[lesson] { lessons[i].remarks.append(remark) }
