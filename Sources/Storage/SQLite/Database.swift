@@ -22,7 +22,7 @@ public final class Database: Sendable {
             switch self {
             case let .corrupt(path, problems):
                 "база данных \(path) повреждена и не будет открыта: " + problems.prefix(5).joined(separator: "; ")
-                    + ". Восстановите её из резервной копии (tabel backup restore)."
+                    + ". Восстановите её из резервной копии."
             case let .newerSchema(path, found, known):
                 "база данных \(path) создана более новой версией Tabel (схема \(found), эта программа знает схемы до \(known)). "
                     + "Обновите Tabel; база не изменена."
