@@ -63,6 +63,10 @@ public enum Action: String, CaseIterable, Sendable {
     case setPeriodMarks
     /// A student's diary.
     case viewDiary
+    /// Acknowledge a finished period's final marks (a guardian, for their child).
+    case acknowledgeFinals
+    /// Report a wrong mark to the teacher (the student or their guardian).
+    case reportMark
     /// Lists and personal cards of people.
     case viewPeople
     /// Class lists, groups, personal cards of students and guardians.
@@ -97,6 +101,12 @@ public enum AccessPolicy {
     public static func permits(_ actor: Actor, _ action: Action, _ resource: Resource) -> Bool {
         if actor.mustChangePassword { return action == .viewOwnAccount || action == .changeOwnPassword }
         if actor.channel == .kiosk { return action == .viewOwnAccount || action == .viewDiary && ownsDiary(actor, resource) }
+        if action == .acknowledgeFinals || action == .reportMark {
+            // Only the family writes back to the diary; the administration reads it.
+            guard ownsDiary(actor, resource) else { return false }
+            guard case let .student(id, _) = resource else { return false }
+            return action == .reportMark || (actor.roles.contains(.guardian) && actor.personID != id)
+        }
         guard fits(action, resource) else { return false }
         let admin = actor.roles.contains(.administrator)
         switch action {
@@ -109,6 +119,8 @@ public enum AccessPolicy {
             return teaches(actor, resource)
         case .setPeriodMarks:
             return teaches(actor, resource) || leadsClass(actor, resource)
+        case .acknowledgeFinals, .reportMark:
+            return false  // decided above
         case .viewDiary:
             if actor.readsEverything || ownsDiary(actor, resource) { return true }
             return leadsClass(actor, resource)
@@ -135,8 +147,8 @@ public enum AccessPolicy {
         case (.viewJournal, _): false
         case (.editJournal, .classSubject), (.setPeriodMarks, .classSubject): true
         case (.editJournal, _), (.setPeriodMarks, _): false
-        case (.viewDiary, .student): true
-        case (.viewDiary, _): false
+        case (.viewDiary, .student), (.acknowledgeFinals, .student), (.reportMark, .student): true
+        case (.viewDiary, _), (.acknowledgeFinals, _), (.reportMark, _): false
         default: true
         }
     }

@@ -40,7 +40,7 @@ struct AccountsCommand: ParsableCommand {
         }
 
         func run() throws {
-            let db = try Database.open(path: database.resolved, create: false)
+            let db = try database.open()
             defer { db.close() }
             let today = SchoolClock().today
             let year = try db.read { try $0.academicYear(containing: today) }?.id ?? -1
@@ -75,7 +75,7 @@ struct AccountsCommand: ParsableCommand {
         @Option(help: "Куда записать PDF.") var out: String
 
         func run() throws {
-            let db = try Database.open(path: database.resolved, create: false)
+            let db = try database.open()
             defer { db.close() }
             guard let account = try db.read({ try $0.account(login: login) }) else { throw ValidationError("логин «\(login)» не найден") }
             try issue(db, people: [account.personID], out: out)
@@ -121,7 +121,7 @@ extension AccountsCommand {
         }
 
         func run() throws {
-            let db = try Database.open(path: database.resolved, create: false)
+            let db = try database.open()
             defer { db.close() }
             let clock = SchoolClock()
             let moment = SchoolDateTime(iso: since)!.unixSeconds(offsetMinutes: clock.utcOffsetMinutes)

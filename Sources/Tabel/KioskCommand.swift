@@ -21,7 +21,7 @@ struct KioskCommand: ParsableCommand {
         }
 
         func run() throws {
-            let db = try Database.open(path: database.resolved, create: false)
+            let db = try database.open()
             defer { db.close() }
             let code = Random.code(16, from: SlipAlphabet.symbols)
             let now = SchoolClock().unixNow()

@@ -59,7 +59,7 @@ struct SetupCommand: ParsableCommand {
 
         func run() throws {
             let bytes = try TextFile.read(file)
-            let db = try Database.open(path: database.resolved, create: false)
+            let db = try database.open()
             defer { db.close() }
             let clock = SchoolClock()
             do {
@@ -89,7 +89,7 @@ struct SetupCommand: ParsableCommand {
         }
 
         func run() throws {
-            let db = try Database.open(path: database.resolved, create: false)
+            let db = try database.open()
             defer { db.close() }
             var changes: [(String, String)] = []
             if let editWindow { changes.append(("edit_window", editWindow)) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Storage
 
 /// The `tabel` command: the server and the setup tooling.
 @main
@@ -16,4 +17,7 @@ struct DatabaseOption: ParsableArguments {
     var path: String?
 
     var resolved: String { path ?? DatabaseLocationDefault.path }
+
+    /// Opens an existing database (setup commands that create one call `Database.open` themselves).
+    func open() throws -> Database { try Database.open(path: resolved, create: false) }
 }

@@ -135,6 +135,16 @@ import Testing
         let teacherLogin = try #require(try database.read { try $0.first("SELECT login FROM account WHERE person_id = ?", teacherID) { $0.string(0) } })
         #expect(try signedIn(teacherLogin).get("/").text.contains("Я был болен в этот день"))
         #expect(try signedIn(TestSchool.login(.student).login).get("/mark-reports").status == 403)
+        // The administration reads diaries but writes nothing back into them; a student does not acknowledge for the parents.
+        let director = try signedIn(TestSchool.login(.director).login)
+        try director.page("/")
+        #expect(try director.post("/diary/\(child)/marks/\(markID)/report", [("text", "x")]).status == 404)
+        #expect(try director.post("/diary/\(child)/acknowledge", [("period", String(q1!))]).status == 404)
+        let childLogin = try #require(TestSchool.generated.logins.first { $0.personID == child })
+        let pupil = try signedIn(childLogin.login)
+        let finalsPage = try pupil.page("/diary/\(child)/finals")
+        #expect(!finalsPage.text.contains("Ознакомлен(а) с итоговыми отметками"))
+        #expect(try pupil.post("/diary/\(child)/acknowledge", [("period", String(q1!))]).status == 404)
         // Another student's mark cannot be reported through this child.
         let foreignMark = try #require(try database.read { try $0.first("SELECT id FROM mark WHERE student_id NOT IN (?, ?) LIMIT 1", guardian.children[0], guardian.children[1]) { $0.int(0) } })
         try c.page("/diary/\(child)/marks")

@@ -51,8 +51,9 @@ import Testing
         ("psychologist", Actor(accountID: 6, personID: 6, roles: [.psychologist], assignments: [teaching]),
          cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])),
         ("secretary", Actor(accountID: 7, personID: 7, roles: [.secretary]), []),
-        ("student", Actor(accountID: 8, personID: 100, roles: [.student], students: [100]), cells([.viewDiary], ["ownStudent"])),
-        ("guardian", Actor(accountID: 9, personID: 400, roles: [.guardian], students: [100]), cells([.viewDiary], ["ownStudent"])),
+        ("student", Actor(accountID: 8, personID: 100, roles: [.student], students: [100]), cells([.viewDiary, .reportMark], ["ownStudent"])),
+        ("guardian", Actor(accountID: 9, personID: 400, roles: [.guardian], students: [100]),
+         cells([.viewDiary, .reportMark, .acknowledgeFinals], ["ownStudent"])),
     ]
 
     @Test(arguments: cases.map(\.0))
