@@ -42,9 +42,11 @@ let package = Package(
         .target(name: "WebUI", dependencies: ["HTTP", "Domain"], swiftSettings: strict),
         // Diary pages and the hallway kiosk (student and guardian side).
         .target(name: "Kiosk", dependencies: ["WebUI", "HTTP", "Storage", "Domain", "Secrets"], swiftSettings: strict),
+        // The teachers' journal: the desk that applies the rules, its pages and JSON API.
+        .target(name: "Journal", dependencies: ["WebUI", "HTTP", "Storage", "Domain"], swiftSettings: strict),
         // The server: staff pages, JSON API, wiring of the routes.
         .target(name: "Appliance", dependencies: [
-            "Kiosk", "Setup", "Printing", "WebUI", "HTTP", "Storage", "Domain", "Secrets",
+            "Kiosk", "Journal", "Setup", "Printing", "WebUI", "HTTP", "Storage", "Domain", "Secrets",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // First run, demo school, imports, accounts, backups.
@@ -58,7 +60,7 @@ let package = Package(
 
         // In-process page timing for `make bench`.
         .executableTarget(name: "TabelBench", dependencies: [
-            "Appliance", "Storage", "HTTP", "Domain",
+            "Appliance", "Journal", "Storage", "HTTP", "Domain",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
 
@@ -66,6 +68,6 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Domain"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "SetupTests", dependencies: ["Setup", "Storage", "Domain", "Secrets"]),
-        .testTarget(name: "ApplianceTests", dependencies: ["Appliance", "Setup", "Storage", "HTTP", "Domain", "Secrets", "Tabel"]),
+        .testTarget(name: "ApplianceTests", dependencies: ["Appliance", "Journal", "Setup", "Storage", "HTTP", "Domain", "Secrets", "Tabel"]),
     ]
 )

@@ -61,6 +61,10 @@ public enum Action: String, CaseIterable, Sendable {
     case editJournal
     /// Quarter, half-year, year, exam and final marks.
     case setPeriodMarks
+    /// Change the reason of an absence (the class teacher, when a document is brought).
+    case correctAbsences
+    /// Time-limited unlocks of closed journal dates and transfer windows after an outage.
+    case grantUnlocks
     /// A student's diary.
     case viewDiary
     /// Acknowledge a finished period's final marks (a guardian, for their child).
@@ -88,6 +92,8 @@ public enum Resource: Sendable, Equatable {
     case school
     case schoolClass(Int)
     case classSubject(classID: Int, subjectID: Int, groupID: Int?)
+    /// One lesson of a class's subject; `substitute` taught it in place of the timetabled teacher.
+    case lesson(classID: Int, subjectID: Int, groupID: Int?, substitute: Int?)
     /// A student, with the class they are in (nil when they are in none).
     case student(id: Int, classID: Int?)
     /// A person's account, with the classes they belong to (a student's class, a
@@ -119,6 +125,10 @@ public enum AccessPolicy {
             return teaches(actor, resource)
         case .setPeriodMarks:
             return teaches(actor, resource) || leadsClass(actor, resource)
+        case .correctAbsences:
+            return leadsClass(actor, resource)
+        case .grantUnlocks:
+            return admin || actor.roles.contains(.deputy)
         case .acknowledgeFinals, .reportMark:
             return false  // decided above
         case .viewDiary:
@@ -143,10 +153,12 @@ public enum AccessPolicy {
     /// a journal is a class's or a class's subject).
     static func fits(_ action: Action, _ resource: Resource) -> Bool {
         switch (action, resource) {
-        case (.viewJournal, .classSubject), (.viewJournal, .schoolClass): true
+        case (.viewJournal, .classSubject), (.viewJournal, .schoolClass), (.viewJournal, .lesson): true
         case (.viewJournal, _): false
-        case (.editJournal, .classSubject), (.setPeriodMarks, .classSubject): true
+        case (.editJournal, .classSubject), (.editJournal, .lesson), (.setPeriodMarks, .classSubject): true
         case (.editJournal, _), (.setPeriodMarks, _): false
+        case (.correctAbsences, .lesson): true
+        case (.correctAbsences, _): false
         case (.viewDiary, .student), (.acknowledgeFinals, .student), (.reportMark, .student): true
         case (.viewDiary, _), (.acknowledgeFinals, _), (.reportMark, _): false
         default: true
@@ -165,6 +177,9 @@ public enum AccessPolicy {
             return actor.assignments.contains {
                 $0.classID == classID && $0.subjectID == subjectID && ($0.groupID == nil || groupID == nil || $0.groupID == groupID)
             }
+        case let .lesson(classID, subjectID, groupID, substitute):
+            // A substitute teaches the lesson they were entered for, and only that one.
+            return substitute == actor.personID || teaches(actor, .classSubject(classID: classID, subjectID: subjectID, groupID: groupID))
         default:
             return false
         }
@@ -175,6 +190,7 @@ public enum AccessPolicy {
         switch resource {
         case let .schoolClass(id): return actor.classTeacherOf.contains(id)
         case let .classSubject(classID, _, _): return actor.classTeacherOf.contains(classID)
+        case let .lesson(classID, _, _, _): return actor.classTeacherOf.contains(classID)
         case let .student(_, classID): return classID.map(actor.classTeacherOf.contains) ?? false
         case let .person(_, classes, _): return !classes.isDisjoint(with: actor.classTeacherOf)
         case .school: return false

@@ -47,9 +47,14 @@ public struct AuditEntry: Sendable {
     public var newValue: String?
     public var reason: String
     public var address: String
+    /// Where a journal entry belongs, so the change log can be filtered by it.
+    public var lesson: Int?
+    public var student: Int?
+    public var schoolClass: Int?
 
     public init(at: Int, account: Int? = nil, session: Int? = nil, via: Via, action: String, entity: String,
-                entityID: Int? = nil, oldValue: String? = nil, newValue: String? = nil, reason: String = "", address: String = "") {
+                entityID: Int? = nil, oldValue: String? = nil, newValue: String? = nil, reason: String = "", address: String = "",
+                lesson: Int? = nil, student: Int? = nil, schoolClass: Int? = nil) {
         self.at = at
         self.account = account
         self.session = session
@@ -61,6 +66,9 @@ public struct AuditEntry: Sendable {
         self.newValue = newValue
         self.reason = reason
         self.address = address
+        self.lesson = lesson
+        self.student = student
+        self.schoolClass = schoolClass
     }
 }
 

@@ -40,6 +40,7 @@ public struct AcademicYear: Sendable, Equatable {
 
 /// A quarter or a half-year.
 public struct Period: Sendable, Equatable {
+    public var dates: ClosedRange<CivilDate> { startsOn...endsOn }
     public let id: Int
     public let scheme: PeriodScheme
     public let number: Int

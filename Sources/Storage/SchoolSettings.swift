@@ -12,6 +12,10 @@ public enum SchoolSettings {
     public static let all: [Definition] = [
         Definition(key: "edit_window", meaning: "сколько после даты урока отметки можно исправлять", defaultValue: "2w",
                    allowed: "never (до конца года), 1w, 2w, 3w, 1m", isValid: { ["never", "1w", "2w", "3w", "1m"].contains($0) }),
+        Definition(key: "period_mark_days", meaning: "за сколько последних дней периода ставятся итоговые отметки",
+                   defaultValue: "14", allowed: "от 3 до 31", isValid: { Int($0).map { (3...31).contains($0) } ?? false }),
+        Definition(key: "absence_correction_days", meaning: "сколько рабочих дней после урока классный руководитель исправляет причину пропуска",
+                   defaultValue: "2", allowed: "от 1 до 20", isValid: { Int($0).map { (1...20).contains($0) } ?? false }),
         Definition(key: "homework_deadline_minutes", meaning: "за сколько минут после последнего урока дня вносится домашнее задание",
                    defaultValue: "60", allowed: "60, 90, 180", isValid: { ["60", "90", "180"].contains($0) }),
         Definition(key: "slip_valid_days", meaning: "сколько дней действует временный пароль с листка", defaultValue: "14",

@@ -3,6 +3,7 @@ public enum Schema {
     public static let migrations: [Migration] = [
         Migration(version: 1, name: "school", sql: school),
         Migration(version: 2, name: "diary", sql: diary),
+        Migration(version: 3, name: "journal", sql: journal),
     ]
 
     /// The newest schema version this build knows.

@@ -141,10 +141,11 @@ extension Connection {
     /// Appends one row to the audit trail.
     public func appendAudit(_ entry: AuditEntry) throws {
         try run("""
-            INSERT INTO audit (at, account_id, session_id, via, action, entity, entity_id, old_value, new_value, reason, address)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO audit (at, account_id, session_id, via, action, entity, entity_id, old_value, new_value, reason, address,
+                               lesson_id, student_id, class_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, entry.at, entry.account, entry.session, entry.via.rawValue, entry.action, entry.entity, entry.entityID,
-            entry.oldValue, entry.newValue, entry.reason, entry.address)
+            entry.oldValue, entry.newValue, entry.reason, entry.address, entry.lesson, entry.student, entry.schoolClass)
     }
 }
 

@@ -1,0 +1,271 @@
+import Domain
+
+/// A lesson as the journal works with it: where it belongs, when it is, what was entered.
+public struct JournalLesson: Sendable, Equatable {
+    public let id: Int
+    public let yearID: Int
+    public let date: CivilDate
+    public let bell: Int
+    public let startsAt: TimeOfDay?
+    public let endsAt: TimeOfDay?
+    public let classID: Int
+    public let className: String
+    public let marksEnabled: Bool
+    public let groupID: Int?
+    public let groupName: String?
+    public let subjectID: Int
+    public let subjectName: String
+    public let teacherID: Int
+    public let teacherName: String
+    /// Who taught it in place of the timetabled teacher.
+    public let actualTeacherID: Int?
+    public let actualTeacherName: String?
+    public let cancelled: Bool
+    public let changeNote: String
+    public let topic: String
+    public let planTopicID: Int?
+    public let homework: String
+    /// The class's reporting period the lesson falls in.
+    public let period: Period?
+
+    public var timing: LessonTiming { LessonTiming(date: date, startsAt: startsAt, cancelled: cancelled) }
+    public var resource: Resource { .lesson(classID: classID, subjectID: subjectID, groupID: groupID, substitute: actualTeacherID) }
+}
+
+/// A student on a journal's list.
+public struct JournalStudent: Sendable, Equatable {
+    public let id: Int
+    public let name: String
+}
+
+/// A mark as the journal shows and edits it.
+public struct JournalMark: Sendable, Equatable {
+    public let id: Int
+    public let lessonID: Int
+    public let studentID: Int
+    public let value: Int
+    public let workTypeID: Int
+    public let workType: String
+    public let weight: Double
+    public let transferred: Bool
+}
+
+public struct JournalAbsence: Sendable, Equatable {
+    public let lessonID: Int
+    public let studentID: Int
+    public let code: AbsenceCode
+}
+
+/// A work type of the school's list with its weight.
+public struct WorkType: Sendable, Equatable {
+    public let id: Int
+    public let code: String
+    public let name: String
+    public let weight: Double
+    public let active: Bool
+}
+
+/// An entered period (or year) mark.
+public struct JournalPeriodMark: Sendable, Equatable {
+    public let id: Int
+    public let studentID: Int
+    public let periodID: Int
+    public let value: Int
+}
+
+/// A topic of the thematic plan (КТП).
+public struct PlanTopic: Sendable, Equatable {
+    public let id: Int
+    public let position: Int
+    public let title: String
+    public let hours: Int
+}
+
+/// A lesson in a teacher's day or a journal grid's header.
+public struct LessonSummary: Sendable, Equatable {
+    public let id: Int
+    public let date: CivilDate
+    public let bell: Int
+    public let startsAt: TimeOfDay?
+    public let classID: Int
+    public let className: String
+    public let groupName: String?
+    public let subjectID: Int
+    public let subjectName: String
+    public let topic: String
+    public let homework: String
+    public let cancelled: Bool
+    public let changeNote: String
+}
+
+extension Connection {
+    public func journalLesson(_ id: Int) throws -> JournalLesson? {
+        try first("""
+            SELECT l.id, l.year_id, l.date, l.bell_number, b.starts_at, b.ends_at, c.id, c.name, c.marks_enabled, l.group_id, g.name,
+                   s.id, s.name, t.id, t.last_name || ' ' || t.first_name || ' ' || t.middle_name,
+                   a.id, a.last_name || ' ' || a.first_name || ' ' || a.middle_name, l.status = 'cancelled', l.change_note,
+                   l.topic, l.plan_topic_id, l.homework, p.id, p.name, p.starts_on, p.ends_on, p.scheme, p.number
+            FROM lesson l
+            JOIN school_class c ON c.id = l.class_id
+            JOIN subject s ON s.id = l.subject_id
+            JOIN person t ON t.id = l.teacher_id
+            LEFT JOIN person a ON a.id = l.actual_teacher_id
+            LEFT JOIN study_group g ON g.id = l.group_id
+            LEFT JOIN bell b ON b.schedule_id = c.bell_schedule_id AND b.number = l.bell_number
+            LEFT JOIN period p ON p.year_id = l.year_id AND p.scheme = c.period_scheme AND l.date BETWEEN p.starts_on AND p.ends_on
+            WHERE l.id = ?
+            """, id) { r in
+            JournalLesson(
+                id: r.int(0), yearID: r.int(1), date: try r.date(2), bell: r.int(3),
+                startsAt: try r.isNull(4) ? nil : r.time(4), endsAt: try r.isNull(5) ? nil : r.time(5),
+                classID: r.int(6), className: r.string(7), marksEnabled: r.bool(8), groupID: r.optionalInt(9), groupName: r.optionalString(10),
+                subjectID: r.int(11), subjectName: r.string(12), teacherID: r.int(13), teacherName: r.string(14),
+                actualTeacherID: r.optionalInt(15), actualTeacherName: r.optionalString(16), cancelled: r.bool(17), changeNote: r.string(18),
+                topic: r.string(19), planTopicID: r.optionalInt(20), homework: r.string(21),
+                period: try r.isNull(22) ? nil : Period(id: r.int(22), scheme: PeriodScheme(rawValue: r.string(26)) ?? .quarter, number: r.int(27),
+                                                        name: r.string(23), startsOn: r.date(24), endsOn: r.date(25)))
+        }
+    }
+
+    /// The class's (or group's) students enrolled at some time between two dates, by name.
+    public func journalStudents(classID: Int, groupID: Int?, from: CivilDate, to: CivilDate) throws -> [JournalStudent] {
+        try query("""
+            SELECT p.id, p.last_name || ' ' || p.first_name FROM enrolment e JOIN person p ON p.id = e.student_id
+            WHERE e.class_id = ?1 AND e.joined_on <= ?4 AND (e.left_on IS NULL OR e.left_on > ?3)
+              AND (?2 IS NULL OR EXISTS (SELECT 1 FROM group_member m WHERE m.group_id = ?2 AND m.student_id = p.id))
+            ORDER BY p.last_name, p.first_name, p.middle_name, p.id
+            """, classID, groupID, from, to) { JournalStudent(id: $0.int(0), name: $0.string(1)) }
+    }
+
+    public func workTypes(includingInactive: Bool = false) throws -> [WorkType] {
+        try query("SELECT id, code, name, weight, active FROM work_type WHERE active OR ? ORDER BY position, id", includingInactive) {
+            WorkType(id: $0.int(0), code: $0.string(1), name: $0.string(2), weight: $0.double(3), active: $0.bool(4))
+        }
+    }
+
+    static let markColumns = "m.id, m.lesson_id, m.student_id, m.value, m.work_type_id, w.code, w.weight, m.transferred"
+
+    static func journalMark(_ r: Row) -> JournalMark {
+        JournalMark(id: r.int(0), lessonID: r.int(1), studentID: r.int(2), value: r.int(3), workTypeID: r.int(4), workType: r.string(5),
+                    weight: r.double(6), transferred: r.bool(7))
+    }
+
+    public func journalMark(_ id: Int) throws -> JournalMark? {
+        try first("SELECT \(Self.markColumns) FROM mark m JOIN work_type w ON w.id = m.work_type_id WHERE m.id = ? AND m.value IS NOT NULL",
+                  id, row: Self.journalMark)
+    }
+
+    public func journalMark(lesson: Int, student: Int, workType: Int) throws -> JournalMark? {
+        try first("""
+            SELECT \(Self.markColumns) FROM mark m JOIN work_type w ON w.id = m.work_type_id
+            WHERE m.lesson_id = ? AND m.student_id = ? AND m.work_type_id = ? AND m.value IS NOT NULL
+            """, lesson, student, workType, row: Self.journalMark)
+    }
+
+    public func absenceCode(lesson: Int, student: Int) throws -> AbsenceCode? {
+        try first("SELECT code FROM absence WHERE lesson_id = ? AND student_id = ?", lesson, student) { AbsenceCode(rawValue: $0.string(0)) } ?? nil
+    }
+
+    /// The class's (or group's) lessons of a subject between two dates, cancelled ones included.
+    public func journalLessons(classID: Int, subjectID: Int, groupID: Int?, from: CivilDate, to: CivilDate) throws -> [LessonSummary] {
+        try query("""
+            SELECT \(Self.summaryColumns) \(Self.summaryJoins)
+            WHERE l.class_id = ?1 AND l.subject_id = ?2 AND l.date BETWEEN ?4 AND ?5 AND (?3 IS NULL OR l.group_id IS NULL OR l.group_id = ?3)
+            ORDER BY l.date, l.bell_number
+            """, classID, subjectID, groupID, from, to, row: Self.lessonSummary)
+    }
+
+    /// The lessons a teacher teaches on a date: their own and those they substitute in.
+    public func teacherLessons(_ teacher: Int, on date: CivilDate) throws -> [LessonSummary] {
+        try query("""
+            SELECT \(Self.summaryColumns) \(Self.summaryJoins)
+            WHERE l.id IN (SELECT id FROM lesson WHERE teacher_id = ?1 AND date = ?2 UNION SELECT id FROM lesson WHERE actual_teacher_id = ?1 AND date = ?2)
+            ORDER BY l.bell_number, c.name
+            """, teacher, date, row: Self.lessonSummary)
+    }
+
+    static let summaryColumns = """
+        l.id, l.date, l.bell_number, b.starts_at, l.class_id, c.name, g.name, l.subject_id, s.name, l.topic, l.homework, l.status = 'cancelled', l.change_note
+        """
+    static let summaryJoins = """
+        FROM lesson l JOIN school_class c ON c.id = l.class_id JOIN subject s ON s.id = l.subject_id
+        LEFT JOIN study_group g ON g.id = l.group_id
+        LEFT JOIN bell b ON b.schedule_id = c.bell_schedule_id AND b.number = l.bell_number
+        """
+
+    static func lessonSummary(_ r: Row) throws -> LessonSummary {
+        LessonSummary(id: r.int(0), date: try r.date(1), bell: r.int(2), startsAt: try r.isNull(3) ? nil : r.time(3), classID: r.int(4),
+                      className: r.string(5), groupName: r.optionalString(6), subjectID: r.int(7), subjectName: r.string(8), topic: r.string(9),
+                      homework: r.string(10), cancelled: r.bool(11), changeNote: r.string(12))
+    }
+
+    /// Marks of the given lessons, oldest first. `CROSS JOIN` starts from the lessons.
+    public func journalMarks(lessons: [Int]) throws -> [JournalMark] {
+        guard !lessons.isEmpty else { return [] }
+        return try query("""
+            SELECT \(Self.markColumns) FROM json_each(?) j CROSS JOIN mark m ON m.lesson_id = j.value
+            JOIN work_type w ON w.id = m.work_type_id WHERE m.value IS NOT NULL ORDER BY m.id
+            """, Self.jsonList(lessons), row: Self.journalMark)
+    }
+
+    public func journalAbsences(lessons: [Int]) throws -> [JournalAbsence] {
+        guard !lessons.isEmpty else { return [] }
+        return try query("""
+            SELECT a.lesson_id, a.student_id, a.code FROM json_each(?) j CROSS JOIN absence a ON a.lesson_id = j.value
+            """, Self.jsonList(lessons)) { r in
+            AbsenceCode(rawValue: r.string(2)).map { JournalAbsence(lessonID: r.int(0), studentID: r.int(1), code: $0) }
+        }.compactMap { $0 }
+    }
+
+    /// The period marks of a subject for the given students and period.
+    public func journalPeriodMarks(students: [Int], subject: Int, period: Int) throws -> [JournalPeriodMark] {
+        guard !students.isEmpty else { return [] }
+        return try query("""
+            SELECT pm.id, pm.student_id, pm.period_id, pm.value FROM json_each(?1) j
+            CROSS JOIN period_mark pm ON pm.student_id = j.value AND pm.subject_id = ?2 AND pm.kind = 'period' AND pm.period_id = ?3
+            WHERE pm.value IS NOT NULL
+            """, Self.jsonList(students), subject, period) { JournalPeriodMark(id: $0.int(0), studentID: $0.int(1), periodID: $0.int(2), value: $0.int(3)) }
+    }
+
+    public func periodMarkIsSet(student: Int, subject: Int, period: Int) throws -> Bool {
+        try first("SELECT 1 FROM period_mark WHERE student_id = ? AND subject_id = ? AND kind = 'period' AND period_id = ?",
+                  student, subject, period) { _ in true } ?? false
+    }
+
+    /// Lesson dates unlocked by the deputy for a class's subject and still in force at `now`.
+    public func unlockedDates(classID: Int, subjectID: Int, now: Int) throws -> [ClosedRange<CivilDate>] {
+        try query("SELECT from_date, to_date FROM journal_unlock WHERE class_id = ? AND subject_id = ? AND until > ?",
+                  classID, subjectID, now) { try $0.date(0)...$0.date(1) }
+    }
+
+    /// Lesson dates of the transfer windows open at `now`.
+    public func transferDates(now: Int) throws -> [ClosedRange<CivilDate>] {
+        try query("SELECT from_date, to_date FROM transfer_window WHERE until > ?", now) { try $0.date(0)...$0.date(1) }
+    }
+
+    public func individualHomework(lesson: Int, student: Int) throws -> String? {
+        try first("SELECT text FROM individual_homework WHERE lesson_id = ? AND student_id = ?", lesson, student) { $0.string(0) }
+    }
+
+    public func individualHomework(lesson: Int) throws -> [Int: String] {
+        Dictionary(uniqueKeysWithValues: try query("SELECT student_id, text FROM individual_homework WHERE lesson_id = ?", lesson) { ($0.int(0), $0.string(1)) })
+    }
+
+    public func remarks(lesson: Int) throws -> [(student: Int, text: String, praise: Bool)] {
+        try query("SELECT student_id, text, kind = 'praise' FROM remark WHERE lesson_id = ? ORDER BY id", lesson) { ($0.int(0), $0.string(1), $0.bool(2)) }
+    }
+
+    public func planTopicBelongs(_ id: Int, classID: Int, subjectID: Int) throws -> Bool {
+        try first("SELECT 1 FROM plan_topic WHERE id = ? AND class_id = ? AND subject_id = ?", id, classID, subjectID) { _ in true } ?? false
+    }
+
+    /// The thematic plan of a class and subject, in order.
+    public func planTopics(classID: Int, subjectID: Int) throws -> [PlanTopic] {
+        try query("SELECT id, position, title, hours FROM plan_topic WHERE class_id = ? AND subject_id = ? ORDER BY position", classID, subjectID) {
+            PlanTopic(id: $0.int(0), position: $0.int(1), title: $0.string(2), hours: $0.int(3))
+        }
+    }
+
+    /// `[1,2,3]` for `json_each`: one statement for any number of ids.
+    static func jsonList(_ ids: [Int]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
+}
