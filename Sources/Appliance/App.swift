@@ -1,5 +1,6 @@
 import Domain
 import HTTP
+import Journal
 import Kiosk
 import Logging
 import Secrets
@@ -31,6 +32,7 @@ public struct App: Sendable {
             + AccountRoutes(database: database, signIn: signIn).routes
             + PeoplePages(database: database).routes
             + DiaryPages(database: database).routes
+            + JournalRoutes(database: database, clock: clock).routes
             + KioskMode(database: database, clock: clock, verify: { signIn.verify($0, against: $1) }).routes
         var router = Router()
         for route in routes {

@@ -28,6 +28,12 @@ enum HomePage {
             links.append(("/diary/\(child.id)", actor.personID == child.id ? "Мой дневник" : "Дневник: \(child.name)",
                           "Расписание, домашние задания, отметки и пропуски"))
         }
+        if actor.roles.contains(.teacher) || actor.roles.contains(.psychologist) {
+            links.append(("/day", "Мой день", "Сегодняшние уроки: тема, задание, посещаемость, отметки"))
+        }
+        if actor.readsEverything || !actor.assignments.isEmpty || !actor.classTeacherOf.isEmpty {
+            links.append(("/journal", "Журналы", "Классы и предметы: отметки, пропуски, средний балл, итоговые"))
+        }
         if AccessPolicy.permits(actor, .viewReports, .school) {
             links.append(("/mark-reports", "Сообщения об ошибках в отметках", "От учеников и родителей, по всей школе"))
         }

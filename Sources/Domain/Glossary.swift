@@ -22,6 +22,13 @@ public enum Role: String, CaseIterable, Sendable, Codable {
 
 /// Attendance codes of the journal: Н, Б, У, О.
 public enum AbsenceCode: String, CaseIterable, Sendable, Codable {
+    /// The code as typed: Н Б У О in either case, or the Latin N B U O of a keyboard in the wrong layout.
+    public init?(letter: String) {
+        let latin = ["N": "Н", "B": "Б", "U": "У", "O": "О"]
+        let upper = letter.trimmingWhitespace.uppercased()
+        self.init(rawValue: latin[upper] ?? upper)
+    }
+
     /// Неявка по неуважительной причине.
     case unexcused = "Н"
     /// Болеет.

@@ -29,6 +29,9 @@ public struct Response: Sendable {
         Response(status: 303, headers: Headers([("Location", location)]))
     }
 
+    /// `204 No Content`: done, nothing to say; never cached.
+    public static var noContent: Response { Response(status: 204, headers: Headers([("Cache-Control", "no-store")])) }
+
     /// The body as UTF-8 text (for tests and logs).
     public var text: String { String(decoding: body, as: UTF8.self) }
 }

@@ -34,8 +34,9 @@ public struct Asset: Sendable {
 public enum Assets {
     public static let stylesheet = Asset(name: "tabel.css", contentType: "text/css; charset=utf-8", text: css)
     public static let kioskScript = Asset(name: "kiosk.js", contentType: "text/javascript; charset=utf-8", text: kioskJS)
+    public static let gridScript = Asset(name: "grid.js", contentType: "text/javascript; charset=utf-8", text: gridJS)
     public static let icon = Asset(name: "icon.svg", contentType: "image/svg+xml", text: iconSVG)
 
     public static let all: [String: Asset] = Dictionary(uniqueKeysWithValues:
-        [stylesheet, kioskScript, icon].map { ($0.name, $0) })
+        [stylesheet, kioskScript, gridScript, icon].map { ($0.name, $0) })
 }

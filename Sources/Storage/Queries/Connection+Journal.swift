@@ -269,3 +269,99 @@ extension Connection {
     /// `[1,2,3]` for `json_each`: one statement for any number of ids.
     static func jsonList(_ ids: [Int]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
 }
+
+/// What the change log is filtered by (`/audit`, `/api/v1/audit`); nil means any.
+public struct AuditFilter: Sendable, Equatable {
+    public var lesson: Int?
+    public var student: Int?
+    public var classID: Int?
+    /// The account of a teacher (or anyone) who made the change.
+    public var teacher: Int?
+    public var from: CivilDate?
+    public var to: CivilDate?
+    /// Only journal entries (marks, absences, period marks, topics, homework, remarks).
+    public var journalOnly: Bool
+
+    public init(lesson: Int? = nil, student: Int? = nil, classID: Int? = nil, teacher: Int? = nil, from: CivilDate? = nil, to: CivilDate? = nil,
+                journalOnly: Bool = false) {
+        self.lesson = lesson
+        self.student = student
+        self.classID = classID
+        self.teacher = teacher
+        self.from = from
+        self.to = to
+        self.journalOnly = journalOnly
+    }
+}
+
+/// An audit row with the login that made it.
+public struct AuditListing: Sendable, Equatable {
+    public let id: Int
+    public let at: Int
+    public let account: Int?
+    public let login: String?
+    public let person: String?
+    public let via: String
+    public let action: String
+    public let entity: String
+    public let entityID: Int?
+    public let lesson: Int?
+    public let student: Int?
+    public let studentName: String?
+    public let classID: Int?
+    public let className: String?
+    public let oldValue: String?
+    public let newValue: String?
+    public let reason: String
+}
+
+extension Connection {
+    /// Audit rows matching the filter, newest first, at most `limit`.
+    public func auditEntries(_ f: AuditFilter, offsetMinutes: Int = SchoolClock.systemUTCOffsetMinutes, limit: Int = 5000) throws -> [AuditListing] {
+        let from = f.from.map { SchoolDateTime(date: $0, time: TimeOfDay(minutes: 0)).unixSeconds(offsetMinutes: offsetMinutes) }
+        let to = f.to.map { SchoolDateTime(date: $0.adding(days: 1), time: TimeOfDay(minutes: 0)).unixSeconds(offsetMinutes: offsetMinutes) }
+        return try query("""
+            SELECT a.id, a.at, a.account_id, ac.login, p.last_name || ' ' || p.first_name || ' ' || p.middle_name, a.via, a.action, a.entity,
+                   a.entity_id, a.lesson_id, a.student_id, sp.last_name || ' ' || sp.first_name, a.class_id, c.name, a.old_value, a.new_value, a.reason
+            FROM audit a
+            LEFT JOIN account ac ON ac.id = a.account_id LEFT JOIN person p ON p.id = ac.person_id
+            LEFT JOIN person sp ON sp.id = a.student_id LEFT JOIN school_class c ON c.id = a.class_id
+            WHERE (?1 IS NULL OR a.lesson_id = ?1) AND (?2 IS NULL OR a.student_id = ?2) AND (?3 IS NULL OR a.class_id = ?3)
+              AND (?4 IS NULL OR a.account_id = ?4) AND (?5 IS NULL OR a.at >= ?5) AND (?6 IS NULL OR a.at < ?6)
+              AND (NOT ?7 OR a.entity IN ('mark', 'absence', 'period_mark', 'lesson', 'remark'))
+            ORDER BY a.id DESC LIMIT ?8
+            """, f.lesson, f.student, f.classID, f.teacher, from, to, f.journalOnly, limit) { r in
+            AuditListing(id: r.int(0), at: r.int(1), account: r.optionalInt(2), login: r.optionalString(3), person: r.optionalString(4),
+                         via: r.string(5), action: r.string(6), entity: r.string(7), entityID: r.optionalInt(8), lesson: r.optionalInt(9),
+                         student: r.optionalInt(10), studentName: r.optionalString(11), classID: r.optionalInt(12), className: r.optionalString(13),
+                         oldValue: r.optionalString(14), newValue: r.optionalString(15), reason: r.string(16))
+        }
+    }
+}
+
+/// A journal one can open: a class's subject (for a group, when taught in groups).
+public struct JournalListing: Sendable, Equatable {
+    public let classID: Int
+    public let className: String
+    public let subjectID: Int
+    public let subjectName: String
+    public let groupID: Int?
+    public let groupName: String?
+    public let teacherID: Int
+    public let teacherName: String
+}
+
+extension Connection {
+    /// The year's journals from the teaching assignments, by class and subject.
+    public func journalListings(year: Int) throws -> [JournalListing] {
+        try query("""
+            SELECT c.id, c.name, s.id, s.name, g.id, g.name, t.id, t.last_name || ' ' || substr(t.first_name, 1, 1) || '. ' || substr(t.middle_name, 1, 1) || '.'
+            FROM teaching_assignment a JOIN school_class c ON c.id = a.class_id JOIN subject s ON s.id = a.subject_id
+            JOIN person t ON t.id = a.teacher_id LEFT JOIN study_group g ON g.id = a.group_id
+            WHERE a.year_id = ? ORDER BY c.grade, c.letter, s.name, g.name
+            """, year) { r in
+            JournalListing(classID: r.int(0), className: r.string(1), subjectID: r.int(2), subjectName: r.string(3), groupID: r.optionalInt(4),
+                           groupName: r.optionalString(5), teacherID: r.int(6), teacherName: r.string(7))
+        }
+    }
+}

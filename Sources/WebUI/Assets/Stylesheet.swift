@@ -150,6 +150,48 @@ extension Assets {
     .kiosk-diary .day { margin: 0; font-size: 18px; }
     .kiosk-diary nav.children a { font-size: 22px; }
 
+    /* The teacher's day, the lesson page and the journal grid. */
+    .lessons { display: grid; gap: 8px; }
+    .lesson-row { display: flex; gap: 12px; align-items: baseline; background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius);
+      padding: 12px 16px; text-decoration: none; color: var(--ink); }
+    .lesson-row:hover { border-color: var(--brand); }
+    .lesson-row .n { font-weight: 800; font-size: 20px; color: var(--brand); min-width: 1.2em; }
+    .lesson-row .t { color: var(--muted); min-width: 3em; }
+    .lesson-row .what small { display: block; color: var(--muted); }
+    .lesson-row.cancelled { opacity: .6; }
+    .tag { display: inline-block; font-size: 12px; border-radius: 6px; padding: 1px 6px; background: var(--soft); color: var(--brand); }
+    .tag.warn { background: #fdecea; color: var(--warn); } .tag.change { background: #fff3cd; color: #7a5a00; }
+    .notice.warn { background: #fdecea; border-color: #f5c2bd; } .notice.ok { background: #e8f5e9; border-color: #a5d6a7; }
+    .lesson-content label, form.card label { display: block; margin-top: 10px; }
+    .lesson-content input, .lesson-content textarea, form.card textarea { width: 100%; max-width: none; }
+    table.entries td.mark-cell { white-space: nowrap; }
+    table.entries .mark { min-width: 30px; font-size: 16px; color: #fff; border-radius: 6px; padding: 2px 6px; }
+    table.entries .mark sub { font-size: 10px; margin-left: 2px; }
+    input.mark-input { width: 3em; text-align: center; font-size: 18px; font-weight: 700; }
+    .absence { color: var(--warn); }
+    .small { font-size: 13px; } .praise { color: var(--accent); } .remark { color: var(--warn); }
+    .journal-links { display: flex; flex-wrap: wrap; gap: 8px; }
+    .journal-links a { display: block; padding: 8px 12px; border: 1px solid var(--line); border-radius: 8px; text-decoration: none; background: var(--paper); }
+    .journal-links a.own { border-color: var(--brand); font-weight: 700; }
+    .journal-links small { display: block; color: var(--muted); font-weight: 400; }
+    main.journal { max-width: none; }
+    .grid-tools { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; margin: 8px 0; }
+    .grid-tools .hint { color: var(--muted); font-size: 13px; }
+    .grid-status { min-height: 1.4em; margin: 4px 0; font-size: 14px; } .grid-status.bad { color: var(--warn); } .grid-status.ok { color: var(--accent); }
+    .grid-wrap { overflow-x: auto; }
+    table.grid { border-collapse: collapse; font-size: 14px; background: var(--paper); }
+    table.grid th, table.grid td { border: 1px solid var(--line); padding: 2px 4px; text-align: center; min-width: 34px; height: 32px; }
+    table.grid th.name { text-align: left; white-space: nowrap; position: sticky; left: 0; background: var(--paper); z-index: 1; min-width: 180px; }
+    table.grid thead th.d a { text-decoration: none; font-weight: 600; font-size: 12px; writing-mode: vertical-rl; transform: rotate(180deg); display: inline-block; }
+    table.grid th.future, table.grid th.cancelled { background: var(--ground); } table.grid th.cancelled a { text-decoration: line-through; }
+    table.grid td:focus { outline: 3px solid #f2b705; outline-offset: -3px; background: #fffbe6; }
+    table.grid span.m { display: inline-block; min-width: 18px; color: #fff; border-radius: 4px; font-weight: 800; padding: 0 3px; margin: 1px; }
+    table.grid span.a { color: var(--warn); font-weight: 800; margin: 1px; }
+    table.grid td.avg { white-space: nowrap; font-weight: 700; }
+    table.grid td.avg summary { cursor: pointer; }
+    table.grid .formula { font-weight: 400; font-size: 12px; text-align: left; white-space: normal; min-width: 220px; }
+    table.grid td.pm b.m { color: #fff; border-radius: 4px; padding: 0 6px; }
+    table.grid .forecast { display: block; color: var(--muted); font-size: 11px; }
     @media (max-width: 640px) {
       .site-header .inner { flex-wrap: wrap; }
       .site-header nav { margin-left: 0; width: 100%; }

@@ -1,0 +1,20 @@
+import Domain
+import Storage
+import WebUI
+
+/// Every route of the teachers' journal: pages and JSON API over one `JournalDesk`.
+public struct JournalRoutes: Sendable {
+    let database: Database
+    let desk: JournalDesk
+
+    public init(database: Database, clock: SchoolClock) {
+        self.database = database
+        desk = JournalDesk(database: database, utcOffsetMinutes: clock.utcOffsetMinutes)
+    }
+
+    public var routes: [AppRoute] {
+        LessonPages(database: database, desk: desk).routes
+            + GridPages(database: database, desk: desk).routes
+            + JournalAPI(database: database, desk: desk).routes
+    }
+}

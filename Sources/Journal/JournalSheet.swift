@@ -1,0 +1,112 @@
+import Domain
+import HTTP
+import Storage
+
+/// One journal grid: a class's (or group's) subject over a period or a date range — its
+/// lessons, students, marks, absences and period marks, and each student's weighted average.
+public struct JournalSheet: Sendable {
+    public let classID: Int
+    public let className: String
+    public let subjectID: Int
+    public let subjectName: String
+    public let groupID: Int?
+    public let period: Period?
+    public let from: CivilDate
+    public let to: CivilDate
+    public let lessons: [LessonSummary]
+    public let students: [JournalStudent]
+    public let marks: [JournalMark]
+    public let absences: [JournalAbsence]
+    public let periodMarks: [JournalPeriodMark]
+    public let rounding: RoundingRule
+
+    /// What a request names: class, subject, optional group, and a period or a date range.
+    public struct Scope: Sendable {
+        public let classID: Int
+        public let subjectID: Int
+        public let groupID: Int?
+        public let periodID: Int?
+        public let from: CivilDate?
+        public let to: CivilDate?
+
+        /// Reads `class`, `subject`, `group`, `period`, `from`, `to`. - Throws: 400 naming the bad one.
+        public init(_ q: Parameters, classID: Int? = nil, subjectID: Int? = nil) throws {
+            func id(_ name: String) throws -> Int? {
+                guard let text = q[name], !text.isEmpty else { return nil }
+                guard let v = Int(text), v > 0 else { throw HTTPError.badRequest("\(name): ожидается номер.") }
+                return v
+            }
+            guard let c = try classID ?? id("class"), let s = try subjectID ?? id("subject") else {
+                throw HTTPError.badRequest("Укажите class и subject.")
+            }
+            self.classID = c
+            self.subjectID = s
+            groupID = try id("group")
+            periodID = try id("period")
+            func date(_ name: String) throws -> CivilDate? {
+                guard let text = q[name], !text.isEmpty else { return nil }
+                guard let d = CivilDate(iso: text) else { throw HTTPError.badRequest("\(name): дата в виде ГГГГ-ММ-ДД.") }
+                return d
+            }
+            from = try date("from")
+            to = try date("to")
+            if (from == nil) != (to == nil) { throw HTTPError.badRequest("Укажите и from, и to.") }
+            if let from, let to {
+                guard from <= to else { throw HTTPError.badRequest("from позже to.") }
+                guard to.dayNumber - from.dayNumber <= 366 else { throw HTTPError.badRequest("Не больше года за один запрос.") }
+            }
+        }
+
+        public var resource: Resource { .classSubject(classID: classID, subjectID: subjectID, groupID: groupID) }
+    }
+
+    /// - Throws: 404 for an unknown class, subject or period; without a period or dates the
+    ///   period containing `today` (or the year's nearest one) is taken.
+    public static func load(_ c: Connection, _ scope: Scope, today: CivilDate) throws -> JournalSheet {
+        guard let className = try c.first("SELECT name FROM school_class WHERE id = ?", scope.classID, row: { $0.string(0) }),
+              let subjectName = try c.first("SELECT name FROM subject WHERE id = ?", scope.subjectID, row: { $0.string(0) }) else {
+            throw HTTPError.notFound
+        }
+        let periods = try c.periods(classID: scope.classID)
+        var period: Period?
+        let from: CivilDate, to: CivilDate
+        if let a = scope.from, let b = scope.to {
+            (from, to) = (a, b)
+        } else {
+            if let id = scope.periodID {
+                guard let p = periods.first(where: { $0.id == id }) else { throw HTTPError.notFound }
+                period = p
+            } else {
+                period = periods.first { $0.dates.contains(today) } ?? periods.last { $0.startsOn <= today } ?? periods.first
+            }
+            guard let period else { throw HTTPError.notFound }
+            (from, to) = (period.startsOn, period.endsOn)
+        }
+        let lessons = try c.journalLessons(classID: scope.classID, subjectID: scope.subjectID, groupID: scope.groupID, from: from, to: to)
+        let students = try c.journalStudents(classID: scope.classID, groupID: scope.groupID, from: from, to: to)
+        let ids = lessons.map(\.id)
+        return JournalSheet(
+            classID: scope.classID, className: className, subjectID: scope.subjectID, subjectName: subjectName, groupID: scope.groupID,
+            period: period, from: from, to: to, lessons: lessons, students: students,
+            marks: try c.journalMarks(lessons: ids), absences: try c.journalAbsences(lessons: ids),
+            periodMarks: try period.map { try c.journalPeriodMarks(students: students.map(\.id), subject: scope.subjectID, period: $0.id) } ?? [],
+            rounding: try rounding(c))
+    }
+
+    static func rounding(_ c: Connection) throws -> RoundingRule {
+        try SchoolSettings.value("rounding", c) == "2.6/3.6/4.6" ? RoundingRule(threshold3: 2.6, threshold4: 3.6, threshold5: 4.6) : .standard
+    }
+
+    /// Each student's marks, in lesson order.
+    public func marksByStudent() -> [Int: [JournalMark]] {
+        let order = Dictionary(uniqueKeysWithValues: lessons.enumerated().map { ($1.id, $0) })
+        var out: [Int: [JournalMark]] = [:]
+        for m in marks { out[m.studentID, default: []].append(m) }
+        for k in out.keys { out[k]!.sort { (order[$0.lessonID] ?? 0, $0.id) < (order[$1.lessonID] ?? 0, $1.id) } }
+        return out
+    }
+
+    public func forecast(_ marks: [JournalMark]) -> Forecast? {
+        Forecast(marks: marks.map { WeightedMark(value: $0.value, weight: $0.weight) }, rule: rounding)
+    }
+}

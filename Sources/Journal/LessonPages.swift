@@ -1,0 +1,276 @@
+import Domain
+import HTTP
+import Storage
+import WebUI
+
+/// The teacher's day and the lesson page: topic, homework, attendance, marks and remarks
+/// through plain forms (every change also works without JavaScript).
+struct LessonPages: Sendable {
+    let database: Database
+    let desk: JournalDesk
+
+    var routes: [AppRoute] {
+        [
+            AppRoute(.get, "/day", .school(.viewOwnAccount)) { visit in try day(visit) },
+            AppRoute(.get, "/lessons/{id:int}", .policy(.viewJournal, resource: lesson)) { visit in try lessonPage(visit) },
+            AppRoute(.post, "/lessons/{id:int}", .policy(.editJournal, resource: lesson)) { visit in try saveContent(visit) },
+            AppRoute(.post, "/lessons/{id:int}/entries", .policy(.viewJournal, resource: lesson)) { visit in try saveEntries(visit) },
+            AppRoute(.post, "/lessons/{id:int}/marks/{mark:int}/delete", .policy(.editJournal, resource: lesson)) { visit in
+                let id = try visit.request.pathParameters.int("id")
+                try perform(visit) { try desk.deleteMark(try visit.request.pathParameters.int("mark"), by: $0) }
+                return .redirect(to: "/lessons/\(id)?saved=1")
+            },
+            AppRoute(.post, "/lessons/{id:int}/remarks", .policy(.editJournal, resource: lesson)) { visit in try saveRemark(visit) },
+        ]
+    }
+
+    func lesson(_ visit: Visit) throws -> Resource {
+        let id = try visit.request.pathParameters.int("id")
+        guard let l = try database.read({ try $0.journalLesson(id) }) else { throw HTTPError(status: 404, message: "Такого урока нет.") }
+        return l.resource
+    }
+
+    func perform<T>(_ visit: Visit, _ body: (Editor) throws -> T) throws -> T {
+        try JournalAccess.perform(visit, database: database, via: .page, body)
+    }
+
+    // MARK: The teacher's day
+
+    func day(_ visit: Visit) throws -> Response {
+        let actor = visit.actor!
+        let date = try visit.request.query["date"].map { text -> CivilDate in
+            guard let d = CivilDate(iso: text) else { throw HTTPError.badRequest("Дата в виде ГГГГ-ММ-ДД.") }
+            return d
+        } ?? visit.today
+        let lessons = try database.read { try $0.teacherLessons(actor.personID, on: date) }
+        let rows: [HTML] = lessons.map { l in
+            let state: HTML = l.cancelled ? "<span class=\"tag warn\">отменён</span>"
+                : l.topic.isEmpty ? "<span class=\"tag\">тема не записана</span>" : "\(l.topic)"
+            return """
+                <a class="lesson-row\(l.cancelled ? " cancelled" : "")" href="/lessons/\(l.id)">
+                <span class="n">\(l.bell)</span><span class="t">\(l.startsAt?.description ?? "")</span>
+                <span class="what"><b>\(l.className)\(l.groupName.map { " · \($0)" } ?? "")</b> \(l.subjectName)
+                \(l.changeNote.isEmpty ? "" as HTML : "<span class=\"tag change\">\(l.changeNote)</span>")<small>\(state)</small></span></a>
+                """
+        }
+        let title = date == visit.today ? "Мой день" : "Уроки \(date.russian)"
+        return try JournalFrame.page(visit, database: database, title: title, nav: [("Журналы", "/journal")], """
+            <main class="day">
+            <h1>\(title)</h1>
+            <p class="muted">\(RussianCalendar.weekdays[date.weekday - 1].capitalizedFirst), \(RussianCalendar.long(date))</p>
+            <nav class="week-nav"><a href="/day?date=\(date.adding(days: -1).iso)">← Предыдущий день</a>
+            \(date == visit.today ? "" as HTML : "<a href=\"/day\">Сегодня</a>")
+            <a href="/day?date=\(date.adding(days: 1).iso)">Следующий день →</a></nav>
+            \(lessons.isEmpty ? "<p class=\"card\">В этот день уроков нет.</p>" as HTML : "<div class=\"lessons\">\(each: rows)</div>")
+            </main>
+            """)
+    }
+
+    // MARK: The lesson page
+
+    /// Per-student problems and the values typed, to show the form again next to its fields.
+    struct Typed {
+        var errors: [String: String] = [:]
+        var values: [String: String] = [:]
+    }
+
+    func lessonPage(_ visit: Visit, typed: Typed = Typed(), status: Int = 200) throws -> Response {
+        let actor = visit.actor!
+        let id = try visit.request.pathParameters.int("id")
+        let (lesson, students, marks, absences, workTypes, plan, individual, remarks, rules) = try database.read { c in
+            guard let l = try c.journalLesson(id) else { throw HTTPError.notFound }
+            return (l, try c.journalStudents(classID: l.classID, groupID: l.groupID, from: l.date, to: l.date), try c.journalMarks(lessons: [id]),
+                    try c.journalAbsences(lessons: [id]), try c.workTypes(), try c.planTopics(classID: l.classID, subjectID: l.subjectID),
+                    try c.individualHomework(lesson: id), try c.remarks(lesson: id),
+                    try desk.rules(c, classID: l.classID, subjectID: l.subjectID, at: visit.now))
+        }
+        let canEdit = AccessPolicy.permits(actor, .editJournal, lesson.resource)
+        let canCorrect = !canEdit && AccessPolicy.permits(actor, .correctAbsences, lesson.resource)
+        let begun = rules.hasBegun(lesson.timing)
+        let entryState: Result<JournalRules.Entry, JournalRefusal> = rules.entry(lesson.timing)
+        let csrf: HTML = "<input type=\"hidden\" name=\"_csrf\" value=\"\(visit.csrfToken)\">"
+        let typeOptions = { (selected: Int?) -> HTML in
+            HTML(trusted: workTypes.map { t in
+                "<option value=\"\(t.id)\"\(t.id == selected ? " selected" : "")>\(HTML.escaped(t.code)) — \(HTML.escaped(t.name))</option>"
+            }.joined())
+        }
+        let defaultType = workTypes.first { $0.code == "У" }?.id ?? workTypes.first?.id
+        let entriesOpen = (canEdit || canCorrect) && begun && !lesson.cancelled
+        let rows: [HTML] = students.enumerated().map { n, s in
+            let own = marks.filter { $0.studentID == s.id }
+            let absence = absences.first { $0.studentID == s.id }?.code
+            let typedAbsence = typed.values["a_\(s.id)"] ?? absence?.rawValue ?? ""
+            let attendance: HTML = entriesOpen
+                ? """
+                  <select name="a_\(s.id)" aria-label="Посещаемость: \(s.name)"\(canCorrect && absence == nil ? " disabled" : "")>
+                  <option value=""\(typedAbsence.isEmpty ? " selected" : "")>был</option>
+                  \(each: AbsenceCode.allCases.map { c in "<option value=\"\(c.rawValue)\"\(typedAbsence == c.rawValue ? " selected" : "")>\(c.rawValue) — \(c.russian)</option>" })
+                  </select>
+                  """
+                : HTML(trusted: absence.map { "<b class=\"absence\">\($0.rawValue)</b>" } ?? "")
+            let existing: [HTML] = own.map { m in
+                canEdit && entriesOpen
+                    ? "<span class=\"mark m\(m.value)\">\(m.value)<sub>\(m.workType)</sub></span><button class=\"link small\" formaction=\"/lessons/\(id)/marks/\(m.id)/delete\" formnovalidate aria-label=\"Удалить отметку \(m.value) \(m.workType): \(s.name)\">✕</button>"
+                    : "<span class=\"mark m\(m.value)\">\(m.value)<sub>\(m.workType)</sub></span>"
+            }
+            let markError = typed.errors["m_\(s.id)"]
+            let newMark: HTML = canEdit && entriesOpen && lesson.marksEnabled ? """
+                <input name="m_\(s.id)" class="mark-input" inputmode="numeric" maxlength="1" pattern="[1-5]" autocomplete="off"
+                 value="\(typed.values["m_\(s.id)"] ?? "")" aria-label="Отметка: \(s.name)"\(markError == nil ? "" as HTML : " aria-invalid=\"true\"")>
+                <select name="w_\(s.id)" aria-label="Вид работы: \(s.name)">\(typeOptions(Int(typed.values["w_\(s.id)"] ?? "") ?? defaultType))</select>
+                """ : ""
+            let hw = individual[s.id].map { "<div class=\"muted small\">Инд. задание: \($0)</div>" as HTML } ?? ""
+            let notes: [HTML] = remarks.filter { $0.student == s.id }.map { "<div class=\"small \($0.praise ? "praise" : "remark")\">\($0.text)</div>" }
+            let errors: [HTML] = [typed.errors["a_\(s.id)"], markError].compactMap { $0 }.map { "<p class=\"field-error\">\($0)</p>" }
+            return """
+                <tr><td>\(n + 1)</td><td>\(s.name)\(hw)\(each: notes)</td><td>\(attendance)</td>
+                <td class="mark-cell">\(each: existing) \(newMark)\(each: errors)</td></tr>
+                """
+        }
+        var notice: HTML = ""
+        if lesson.cancelled {
+            notice = "<p class=\"notice warn\">Урок отменён\(lesson.changeNote.isEmpty ? "" : ": " + lesson.changeNote).</p>"
+        } else if !begun {
+            notice = "<p class=\"notice\">Урок ещё не начался: тему и домашнее задание можно записать заранее, отметки и пропуски — после начала урока.</p>"
+        } else if case let .failure(refusal) = entryState, canEdit {
+            notice = "<p class=\"notice warn\">\(refusal.message)</p>"
+        } else if case .success(.transferred) = entryState, canEdit {
+            notice = "<p class=\"notice\">Открыт перенос из бумажного журнала: записи за эту дату помечаются как перенесённые.</p>"
+        }
+        if !typed.errors.isEmpty { notice = "<p class=\"notice warn\" role=\"alert\">Не всё сохранено: исправьте отмеченные поля.</p>" + notice }
+        if visit.request.query["saved"] == "1", typed.errors.isEmpty { notice = "<p class=\"notice ok\" role=\"status\">Сохранено.</p>" + notice }
+        let planOptions: [HTML] = plan.map { "<option value=\"\($0.title)\">" }
+        let contentForm: HTML = canEdit && !lesson.cancelled ? """
+            <form method="post" action="/lessons/\(id)" class="card spaced lesson-content">\(csrf)
+            <label>Тема урока <input name="topic" list="plan" value="\(typed.values["topic"] ?? lesson.topic)" maxlength="500"
+              placeholder="\(plan.isEmpty ? "Тема урока" : "Выберите тему из КТП или напишите свою")"></label>
+            \(typed.errors["topic"].map { "<p class=\"field-error\">\($0)</p>" as HTML })
+            <datalist id="plan">\(each: planOptions)</datalist>
+            <label>Домашнее задание <textarea name="homework" rows="2" maxlength="2000">\(typed.values["homework"] ?? lesson.homework)</textarea></label>
+            \(typed.errors["homework"].map { "<p class=\"field-error\">\($0)</p>" as HTML })
+            <button>Сохранить тему и задание</button>
+            </form>
+            """ : """
+            <div class="card spaced"><p><b>Тема:</b> \(lesson.topic.isEmpty ? "—" : lesson.topic)</p><p><b>Домашнее задание:</b> \(lesson.homework.isEmpty ? "—" : lesson.homework)</p></div>
+            """
+        let table: HTML = """
+            <div class="table-wrap"><table class="entries"><thead><tr><th>№</th><th>Обучающийся</th><th>Посещаемость</th><th>Отметки</th></tr></thead>
+            <tbody>\(each: rows)</tbody></table></div>
+            """
+        let entries: HTML = entriesOpen ? """
+            <form method="post" action="/lessons/\(id)/entries" class="card spaced" id="entries">\(csrf)
+            <h2>Посещаемость и отметки</h2>
+            \(table)
+            <p class="hint">Tab — к следующему полю, цифра 1–5 — отметка, Enter — сохранить.</p>
+            <button>Сохранить отметки и посещаемость</button>
+            </form>
+            """ : "<section class=\"card spaced\"><h2>Посещаемость и отметки</h2>\(table)</section>"
+        let remarkForm: HTML = canEdit && begun && !lesson.cancelled && !students.isEmpty ? """
+            <form method="post" action="/lessons/\(id)/remarks" class="card spaced">\(csrf)
+            <h2>Сообщение в дневник или индивидуальное задание</h2>
+            <p class="muted small">Видят обучающийся и его родители.</p>
+            <label>Кому <select name="student">\(each: students.map { "<option value=\"\($0.id)\">\($0.name)</option>" as HTML })</select></label>
+            <label>Что <select name="kind"><option value="remark">Замечание</option><option value="praise">Похвала</option>
+            <option value="homework">Индивидуальное домашнее задание</option></select></label>
+            <label>Текст <textarea name="text" rows="2" maxlength="2000"></textarea></label>
+            \(typed.errors["remark"].map { "<p class=\"field-error\">\($0)</p>" as HTML })
+            <button>Отправить</button>
+            </form>
+            """ : ""
+        let teacher = lesson.actualTeacherName.map { "\($0) (замена; по расписанию — \(lesson.teacherName))" } ?? lesson.teacherName
+        let grid = "/journal/\(lesson.classID)/\(lesson.subjectID)" + (lesson.groupID.map { "?group=\($0)" } ?? "")
+        return try JournalFrame.page(visit, database: database, title: "\(lesson.className) · \(lesson.subjectName) · \(lesson.date.shortRussian)",
+                                     nav: [("Мой день", "/day"), ("Журнал", grid)], status: status, """
+            <main class="lesson">
+            <h1>\(lesson.subjectName), \(lesson.className)\(lesson.groupName.map { " · \($0)" } ?? "")</h1>
+            <p class="muted">\(RussianCalendar.weekdays[lesson.date.weekday - 1].capitalizedFirst), \(lesson.date.russian) · \(lesson.bell)-й урок\(lesson.startsAt.map { ", \($0.description)" } ?? "")\(lesson.endsAt.map { "–\($0.description)" } ?? "") · \(teacher)</p>
+            \(notice)
+            \(contentForm)
+            \(entries)
+            \(remarkForm)
+            </main>
+            """)
+    }
+
+    func saveContent(_ visit: Visit) throws -> Response {
+        let id = try visit.request.pathParameters.int("id")
+        let form = try visit.request.form()
+        let topic = form["topic"] ?? "", homework = form["homework"] ?? ""
+        do {
+            try perform(visit) { editor in
+                let plan = try database.read { c in try c.journalLesson(id).map { try c.planTopics(classID: $0.classID, subjectID: $0.subjectID) } ?? [] }
+                try desk.setContent(lesson: id, topic: topic, planTopic: plan.first { $0.title == topic.trimmingWhitespace }?.id, homework: homework, by: editor)
+            }
+        } catch let error as HTTPError where error.status == 422 {
+            let field = error.code == "invalid_homework" ? "homework" : "topic"
+            return try lessonPage(visit, typed: Typed(errors: [field: error.message], values: ["topic": topic, "homework": homework]), status: 422)
+        }
+        return .redirect(to: "/lessons/\(id)?saved=1")
+    }
+
+    /// The attendance and marks form: every row is saved on its own; the rows that could not
+    /// be come back with the message next to the field and the value as typed.
+    func saveEntries(_ visit: Visit) throws -> Response {
+        let id = try visit.request.pathParameters.int("id")
+        let form = try visit.request.form()
+        var typed = Typed()
+        let students = try database.read { c -> [JournalStudent] in
+            guard let l = try c.journalLesson(id) else { throw HTTPError.notFound }
+            return try c.journalStudents(classID: l.classID, groupID: l.groupID, from: l.date, to: l.date)
+        }
+        for s in students {
+            if let text = form["a_\(s.id)"] {
+                do {
+                    let code = text.isEmpty ? nil : AbsenceCode(letter: text)
+                    if !text.isEmpty, code == nil { throw HTTPError(status: 422, message: "Н, Б, У или О.") }
+                    try perform(visit) { try desk.setAttendance(lesson: id, student: s.id, code: code, by: $0) }
+                } catch let error as HTTPError where [403, 409, 422].contains(error.status) {
+                    typed.errors["a_\(s.id)"] = error.message
+                    typed.values["a_\(s.id)"] = text
+                }
+            }
+            guard let text = form["m_\(s.id)"]?.trimmingWhitespace, !text.isEmpty else { continue }
+            typed.values["w_\(s.id)"] = form["w_\(s.id)"] ?? ""
+            do {
+                guard let value = MarkScale.parse(text) else { throw HTTPError(status: 422, message: "Отметка — цифра от 1 до 5.") }
+                guard let workType = Int(form["w_\(s.id)"] ?? "") else { throw HTTPError(status: 422, message: "Выберите вид работы.") }
+                _ = try perform(visit) { try desk.addMark(lesson: id, student: s.id, value: value, workType: workType, by: $0) }
+                typed.values["w_\(s.id)"] = nil
+            } catch let error as HTTPError where [403, 409, 422].contains(error.status) {
+                typed.errors["m_\(s.id)"] = error.message
+                typed.values["m_\(s.id)"] = text
+            }
+        }
+        if typed.errors.isEmpty { return .redirect(to: "/lessons/\(id)?saved=1") }
+        return try lessonPage(visit, typed: typed, status: 422)
+    }
+
+    func saveRemark(_ visit: Visit) throws -> Response {
+        let id = try visit.request.pathParameters.int("id")
+        let form = try visit.request.form()
+        guard let student = Int(form["student"] ?? "") else { throw HTTPError.badRequest("Выберите обучающегося.") }
+        let text = form["text"] ?? ""
+        do {
+            try perform(visit) { editor in
+                if form["kind"] == "homework" {
+                    try desk.setIndividualHomework(lesson: id, student: student, text: text, by: editor)
+                } else {
+                    try desk.addRemark(lesson: id, student: student, text: text, praise: form["kind"] == "praise", by: editor)
+                }
+            }
+        } catch let error as HTTPError where error.status == 422 {
+            return try lessonPage(visit, typed: Typed(errors: ["remark": error.message]), status: 422)
+        }
+        return .redirect(to: "/lessons/\(id)?saved=1")
+    }
+}
+
+/// The frame of the journal's pages: the signed-in header and a way back.
+enum JournalFrame {
+    static func page(_ visit: Visit, database: Database, title: String, nav: [(String, String)] = [], status: Int = 200,
+                     scripts: [Asset] = [], _ content: HTML) throws -> Response {
+        let (school, me) = try database.read { c in (try c.school(), try c.personSummary(visit.actor!.personID, year: -1)) }
+        return Layout.response(Layout.page(title: title, school: school, user: SignedIn(name: me?.card.shortName ?? "", csrfToken: visit.csrfToken),
+                                           nav: [("Главная", "/")] + nav.map { (label: $0.0, href: $0.1) }, scripts: scripts, content), status: status)
+    }
+}

@@ -1,0 +1,105 @@
+extension Assets {
+    /// The journal grid's keyboard: arrows and Tab move between cells, 1–5 sets a mark of the
+    /// chosen work type, н/б/у/о (or n/b/u/o) the attendance, Delete or Backspace removes;
+    /// every change is saved through the JSON API at once. The server checks every rule; a
+    /// refusal is shown in the status line and the cell keeps what the server holds.
+    static let gridJS = """
+    (function () {
+      var table = document.querySelector('table.grid');
+      if (!table) { return; }
+      var status = document.getElementById('grid-status');
+      var workType = document.getElementById('work-type');
+      function say(text, bad) { status.textContent = text; status.className = 'grid-status' + (bad ? ' bad' : ' ok'); }
+      function api(method, url, body) {
+        return fetch(url, { method: method, credentials: 'same-origin',
+          headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body) }).then(function (r) {
+          if (r.status === 204) { return {}; }
+          return r.json().then(function (j) { if (!r.ok) { throw new Error(j.message || ('Ошибка ' + r.status)); } return j; });
+        });
+      }
+
+      // Period marks save on change, without the form's button.
+      table.addEventListener('change', function (e) {
+        var select = e.target;
+        if (!select.name || select.name.indexOf('pm_') !== 0) { return; }
+        var student = Number(select.name.slice(3));
+        api('PUT', table.getAttribute('data-period-api'), { student: student, period: Number(table.getAttribute('data-period')),
+          value: select.value === '' ? null : Number(select.value) })
+          .then(function () { say('Итоговая отметка сохранена.'); }, function (err) { say(err.message, true); });
+      });
+
+      if (table.getAttribute('data-editable') !== 'true') { return; }
+      var cells = Array.prototype.slice.call(table.querySelectorAll('tbody td[data-lesson]'));
+      if (!cells.length) { return; }
+      var columns = table.querySelectorAll('thead th[data-lesson]').length;
+      var current = null;
+      function focus(cell) {
+        if (!cell) { return; }
+        if (current) { current.tabIndex = -1; }
+        current = cell; cell.tabIndex = 0; cell.focus();
+      }
+      // The first cell of today's (or the latest begun) lesson takes the focus first.
+      var start = 0;
+      table.querySelectorAll('thead th[data-lesson]').forEach(function (th, i) { if (!th.classList.contains('future')) { start = i; } });
+      cells[start].tabIndex = 0; current = cells[start];
+      table.addEventListener('click', function (e) { var td = e.target.closest('td[data-lesson]'); if (td) { focus(td); } });
+
+      function student(cell) { return Number(cell.parentNode.getAttribute('data-student')); }
+      function lesson(cell) { return Number(cell.getAttribute('data-lesson')); }
+      function markOf(cell, type) {
+        var found = null;
+        cell.querySelectorAll('span.m').forEach(function (s) { if (s.getAttribute('data-w') === type) { found = s; } });
+        return found;
+      }
+      function setMark(cell, value) {
+        var type = workType.value, existing = markOf(cell, type);
+        var done = existing
+          ? api('PUT', '/api/v1/marks/' + existing.getAttribute('data-id'), { value: value }).then(function () { return Number(existing.getAttribute('data-id')); })
+          : api('POST', '/api/v1/lessons/' + lesson(cell) + '/marks', { student: student(cell), value: value, workType: type }).then(function (j) { return j.id; });
+        done.then(function (id) {
+          var span = existing || document.createElement('span');
+          span.className = 'm m' + value; span.setAttribute('data-id', id); span.setAttribute('data-w', type); span.title = type;
+          span.textContent = String(value);
+          if (!existing) { cell.appendChild(span); }
+          say('Сохранено: ' + value + ' (' + type + ').');
+        }, function (err) { say(err.message, true); });
+      }
+      function setAbsence(cell, code) {
+        api('PUT', '/api/v1/lessons/' + lesson(cell) + '/attendance/' + student(cell), { code: code }).then(function () {
+          var span = cell.querySelector('span.a');
+          if (code === null) { if (span) { span.remove(); } say('Отметка о посещаемости снята.'); return; }
+          if (!span) { span = document.createElement('span'); span.className = 'a'; cell.insertBefore(span, cell.firstChild); }
+          span.textContent = code;
+          say('Сохранено: ' + code + '.');
+        }, function (err) { say(err.message, true); });
+      }
+      function remove(cell) {
+        var mark = markOf(cell, workType.value) || cell.querySelector('span.m:last-of-type');
+        if (mark) {
+          api('DELETE', '/api/v1/marks/' + mark.getAttribute('data-id')).then(function () { mark.remove(); say('Отметка удалена.'); },
+            function (err) { say(err.message, true); });
+        } else if (cell.querySelector('span.a')) {
+          setAbsence(cell, null);
+        }
+      }
+      var letters = { 'н': 'Н', 'б': 'Б', 'у': 'У', 'о': 'О', 'n': 'Н', 'b': 'Б', 'u': 'У', 'o': 'О' };
+      table.addEventListener('keydown', function (e) {
+        var cell = e.target.closest && e.target.closest('td[data-lesson]');
+        if (!cell || e.ctrlKey || e.metaKey || e.altKey) { return; }
+        var i = cells.indexOf(cell), key = e.key;
+        if (key === 'ArrowRight' || (key === 'Tab' && !e.shiftKey)) {
+          if (key === 'Tab' && i === cells.length - 1) { return; }
+          e.preventDefault(); focus(cells[i + 1]);
+        } else if (key === 'ArrowLeft' || (key === 'Tab' && e.shiftKey)) {
+          if (key === 'Tab' && i === 0) { return; }
+          e.preventDefault(); focus(cells[i - 1]);
+        } else if (key === 'ArrowDown') { e.preventDefault(); focus(cells[i + columns]);
+        } else if (key === 'ArrowUp') { e.preventDefault(); focus(cells[i - columns]);
+        } else if (/^[1-5]$/.test(key)) { e.preventDefault(); setMark(cell, Number(key));
+        } else if (letters[key.toLowerCase()]) { e.preventDefault(); setAbsence(cell, letters[key.toLowerCase()]);
+        } else if (key === 'Delete' || key === 'Backspace') { e.preventDefault(); remove(cell); }
+      });
+    })();
+    """
+}
