@@ -16,6 +16,11 @@ import Testing
         "ownClassPerson": .person(id: 100, classes: [1], isStaff: false),
         "otherClassPerson": .person(id: 200, classes: [2], isStaff: false),
         "staffPerson": .person(id: 300, classes: [1], isStaff: true),
+        "ownLesson": .lesson(classID: 1, subjectID: 1, groupID: nil, substitute: nil),
+        "otherLessonOwnClass": .lesson(classID: 1, subjectID: 9, groupID: nil, substitute: nil),
+        "otherClassLesson": .lesson(classID: 2, subjectID: 1, groupID: nil, substitute: nil),
+        // Taught by person 4 (the teacher below) as a substitute.
+        "substitutedLesson": .lesson(classID: 2, subjectID: 7, groupID: nil, substitute: 4),
     ]
 
     static let everyone: Set<String> = ["viewOwnAccount", "changeOwnPassword"]
@@ -25,7 +30,8 @@ import Testing
     }
 
     static let all = Array(resources.keys)
-    static let journals = ["ownClass", "otherClass", "ownSubject", "otherSubjectOwnClass", "otherClassSubject"]
+    static let journals = ["ownClass", "otherClass", "ownSubject", "otherSubjectOwnClass", "otherClassSubject",
+                           "ownLesson", "otherLessonOwnClass", "otherClassLesson", "substitutedLesson"]
     static let diaries = ["ownStudent", "otherStudent"]
     static let teaching = TeachingAssignment(classID: 1, subjectID: 1, groupID: nil)
 
@@ -33,23 +39,28 @@ import Testing
     static let cases: [(String, Actor, Set<String>)] = [
         ("administrator", Actor(accountID: 1, personID: 1, roles: [.administrator]),
          cells([.viewPeople, .viewReports, .editPeople, .recordConsent, .issueSlips,
-                .lockAccounts, .importData, .changeSettings, .viewAudit, .manageTimetable], all)
+                .lockAccounts, .importData, .changeSettings, .viewAudit, .manageTimetable, .grantUnlocks], all)
             .union(cells([.viewJournal], journals)).union(cells([.viewDiary], diaries))),
         ("director", Actor(accountID: 2, personID: 2, roles: [.director]),
          cells([.viewPeople, .viewReports], all).union(cells([.viewJournal], journals)).union(cells([.viewDiary], diaries))),
         ("deputy", Actor(accountID: 3, personID: 3, roles: [.deputy]),
-         cells([.viewPeople, .viewReports, .manageTimetable], all).union(cells([.viewJournal], journals)).union(cells([.viewDiary], diaries))),
+         cells([.viewPeople, .viewReports, .manageTimetable, .grantUnlocks], all).union(cells([.viewJournal], journals)).union(cells([.viewDiary], diaries))),
         ("teacher", Actor(accountID: 4, personID: 4, roles: [.teacher], assignments: [teaching]),
-         cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])),
+         cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])
+            .union(cells([.viewJournal, .editJournal], ["ownLesson", "substitutedLesson"]))),
         ("class teacher", Actor(accountID: 5, personID: 5, roles: [.teacher], classTeacherOf: [1], assignments: [teaching]),
          cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])
             .union(cells([.viewJournal, .setPeriodMarks], ["otherSubjectOwnClass"]))
             .union(cells([.viewJournal], ["ownClass"]))
-            .union(cells([.viewPeople, .viewReports], ["ownClass", "ownSubject", "otherSubjectOwnClass", "ownStudent", "ownClassPerson", "staffPerson"]))
+            .union(cells([.viewJournal, .editJournal, .correctAbsences], ["ownLesson"]))
+            .union(cells([.viewJournal, .correctAbsences], ["otherLessonOwnClass"]))
+            .union(cells([.viewPeople, .viewReports], ["ownClass", "ownSubject", "otherSubjectOwnClass", "ownStudent", "ownClassPerson", "staffPerson",
+                                                       "ownLesson", "otherLessonOwnClass"]))
             .union(cells([.viewDiary], ["ownStudent"]))
-            .union(cells([.editPeople, .recordConsent, .issueSlips], ["ownClass", "ownSubject", "otherSubjectOwnClass", "ownStudent", "ownClassPerson"]))),
+            .union(cells([.editPeople, .recordConsent, .issueSlips], ["ownClass", "ownSubject", "otherSubjectOwnClass", "ownStudent", "ownClassPerson",
+                                                                      "ownLesson", "otherLessonOwnClass"]))),
         ("psychologist", Actor(accountID: 6, personID: 6, roles: [.psychologist], assignments: [teaching]),
-         cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])),
+         cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"]).union(cells([.viewJournal, .editJournal], ["ownLesson"]))),
         ("secretary", Actor(accountID: 7, personID: 7, roles: [.secretary]), []),
         ("student", Actor(accountID: 8, personID: 100, roles: [.student], students: [100]), cells([.viewDiary, .reportMark], ["ownStudent"])),
         ("guardian", Actor(accountID: 9, personID: 400, roles: [.guardian], students: [100]),
