@@ -109,7 +109,7 @@ struct GridPages: Sendable {
         out += "<form method=\"post\" action=\"/journal/\(sheet.classID)/\(sheet.subjectID)/period-marks\(sheet.groupID.map { "?group=\($0)" } ?? "")\">"
         out += "<input type=\"hidden\" name=\"_csrf\" value=\"\(csrf)\">"
         if let p = sheet.period { out += "<input type=\"hidden\" name=\"period\" value=\"\(p.id)\">" }
-        out += "<div class=\"table-wrap grid-wrap\"><table class=\"grid\" data-editable=\"\(editable)\" data-period=\"\(sheet.period?.id ?? 0)\" data-period-api=\"\(api)\"><thead><tr><th class=\"name\">Обучающийся</th>"
+        out += "<div class=\"table-wrap grid-wrap\"><table class=\"journal-grid\" data-editable=\"\(editable)\" data-period=\"\(sheet.period?.id ?? 0)\" data-period-api=\"\(api)\"><thead><tr><th class=\"name\">Обучающийся</th>"
         for l in sheet.lessons {
             let future = !rules.hasBegun(l.timingHint)
             out += "<th class=\"d\(l.cancelled ? " cancelled" : "")\(future ? " future" : "")\" data-lesson=\"\(l.id)\"><a href=\"/lessons/\(l.id)\" title=\""
@@ -131,7 +131,9 @@ struct GridPages: Sendable {
                     HTML.escape(m.workType, into: &out)
                     out += "\" title=\""
                     HTML.escape(m.workType, into: &out)
-                    out += "\">\(m.value)</span>"
+                    out += "\">\(m.value)<sub>"
+                    HTML.escape(m.workType, into: &out)
+                    out += "</sub></span>"
                 }
                 out += "</td>"
             }

@@ -96,6 +96,8 @@ struct LessonPages: Sendable {
         }
         let defaultType = workTypes.first { $0.code == "У" }?.id ?? workTypes.first?.id
         let entriesOpen = (canEdit || canCorrect) && begun && !lesson.cancelled
+        // The first mark field takes the focus: the teacher types marks straight away.
+        let firstMarkable = canEdit && entriesOpen && lesson.marksEnabled ? students.first?.id : nil
         let rows: [HTML] = students.enumerated().map { n, s in
             let own = marks.filter { $0.studentID == s.id }
             let absence = absences.first { $0.studentID == s.id }?.code
@@ -116,7 +118,7 @@ struct LessonPages: Sendable {
             let markError = typed.errors["m_\(s.id)"]
             let newMark: HTML = canEdit && entriesOpen && lesson.marksEnabled ? """
                 <input name="m_\(s.id)" class="mark-input" inputmode="numeric" maxlength="1" pattern="[1-5]" autocomplete="off"
-                 value="\(typed.values["m_\(s.id)"] ?? "")" aria-label="Отметка: \(s.name)"\(markError == nil ? "" as HTML : " aria-invalid=\"true\"")>
+                 value="\(typed.values["m_\(s.id)"] ?? "")" aria-label="Отметка: \(s.name)"\(markError == nil ? "" as HTML : " aria-invalid=\"true\"")\(s.id == firstMarkable ? " autofocus" as HTML : "")>
                 <select name="w_\(s.id)" aria-label="Вид работы: \(s.name)">\(typeOptions(Int(typed.values["w_\(s.id)"] ?? "") ?? defaultType))</select>
                 """ : ""
             let hw = individual[s.id].map { "<div class=\"muted small\">Инд. задание: \($0)</div>" as HTML } ?? ""

@@ -279,7 +279,7 @@ import Testing
         let c = try signedIn(teacher.login)
         let grid = try c.get("/journal/\(classID)/\(subject)")
         #expect(grid.status == 200)
-        #expect(grid.text.contains("table class=\"grid\" data-editable=\"true\""))
+        #expect(grid.text.contains("table class=\"journal-grid\" data-editable=\"true\""))
         #expect(grid.text.contains("grid.js"))
         #expect(grid.text.contains("<details><summary>"))
         #expect(grid.text.contains(") / ("))

@@ -5,7 +5,7 @@ extension Assets {
     /// refusal is shown in the status line and the cell keeps what the server holds.
     static let gridJS = """
     (function () {
-      var table = document.querySelector('table.grid');
+      var table = document.querySelector('table.journal-grid');
       if (!table) { return; }
       var status = document.getElementById('grid-status');
       var workType = document.getElementById('work-type');
@@ -61,6 +61,7 @@ extension Assets {
           var span = existing || document.createElement('span');
           span.className = 'm m' + value; span.setAttribute('data-id', id); span.setAttribute('data-w', type); span.title = type;
           span.textContent = String(value);
+          var sub = document.createElement('sub'); sub.textContent = type; span.appendChild(sub);
           if (!existing) { cell.appendChild(span); }
           say('Сохранено: ' + value + ' (' + type + ').');
         }, function (err) { say(err.message, true); });

@@ -167,7 +167,9 @@ extension Assets {
     table.entries td.mark-cell { white-space: nowrap; }
     table.entries .mark { min-width: 30px; font-size: 16px; color: #fff; border-radius: 6px; padding: 2px 6px; }
     table.entries .mark sub { font-size: 10px; margin-left: 2px; }
-    input.mark-input { width: 3em; text-align: center; font-size: 18px; font-weight: 700; }
+    table.entries select { width: auto; max-width: 16em; padding: 6px 8px; }
+    table.entries td { vertical-align: middle; }
+    input.mark-input { padding: 6px 0; width: 2.6em; text-align: center; font-size: 18px; font-weight: 700; }
     .absence { color: var(--warn); }
     .small { font-size: 13px; } .praise { color: var(--accent); } .remark { color: var(--warn); }
     .journal-links { display: flex; flex-wrap: wrap; gap: 8px; }
@@ -179,19 +181,21 @@ extension Assets {
     .grid-tools .hint { color: var(--muted); font-size: 13px; }
     .grid-status { min-height: 1.4em; margin: 4px 0; font-size: 14px; } .grid-status.bad { color: var(--warn); } .grid-status.ok { color: var(--accent); }
     .grid-wrap { overflow-x: auto; }
-    table.grid { border-collapse: collapse; font-size: 14px; background: var(--paper); }
-    table.grid th, table.grid td { border: 1px solid var(--line); padding: 2px 4px; text-align: center; min-width: 34px; height: 32px; }
-    table.grid th.name { text-align: left; white-space: nowrap; position: sticky; left: 0; background: var(--paper); z-index: 1; min-width: 180px; }
-    table.grid thead th.d a { text-decoration: none; font-weight: 600; font-size: 12px; writing-mode: vertical-rl; transform: rotate(180deg); display: inline-block; }
-    table.grid th.future, table.grid th.cancelled { background: var(--ground); } table.grid th.cancelled a { text-decoration: line-through; }
-    table.grid td:focus { outline: 3px solid #f2b705; outline-offset: -3px; background: #fffbe6; }
-    table.grid span.m { display: inline-block; min-width: 18px; color: #fff; border-radius: 4px; font-weight: 800; padding: 0 3px; margin: 1px; }
-    table.grid span.a { color: var(--warn); font-weight: 800; margin: 1px; }
-    table.grid td.avg { white-space: nowrap; font-weight: 700; }
-    table.grid td.avg summary { cursor: pointer; }
-    table.grid .formula { font-weight: 400; font-size: 12px; text-align: left; white-space: normal; min-width: 220px; }
-    table.grid td.pm b.m { color: #fff; border-radius: 4px; padding: 0 6px; }
-    table.grid .forecast { display: block; color: var(--muted); font-size: 11px; }
+    table.journal-grid { border-collapse: collapse; font-size: 14px; background: var(--paper); width: auto; }
+    table.journal-grid th.name[scope=row] { color: var(--ink); font-weight: 400; }
+    table.journal-grid span.m sub { font-size: 8px; font-weight: 600; margin-left: 1px; vertical-align: baseline; opacity: .9; }
+    table.journal-grid th, table.journal-grid td { border: 1px solid var(--line); padding: 2px 4px; text-align: center; min-width: 34px; height: 32px; }
+    table.journal-grid th.name { text-align: left; white-space: nowrap; position: sticky; left: 0; background: var(--paper); z-index: 1; min-width: 180px; }
+    table.journal-grid thead th.d a { text-decoration: none; font-weight: 600; font-size: 12px; writing-mode: vertical-rl; transform: rotate(180deg); display: inline-block; }
+    table.journal-grid th.future, table.journal-grid th.cancelled { background: var(--ground); } table.journal-grid th.cancelled a { text-decoration: line-through; }
+    table.journal-grid td:focus { outline: 3px solid #f2b705; outline-offset: -3px; background: #fffbe6; }
+    table.journal-grid span.m { display: inline-block; min-width: 18px; color: #fff; border-radius: 4px; font-weight: 800; padding: 0 3px; margin: 1px; }
+    table.journal-grid span.a { color: var(--warn); font-weight: 800; margin: 1px; }
+    table.journal-grid td.avg { white-space: nowrap; font-weight: 700; }
+    table.journal-grid td.avg summary { cursor: pointer; }
+    table.journal-grid .formula { font-weight: 400; font-size: 12px; text-align: left; white-space: normal; min-width: 220px; }
+    table.journal-grid td.pm b.m { color: #fff; border-radius: 4px; padding: 0 6px; }
+    table.journal-grid .forecast { display: block; color: var(--muted); font-size: 11px; }
     @media (max-width: 640px) {
       .site-header .inner { flex-wrap: wrap; }
       .site-header nav { margin-left: 0; width: 100%; }

@@ -1,0 +1,85 @@
+"""A teacher's journal in a real browser: marks by keyboard alone, on the lesson page and in the grid."""
+import os
+import sqlite3
+
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import PASSWORD, SHOTS
+
+
+def teacher_lesson(school):
+    """A teacher with a whole-class lesson of grade 5+ at the first bell of the test's today (before 10:00)."""
+    by_person = {l["person_id"]: l for l in school["logins"] if l["role"] == "teacher"}
+    db = sqlite3.connect(school["db"])
+    rows = db.execute("""
+        SELECT l.teacher_id, l.id, l.class_id, l.subject_id FROM lesson l JOIN school_class c ON c.id = l.class_id
+        WHERE l.date = '2026-11-23' AND l.bell_number = 1 AND c.grade >= 5 AND l.group_id IS NULL AND l.status = 'scheduled'
+          AND l.actual_teacher_id IS NULL ORDER BY l.id""").fetchall()
+    db.close()
+    teacher, lesson, class_id, subject = next(r for r in rows if str(r[0]) in by_person)
+    return by_person[str(teacher)], lesson, class_id, subject
+
+
+def sign_in(browser, base, login):
+    browser.get(base + "/login")
+    browser.find_element(By.NAME, "login").send_keys(login)
+    field = browser.find_element(By.NAME, "password")
+    field.send_keys(PASSWORD)
+    field.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 10).until(EC.url_to_be(base + "/"))
+
+
+def test_a_teacher_enters_marks_by_keyboard_and_sees_them_after_reload(school, browser):
+    browser.set_window_size(1366, 900)
+    base = school["base"]
+    teacher, lesson, class_id, subject = teacher_lesson(school)
+    sign_in(browser, base, teacher["login"])
+    browser.get(base + "/day")
+    browser.save_screenshot(os.path.join(SHOTS, "teacher-day.png"))
+    browser.find_element(By.CSS_SELECTOR, f'a[href="/lessons/{lesson}"]').click()
+    WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "entries")))
+    # The first mark field has the focus: 5, Tab past the work type and the next row's
+    # attendance, 4, Enter.
+    first = browser.switch_to.active_element
+    assert first.get_attribute("class") == "mark-input"
+    keys = ActionChains(browser)
+    keys.send_keys("5").send_keys(Keys.TAB).send_keys(Keys.TAB).send_keys(Keys.TAB).send_keys("4").send_keys(Keys.ENTER).perform()
+    WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".notice.ok")))
+    browser.refresh()
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.entries tbody tr")
+    assert "5" in rows[0].find_element(By.CSS_SELECTOR, "td.mark-cell").text
+    assert "4" in rows[1].find_element(By.CSS_SELECTOR, "td.mark-cell").text
+    browser.save_screenshot(os.path.join(SHOTS, "lesson-page.png"))
+
+
+def test_the_grid_saves_each_key_at_once(school, browser):
+    browser.set_window_size(1600, 1000)
+    base = school["base"]
+    teacher, lesson, class_id, subject = teacher_lesson(school)
+    sign_in(browser, base, teacher["login"])
+    browser.get(f"{base}/journal/{class_id}/{subject}")
+    WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "table.journal-grid")))
+    cell = browser.find_element(By.CSS_SELECTOR, 'table.journal-grid td[tabindex="0"]')
+    assert cell.get_attribute("data-lesson") == str(lesson)
+    cell.click()
+    # Down to the third student, a ДЗ mark of 3, then right… (a future lesson refuses), left back, н.
+    browser.find_element(By.ID, "work-type").send_keys("ДЗ")
+    cell.click()
+    ActionChains(browser).send_keys(Keys.ARROW_DOWN).send_keys(Keys.ARROW_DOWN).send_keys("3").perform()
+    status = browser.find_element(By.ID, "grid-status")
+    WebDriverWait(browser, 10).until(lambda _: "Сохранено" in status.text)
+    ActionChains(browser).send_keys(Keys.ARROW_DOWN).send_keys("н").perform()
+    WebDriverWait(browser, 10).until(lambda _: "Сохранено: Н" in status.text)
+    browser.refresh()
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.journal-grid tbody tr")
+    third = rows[2].find_element(By.CSS_SELECTOR, f'td[data-lesson="{lesson}"]')
+    assert any(s.text.startswith("3") and s.get_attribute("data-w") == "ДЗ" for s in third.find_elements(By.CSS_SELECTOR, "span.m"))
+    fourth = rows[3].find_element(By.CSS_SELECTOR, f'td[data-lesson="{lesson}"]')
+    assert fourth.find_element(By.CSS_SELECTOR, "span.a").text == "Н"
+    # The average's formula is one click away.
+    rows[0].find_element(By.CSS_SELECTOR, "td.avg summary").click()
+    browser.save_screenshot(os.path.join(SHOTS, "journal-grid.png"))
