@@ -43,7 +43,7 @@ let package = Package(
         // Diary pages and the hallway kiosk (student and guardian side).
         .target(name: "Kiosk", dependencies: ["WebUI", "HTTP", "Storage", "Domain", "Secrets"], swiftSettings: strict),
         // The teachers' journal: the desk that applies the rules, its pages and JSON API.
-        .target(name: "Journal", dependencies: ["WebUI", "HTTP", "Storage", "Domain"], swiftSettings: strict),
+        .target(name: "Journal", dependencies: ["Setup", "WebUI", "HTTP", "Storage", "Domain"], swiftSettings: strict),
         // The server: staff pages, JSON API, wiring of the routes.
         .target(name: "Appliance", dependencies: [
             "Kiosk", "Journal", "Setup", "Printing", "WebUI", "HTTP", "Storage", "Domain", "Secrets",

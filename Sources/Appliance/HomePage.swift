@@ -34,6 +34,18 @@ enum HomePage {
         if actor.readsEverything || !actor.assignments.isEmpty || !actor.classTeacherOf.isEmpty {
             links.append(("/journal", "Журналы", "Классы и предметы: отметки, пропуски, средний балл, итоговые"))
         }
+        if AccessPolicy.permits(actor, .grantUnlocks, .school) {
+            links.append(("/unlocks", "Открытие журнала", "Разрешить исправления, перенос из бумажных журналов"))
+        }
+        if AccessPolicy.permits(actor, .manageTimetable, .school) {
+            links.append(("/day?teacher=", "Замены и изменения расписания", "Уроки любого учителя на любой день"))
+        }
+        if AccessPolicy.permits(actor, .changeSettings, .school) {
+            links.append(("/settings", "Настройки журнала", "Срок исправления отметок, виды работ и веса, округление"))
+        }
+        if AccessPolicy.permits(actor, .viewAudit, .school) {
+            links.append(("/audit", "Журнал изменений", "Кто, когда и что изменил в отметках и пропусках; выгрузка CSV"))
+        }
         if AccessPolicy.permits(actor, .viewReports, .school) {
             links.append(("/mark-reports", "Сообщения об ошибках в отметках", "От учеников и родителей, по всей школе"))
         }

@@ -30,6 +30,7 @@ public enum JournalRefusal: String, Error, Sendable, CaseIterable {
     case periodMarkWindow = "period_mark_window"
     case absenceCorrectionWindow = "absence_correction_window"
     case marksDisabled = "marks_disabled"
+    case lessonHasEntries = "lesson_has_entries"
 
     public var code: String { rawValue }
 
@@ -42,6 +43,7 @@ public enum JournalRefusal: String, Error, Sendable, CaseIterable {
         case .periodMarkWindow: "Итоговые отметки ставятся только в последние дни периода."
         case .absenceCorrectionWindow: "Срок исправления причины пропуска истёк."
         case .marksDisabled: "В этом классе отметки не ставятся."
+        case .lessonHasEntries: "За урок уже есть отметки или пропуски: его нельзя отменить, перенести или заменить другим предметом."
         }
     }
 }
@@ -127,6 +129,16 @@ public struct JournalRules: Sendable {
         guard hasBegun(lesson) else { return .futureLesson }
         if isUnlocked(lesson.date) { return nil }
         return Self.workingDays(after: lesson.date, through: today) <= absenceCorrectionDays ? nil : .absenceCorrectionWindow
+    }
+
+    /// The date `count` working days (Monday to Friday) after `date`.
+    public static func addingWorkingDays(_ count: Int, to date: CivilDate) -> CivilDate {
+        var d = date, left = count
+        while left > 0 {
+            d = d.adding(days: 1)
+            if d.weekday <= 5 { left -= 1 }
+        }
+        return d
     }
 
     /// Monday-to-Friday days in (`start`, `end`].

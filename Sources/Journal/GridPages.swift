@@ -82,7 +82,8 @@ struct GridPages: Sendable {
             <span class="hint">Стрелки и Tab — по клеткам, 1–5 — отметка, н/б/у/о — пропуск, Delete — удалить. Сохраняется сразу.</span></div>
             """ : "<p class=\"muted\">Только просмотр.</p>"
         let title = "\(sheet.className) · \(sheet.subjectName)"
-        return try JournalFrame.page(visit, database: database, title: title, nav: [("Журналы", "/journal"), ("Мой день", "/day")],
+        return try JournalFrame.page(visit, database: database, title: title,
+                                     nav: [("Журналы", "/journal"), ("Мой день", "/day"), ("КТП", "/journal/\(scope.classID)/\(scope.subjectID)/plan")],
                                      scripts: editable || periodMarksOpen ? [Assets.gridScript] : [], """
             <main class="journal">
             <h1>\(sheet.subjectName), \(sheet.className)</h1>

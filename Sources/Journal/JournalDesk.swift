@@ -257,6 +257,70 @@ public struct JournalDesk: Sendable {
         }
     }
 
+    // MARK: Timetable changes
+
+    /// A dated change to the timetable, entered by the deputy or the administrator.
+    public enum Change: Sendable, Equatable {
+        /// Another teacher teaches it (nil: the substitution is withdrawn).
+        case substitution(teacher: Int?)
+        case cancelled
+        case moved(date: CivilDate, bell: Int)
+        case replaced(subject: Int, teacher: Int)
+    }
+
+    /// Applies a timetable change to one lesson and records it (timetable_change and audit)
+    /// at the moment it is entered. A lesson with marks or absences is not cancelled, moved
+    /// or replaced: those entries would lose their column.
+    public func changeTimetable(lesson id: Int, _ change: Change, reason: String, by editor: Editor) throws {
+        try write { c in
+            guard let lesson = try c.journalLesson(id) else { throw JournalError.notFound("Такого урока нет.") }
+            guard !lesson.cancelled else { throw JournalError.refused(.cancelledLesson) }
+            let reason = reason.trimmingWhitespace
+            guard reason.count <= 500 else { throw JournalError.invalid("Причина длиннее 500 знаков.", field: "reason") }
+            let kind: TimetableChange.Kind
+            let note: String
+            switch change {
+            case let .substitution(teacher):
+                kind = .substitution
+                if let teacher {
+                    guard let name = try c.teacherList().first(where: { $0.id == teacher })?.name else {
+                        throw JournalError.invalid("Выберите учителя из списка.", field: "teacher")
+                    }
+                    guard teacher != lesson.teacherID else { throw JournalError.invalid("Это учитель по расписанию.", field: "teacher") }
+                    note = "Замена: " + Self.shortName(name)
+                } else {
+                    note = ""
+                }
+                try c.substitute(lesson: id, teacher: teacher, note: note)
+            case .cancelled:
+                guard try !c.lessonHasEntries(id) else { throw JournalError.refused(.lessonHasEntries) }
+                (kind, note) = (.cancelled, "Урок отменён")
+                try c.cancelLesson(id, note: note)
+            case let .moved(date, bell):
+                guard try !c.lessonHasEntries(id) else { throw JournalError.refused(.lessonHasEntries) }
+                guard (0...12).contains(bell) else { throw JournalError.invalid("Номер урока — от 0 до 12.", field: "bell") }
+                (kind, note) = (.moved, "Перенесён с \(lesson.date.shortRussian), \(lesson.bell)-й урок")
+                try c.moveLesson(id, to: date, bell: bell, note: note)
+            case let .replaced(subject, teacher):
+                guard try !c.lessonHasEntries(id) else { throw JournalError.refused(.lessonHasEntries) }
+                guard try c.subjectList().contains(where: { $0.id == subject }) else { throw JournalError.invalid("Выберите предмет из списка.", field: "subject") }
+                guard try c.teacherList().contains(where: { $0.id == teacher }) else { throw JournalError.invalid("Выберите учителя из списка.", field: "teacher") }
+                (kind, note) = (.replaced, "Вместо урока «\(lesson.subjectName)»")
+                try c.replaceLesson(id, subject: subject, teacher: teacher, note: note)
+            }
+            try c.insertTimetableChange(lesson: id, kind: kind, reason: reason, enteredBy: editor.actor.personID, at: editor.at)
+            try audit(c, editor, "timetable.\(kind.rawValue)", entity: "lesson", id: id, old: lesson.changeNote, new: note.isEmpty ? "без замены" : note,
+                      lesson: lesson, student: nil, entry: .regular, reason: reason)
+        }
+    }
+
+    /// «Иванова Мария Петровна» → «Иванова М. П.»
+    static func shortName(_ full: String) -> String {
+        let parts = full.split(separator: " ")
+        guard let last = parts.first else { return full }
+        return ([String(last)] + parts.dropFirst().map { "\($0.prefix(1))." }).joined(separator: " ")
+    }
+
     // MARK: Shared steps
 
     func write<T>(_ body: (Connection) throws -> T) throws -> T { try database.write(body) }
@@ -292,10 +356,10 @@ public struct JournalDesk: Sendable {
     }
 
     func audit(_ c: Connection, _ editor: Editor, _ action: String, entity: String, id: Int?, old: String?, new: String?,
-               lesson: JournalLesson, student: Int?, entry: JournalRules.Entry) throws {
+               lesson: JournalLesson, student: Int?, entry: JournalRules.Entry, reason: String = "") throws {
         try c.appendAudit(AuditEntry(at: editor.at, account: editor.actor.accountID, session: editor.session, via: editor.via, action: action,
                                      entity: entity, entityID: id, oldValue: old, newValue: new,
-                                     reason: entry == .transferred ? "перенос из бумажного журнала" : "", address: editor.address,
+                                     reason: entry == .transferred ? "перенос из бумажного журнала" : reason, address: editor.address,
                                      lesson: lesson.id, student: student, schoolClass: lesson.classID))
     }
 }

@@ -16,5 +16,6 @@ public struct JournalRoutes: Sendable {
         LessonPages(database: database, desk: desk).routes
             + GridPages(database: database, desk: desk).routes
             + JournalAPI(database: database, desk: desk).routes
+            + AdminPages(database: database, desk: desk).routes
     }
 }

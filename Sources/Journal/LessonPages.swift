@@ -21,6 +21,7 @@ struct LessonPages: Sendable {
                 return .redirect(to: "/lessons/\(id)?saved=1")
             },
             AppRoute(.post, "/lessons/{id:int}/remarks", .policy(.editJournal, resource: lesson)) { visit in try saveRemark(visit) },
+            AppRoute(.post, "/lessons/{id:int}/change", .school(.manageTimetable)) { visit in try changeTimetable(visit) },
         ]
     }
 
@@ -42,7 +43,16 @@ struct LessonPages: Sendable {
             guard let d = CivilDate(iso: text) else { throw HTTPError.badRequest("Дата в виде ГГГГ-ММ-ДД.") }
             return d
         } ?? visit.today
-        let lessons = try database.read { try $0.teacherLessons(actor.personID, on: date) }
+        // The administration opens any teacher's day (to enter substitutions); a teacher their own.
+        let teacher = actor.readsEverything ? Int(visit.request.query["teacher"] ?? "") ?? actor.personID : actor.personID
+        let (lessons, teachers) = try database.read { c in
+            (try c.teacherLessons(teacher, on: date), actor.readsEverything ? try c.teacherList() : [])
+        }
+        let picker: HTML = teachers.isEmpty ? "" : """
+            <form method="get" action="/day" class="card search"><label>Учитель <select name="teacher">\(each: teachers.map { "<option value=\"\($0.id)\"\($0.id == teacher ? " selected" : "")>\($0.name)</option>" as HTML })</select></label>
+            <label>Дата <input type="date" name="date" value="\(date.iso)"></label><button>Показать</button></form>
+            """
+        let who = teacher == actor.personID ? "" : "&teacher=\(teacher)"
         let rows: [HTML] = lessons.map { l in
             let state: HTML = l.cancelled ? "<span class=\"tag warn\">отменён</span>"
                 : l.topic.isEmpty ? "<span class=\"tag\">тема не записана</span>" : "\(l.topic)"
@@ -53,14 +63,15 @@ struct LessonPages: Sendable {
                 \(l.changeNote.isEmpty ? "" as HTML : "<span class=\"tag change\">\(l.changeNote)</span>")<small>\(state)</small></span></a>
                 """
         }
-        let title = date == visit.today ? "Мой день" : "Уроки \(date.russian)"
+        let title = teacher != actor.personID ? "Уроки учителя" : date == visit.today ? "Мой день" : "Уроки \(date.russian)"
         return try JournalFrame.page(visit, database: database, title: title, nav: [("Журналы", "/journal")], """
             <main class="day">
             <h1>\(title)</h1>
             <p class="muted">\(RussianCalendar.weekdays[date.weekday - 1].capitalizedFirst), \(RussianCalendar.long(date))</p>
-            <nav class="week-nav"><a href="/day?date=\(date.adding(days: -1).iso)">← Предыдущий день</a>
-            \(date == visit.today ? "" as HTML : "<a href=\"/day\">Сегодня</a>")
-            <a href="/day?date=\(date.adding(days: 1).iso)">Следующий день →</a></nav>
+            \(picker)
+            <nav class="week-nav"><a href="/day?date=\(date.adding(days: -1).iso)\(who)">← Предыдущий день</a>
+            \(date == visit.today ? "" as HTML : "<a href=\"/day?date=\(visit.today.iso)\(who)\">Сегодня</a>")
+            <a href="/day?date=\(date.adding(days: 1).iso)\(who)">Следующий день →</a></nav>
             \(lessons.isEmpty ? "<p class=\"card\">В этот день уроков нет.</p>" as HTML : "<div class=\"lessons\">\(each: rows)</div>")
             </main>
             """)
@@ -179,6 +190,8 @@ struct LessonPages: Sendable {
             <button>Отправить</button>
             </form>
             """ : ""
+        let changeForm: HTML = AccessPolicy.permits(actor, .manageTimetable, .school) && !lesson.cancelled
+            ? try timetableForm(visit, lesson, error: typed.errors["change"]) : ""
         let teacher = lesson.actualTeacherName.map { "\($0) (замена; по расписанию — \(lesson.teacherName))" } ?? lesson.teacherName
         let grid = "/journal/\(lesson.classID)/\(lesson.subjectID)" + (lesson.groupID.map { "?group=\($0)" } ?? "")
         return try JournalFrame.page(visit, database: database, title: "\(lesson.className) · \(lesson.subjectName) · \(lesson.date.shortRussian)",
@@ -190,6 +203,7 @@ struct LessonPages: Sendable {
             \(contentForm)
             \(entries)
             \(remarkForm)
+            \(changeForm)
             </main>
             """)
     }
@@ -245,6 +259,58 @@ struct LessonPages: Sendable {
         }
         if typed.errors.isEmpty { return .redirect(to: "/lessons/\(id)?saved=1") }
         return try lessonPage(visit, typed: typed, status: 422)
+    }
+
+    /// The deputy's form for a dated change of this lesson: substitution, cancellation, move, replacement.
+    func timetableForm(_ visit: Visit, _ lesson: JournalLesson, error: String?) throws -> HTML {
+        let (teachers, subjects) = try database.read { c in (try c.teacherList(), try c.subjectList()) }
+        let teacherOptions = HTML(trusted: teachers.map { "<option value=\"\($0.id)\"\($0.id == lesson.actualTeacherID ? " selected" : "")>\(HTML.escaped($0.name))</option>" }.joined())
+        return """
+            <form method="post" action="/lessons/\(lesson.id)/change" class="card spaced">
+            <input type="hidden" name="_csrf" value="\(visit.csrfToken)">
+            <h2>Изменение расписания</h2>
+            \(lesson.changeNote.isEmpty ? "" as HTML : "<p><span class=\"tag change\">\(lesson.changeNote)</span></p>")
+            \(error.map { "<p class=\"field-error\" role=\"alert\">\($0)</p>" as HTML })
+            <label>Что <select name="kind">
+            <option value="substitution">Замена учителя</option><option value="unsubstitute">Отменить замену</option>
+            <option value="cancelled">Урок отменён</option><option value="moved">Перенос на другой день или урок</option>
+            <option value="replaced">Другой предмет вместо этого</option></select></label>
+            <label>Учитель (для замены) <select name="teacher">\(teacherOptions)</select></label>
+            <label>Новая дата и номер урока (для переноса) <input type="date" name="date" value="\(lesson.date.iso)"> <input name="bell" class="narrow" inputmode="numeric" value="\(lesson.bell)"></label>
+            <label>Предмет (для замены предмета) <select name="subject">\(each: subjects.map { "<option value=\"\($0.id)\"\($0.id == lesson.subjectID ? " selected" : "")>\($0.name)</option>" as HTML })</select></label>
+            <label>Причина <input name="reason" maxlength="500" placeholder="болезнь учителя"></label>
+            <p><button>Записать изменение</button></p>
+            </form>
+            """
+    }
+
+    func changeTimetable(_ visit: Visit) throws -> Response {
+        let id = try visit.request.pathParameters.int("id")
+        let form = try visit.request.form()
+        let teacher = Int(form["teacher"] ?? "")
+        let change: JournalDesk.Change
+        switch form["kind"] ?? "" {
+        case "substitution": change = .substitution(teacher: teacher)
+        case "unsubstitute": change = .substitution(teacher: nil)
+        case "cancelled": change = .cancelled
+        case "moved":
+            guard let date = CivilDate(iso: form["date"] ?? ""), let bell = Int(form["bell"] ?? "") else {
+                return try lessonPage(visit, typed: Typed(errors: ["change": "Для переноса укажите дату и номер урока."]), status: 422)
+            }
+            change = .moved(date: date, bell: bell)
+        case "replaced":
+            guard let subject = Int(form["subject"] ?? ""), let teacher else {
+                return try lessonPage(visit, typed: Typed(errors: ["change": "Выберите предмет и учителя."]), status: 422)
+            }
+            change = .replaced(subject: subject, teacher: teacher)
+        default: throw HTTPError.badRequest("Неизвестное изменение.")
+        }
+        do {
+            try perform(visit) { try desk.changeTimetable(lesson: id, change, reason: form["reason"] ?? "", by: $0) }
+        } catch let error as HTTPError where [409, 422].contains(error.status) {
+            return try lessonPage(visit, typed: Typed(errors: ["change": error.message]), status: error.status)
+        }
+        return .redirect(to: "/lessons/\(id)?saved=1")
     }
 
     func saveRemark(_ visit: Visit) throws -> Response {

@@ -47,13 +47,19 @@ struct SetupCommand: ParsableCommand {
             discussion: "Файл с ошибкой не загружается совсем; ошибки называют строку. Повторная загрузка того же файла ничего не меняет.")
 
         @OptionGroup var database: DatabaseOption
-        @Argument(help: "Что загружать: staff, students, guardians или timetable.") var kind: String
+        @Argument(help: "Что загружать: staff, students, guardians, timetable или plan (КТП: столбцы Тема;Часы).") var kind: String
         @Option(help: "CSV-файл.") var file: String
+        @Option(name: .customLong("class"), help: "Для plan: класс, например 5А.") var className: String?
+        @Option(help: "Для plan: предмет, например «Математика».") var subject: String?
         @Flag(help: "Только проверить и показать, что изменится.") var dryRun = false
 
         func validate() throws {
+            if kind == "plan" {
+                guard className != nil, subject != nil else { throw ValidationError("для plan укажите --class и --subject.") }
+                return
+            }
             guard Importer.Kind(rawValue: kind) != nil else {
-                throw ValidationError("что загружать: staff, students, guardians или timetable (получено «\(kind)»).")
+                throw ValidationError("что загружать: staff, students, guardians, timetable или plan (получено «\(kind)»).")
             }
         }
 
@@ -62,11 +68,40 @@ struct SetupCommand: ParsableCommand {
             let db = try database.open()
             defer { db.close() }
             let clock = SchoolClock()
+            if kind == "plan" { return try importPlan(db, bytes: bytes, clock: clock) }
             do {
                 let report = try Importer(database: db, today: clock.today, now: clock.unixNow())
                     .run(Importer.Kind(rawValue: kind)!, bytes: bytes, dryRun: dryRun)
                 report.changes.forEach { print($0) }
                 print((dryRun ? "Проверка (ничего не записано): " : "Загружено: ") + report.summary)
+            } catch let failure as ImportFailure {
+                print("Файл \(file) не загружен, ничего не изменено:")
+                failure.problems.forEach { print("  \($0)") }
+                throw ExitCode.failure
+            }
+        }
+
+        func importPlan(_ db: Database, bytes: [UInt8], clock: SchoolClock) throws {
+            let ids = try db.read { c -> (Int, Int)? in
+                guard let year = try c.academicYear(containing: clock.today),
+                      let k = try c.first("SELECT id FROM school_class WHERE year_id = ? AND name = ?", year.id,
+                                          ClassName(className!)?.description ?? className!, row: { $0.int(0) }),
+                      let s = try c.first("SELECT id FROM subject WHERE name = ? COLLATE NOCASE OR short_name = ? COLLATE NOCASE", subject!, subject!,
+                                          row: { $0.int(0) }) else { return nil }
+                return (k, s)
+            }
+            guard let (classID, subjectID) = ids else {
+                print("Нет класса «\(className!)» в текущем учебном году или предмета «\(subject!)».")
+                throw ExitCode.failure
+            }
+            do {
+                if dryRun {
+                    let topics = try PlanImport.parse(bytes)
+                    print("Проверка (ничего не записано): тем \(topics.count), часов \(topics.reduce(0) { $0 + $1.hours }).")
+                    return
+                }
+                let outcome = try PlanImport.run(db, classID: classID, subjectID: subjectID, bytes: bytes, account: nil, via: .cli, now: clock.unixNow())
+                print("КТП загружено: тем \(outcome.topics), часов \(outcome.hours); темы записаны в \(outcome.filled) уроков.")
             } catch let failure as ImportFailure {
                 print("Файл \(file) не загружен, ничего не изменено:")
                 failure.problems.forEach { print("  \($0)") }

@@ -275,7 +275,7 @@ public struct AuditFilter: Sendable, Equatable {
     public var lesson: Int?
     public var student: Int?
     public var classID: Int?
-    /// The account of a teacher (or anyone) who made the change.
+    /// The person (a teacher, or anyone) whose account made the change.
     public var teacher: Int?
     public var from: CivilDate?
     public var to: CivilDate?
@@ -327,7 +327,7 @@ extension Connection {
             LEFT JOIN account ac ON ac.id = a.account_id LEFT JOIN person p ON p.id = ac.person_id
             LEFT JOIN person sp ON sp.id = a.student_id LEFT JOIN school_class c ON c.id = a.class_id
             WHERE (?1 IS NULL OR a.lesson_id = ?1) AND (?2 IS NULL OR a.student_id = ?2) AND (?3 IS NULL OR a.class_id = ?3)
-              AND (?4 IS NULL OR a.account_id = ?4) AND (?5 IS NULL OR a.at >= ?5) AND (?6 IS NULL OR a.at < ?6)
+              AND (?4 IS NULL OR a.account_id IN (SELECT id FROM account WHERE person_id = ?4)) AND (?5 IS NULL OR a.at >= ?5) AND (?6 IS NULL OR a.at < ?6)
               AND (NOT ?7 OR a.entity IN ('mark', 'absence', 'period_mark', 'lesson', 'remark'))
             ORDER BY a.id DESC LIMIT ?8
             """, f.lesson, f.student, f.classID, f.teacher, from, to, f.journalOnly, limit) { r in

@@ -77,3 +77,71 @@ extension Connection {
         return lastInsertID
     }
 }
+
+/// The school's lists the journal's administration pages edit and choose from.
+extension Connection {
+    public func addWorkType(code: String, name: String, weight: Double) throws -> Int {
+        let position = try first("SELECT coalesce(max(position), 0) + 1 FROM work_type") { $0.int(0) } ?? 1
+        try run("INSERT INTO work_type (code, name, weight, position) VALUES (?, ?, ?, ?)", code, name, weight, position)
+        return lastInsertID
+    }
+
+    public func updateWorkType(_ id: Int, name: String, weight: Double, active: Bool) throws {
+        try run("UPDATE work_type SET name = ?, weight = ?, active = ? WHERE id = ?", name, weight, active, id)
+    }
+
+    /// Unlocks and transfer windows still in force at `now`, for the deputy's page.
+    public func activeUnlocks(now: Int) throws -> [(id: Int, className: String, subject: String, from: CivilDate, to: CivilDate, until: Int, reason: String)] {
+        try query("""
+            SELECT u.id, c.name, s.name, u.from_date, u.to_date, u.until, u.reason FROM journal_unlock u
+            JOIN school_class c ON c.id = u.class_id JOIN subject s ON s.id = u.subject_id WHERE u.until > ? ORDER BY u.until
+            """, now) { (id: $0.int(0), className: $0.string(1), subject: $0.string(2), from: try $0.date(3), to: try $0.date(4), until: $0.int(5), reason: $0.string(6)) }
+    }
+
+    public func activeTransferWindows(now: Int) throws -> [(id: Int, from: CivilDate, to: CivilDate, until: Int, reason: String)] {
+        try query("SELECT id, from_date, to_date, until, reason FROM transfer_window WHERE until > ? ORDER BY until", now) {
+            (id: $0.int(0), from: try $0.date(1), to: try $0.date(2), until: $0.int(3), reason: $0.string(4))
+        }
+    }
+
+    public func classList(year: Int) throws -> [(id: Int, name: String)] {
+        try query("SELECT id, name FROM school_class WHERE year_id = ? ORDER BY grade, letter", year) { (id: $0.int(0), name: $0.string(1)) }
+    }
+
+    public func subjectList() throws -> [(id: Int, name: String)] {
+        try query("SELECT id, name FROM subject ORDER BY name") { (id: $0.int(0), name: $0.string(1)) }
+    }
+
+    /// Everyone who teaches, for choosing a substitute.
+    public func teacherList() throws -> [(id: Int, name: String)] {
+        try query("""
+            SELECT p.id, p.last_name || ' ' || p.first_name || ' ' || p.middle_name FROM person p
+            WHERE p.id IN (SELECT person_id FROM staff_role WHERE role IN ('teacher', 'psychologist')) ORDER BY p.last_name, p.first_name
+            """) { (id: $0.int(0), name: $0.string(1)) }
+    }
+
+    /// Records a substitution: who actually teaches the lesson, noted for diaries and the kiosk.
+    public func substitute(lesson: Int, teacher: Int?, note: String) throws {
+        try run("UPDATE lesson SET actual_teacher_id = ?, change_note = ? WHERE id = ?", teacher, note, lesson)
+    }
+
+    public func cancelLesson(_ lesson: Int, note: String) throws {
+        try run("UPDATE lesson SET status = 'cancelled', change_note = ? WHERE id = ?", note, lesson)
+    }
+
+    /// Moves a lesson to another date and bell (a lesson with marks stays where it is: the caller checks).
+    public func moveLesson(_ lesson: Int, to date: CivilDate, bell: Int, note: String) throws {
+        try run("UPDATE lesson SET date = ?, bell_number = ?, change_note = ? WHERE id = ?", date, bell, note, lesson)
+    }
+
+    /// Another subject (and its teacher) in the lesson's place.
+    public func replaceLesson(_ lesson: Int, subject: Int, teacher: Int, note: String) throws {
+        try run("UPDATE lesson SET subject_id = ?, teacher_id = ?, actual_teacher_id = NULL, topic = '', plan_topic_id = NULL, change_note = ? WHERE id = ?",
+                subject, teacher, note, lesson)
+    }
+
+    /// Whether anything was entered for the lesson's students (marks or absences).
+    public func lessonHasEntries(_ lesson: Int) throws -> Bool {
+        try first("SELECT EXISTS (SELECT 1 FROM mark WHERE lesson_id = ?1) OR EXISTS (SELECT 1 FROM absence WHERE lesson_id = ?1)", lesson) { $0.bool(0) } ?? false
+    }
+}

@@ -167,6 +167,8 @@ extension Assets {
     table.entries td.mark-cell { white-space: nowrap; }
     table.entries .mark { min-width: 30px; font-size: 16px; color: #fff; border-radius: 6px; padding: 2px 6px; }
     table.entries .mark sub { font-size: 10px; margin-left: 2px; }
+    input.narrow { width: 6em; }
+    table.audit td { font-size: 14px; }
     table.entries select { width: auto; max-width: 16em; padding: 6px 8px; }
     table.entries td { vertical-align: middle; }
     input.mark-input { padding: 6px 0; width: 2.6em; text-align: center; font-size: 18px; font-weight: 700; }

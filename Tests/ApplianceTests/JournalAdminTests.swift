@@ -1,0 +1,181 @@
+import Appliance
+import Domain
+import Foundation
+import HTTP
+import Journal
+import Setup
+import Storage
+import Testing
+
+/// The journal's administration through its pages: settings, work types, unlocks, transfer
+/// windows, timetable changes, the change log and the thematic plan.
+@Suite struct JournalAdminTests {
+    let database = try! TestSchool.copy()
+    var app: App { TestSchool.app(database) }
+
+    func signedIn(_ role: Role) throws -> Client {
+        let c = Client(app)
+        #expect(try c.signIn(TestSchool.login(role).login).status == 303)
+        return c
+    }
+
+    /// A teacher's whole-class lesson of grade 5+ at the first bell on `date`.
+    func lesson(on date: String) throws -> (teacher: DemoLogin, id: Int, classID: Int, subject: Int) {
+        let byPerson = Dictionary(TestSchool.generated.logins.filter { $0.role == .teacher }.map { ($0.personID, $0) }) { a, _ in a }
+        let rows = try database.read { try $0.query("""
+            SELECT l.teacher_id, l.id, l.class_id, l.subject_id FROM lesson l JOIN school_class c ON c.id = l.class_id
+            WHERE l.date = ? AND l.bell_number = 1 AND c.grade >= 5 AND l.status = 'scheduled' AND l.actual_teacher_id IS NULL AND l.group_id IS NULL
+            """, date) { ($0.int(0), $0.int(1), $0.int(2), $0.int(3)) } }
+        let row = try #require(rows.first { byPerson[$0.0] != nil })
+        return (byPerson[row.0]!, row.1, row.2, row.3)
+    }
+
+    @Test func settingsAreSavedOrComeBackWithTheMessage() throws {
+        let admin = try signedIn(.administrator)
+        #expect(try admin.page("/settings").status == 200)
+        let bad = try admin.post("/settings", [("edit_window", "5w"), ("period_mark_days", "10")])
+        #expect(bad.status == 422)
+        #expect(bad.text.contains("class=\"field-error\">edit_window: «5w» не подходит"))
+        #expect(bad.text.contains("value=\"5w\""))
+        // Nothing of a form with a wrong field is saved.
+        #expect(try database.read { try SchoolSettings.value("period_mark_days", $0) } == "14")
+        #expect(try admin.post("/settings", [("edit_window", "1m"), ("period_mark_days", "10")]).status == 303)
+        #expect(try database.read { try SchoolSettings.value("edit_window", $0) } == "1m")
+        #expect(try database.read { try $0.auditEntries(AuditFilter()).first { $0.action == "setting.change" } } != nil)
+        let teacher = try signedIn(.teacher)
+        #expect(try teacher.get("/settings").status == 403)
+    }
+
+    @Test func workTypesAndWeightsAreTheSchools() throws {
+        let admin = try signedIn(.administrator)
+        let page = try admin.page("/settings")
+        let kr = try #require(try database.read { try $0.workTypes().first { $0.code == "КР" } })
+        #expect(page.text.contains("name=\"weight_\(kr.id)\""))
+        var fields = try database.read { try $0.workTypes(includingInactive: true) }.flatMap { t in
+            [("name_\(t.id)", t.name), ("weight_\(t.id)", t.id == kr.id ? "10" : GridPagesWeight.text(t.weight))] + (t.active ? [("active_\(t.id)", "1")] : [])
+        }
+        fields += [("new_code", "пр2"), ("new_name", "Проект"), ("new_weight", "4,5")]
+        #expect(try admin.post("/settings/work-types", fields).status == 303)
+        let types = try database.read { try $0.workTypes() }
+        #expect(types.first { $0.code == "КР" }?.weight == 10)
+        #expect(types.first { $0.code == "ПР2" }?.weight == 4.5)
+        let duplicate = try admin.post("/settings/work-types", [("new_code", "КР"), ("new_name", "Ещё"), ("new_weight", "1")])
+        #expect(duplicate.status == 422)
+        #expect(duplicate.text.contains("уже есть"))
+    }
+
+    @Test func theDeputyUnlocksDatesAndOpensATransfer() throws {
+        let (teacher, _, classID, subject) = try lesson(on: "2026-11-02")
+        let deputy = try signedIn(.deputy)
+        #expect(try deputy.page("/unlocks").status == 200)
+        let bad = try deputy.post("/unlocks", [("class", String(classID)), ("subject", String(subject)), ("from", "2026-11-03"), ("to", "2026-11-01"),
+                                               ("until", "2026-11-30"), ("reason", "ошибка")])
+        #expect(bad.status == 422)
+        #expect(try deputy.post("/unlocks", [("class", String(classID)), ("subject", String(subject)), ("from", "2026-11-02"), ("to", "2026-11-02"),
+                                             ("until", "2026-11-30"), ("reason", "ошибка в отметке")]).status == 303)
+        #expect(try database.read { try $0.unlockedDates(classID: classID, subjectID: subject, now: TestSchool.clock.unixNow()) }.count == 1)
+        #expect(try deputy.post("/unlocks/transfer", [("from", "2026-11-16"), ("to", "2026-11-17"), ("until", "2026-11-25"), ("reason", "сбой")]).status == 303)
+        let shown = try deputy.get("/unlocks").text
+        #expect(shown.contains("ошибка в отметке") && shown.contains("16.11.2026–17.11.2026"))
+        let t = Client(app)
+        _ = try t.signIn(teacher.login)
+        #expect(try t.get("/unlocks").status == 403)
+        let trail = try database.read { try $0.auditEntries(AuditFilter()) }.map(\.action)
+        #expect(trail.contains("journal.unlock") && trail.contains("journal.transfer_window"))
+    }
+
+    @Test func aSubstituteTeachesTheLessonTheyWereEnteredFor() throws {
+        let (teacher, lessonID, _, _) = try lesson(on: "2026-11-23")
+        let substitute = try #require(TestSchool.generated.logins.first { $0.role == .teacher && $0.personID != teacher.personID })
+        let student = try #require(try database.read { c in
+            let l = try c.journalLesson(lessonID)!
+            return try c.journalStudents(classID: l.classID, groupID: nil, from: l.date, to: l.date).first?.id
+        })
+        let sub = Client(app)
+        _ = try sub.signIn(substitute.login)
+        let before = try sub.json(.post, "/api/v1/lessons/\(lessonID)/marks", #"{"student":\#(student),"value":5,"workType":"У"}"#)
+        #expect(before.status == 403 || before.status == 201)  // 201 only if they happen to teach it anyway
+        let deputy = try signedIn(.deputy)
+        _ = try deputy.page("/lessons/\(lessonID)")
+        #expect(try deputy.post("/lessons/\(lessonID)/change", [("kind", "substitution"), ("teacher", String(substitute.personID)),
+                                                                ("reason", "болезнь учителя")]).status == 303)
+        let lesson = try #require(try database.read { try $0.journalLesson(lessonID) })
+        #expect(lesson.actualTeacherID == substitute.personID)
+        #expect(lesson.changeNote.hasPrefix("Замена: "))
+        let change = try database.read { try $0.first("SELECT kind, reason, entered_by FROM timetable_change WHERE lesson_id = ? ORDER BY id DESC", lessonID) {
+            ($0.string(0), $0.string(1), $0.int(2)) } }
+        #expect(change?.0 == "substitution" && change?.1 == "болезнь учителя" && change?.2 == TestSchool.login(.deputy).personID)
+        #expect(try sub.get("/day").text.contains("/lessons/\(lessonID)"))
+        let r = try sub.json(.post, "/api/v1/lessons/\(lessonID)/marks", #"{"student":\#(student),"value":4,"workType":"Т"}"#)
+        #expect(r.status == 201)
+        // A lesson with marks is not cancelled.
+        _ = try deputy.page("/lessons/\(lessonID)")
+        let cancel = try deputy.post("/lessons/\(lessonID)/change", [("kind", "cancelled"), ("reason", "карантин")])
+        #expect(cancel.status == 409)
+        #expect(cancel.text.contains("уже есть отметки"))
+        let teacherClient = Client(app)
+        _ = try teacherClient.signIn(teacher.login)
+        _ = try teacherClient.page("/")
+        #expect(try teacherClient.post("/lessons/\(lessonID)/change", [("kind", "cancelled")]).status == 403)
+    }
+
+    @Test func theChangeLogFiltersAndExportsCSV() throws {
+        let (teacher, lessonID, classID, _) = try lesson(on: "2026-11-23")
+        let student = try #require(try database.read { c in
+            let l = try c.journalLesson(lessonID)!
+            return try c.journalStudents(classID: l.classID, groupID: nil, from: l.date, to: l.date).first?.id
+        })
+        let t = Client(app)
+        _ = try t.signIn(teacher.login)
+        #expect(try t.json(.post, "/api/v1/lessons/\(lessonID)/marks", #"{"student":\#(student),"value":2,"workType":"У"}"#).status == 201)
+        let admin = try signedIn(.administrator)
+        let page = try admin.get("/audit?class=\(classID)&from=2026-11-23&to=2026-11-23")
+        #expect(page.status == 200)
+        #expect(page.text.contains("отметка поставлена"))
+        #expect(page.text.contains("<td>2 У</td>"))
+        let other = try admin.get("/audit?class=\(classID)&from=2026-11-24&to=2026-11-30")
+        #expect(!other.text.contains("отметка поставлена"))
+        let csv = try admin.get("/audit.csv?class=\(classID)&teacher=\(teacher.personID)")
+        #expect(csv.status == 200)
+        #expect(csv.headers["content-type"] == "text/csv; charset=utf-8")
+        #expect(csv.headers["content-disposition"]?.contains("attachment") == true)
+        let lines = csv.text.split(separator: "\r\n")
+        #expect(lines.first?.hasSuffix("Когда;Кто;Логин;Через;Действие;Код действия;Класс;Обучающийся;Урок;Было;Стало;Причина") == true)
+        #expect(lines.contains { $0.contains(";\(teacher.login);api;отметка поставлена;mark.create;") && $0.contains(";2 У;") })
+        #expect(try t.get("/audit").status == 403)
+        #expect(try t.get("/audit.csv").status == 403)
+    }
+
+    @Test func aThematicPlanFillsLessonsInOrder() throws {
+        let (teacher, _, classID, subject) = try lesson(on: "2026-11-23")
+        try database.write { try $0.run("UPDATE lesson SET topic = '', plan_topic_id = NULL WHERE class_id = ? AND subject_id = ? AND date >= '2026-11-24'", classID, subject) }
+        let t = Client(app)
+        _ = try t.signIn(teacher.login)
+        _ = try t.page("/journal/\(classID)/\(subject)/plan")
+        func upload(_ text: String) throws -> Response {
+            let boundary = "XyZ"
+            let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(t.lastCSRF)\r\n--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.csv\"\r\nContent-Type: text/csv\r\n\r\n\(text)\r\n--\(boundary)--\r\n"
+            return try t.send(.post, "/journal/\(classID)/\(subject)/plan", headers: [("Content-Type", "multipart/form-data; boundary=\(boundary)")], body: Array(body.utf8))
+        }
+        let bad = try upload("Тема;Часы\nДроби;2\n;1\nПроценты;много\n")
+        #expect(bad.status == 422)
+        #expect(bad.text.contains("строка 3: не заполнен столбец «Тема»"))
+        #expect(bad.text.contains("строка 4: «Часы»: «много»"))
+        #expect(try database.read { try $0.planTopics(classID: classID, subjectID: subject) }.isEmpty == false) // the demo's plan stays
+        let good = try upload("Тема;Часы\nПовторение пройденного;1\nНовая глава;200\n")
+        #expect(good.status == 303)
+        let topics = try database.read { try $0.planTopics(classID: classID, subjectID: subject) }
+        #expect(topics.map(\.title) == ["Повторение пройденного", "Новая глава"])
+        let future = try database.read { try $0.query("""
+            SELECT topic FROM lesson WHERE class_id = ? AND subject_id = ? AND date >= '2026-11-24' AND status = 'scheduled' ORDER BY date, bell_number LIMIT 3
+            """, classID, subject) { $0.string(0) } }
+        #expect(future.allSatisfy { $0 == "Новая глава" })
+        let filled = try database.read { try $0.first("SELECT count(*) FROM audit WHERE action = 'topic.change' AND via = 'import' AND class_id = ?", classID) { $0.int(0) } }
+        #expect((filled ?? 0) > 0)
+    }
+}
+
+/// How the settings page writes weights (whole numbers without a fraction).
+enum GridPagesWeight {
+    static func text(_ w: Double) -> String { w == w.rounded() ? String(Int(w)) : String(w).replacing(".", with: ",") }
+}
