@@ -117,8 +117,21 @@ import Testing
 
         let timetable = "Класс;День;Урок;Предмет;Учитель;Кабинет\n5А;Пн;1;Математика;Кузнецов И. П.;101\n5А;вторник;2;Русский язык;Смирнова Ольга Ивановна;\n"
         #expect(try run(db, .timetable, timetable).created == 2)
+        // The year's lessons of those entries exist from today: Mondays and Tuesdays outside the breaks.
+        let lessons = try db.read { try $0.query("SELECT date, bell_number FROM lesson ORDER BY date, bell_number") { (try $0.date(0), $0.int(1)) } }
+        #expect(lessons.first?.0 == Self.today)
+        #expect(lessons.allSatisfy { ($0.0.weekday == 1 && $0.1 == 1) || ($0.0.weekday == 2 && $0.1 == 2) })
+        #expect(!lessons.contains { $0.0 == CivilDate(iso: "2027-01-05")! })  // winter break
+        #expect(lessons.count > 40)
         #expect(try run(db, .timetable, timetable).unchanged == 2)
+        #expect(try count(db, "lesson") == lessons.count)
         #expect(try count(db, "teaching_assignment") == 2)
+        // Another teacher on Monday: the lessons nothing was entered for follow.
+        try db.write { try $0.run("INSERT INTO absence (lesson_id, student_id, code, created_at) SELECT id, (SELECT id FROM person LIMIT 1), 'Н', 0 FROM lesson WHERE date = ?", Self.today) }
+        _ = try run(db, .timetable, "Класс;День;Урок;Предмет;Учитель\n5А;Пн;1;Математика;Смирнова Ольга Ивановна\n")
+        let teachers = try db.read { try $0.query("SELECT DISTINCT p.last_name FROM lesson l JOIN person p ON p.id = l.teacher_id WHERE l.bell_number = 1 AND l.date > ?", Self.today) { $0.string(0) } }
+        #expect(teachers == ["Смирнова"])
+        #expect(try db.read { try $0.first("SELECT p.last_name FROM lesson l JOIN person p ON p.id = l.teacher_id WHERE l.date = ?", Self.today) { $0.string(0) } } == "Кузнецов")
         #expect {
             try run(db, .timetable, "Класс;День;Урок;Предмет;Учитель\n5А;Вс;9;Пение;Никто\n")
         } throws: { ($0 as? ImportFailure)?.problems.first?.description.contains("«День»: «Вс»") == true }

@@ -66,6 +66,11 @@ public struct Importer {
                     }
                 }
                 if !session.problems.isEmpty { throw ImportFailure(problems: session.problems) }
+                if kind == .timetable {
+                    // The journal's lessons follow the timetable from today to the end of the year.
+                    let sync = try c.syncLessons(year: year.id, from: today)
+                    session.report.changes.append("уроки в журнале с \(today.russian): создано \(sync.created), изменено \(sync.updated), удалено \(sync.removed)")
+                }
                 try c.appendAudit(AuditEntry(at: now, account: account, via: .import, action: "import.\(kind.rawValue)", entity: "school",
                                              newValue: session.report.summary, reason: via == .cli ? "командная строка" : "страница"))
                 if dryRun { throw DryRun(report: session.report) }
