@@ -169,30 +169,44 @@ public struct AuditRecord: Sendable {
     public let newValue: String?
     public let reason: String
     public let address: String
+    public let lesson: Int?
+    public let student: Int?
+    public let schoolClass: Int?
 }
 
 extension Connection {
     /// What an account did since a moment, oldest first.
     public func audit(account: Int, since: Int) throws -> [AuditRecord] {
         try query("""
-            SELECT id, at, account_id, via, action, entity, entity_id, old_value, new_value, reason, address
+            SELECT id, at, account_id, via, action, entity, entity_id, old_value, new_value, reason, address, lesson_id, student_id, class_id
             FROM audit WHERE account_id = ? AND at >= ? ORDER BY id
             """, account, since, row: Self.auditRecord)
     }
 
-    /// Whether another account acted on the same entity after audit row `after`.
-    public func changedLaterByOthers(entity: String, entityID: Int?, actions: [String], after: Int, account: Int) throws -> Bool {
+    /// Whether another account acted on the same entity after audit row `after` (and up to
+    /// row `through`: later rows are the revert's own).
+    public func changedLaterByOthers(entity: String, entityID: Int?, actions: [String], after: Int, through: Int = .max, account: Int) throws -> Bool {
         let list = actions.map { "'\($0)'" }.joined(separator: ",")
         return try first("""
-            SELECT 1 FROM audit WHERE entity = ? AND coalesce(entity_id, -1) = coalesce(?, -1) AND id > ?
+            SELECT 1 FROM audit WHERE entity = ? AND coalesce(entity_id, -1) = coalesce(?, -1) AND id > ? AND id <= ?
               AND coalesce(account_id, -1) <> ? AND action IN (\(list)) LIMIT 1
-            """, entity, entityID, after, account) { _ in true } ?? false
+            """, entity, entityID, after, through, account) { _ in true } ?? false
+    }
+
+    /// The newest audit row's id (0 when there is none).
+    public func lastAuditID() throws -> Int { try first("SELECT coalesce(max(id), 0) FROM audit") { $0.int(0) } ?? 0 }
+
+    /// Whether another account changed a student's attendance at a lesson after audit row `after`.
+    public func attendanceChangedLaterByOthers(lesson: Int, student: Int, after: Int, through: Int, account: Int) throws -> Bool {
+        try first("""
+            SELECT 1 FROM audit WHERE entity = 'absence' AND lesson_id = ? AND student_id = ? AND id > ? AND id <= ? AND coalesce(account_id, -1) <> ? LIMIT 1
+            """, lesson, student, after, through, account) { _ in true } ?? false
     }
 
     static func auditRecord(_ r: Row) -> AuditRecord {
         AuditRecord(id: r.int(0), at: r.int(1), account: r.optionalInt(2), via: r.string(3), action: r.string(4), entity: r.string(5),
                     entityID: r.optionalInt(6), oldValue: r.optionalString(7), newValue: r.optionalString(8), reason: r.string(9),
-                    address: r.string(10))
+                    address: r.string(10), lesson: r.optionalInt(11), student: r.optionalInt(12), schoolClass: r.optionalInt(13))
     }
 
     /// Slips a person issued to an account since a moment.

@@ -3,7 +3,7 @@ import Domain
 /// The journal's writes. Rules and the audit row are the caller's (`JournalDesk`); these
 /// only change rows, inside the caller's transaction.
 extension Connection {
-    public func addMark(lesson: Int, student: Int, value: Int, workType: Int, by person: Int, at: Int, transferred: Bool) throws -> Int {
+    public func addMark(lesson: Int, student: Int, value: Int, workType: Int, by person: Int?, at: Int, transferred: Bool) throws -> Int {
         try run("""
             INSERT INTO mark (lesson_id, student_id, value, work_type_id, created_by, created_at, transferred) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, lesson, student, value, workType, person, at, transferred)
@@ -20,7 +20,7 @@ extension Connection {
         try run("DELETE FROM mark WHERE id = ?", id)
     }
 
-    public func setAbsence(lesson: Int, student: Int, code: AbsenceCode, by person: Int, at: Int, transferred: Bool) throws {
+    public func setAbsence(lesson: Int, student: Int, code: AbsenceCode, by person: Int?, at: Int, transferred: Bool) throws {
         try run("""
             INSERT INTO absence (lesson_id, student_id, code, created_by, created_at, transferred) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
             ON CONFLICT (lesson_id, student_id) DO UPDATE SET code = ?3, updated_at = ?5, transferred = transferred OR ?6
