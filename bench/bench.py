@@ -76,6 +76,64 @@ def wrk_once(port, path, connections, extra=()):
     return rps, pct(50), pct(99), int(errors.group(1)) if errors else 0
 
 
+def journal_grid():
+    """The teacher of a whole-class subject of about 30 students and the grid of its last 40 lessons."""
+    row = sh(["sqlite3", "-separator", " ", DB, f"""
+        SELECT a.login, l.class_id, l.subject_id, count(*) FROM lesson l JOIN account a ON a.person_id = l.teacher_id
+        WHERE l.group_id IS NULL AND l.date <= '{TODAY}' AND l.date > date('{TODAY}', '-70 days')
+          AND (SELECT count(*) FROM enrolment e WHERE e.class_id = l.class_id AND e.left_on IS NULL) BETWEEN 27 AND 32
+        GROUP BY l.class_id, l.subject_id, a.login ORDER BY count(*) DESC LIMIT 1"""]).split()
+    login, class_id, subject_id = row[0], row[1], row[2]
+    first = sh(["sqlite3", DB, f"""SELECT date FROM lesson WHERE class_id = {class_id} AND subject_id = {subject_id} AND date <= '{TODAY}'
+        ORDER BY date DESC, bell_number DESC LIMIT 1 OFFSET 39"""]).strip()
+    return login, f"/journal/{class_id}/{subject_id}?from={first}&to={TODAY}"
+
+
+def mark_saves():
+    """Marks saved through the API on a copy of the school: every request a new mark."""
+    copy = os.path.join(OUT, "marks.sqlite")
+    for suffix in ("", "-wal", "-shm", ".verified"):
+        if os.path.exists(copy + suffix):
+            os.remove(copy + suffix)
+    sh(["sqlite3", DB, f"VACUUM INTO '{copy}'"])
+    sh([BIN, "setup", "settings", "--db", copy, "--edit-window", "never"])
+    # A teacher's whole-class lessons of the current period, times students, times work types not yet used there.
+    login, teacher = sh(["sqlite3", "-separator", " ", copy, f"""
+        SELECT a.login, a.person_id FROM lesson l JOIN account a ON a.person_id = l.teacher_id
+        WHERE l.group_id IS NULL AND l.date BETWEEN date('{TODAY}', '-40 days') AND date('{TODAY}', '-1 days')
+        GROUP BY a.person_id ORDER BY count(*) DESC LIMIT 1"""]).split()
+    combos = sh(["sqlite3", "-separator", " ", copy, f"""
+        SELECT l.id, e.student_id, w.code FROM lesson l JOIN enrolment e ON e.class_id = l.class_id AND e.left_on IS NULL
+        CROSS JOIN work_type w
+        WHERE l.teacher_id = {teacher} AND l.group_id IS NULL AND l.status = 'scheduled' AND l.actual_teacher_id IS NULL
+          AND l.date BETWEEN date('{TODAY}', '-40 days') AND date('{TODAY}', '-1 days') AND w.code IN ('ЛР', 'ПР', 'Т', 'Д', 'ДЗ', 'СР')
+          AND NOT EXISTS (SELECT 1 FROM mark m WHERE m.lesson_id = l.id AND m.student_id = e.student_id AND m.work_type_id = w.id)
+          AND NOT EXISTS (SELECT 1 FROM period_mark p WHERE p.student_id = e.student_id AND p.subject_id = l.subject_id)
+        ORDER BY random()"""]).split("\n")
+    lua = os.path.join(OUT, "marks.lua")
+    with open(lua, "w") as f:
+        f.write("local combos = {\n")
+        for line in combos:
+            if line:
+                lesson, student, code = line.split()
+                f.write(f'  {{"/api/v1/lessons/{lesson}/marks", \'{{"student":{student},"value":4,"workType":"{code}"}}\'}},\n')
+        f.write("}\nlocal i = 0\nwrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
+                "request = function()\n  i = i + 1\n  local c = combos[(i % #combos) + 1]\n"
+                "  return wrk.format(nil, c[1], nil, c[2])\nend\n")
+    log = open(os.path.join(OUT, "server-marks.log"), "w")
+    server = subprocess.Popen([BIN, "serve", "--db", copy, "--listen", f"127.0.0.1:{PORT}", "--now", NOW], stderr=log, stdout=log)
+    try:
+        wait_ready(PORT, process=server)
+        cookie = sign_in(PORT, login, "demo-tabel")
+        result = wrk_once(PORT, "/api/v1/session", 16, ("-s", lua, "-H", f"Cookie: {cookie}"))
+        saved = int(sh(["sqlite3", copy, "SELECT count(*) FROM audit WHERE action = 'mark.create'"]).strip())
+        print(f"marks saved with audit rows: {saved} of {len(combos)} prepared")
+        return result
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait()
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     rows, notes = [], []
@@ -131,8 +189,11 @@ def measure(server, ref, notes, cold, checked):
     guardian, child = sh(["sqlite3", "-separator", " ", DB, "SELECT a.login, min(g.student_id) FROM account a JOIN guardian_link g "
                           "ON g.guardian_id = a.person_id GROUP BY a.login HAVING count(*) = 2 LIMIT 1"]).split()
     parent = ("-H", f"Cookie: {sign_in(PORT, guardian, 'demo-tabel')}")
+    teacher, grid = journal_grid()
+    teaching = ("-H", f"Cookie: {sign_in(PORT, teacher, 'demo-tabel')}")
     pages = [("/healthz", "health check", ()), ("/login", "sign-in page", ()), ("/", "signed-in home (session + 5 queries)", signed),
              (f"/diary/{child}", "diary week as a guardian loads it", parent),
+             (grid, "journal grid, ~30 students × 40 lessons, as its teacher", teaching),
              ("/kiosk", "kiosk: not registered", ()), ("/static/tabel.css", "stylesheet (embedded asset)", ())]
     results = {}
     for c in CONNECTIONS:
@@ -148,10 +209,15 @@ def measure(server, ref, notes, cold, checked):
     signins = wrk_once(PORT, "/api/v1/session", 16, ("-s", lua))
     signin_total, signin_anon = rss(server.pid)
     load_total, load_anon = rss(server.pid)
-    in_process = sh([os.path.join(ROOT, ".build", "release", "TabelBench"), DB, NOW, guardian] + ["/healthz", "/", f"/diary/{child}"])
+    in_process = sh([os.path.join(ROOT, ".build", "release", "TabelBench"), DB, NOW, guardian] + ["/healthz", "/", f"/diary/{child}", "@" + teacher, grid])
     server.send_signal(signal.SIGTERM)
     code = server.wait()
     ref.send_signal(signal.SIGTERM); ref.wait()
+
+    saves = mark_saves()
+    notes.append(f"Durable mark saves (`POST /api/v1/lessons/{{id}}/marks`, each with its audit row in one transaction, "
+                 f"synchronous=FULL) at 16 connections: {saves[0]:,.0f}/s, p50 {saves[1]:.2f} ms, p99 {saves[2]:.2f} ms, "
+                 f"non-2xx {saves[3]} (target ≥ 2,000/s).")
 
     # Login slips for every student of the school, printed in one go.
     slips_db = os.path.join(OUT, "slips.sqlite")

@@ -9,22 +9,28 @@ import Glibc
 
 /// In-process page cost: calls the application's `Request -> Response` function directly,
 /// with no sockets, signed in as LOGIN (password `demo-tabel`), and prints microseconds per
-/// request for each path. Usage: TabelBench DB YYYY-MM-DDTHH:MM LOGIN PATH…
+/// request for each path; `@OTHER` among the paths signs in as OTHER for the paths after it.
+/// Usage: TabelBench DB YYYY-MM-DDTHH:MM LOGIN PATH|@LOGIN…
 let arguments = CommandLine.arguments
 guard arguments.count >= 5, let now = SchoolDateTime(iso: arguments[2]) else {
-    print("usage: TabelBench DB YYYY-MM-DDTHH:MM LOGIN PATH…")
+    print("usage: TabelBench DB YYYY-MM-DDTHH:MM LOGIN PATH|@LOGIN…")
     exit(2)
 }
 var logger = Logger(label: "bench")
 logger.logLevel = .warning
 let app = App(database: try Database.open(path: arguments[1], create: false), clock: .starting(at: now), logger: logger)
 
-let signIn = app.respond(to: Request(method: .post, path: "/api/v1/session", headers: Headers([("Content-Type", "application/json")]),
-                                     body: Array("{\"login\":\"\(arguments[3])\",\"password\":\"demo-tabel\"}".utf8)))
-guard let cookie = signIn.headers["set-cookie"]?.split(separator: ";").first else {
-    print("sign-in as \(arguments[3]) failed: \(signIn.status)")
-    exit(1)
+/// The session cookie of `login`.
+func signIn(_ login: String) -> String {
+    let reply = app.respond(to: Request(method: .post, path: "/api/v1/session", headers: Headers([("Content-Type", "application/json")]),
+                                        body: Array("{\"login\":\"\(login)\",\"password\":\"demo-tabel\"}".utf8)))
+    guard let cookie = reply.headers["set-cookie"]?.split(separator: ";").first else {
+        print("sign-in as \(login) failed: \(reply.status)")
+        exit(1)
+    }
+    return String(cookie)
 }
+var cookie = signIn(arguments[3])
 
 func microseconds() -> Double {
     var ts = timespec()
@@ -33,6 +39,10 @@ func microseconds() -> Double {
 }
 
 for path in arguments[4...] {
+    if path.hasPrefix("@") {
+        cookie = signIn(String(path.dropFirst()))
+        continue
+    }
     let request = try Request(method: .get, target: path, headers: Headers([("Cookie", String(cookie))]))
     let first = app.respond(to: request)
     guard first.status < 400 else {
