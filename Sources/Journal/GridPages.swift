@@ -76,7 +76,7 @@ struct GridPages: Sendable {
             "<a href=\"?period=\($0.id)\(query)\"\($0.id == sheet.period?.id ? " aria-current=\"page\"" : "")>\($0.name)</a>"
         }
         let types: [HTML] = workTypes.map { "<option value=\"\($0.code)\"\($0.code == "У" ? " selected" : "")>\($0.code) — \($0.name) (вес \(Self.weight($0.weight)))</option>" }
-        let table = HTML(trusted: table(sheet, rules: rules, editable: editable, periodMarksOpen: periodMarksOpen, csrf: visit.csrfToken))
+        let table = table(sheet, rules: rules, editable: editable, periodMarksOpen: periodMarksOpen, csrf: visit.csrfToken)
         let controls: HTML = editable ? """
             <div class="grid-tools"><label>Вид работы для новых отметок <select id="work-type">\(each: types)</select></label>
             <span class="hint">Стрелки и Tab — по клеткам, 1–5 — отметка, н/б/у/о — пропуск, Delete — удалить. Сохраняется сразу.</span></div>
@@ -95,78 +95,91 @@ struct GridPages: Sendable {
             """)
     }
 
-    /// The grid's table, written straight into one string (the page is the journal's hot path).
-    func table(_ sheet: JournalSheet, rules: JournalRules, editable: Bool, periodMarksOpen: Bool, csrf: String) -> String {
-        var out = ""
-        out.reserveCapacity(4096 + sheet.students.count * sheet.lessons.count * 40)
-        let byStudent = sheet.marksByStudent()
-        var cellMarks: [Int: [Int: [JournalMark]]] = [:]
-        for m in sheet.marks { cellMarks[m.studentID, default: [:]][m.lessonID, default: []].append(m) }
-        var cellAbsence: [Int: [Int: AbsenceCode]] = [:]
-        for a in sheet.absences { cellAbsence[a.studentID, default: [:]][a.lessonID] = a.code }
+    /// The grid's table, written straight into bytes (the page is the journal's hot path).
+    /// Cells carry no attributes: `grid.js` finds a cell's lesson from its column.
+    func table(_ sheet: JournalSheet, rules: JournalRules, editable: Bool, periodMarksOpen: Bool, csrf: String) -> HTML {
+        let columns = sheet.lessons.count
+        var out = HTMLBytes(capacity: 4096 + sheet.students.count * (columns * 12 + 200))
+        // One cell per student and lesson: its marks and absence.
+        var row = Dictionary(uniqueKeysWithValues: sheet.students.enumerated().map { ($1.id, $0) })
+        let column = Dictionary(uniqueKeysWithValues: sheet.lessons.enumerated().map { ($1.id, $0) })
+        var cellMarks = [[JournalMark]](repeating: [], count: sheet.students.count * columns)
+        var cellAbsence = [AbsenceCode?](repeating: nil, count: sheet.students.count * columns)
+        var studentMarks = [[JournalMark]](repeating: [], count: sheet.students.count)
+        for m in sheet.marks {
+            guard let r = row[m.studentID], let c = column[m.lessonID] else { continue }
+            cellMarks[r * columns + c].append(m)
+        }
+        for i in cellMarks.indices where !cellMarks[i].isEmpty { studentMarks[i / columns] += cellMarks[i] }
+        for a in sheet.absences {
+            guard let r = row[a.studentID], let c = column[a.lessonID] else { continue }
+            cellAbsence[r * columns + c] = a.code
+        }
+        row = [:]
         let periodMark = Dictionary(sheet.periodMarks.map { ($0.studentID, $0.value) }, uniquingKeysWith: { a, _ in a })
 
-        let api = "/api/v1/period-marks?class=\(sheet.classID)&subject=\(sheet.subjectID)"
-        out += "<form method=\"post\" action=\"/journal/\(sheet.classID)/\(sheet.subjectID)/period-marks\(sheet.groupID.map { "?group=\($0)" } ?? "")\">"
-        out += "<input type=\"hidden\" name=\"_csrf\" value=\"\(csrf)\">"
-        if let p = sheet.period { out += "<input type=\"hidden\" name=\"period\" value=\"\(p.id)\">" }
-        out += "<div class=\"table-wrap grid-wrap\"><table class=\"journal-grid\" data-editable=\"\(editable)\" data-period=\"\(sheet.period?.id ?? 0)\" data-period-api=\"\(api)\"><thead><tr><th class=\"name\">Обучающийся</th>"
+        out.raw("<form method=\"post\" action=\"/journal/"); out.int(sheet.classID); out.raw("/"); out.int(sheet.subjectID)
+        out.raw("/period-marks")
+        if let g = sheet.groupID { out.raw("?group="); out.int(g) }
+        out.raw("\"><input type=\"hidden\" name=\"_csrf\" value=\""); out.escaped(csrf); out.raw("\">")
+        if let p = sheet.period { out.raw("<input type=\"hidden\" name=\"period\" value=\""); out.int(p.id); out.raw("\">") }
+        out.raw("<div class=\"table-wrap grid-wrap\"><table class=\"journal-grid\" data-editable=\"")
+        out.raw(editable ? "true" : "false")
+        out.raw("\" data-period=\""); out.int(sheet.period?.id ?? 0)
+        out.raw("\" data-period-api=\"/api/v1/period-marks?class="); out.int(sheet.classID); out.raw("&amp;subject="); out.int(sheet.subjectID)
+        out.raw("\"><thead><tr><th class=\"name\">Обучающийся</th>")
         for l in sheet.lessons {
-            let future = !rules.hasBegun(l.timingHint)
-            out += "<th class=\"d\(l.cancelled ? " cancelled" : "")\(future ? " future" : "")\" data-lesson=\"\(l.id)\"><a href=\"/lessons/\(l.id)\" title=\""
-            HTML.escape(l.topic.isEmpty ? "Тема не записана" : l.topic, into: &out)
-            out += "\">\(l.date.shortRussian)</a></th>"
+            out.raw("<th class=\"d")
+            if l.cancelled { out.raw(" cancelled") }
+            if !rules.hasBegun(l.timingHint) { out.raw(" future") }
+            out.raw("\" data-lesson=\""); out.int(l.id); out.raw("\"><a href=\"/lessons/"); out.int(l.id); out.raw("\" title=\"")
+            if l.topic.isEmpty { out.raw("Тема не записана") } else { out.escaped(l.topic) }
+            out.raw("\">"); out.escaped(l.date.shortRussian); out.raw("</a></th>")
         }
-        out += "<th class=\"avg\">Ср. балл</th><th class=\"pm\">\(sheet.period.map { HTML.escaped($0.name) } ?? "Итог")</th></tr></thead><tbody>"
-        for s in sheet.students {
-            out += "<tr data-student=\"\(s.id)\"><th class=\"name\" scope=\"row\">"
-            HTML.escape(s.name, into: &out)
-            out += "</th>"
-            let marks = cellMarks[s.id] ?? [:]
-            let absences = cellAbsence[s.id] ?? [:]
-            for l in sheet.lessons {
-                out += "<td data-lesson=\"\(l.id)\"\(editable ? " tabindex=\"-1\"" : "")>"
-                if let code = absences[l.id] { out += "<span class=\"a\">\(code.rawValue)</span>" }
-                for m in marks[l.id] ?? [] {
-                    out += "<span class=\"m m\(m.value)\" data-id=\"\(m.id)\" data-w=\""
-                    HTML.escape(m.workType, into: &out)
-                    out += "\" title=\""
-                    HTML.escape(m.workType, into: &out)
-                    out += "\">\(m.value)<sub>"
-                    HTML.escape(m.workType, into: &out)
-                    out += "</sub></span>"
+        out.raw("<th class=\"avg\">Ср. балл</th><th class=\"pm\">")
+        if let p = sheet.period { out.escaped(p.name) } else { out.raw("Итог") }
+        out.raw("</th></tr></thead><tbody>")
+        for (r, s) in sheet.students.enumerated() {
+            out.raw("<tr data-student=\""); out.int(s.id); out.raw("\"><th class=\"name\" scope=\"row\">"); out.escaped(s.name); out.raw("</th>")
+            for c in 0..<columns {
+                out.raw("<td>")
+                if let code = cellAbsence[r * columns + c] { out.raw("<span class=\"a\">"); out.escaped(code.rawValue); out.raw("</span>") }
+                for m in cellMarks[r * columns + c] {
+                    out.raw("<span class=\"m m"); out.int(m.value); out.raw("\" data-id=\""); out.int(m.id); out.raw("\" data-w=\"")
+                    out.escaped(m.workType); out.raw("\">"); out.int(m.value); out.raw("<sub>"); out.escaped(m.workType); out.raw("</sub></span>")
                 }
-                out += "</td>"
+                out.raw("</td>")
             }
-            let own = byStudent[s.id] ?? []
-            if let f = sheet.forecast(own) {
-                out += "<td class=\"avg\"><details><summary>\(Self.decimal(f.average))</summary><div class=\"formula\">"
-                out += Self.formula(own)
-                out += " → \(f.mark)</div></details></td>"
+            let own = studentMarks[r]
+            let forecast = sheet.forecast(own)
+            if let f = forecast {
+                out.raw("<td class=\"avg\"><details><summary>"); out.escaped(Self.decimal(f.average)); out.raw("</summary><div class=\"formula\">")
+                out.escaped(Self.formula(own)); out.raw(" → "); out.int(f.mark); out.raw("</div></details></td>")
             } else {
-                out += "<td class=\"avg\">—</td>"
+                out.raw("<td class=\"avg\">—</td>")
             }
-            out += "<td class=\"pm\">"
+            out.raw("<td class=\"pm\">")
             let current = periodMark[s.id]
             if periodMarksOpen {
-                out += "<select name=\"pm_\(s.id)\" aria-label=\"Итоговая отметка: "
-                HTML.escape(s.name, into: &out)
-                out += "\"><option value=\"\"></option>"
-                for v in [5, 4, 3, 2, 1] { out += "<option\(current == v ? " selected" : "")>\(v)</option>" }
-                out += "</select>"
-                if current == nil, let f = sheet.forecast(own) { out += "<small class=\"forecast\">прогноз \(f.mark)</small>" }
+                out.raw("<select name=\"pm_"); out.int(s.id); out.raw("\" aria-label=\"Итоговая отметка: "); out.escaped(s.name)
+                out.raw("\"><option value=\"\"></option>")
+                for v in [5, 4, 3, 2, 1] {
+                    out.raw(current == v ? "<option selected>" : "<option>"); out.int(v); out.raw("</option>")
+                }
+                out.raw("</select>")
+                if current == nil, let f = forecast { out.raw("<small class=\"forecast\">прогноз "); out.int(f.mark); out.raw("</small>") }
             } else if let current {
-                out += "<b class=\"m m\(current)\">\(current)</b>"
-            } else if let f = sheet.forecast(own) {
-                out += "<small class=\"forecast\">прогноз \(f.mark)</small>"
+                out.raw("<b class=\"m m"); out.int(current); out.raw("\">"); out.int(current); out.raw("</b>")
+            } else if let f = forecast {
+                out.raw("<small class=\"forecast\">прогноз "); out.int(f.mark); out.raw("</small>")
             }
-            out += "</td></tr>"
+            out.raw("</td></tr>")
         }
-        out += "</tbody></table></div>"
-        if periodMarksOpen { out += "<p><button>Сохранить итоговые отметки</button></p>" }
-        out += "</form>"
-        if sheet.students.isEmpty { out += "<p class=\"card\">В списке нет обучающихся.</p>" }
-        return out
+        out.raw("</tbody></table></div>")
+        if periodMarksOpen { out.raw("<p><button>Сохранить итоговые отметки</button></p>") }
+        out.raw("</form>")
+        if sheet.students.isEmpty { out.raw("<p class=\"card\">В списке нет обучающихся.</p>") }
+        return out.html
     }
 
     /// Σ(w·m)/Σw written out: «(5·2 + 3·5) / (2 + 5) = 3,57».
@@ -174,7 +187,7 @@ struct GridPages: Sendable {
         let top = marks.map { "\($0.value)·\(weight($0.weight))" }.joined(separator: " + ")
         let bottom = marks.map { weight($0.weight) }.joined(separator: " + ")
         let average = weightedAverage(marks.map { WeightedMark(value: $0.value, weight: $0.weight) }) ?? 0
-        return HTML.escaped("(\(top)) / (\(bottom)) = \(decimal(average))")
+        return "(\(top)) / (\(bottom)) = \(decimal(average))"
     }
 
     static func weight(_ w: Double) -> String { w == w.rounded() ? String(Int(w)) : decimal(w) }

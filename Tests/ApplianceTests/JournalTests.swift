@@ -283,7 +283,6 @@ import Testing
         #expect(grid.text.contains("grid.js"))
         #expect(grid.text.contains("<details><summary>"))
         #expect(grid.text.contains(") / ("))
-        #expect(grid.text.contains("tabindex=\"-1\""))
         let list = try c.get("/journal")
         #expect(list.text.contains("href=\"/journal/\(classID)/\(subject)"))
 

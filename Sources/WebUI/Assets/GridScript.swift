@@ -30,9 +30,13 @@ extension Assets {
       });
 
       if (table.getAttribute('data-editable') !== 'true') { return; }
-      var cells = Array.prototype.slice.call(table.querySelectorAll('tbody td[data-lesson]'));
+      // Cells carry no attributes: a cell's lesson is its column's, a cell's student its row's.
+      var lessons = Array.prototype.map.call(table.querySelectorAll('thead th[data-lesson]'), function (th) { return Number(th.getAttribute('data-lesson')); });
+      var columns = lessons.length, cells = [];
+      table.querySelectorAll('tbody tr').forEach(function (row) {
+        for (var c = 1; c <= columns; c++) { var td = row.children[c]; td.tabIndex = -1; cells.push(td); }
+      });
       if (!cells.length) { return; }
-      var columns = table.querySelectorAll('thead th[data-lesson]').length;
       var current = null;
       function focus(cell) {
         if (!cell) { return; }
@@ -43,10 +47,11 @@ extension Assets {
       var start = 0;
       table.querySelectorAll('thead th[data-lesson]').forEach(function (th, i) { if (!th.classList.contains('future')) { start = i; } });
       cells[start].tabIndex = 0; current = cells[start];
-      table.addEventListener('click', function (e) { var td = e.target.closest('td[data-lesson]'); if (td) { focus(td); } });
+      function isCell(td) { return td && td.tagName === 'TD' && td.cellIndex >= 1 && td.cellIndex <= columns; }
+      table.addEventListener('click', function (e) { var td = e.target.closest('td'); if (isCell(td)) { focus(td); } });
 
       function student(cell) { return Number(cell.parentNode.getAttribute('data-student')); }
-      function lesson(cell) { return Number(cell.getAttribute('data-lesson')); }
+      function lesson(cell) { return lessons[cell.cellIndex - 1]; }
       function markOf(cell, type) {
         var found = null;
         cell.querySelectorAll('span.m').forEach(function (s) { if (s.getAttribute('data-w') === type) { found = s; } });
@@ -86,8 +91,8 @@ extension Assets {
       }
       var letters = { 'н': 'Н', 'б': 'Б', 'у': 'У', 'о': 'О', 'n': 'Н', 'b': 'Б', 'u': 'У', 'o': 'О' };
       table.addEventListener('keydown', function (e) {
-        var cell = e.target.closest && e.target.closest('td[data-lesson]');
-        if (!cell || e.ctrlKey || e.metaKey || e.altKey) { return; }
+        var cell = e.target.closest && e.target.closest('td');
+        if (!isCell(cell) || e.ctrlKey || e.metaKey || e.altKey) { return; }
         var i = cells.indexOf(cell), key = e.key;
         if (key === 'ArrowRight' || (key === 'Tab' && !e.shiftKey)) {
           if (key === 'Tab' && i === cells.length - 1) { return; }
