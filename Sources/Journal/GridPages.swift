@@ -12,6 +12,7 @@ import WebUI
 struct GridPages: Sendable {
     let database: Database
     let desk: JournalDesk
+    let cache: GridCache
 
     var routes: [AppRoute] {
         [
@@ -64,44 +65,82 @@ struct GridPages: Sendable {
     func grid(_ visit: Visit) throws -> Response {
         let actor = visit.actor!
         let scope = try sheetScope(visit)
-        let (sheet, periods, workTypes, rules) = try database.read { c in
-            let sheet = try JournalSheet.load(c, scope, today: visit.today)
-            return (sheet, try c.periods(classID: scope.classID), try c.workTypes(),
-                    try desk.rules(c, classID: scope.classID, subjectID: scope.subjectID, at: visit.now))
+        // The version is read before the sheet: a grid cached under it is never older than it.
+        let (range, version, workTypes, rules) = try database.read { c in
+            (try JournalSheet.range(c, scope, today: visit.today), try c.journalVersion(classID: scope.classID), try c.workTypes(),
+             try desk.rules(c, classID: scope.classID, subjectID: scope.subjectID, at: visit.now))
         }
         let editable = AccessPolicy.permits(actor, .editJournal, scope.resource)
-        let periodMarksOpen = sheet.period.map { AccessPolicy.permits(actor, .setPeriodMarks, scope.resource) && rules.periodMark($0.dates) == nil } ?? false
+        let periodMarksOpen = range.period.map { AccessPolicy.permits(actor, .setPeriodMarks, scope.resource) && rules.periodMark($0.dates) == nil } ?? false
+        let key = GridCache.Key(classID: scope.classID, subjectID: scope.subjectID, groupID: scope.groupID, from: range.from, to: range.to,
+                                editable: editable, periodMarksOpen: periodMarksOpen, classVersion: version.class, schoolVersion: version.school)
+        let grid = try cache.grid(key) {
+            let sheet = try database.read { try JournalSheet.load($0, scope, range) }
+            return GridCache.Grid(className: sheet.className, subjectName: sheet.subjectName, lessons: sheet.lessons,
+                                  rows: Self.rows(sheet, editable: editable, periodMarksOpen: periodMarksOpen))
+        }
         let query = scope.groupID.map { "&group=\($0)" } ?? ""
-        let periodLinks: [HTML] = periods.map {
-            "<a href=\"?period=\($0.id)\(query)\"\($0.id == sheet.period?.id ? " aria-current=\"page\"" : "")>\($0.name)</a>"
+        let periodLinks: [HTML] = range.periods.map {
+            "<a href=\"?period=\($0.id)\(query)\"\($0.id == range.period?.id ? " aria-current=\"page\"" : "")>\($0.name)</a>"
         }
         let types: [HTML] = workTypes.map { "<option value=\"\($0.code)\"\($0.code == "У" ? " selected" : "")>\($0.code) — \($0.name) (вес \(Self.weight($0.weight)))</option>" }
-        let table = table(sheet, rules: rules, editable: editable, periodMarksOpen: periodMarksOpen, csrf: visit.csrfToken)
+        var table = Self.head(scope, range, grid.lessons, rules: rules, editable: editable, csrf: visit.csrfToken)
+        table.append(grid.rows)
         let controls: HTML = editable ? """
             <div class="grid-tools"><label>Вид работы для новых отметок <select id="work-type">\(each: types)</select></label>
             <span class="hint">Стрелки и Tab — по клеткам, 1–5 — отметка, н/б/у/о — пропуск, Delete — удалить. Сохраняется сразу.</span></div>
             """ : "<p class=\"muted\">Только просмотр.</p>"
-        let title = "\(sheet.className) · \(sheet.subjectName)"
+        let title = "\(grid.className) · \(grid.subjectName)"
         return try JournalFrame.page(visit, database: database, title: title,
                                      nav: [("Журналы", "/journal"), ("Мой день", "/day"), ("КТП", "/journal/\(scope.classID)/\(scope.subjectID)/plan")],
                                      scripts: editable || periodMarksOpen ? [Assets.gridScript] : [], """
             <main class="journal">
-            <h1>\(sheet.subjectName), \(sheet.className)</h1>
+            <h1>\(grid.subjectName), \(grid.className)</h1>
             <nav class="tabs">\(each: periodLinks)</nav>
             \(controls)
             <p id="grid-status" class="grid-status" role="status" aria-live="polite"></p>
-            \(table)
+            \(table.html)
             </main>
             """)
     }
 
-    /// The grid's table, written straight into bytes (the page is the journal's hot path).
+    /// The form's start and the table's header: what depends on the visitor and the moment
+    /// (the CSRF token, which lessons have begun).
+    static func head(_ scope: JournalSheet.Scope, _ range: JournalSheet.Range, _ lessons: [LessonSummary], rules: JournalRules,
+                     editable: Bool, csrf: String) -> HTMLBytes {
+        var out = HTMLBytes(capacity: 1024 + lessons.count * 120)
+        out.raw("<form method=\"post\" action=\"/journal/"); out.int(scope.classID); out.raw("/"); out.int(scope.subjectID)
+        out.raw("/period-marks")
+        if let g = scope.groupID { out.raw("?group="); out.int(g) }
+        out.raw("\"><input type=\"hidden\" name=\"_csrf\" value=\""); out.escaped(csrf); out.raw("\">")
+        if let p = range.period { out.raw("<input type=\"hidden\" name=\"period\" value=\""); out.int(p.id); out.raw("\">") }
+        out.raw("<div class=\"table-wrap grid-wrap\"><table class=\"journal-grid\" data-editable=\"")
+        out.raw(editable ? "true" : "false")
+        out.raw("\" data-period=\""); out.int(range.period?.id ?? 0)
+        out.raw("\" data-period-api=\"/api/v1/period-marks?class="); out.int(scope.classID); out.raw("&amp;subject="); out.int(scope.subjectID)
+        out.raw("\"><thead><tr><th class=\"name\">Обучающийся</th>")
+        for l in lessons {
+            out.raw("<th class=\"d")
+            if l.cancelled { out.raw(" cancelled") }
+            if !rules.hasBegun(l.timingHint) { out.raw(" future") }
+            out.raw("\" data-lesson=\""); out.int(l.id); out.raw("\"><a href=\"/lessons/"); out.int(l.id); out.raw("\" title=\"")
+            if l.topic.isEmpty { out.raw("Тема не записана") } else { out.escaped(l.topic) }
+            out.raw("\">"); out.escaped(l.date.shortRussian); out.raw("</a></th>")
+        }
+        out.raw("<th class=\"avg\">Ср. балл</th><th class=\"pm\">")
+        if let p = range.period { out.escaped(p.name) } else { out.raw("Итог") }
+        out.raw("</th></tr></thead>")
+        return out
+    }
+
+    /// The table's body and the form's end: the same for everyone who may edit (or not) and
+    /// may set period marks (or not), so it is cached under the journal's version.
     /// Cells carry no attributes: `grid.js` finds a cell's lesson from its column.
-    func table(_ sheet: JournalSheet, rules: JournalRules, editable: Bool, periodMarksOpen: Bool, csrf: String) -> HTML {
+    static func rows(_ sheet: JournalSheet, editable: Bool, periodMarksOpen: Bool) -> HTMLBytes {
         let columns = sheet.lessons.count
-        var out = HTMLBytes(capacity: 4096 + sheet.students.count * (columns * 12 + 200))
+        var out = HTMLBytes(capacity: 1024 + sheet.students.count * (columns * 12 + 200))
         // One cell per student and lesson: its marks and absence.
-        var row = Dictionary(uniqueKeysWithValues: sheet.students.enumerated().map { ($1.id, $0) })
+        let row = Dictionary(uniqueKeysWithValues: sheet.students.enumerated().map { ($1.id, $0) })
         let column = Dictionary(uniqueKeysWithValues: sheet.lessons.enumerated().map { ($1.id, $0) })
         var cellMarks = [[JournalMark]](repeating: [], count: sheet.students.count * columns)
         var cellAbsence = [AbsenceCode?](repeating: nil, count: sheet.students.count * columns)
@@ -115,30 +154,9 @@ struct GridPages: Sendable {
             guard let r = row[a.studentID], let c = column[a.lessonID] else { continue }
             cellAbsence[r * columns + c] = a.code
         }
-        row = [:]
         let periodMark = Dictionary(sheet.periodMarks.map { ($0.studentID, $0.value) }, uniquingKeysWith: { a, _ in a })
 
-        out.raw("<form method=\"post\" action=\"/journal/"); out.int(sheet.classID); out.raw("/"); out.int(sheet.subjectID)
-        out.raw("/period-marks")
-        if let g = sheet.groupID { out.raw("?group="); out.int(g) }
-        out.raw("\"><input type=\"hidden\" name=\"_csrf\" value=\""); out.escaped(csrf); out.raw("\">")
-        if let p = sheet.period { out.raw("<input type=\"hidden\" name=\"period\" value=\""); out.int(p.id); out.raw("\">") }
-        out.raw("<div class=\"table-wrap grid-wrap\"><table class=\"journal-grid\" data-editable=\"")
-        out.raw(editable ? "true" : "false")
-        out.raw("\" data-period=\""); out.int(sheet.period?.id ?? 0)
-        out.raw("\" data-period-api=\"/api/v1/period-marks?class="); out.int(sheet.classID); out.raw("&amp;subject="); out.int(sheet.subjectID)
-        out.raw("\"><thead><tr><th class=\"name\">Обучающийся</th>")
-        for l in sheet.lessons {
-            out.raw("<th class=\"d")
-            if l.cancelled { out.raw(" cancelled") }
-            if !rules.hasBegun(l.timingHint) { out.raw(" future") }
-            out.raw("\" data-lesson=\""); out.int(l.id); out.raw("\"><a href=\"/lessons/"); out.int(l.id); out.raw("\" title=\"")
-            if l.topic.isEmpty { out.raw("Тема не записана") } else { out.escaped(l.topic) }
-            out.raw("\">"); out.escaped(l.date.shortRussian); out.raw("</a></th>")
-        }
-        out.raw("<th class=\"avg\">Ср. балл</th><th class=\"pm\">")
-        if let p = sheet.period { out.escaped(p.name) } else { out.raw("Итог") }
-        out.raw("</th></tr></thead><tbody>")
+        out.raw("<tbody>")
         for (r, s) in sheet.students.enumerated() {
             out.raw("<tr data-student=\""); out.int(s.id); out.raw("\"><th class=\"name\" scope=\"row\">"); out.escaped(s.name); out.raw("</th>")
             for c in 0..<columns {
@@ -179,7 +197,7 @@ struct GridPages: Sendable {
         if periodMarksOpen { out.raw("<p><button>Сохранить итоговые отметки</button></p>") }
         out.raw("</form>")
         if sheet.students.isEmpty { out.raw("<p class=\"card\">В списке нет обучающихся.</p>") }
-        return out.html
+        return out
     }
 
     /// Σ(w·m)/Σw written out: «(5·2 + 3·5) / (2 + 5) = 3,57».

@@ -6,6 +6,7 @@ import WebUI
 public struct JournalRoutes: Sendable {
     let database: Database
     let desk: JournalDesk
+    let gridCache = GridCache(capacity: 64)
 
     public init(database: Database, clock: SchoolClock) {
         self.database = database
@@ -14,7 +15,7 @@ public struct JournalRoutes: Sendable {
 
     public var routes: [AppRoute] {
         LessonPages(database: database, desk: desk).routes
-            + GridPages(database: database, desk: desk).routes
+            + GridPages(database: database, desk: desk, cache: gridCache).routes
             + JournalAPI(database: database, desk: desk).routes
             + AdminPages(database: database, desk: desk).routes
     }

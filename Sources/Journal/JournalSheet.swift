@@ -60,28 +60,41 @@ public struct JournalSheet: Sendable {
         public var resource: Resource { .classSubject(classID: classID, subjectID: subjectID, groupID: groupID) }
     }
 
-    /// - Throws: 404 for an unknown class, subject or period; without a period or dates the
-    ///   period containing `today` (or the year's nearest one) is taken.
+    /// What a scope covers: its dates and period, and the class's periods.
+    public struct Range: Sendable, Equatable {
+        public let from: CivilDate
+        public let to: CivilDate
+        public let period: Period?
+        public let periods: [Period]
+    }
+
+    /// The dates of a scope. - Throws: 404 for an unknown period; without a period or dates
+    /// the period containing `today` (or the year's nearest one) is taken.
+    public static func range(_ c: Connection, _ scope: Scope, today: CivilDate) throws -> Range {
+        let periods = try c.periods(classID: scope.classID)
+        if let a = scope.from, let b = scope.to { return Range(from: a, to: b, period: nil, periods: periods) }
+        let period: Period?
+        if let id = scope.periodID {
+            guard let p = periods.first(where: { $0.id == id }) else { throw HTTPError.notFound }
+            period = p
+        } else {
+            period = periods.first { $0.dates.contains(today) } ?? periods.last { $0.startsOn <= today } ?? periods.first
+        }
+        guard let period else { throw HTTPError.notFound }
+        return Range(from: period.startsOn, to: period.endsOn, period: period, periods: periods)
+    }
+
+    /// - Throws: 404 for an unknown class, subject or period.
     public static func load(_ c: Connection, _ scope: Scope, today: CivilDate) throws -> JournalSheet {
+        try load(c, scope, range(c, scope, today: today))
+    }
+
+    public static func load(_ c: Connection, _ scope: Scope, _ range: Range) throws -> JournalSheet {
         guard let className = try c.first("SELECT name FROM school_class WHERE id = ?", scope.classID, row: { $0.string(0) }),
               let subjectName = try c.first("SELECT name FROM subject WHERE id = ?", scope.subjectID, row: { $0.string(0) }) else {
             throw HTTPError.notFound
         }
-        let periods = try c.periods(classID: scope.classID)
-        var period: Period?
-        let from: CivilDate, to: CivilDate
-        if let a = scope.from, let b = scope.to {
-            (from, to) = (a, b)
-        } else {
-            if let id = scope.periodID {
-                guard let p = periods.first(where: { $0.id == id }) else { throw HTTPError.notFound }
-                period = p
-            } else {
-                period = periods.first { $0.dates.contains(today) } ?? periods.last { $0.startsOn <= today } ?? periods.first
-            }
-            guard let period else { throw HTTPError.notFound }
-            (from, to) = (period.startsOn, period.endsOn)
-        }
+        let (from, to, period) = (range.from, range.to, range.period)
         let lessons = try c.journalLessons(classID: scope.classID, subjectID: scope.subjectID, groupID: scope.groupID, from: from, to: to)
         let students = try c.journalStudents(classID: scope.classID, groupID: scope.groupID, from: from, to: to)
         let ids = lessons.map(\.id)

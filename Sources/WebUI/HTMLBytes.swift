@@ -41,6 +41,8 @@ public struct HTMLBytes: Sendable {
         }
     }
 
+    public mutating func append(_ other: HTMLBytes) { bytes.append(contentsOf: other.bytes) }
+
     /// Already escaped markup built elsewhere.
     public mutating func html(_ value: HTML) { bytes.append(contentsOf: value.text.utf8) }
 

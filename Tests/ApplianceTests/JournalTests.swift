@@ -283,6 +283,17 @@ import Testing
         #expect(grid.text.contains("grid.js"))
         #expect(grid.text.contains("<details><summary>"))
         #expect(grid.text.contains(") / ("))
+        // The grid is cached under the journal's version: a new mark, or a change made by
+        // another program on the same file, shows at once.
+        let (_, lesson, _, _) = try teacherLesson(on: "2026-11-23")
+        let student = try student(of: lesson)
+        let created = try c.json(.post, "/api/v1/lessons/\(lesson)/marks", #"{"student":\#(student),"value":2,"workType":"Т"}"#)
+        let id = try #require(try json(created)["id"] as? Int)
+        #expect(try c.get("/journal/\(classID)/\(subject)").text.contains("data-id=\"\(id)\""))
+        let other = try Database.open(path: database.path, create: false)
+        try other.write { try $0.run("UPDATE mark SET value = 5 WHERE id = ?", id) }
+        other.close()
+        #expect(try c.get("/journal/\(classID)/\(subject)").text.contains("<span class=\"m m5\" data-id=\"\(id)\""))
         let list = try c.get("/journal")
         #expect(list.text.contains("href=\"/journal/\(classID)/\(subject)"))
 

@@ -39,5 +39,40 @@ extension Schema {
     CREATE INDEX audit_lesson ON audit(lesson_id) WHERE lesson_id IS NOT NULL;
     CREATE INDEX audit_student ON audit(student_id, at) WHERE student_id IS NOT NULL;
     CREATE INDEX audit_class ON audit(class_id, at) WHERE class_id IS NOT NULL;
-    """
+
+    -- A counter per class that moves whenever anything its journal grids show changes
+    -- (class_id 0: the school-wide lists). Pages cache a grid under these versions.
+    CREATE TABLE journal_version (
+        class_id INTEGER PRIMARY KEY,
+        version  INTEGER NOT NULL
+    );
+    """ + journalVersionTriggers
+}
+
+extension Schema {
+    /// Triggers that move `journal_version`: by the lesson's class for marks, absences and
+    /// lessons, by the student's classes for period marks, school-wide for the rest.
+    static var journalVersionTriggers: String {
+        // Each SELECT has a WHERE: SQLite's upsert needs it to tell ON CONFLICT from a join.
+        let perClass: [(table: String, classes: (String) -> String)] = [
+            ("mark", { "SELECT class_id, 1 FROM lesson WHERE id = \($0).lesson_id" }),
+            ("absence", { "SELECT class_id, 1 FROM lesson WHERE id = \($0).lesson_id" }),
+            ("lesson", { "SELECT \($0).class_id, 1 WHERE true" }),
+            ("period_mark", { "SELECT class_id, 1 FROM enrolment WHERE student_id = \($0).student_id" }),
+        ]
+        let schoolWide = ["work_type", "setting", "enrolment", "group_member", "person", "school_class", "subject", "period", "study_group"]
+        func bump(_ select: String) -> String {
+            "INSERT INTO journal_version (class_id, version) \(select) ON CONFLICT (class_id) DO UPDATE SET version = version + 1;"
+        }
+        var sql = ""
+        for (event, row) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
+            for (table, classes) in perClass {
+                sql += "CREATE TRIGGER \(table)_version_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN \(bump(classes(row))) END;\n"
+            }
+            for table in schoolWide {
+                sql += "CREATE TRIGGER \(table)_version_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN \(bump("SELECT 0, 1 WHERE true")) END;\n"
+            }
+        }
+        return sql
+    }
 }
