@@ -99,9 +99,9 @@ struct GridPages: Sendable {
             <nav class="tabs">\(each: periodLinks)</nav>
             \(controls)
             <p id="grid-status" class="grid-status" role="status" aria-live="polite"></p>
-            \(table.html)
+            \(JournalFrame.spliceMark)
             </main>
-            """)
+            """, splicing: table)
     }
 
     /// The form's start and the table's header: what depends on the visitor and the moment

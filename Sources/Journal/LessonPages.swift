@@ -337,8 +337,31 @@ struct LessonPages: Sendable {
 enum JournalFrame {
     static func page(_ visit: Visit, database: Database, title: String, nav: [(String, String)] = [], status: Int = 200,
                      scripts: [Asset] = [], _ content: HTML) throws -> Response {
+        Layout.response(try html(visit, database: database, title: title, nav: nav, scripts: scripts, content), status: status)
+    }
+
+    static func html(_ visit: Visit, database: Database, title: String, nav: [(String, String)], scripts: [Asset], _ content: HTML) throws -> HTML {
         let (school, me) = try database.read { c in (try c.school(), try c.personSummary(visit.actor!.personID, year: -1)) }
-        return Layout.response(Layout.page(title: title, school: school, user: SignedIn(name: me?.card.shortName ?? "", csrfToken: visit.csrfToken),
-                                           nav: [("Главная", "/")] + nav.map { (label: $0.0, href: $0.1) }, scripts: scripts, content), status: status)
+        return Layout.page(title: title, school: school, user: SignedIn(name: me?.card.shortName ?? "", csrfToken: visit.csrfToken),
+                           nav: [("Главная", "/")] + nav.map { (label: $0.0, href: $0.1) }, scripts: scripts, content)
+    }
+
+    /// Where `page(…, splicing:)` puts its bytes.
+    static let spliceMark: HTML = "<!--splice-->"
+
+    /// A page whose content holds `spliceMark` once; `bytes` go there as they are, without
+    /// turning the journal grid's tens of kilobytes into a `String` and back.
+    static func page(_ visit: Visit, database: Database, title: String, nav: [(String, String)], scripts: [Asset], _ content: HTML,
+                     splicing bytes: HTMLBytes) throws -> Response {
+        let text = try html(visit, database: database, title: title, nav: nav, scripts: scripts, content).text
+        guard let mark = text.firstRange(of: spliceMark.text) else { preconditionFailure("the page has no splice mark") }
+        var body: [UInt8] = []
+        body.reserveCapacity(text.utf8.count + bytes.bytes.count)
+        body.append(contentsOf: text[..<mark.lowerBound].utf8)
+        body.append(contentsOf: bytes.bytes)
+        body.append(contentsOf: text[mark.upperBound...].utf8)
+        var response = Response(status: 200, contentType: "text/html; charset=utf-8", body: body)
+        response.headers.add("Cache-Control", "no-store")
+        return response
     }
 }

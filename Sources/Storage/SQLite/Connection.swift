@@ -102,14 +102,15 @@ public final class Connection: @unchecked Sendable {
     public var lastInsertID: Int { Int(sqlite3_last_insert_rowid(handle)) }
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    /// (Prepared once per connection, like every other statement.)
     public func transaction<T>(immediate: Bool = true, _ body: () throws -> T) throws -> T {
-        try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN")
+        try run(immediate ? "BEGIN IMMEDIATE" : "BEGIN")
         do {
             let value = try body()
-            try execute("COMMIT")
+            try run("COMMIT")
             return value
         } catch {
-            try? execute("ROLLBACK")
+            _ = try? run("ROLLBACK")
             throw error
         }
     }

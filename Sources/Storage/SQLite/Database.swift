@@ -84,11 +84,13 @@ public final class Database: Sendable {
         try read { try Self.integrityProblems($0, quick: false) }
     }
 
-    /// Runs `body` with a read-only connection (taken from the pool or opened for this caller).
+    /// Runs `body` with a read-only connection (taken from the pool or opened for this caller),
+    /// in one read transaction: every query sees the same snapshot, and the file's locks are
+    /// taken once rather than once per query.
     public func read<T>(_ body: (Connection) throws -> T) throws -> T {
         let connection = try readers.withLock { $0.popLast() } ?? Connection(path: path, mode: .readOnly)
         defer { readers.withLock { $0.append(connection) } }
-        return try body(connection)
+        return try connection.transaction(immediate: false) { try body(connection) }
     }
 
     /// Runs `body` in an immediate transaction on the writer connection; rolls back if it throws.
