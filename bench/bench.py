@@ -108,15 +108,18 @@ def mark_saves():
         WHERE l.teacher_id = {teacher} AND l.group_id IS NULL AND l.status = 'scheduled' AND l.actual_teacher_id IS NULL
           AND l.date BETWEEN date('{TODAY}', '-40 days') AND date('{TODAY}', '-1 days') AND w.code IN ('ЛР', 'ПР', 'Т', 'Д', 'ДЗ', 'СР')
           AND NOT EXISTS (SELECT 1 FROM mark m WHERE m.lesson_id = l.id AND m.student_id = e.student_id AND m.work_type_id = w.id)
-          AND NOT EXISTS (SELECT 1 FROM period_mark p WHERE p.student_id = e.student_id AND p.subject_id = l.subject_id)
+          AND NOT EXISTS (SELECT 1 FROM period_mark p JOIN period q ON q.id = p.period_id
+                          WHERE p.student_id = e.student_id AND p.subject_id = l.subject_id AND l.date BETWEEN q.starts_on AND q.ends_on)
         ORDER BY random()"""]).split("\n")
+    combos = [line for line in combos if line]
+    if len(combos) < 1000:
+        raise SystemExit(f"only {len(combos)} new marks to save for {login}: the bench needs a teacher with more lessons")
     lua = os.path.join(OUT, "marks.lua")
     with open(lua, "w") as f:
         f.write("local combos = {\n")
         for line in combos:
-            if line:
-                lesson, student, code = line.split()
-                f.write(f'  {{"/api/v1/lessons/{lesson}/marks", \'{{"student":{student},"value":4,"workType":"{code}"}}\'}},\n')
+            lesson, student, code = line.split()
+            f.write(f'  {{"/api/v1/lessons/{lesson}/marks", \'{{"student":{student},"value":4,"workType":"{code}"}}\'}},\n')
         f.write("}\nlocal i = 0\nwrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
                 "request = function()\n  i = i + 1\n  local c = combos[(i % #combos) + 1]\n"
                 "  return wrk.format(nil, c[1], nil, c[2])\nend\n")

@@ -48,7 +48,7 @@ struct GridPages: Sendable {
         let sections: [HTML] = byClass.map { name, items in
             let links: [HTML] = items.map { l in
                 let own = l.teacherID == actor.personID
-                return "<a href=\"/journal/\(l.classID)/\(l.subjectID)\(l.groupID.map { "?group=\($0)" } ?? "")\"\(own ? " class=\"own\"" : "")>\(l.subjectName)\(l.groupName.map { " · \($0)" } ?? "")<small>\(l.teacherName)</small></a>"
+                return "<a href=\"/journal/\(l.classID)/\(l.subjectID)\(l.groupID.map { "?group=\($0)" } ?? "")\"\(own ? " class=\"own\"" as HTML : "")>\(l.subjectName)\(l.groupName.map { " · \($0)" } ?? "")<small>\(l.teacherName)</small></a>"
             }
             return "<section class=\"card spaced\"><h2>\(name)</h2><div class=\"journal-links\">\(each: links)</div></section>"
         }
@@ -81,7 +81,7 @@ struct GridPages: Sendable {
         }
         let query = scope.groupID.map { "&group=\($0)" } ?? ""
         let periodLinks: [HTML] = range.periods.map {
-            "<a href=\"?period=\($0.id)\(query)\"\($0.id == range.period?.id ? " aria-current=\"page\"" : "")>\($0.name)</a>"
+            "<a href=\"?period=\($0.id)\(query)\"\($0.id == range.period?.id ? " aria-current=\"page\"" as HTML : "")>\($0.name)</a>"
         }
         let types: [HTML] = workTypes.map { "<option value=\"\($0.code)\"\($0.code == "У" ? " selected" : "")>\($0.code) — \($0.name) (вес \(Self.weight($0.weight)))</option>" }
         var table = Self.head(scope, range, grid.lessons, rules: rules, editable: editable, csrf: visit.csrfToken)

@@ -166,7 +166,7 @@ public struct KioskMode: Sendable {
         let monday = visit.today.startOfWeek
         let lessons = try database.read { try $0.diaryLessons(student: id, classID: classID, from: monday, to: monday.adding(days: 6)) }
         let switcher: [HTML] = names.count > 1 ? names.map {
-            "<a href=\"/kiosk/diary/\($0.id)\"\($0.id == id ? " aria-current=\"page\"" : "")>\($0.name)</a>"
+            "<a href=\"/kiosk/diary/\($0.id)\"\($0.id == id ? " aria-current=\"page\"" as HTML : "")>\($0.name)</a>"
         } : []
         return frame("Дневник", school: school, """
             <main class="kiosk-diary" data-idle="\(idle)">

@@ -40,6 +40,8 @@ import Testing
         #expect(r.text.contains("<li class=\"lesson"))
         #expect(r.text.contains("ДЗ:"))
         #expect(r.text.contains("08:30–09:15"))
+        // The current tab is marked for the eye and for screen readers (not escaped into text).
+        #expect(r.text.contains("aria-current=\"page\">Неделя</a>"))
         let api = try c.get("/api/v1/students/\(student.personID)/diary?from=2026-09-01&to=2026-11-22")
         #expect(api.status == 200)
         let body = try #require(try JSONSerialization.jsonObject(with: Data(api.body)) as? [String: Any])

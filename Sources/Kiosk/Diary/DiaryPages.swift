@@ -57,10 +57,10 @@ public struct DiaryPages: Sendable {
             (try c.school(), try c.personSummary(actor.personID, year: -1), try c.studentNames(actor.students.sorted()))
         }
         let switcher: [HTML] = children.count > 1 ? children.map {
-            "<a href=\"/diary/\($0.id)\"\($0.id == student.id ? " aria-current=\"page\"" : "")>\($0.name)</a>"
+            "<a href=\"/diary/\($0.id)\"\($0.id == student.id ? " aria-current=\"page\"" as HTML : "")>\($0.name)</a>"
         } : []
         let tabs: [HTML] = [("", "Неделя"), ("/marks", "Оценки"), ("/finals", "Итоги")].map {
-            "<a href=\"/diary/\(student.id)\($0.0)\"\($0.0 == tab ? " aria-current=\"page\"" : "")>\($0.1)</a>"
+            "<a href=\"/diary/\(student.id)\($0.0)\"\($0.0 == tab ? " aria-current=\"page\"" as HTML : "")>\($0.1)</a>"
         }
         let page = Layout.page(title: title, school: school, user: SignedIn(name: me?.card.shortName ?? "", csrfToken: visit.csrfToken),
                                nav: [("Главная", "/")], """
@@ -115,7 +115,7 @@ public struct DiaryPages: Sendable {
         }
         let canReport = AccessPolicy.permits(visit.actor!, .reportMark, .student(id: student.id, classID: student.classID))
         let periodLinks: [HTML] = periods.map {
-            "<a href=\"/diary/\(student.id)/marks?period=\($0.id)\"\($0.id == period.id ? " aria-current=\"page\"" : "")>\($0.name)</a>"
+            "<a href=\"/diary/\(student.id)/marks?period=\($0.id)\"\($0.id == period.id ? " aria-current=\"page\"" as HTML : "")>\($0.name)</a>"
         }
         let cards: [HTML] = subjects.filter { !$0.marks.isEmpty || $0.periodMark != nil }.map { s in
             let chips: [HTML] = s.marks.map { m in

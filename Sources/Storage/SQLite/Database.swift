@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,6 +12,8 @@ public final class Database: Sendable {
     public let path: String
     private let writer: Locked<Connection>
     private let readers: Locked<[Connection]>
+    /// Writes waiting for the next group commit, and whether a thread is committing.
+    private let group = Locked(CommitGroup())
 
     /// Why a database file was refused.
     public enum Refusal: Error, CustomStringConvertible, Sendable {
@@ -163,5 +166,32 @@ public final class Locked<Value>: @unchecked Sendable {
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
         return try body(&value)
+    }
+}
+
+/// The writes waiting for a group commit.
+struct CommitGroup {
+    var pending: [Job] = []
+    var committing = false
+
+    /// One caller's write: its body, its outcome, and the signal it waits for.
+    final class Job: @unchecked Sendable {
+        let run: (Connection) throws -> Void
+        var error: (any Error)?
+        /// Set (before the signal) when the job's group is committed or rolled back.
+        private(set) var finished = false
+        private let signal = DispatchSemaphore(value: 0)
+
+        init(_ run: @escaping (Connection) throws -> Void) { self.run = run }
+
+        func wait() { signal.wait() }
+
+        func finish() {
+            finished = true
+            signal.signal()
+        }
+
+        /// Wakes the caller to commit the next group itself.
+        func promote() { signal.signal() }
     }
 }
