@@ -68,6 +68,7 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Domain"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "SetupTests", dependencies: ["Setup", "Storage", "Domain", "Secrets"]),
-        .testTarget(name: "ApplianceTests", dependencies: ["Appliance", "Journal", "Setup", "Storage", "HTTP", "Domain", "Secrets", "Tabel"]),
+        .testTarget(name: "ApplianceTests", dependencies: ["Appliance", "Journal", "Setup", "Storage", "HTTP", "Domain", "Secrets", "Tabel"],
+                    exclude: ["Snapshots"]),
     ]
 )

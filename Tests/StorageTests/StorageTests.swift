@@ -1,3 +1,4 @@
+import Dispatch
 import Domain
 import Storage
 import Testing
@@ -47,6 +48,30 @@ func temporaryPath(_ name: String) -> String {
         #expect(try db.read { try $0.first("SELECT count(*) FROM room") { $0.int(0) } } == 0)
         try db.write { _ = try $0.insertRoom(name: "102") }
         #expect(try db.read { try $0.first("SELECT count(*) FROM room") { $0.int(0) } } == 1)
+    }
+
+    @Test func concurrentWritesCommitInGroupsAndAFailureStaysAlone() throws {
+        struct Abort: Error {}
+        let db = try Database.open(path: temporaryPath("group"))
+        let failures = Locked(0)
+        // 64 writers from many threads at once: every tenth throws after inserting.
+        DispatchQueue.concurrentPerform(iterations: 64) { i in
+            do {
+                try db.write { c in
+                    _ = try c.insertRoom(name: "room \(i)")
+                    if i % 10 == 0 { throw Abort() }
+                }
+            } catch {
+                failures.withLock { $0 += 1 }
+            }
+        }
+        #expect(failures.withLock { $0 } == 7)
+        let rooms = try db.read { try $0.query("SELECT name FROM room") { $0.string(0) } }
+        #expect(rooms.count == 57)
+        #expect(!rooms.contains("room 10") && rooms.contains("room 11"))
+        // The writer is free again after the burst.
+        try db.write { _ = try $0.insertRoom(name: "last") }
+        #expect(try db.read { try $0.first("SELECT count(*) FROM room") { $0.int(0) } } == 58)
     }
 
     @Test func constraintsHoldTheDomain() throws {

@@ -96,11 +96,68 @@ public final class Database: Sendable {
         return try connection.transaction(immediate: false) { try body(connection) }
     }
 
-    /// Runs `body` in an immediate transaction on the writer connection; rolls back if it throws.
+    /// Runs `body` in a transaction on the writer connection and returns once it is durable
+    /// on disk; if `body` throws, nothing of it is written.
+    ///
+    /// Group commit: writes that arrive while another group is being committed wait and go
+    /// together into the next transaction, each in its own savepoint (one that throws is
+    /// rolled back alone), with one `COMMIT` — one fsync — for all of them. Under load the
+    /// fsync, not the work, is what limits a single writer.
+    @discardableResult
     public func write<T>(_ body: (Connection) throws -> T) throws -> T {
-        try writer.withLock { connection in
-            try connection.transaction { try body(connection) }
+        try withoutActuallyEscaping(body) { body in
+            var result: T?
+            let job = CommitGroup.Job { connection in result = try body(connection) }
+            let leads = group.withLock { g -> Bool in
+                g.pending.append(job)
+                guard !g.committing else { return false }
+                g.committing = true
+                return true
+            }
+            if !leads { job.wait() }
+            // Promoted to commit the next group (or first in line): take everything waiting.
+            if !job.finished { commitGroups() }
+            if let error = job.error { throw error }
+            return result!
         }
+    }
+
+    /// Commits the waiting writes as one transaction, then hands the next group to the first
+    /// write waiting for it (so no caller commits for others for long).
+    private func commitGroups() {
+        let jobs = group.withLock { g -> [CommitGroup.Job] in
+            defer { g.pending.removeAll(keepingCapacity: true) }
+            return g.pending
+        }
+        writer.withLock { c in
+            do {
+                try c.run("BEGIN IMMEDIATE")
+                for job in jobs {
+                    try c.run("SAVEPOINT w")
+                    do {
+                        try job.run(c)
+                        try c.run("RELEASE w")
+                    } catch {
+                        job.error = error
+                        try c.run("ROLLBACK TO w")
+                        try c.run("RELEASE w")
+                    }
+                }
+                try c.run("COMMIT")
+            } catch {
+                _ = try? c.run("ROLLBACK")
+                for job in jobs where job.error == nil { job.error = error }
+            }
+        }
+        let next = group.withLock { g -> CommitGroup.Job? in
+            guard let first = g.pending.first else {
+                g.committing = false
+                return nil
+            }
+            return first
+        }
+        for job in jobs { job.finish() }
+        next?.promote()
     }
 
     /// Runs `body` with the writer connection outside any transaction (bulk loads, PRAGMAs).
