@@ -79,16 +79,16 @@ struct JournalAPI: Sendable {
     /// The lesson of the path, as the policy sees it. - Throws: 404 for no such lesson.
     func lesson(_ visit: Visit) throws -> Resource {
         let id = try visit.request.pathParameters.int("id")
-        guard let l = try database.read({ try $0.journalLesson(id) }) else { throw HTTPError(status: 404, message: "Такого урока нет.") }
-        return l.resource
+        guard let resource = try database.read({ try $0.lessonResource(id) }) else { throw HTTPError(status: 404, message: "Такого урока нет.") }
+        return resource
     }
 
     func markLesson(_ visit: Visit) throws -> Resource {
         let id = try visit.request.pathParameters.int("id")
-        guard let l = try database.read({ c in try c.journalMark(id).flatMap { try c.journalLesson($0.lessonID) } }) else {
+        guard let resource = try database.read({ c in try c.journalMark(id).flatMap { try c.lessonResource($0.lessonID) } }) else {
             throw HTTPError(status: 404, message: "Такой отметки нет.")
         }
-        return l.resource
+        return resource
     }
 
     /// A work type by its code (КР) or number. - Throws: 422 for an unknown one.

@@ -61,12 +61,13 @@ public struct JournalDesk: Sendable {
 
     /// The journal rules for a class's subject at the editor's moment.
     public func rules(_ c: Connection, classID: Int, subjectID: Int, at: Int) throws -> JournalRules {
-        JournalRules(now: SchoolDateTime(unixSeconds: at, offsetMinutes: utcOffsetMinutes),
-                     editWindow: EditWindow(rawValue: try SchoolSettings.value("edit_window", c)) ?? .twoWeeks,
-                     unlocked: try c.unlockedDates(classID: classID, subjectID: subjectID, now: at),
-                     transfer: try c.transferDates(now: at),
-                     periodMarkDays: Int(try SchoolSettings.value("period_mark_days", c)) ?? 14,
-                     absenceCorrectionDays: Int(try SchoolSettings.value("absence_correction_days", c)) ?? 2)
+        let settings = try SchoolSettings.values(c)
+        return JournalRules(now: SchoolDateTime(unixSeconds: at, offsetMinutes: utcOffsetMinutes),
+                            editWindow: settings["edit_window"].flatMap(EditWindow.init(rawValue:)) ?? .twoWeeks,
+                            unlocked: try c.unlockedDates(classID: classID, subjectID: subjectID, now: at),
+                            transfer: try c.transferDates(now: at),
+                            periodMarkDays: settings["period_mark_days"].flatMap { Int($0) } ?? 14,
+                            absenceCorrectionDays: settings["absence_correction_days"].flatMap { Int($0) } ?? 2)
     }
 
     // MARK: Marks
@@ -77,7 +78,7 @@ public struct JournalDesk: Sendable {
         try write { c in
             let lesson = try lessonForEditing(c, id, editor)
             guard lesson.marksEnabled else { throw JournalError.refused(.marksDisabled) }
-            try validate(value: value, workType: workType, c)
+            let type = try validate(value: value, workType: workType, c)
             try requireOnList(c, lesson, student)
             if let existing = try c.journalMark(lesson: id, student: student, workType: workType) {
                 if existing.value == value { return (existing.id, false) }
@@ -86,7 +87,7 @@ public struct JournalDesk: Sendable {
             let entry = try entry(c, lesson, student: student, at: editor.at)
             let markID = try c.addMark(lesson: id, student: student, value: value, workType: workType, by: editor.actor.personID,
                                        at: editor.at, transferred: entry == .transferred)
-            try audit(c, editor, "mark.create", entity: "mark", id: markID, old: nil, new: try describe(value, workType, c),
+            try audit(c, editor, "mark.create", entity: "mark", id: markID, old: nil, new: "\(value) \(type.code)",
                       lesson: lesson, student: student, entry: entry)
             return (markID, true)
         }
@@ -97,16 +98,15 @@ public struct JournalDesk: Sendable {
         try write { c in
             guard let mark = try c.journalMark(id) else { throw JournalError.notFound("Такой отметки нет.") }
             let lesson = try lessonForEditing(c, mark.lessonID, editor)
-            let type = workType ?? mark.workTypeID
-            try validate(value: value, workType: type, c)
-            if type != mark.workTypeID, let other = try c.journalMark(lesson: lesson.id, student: mark.studentID, workType: type) {
+            let type = try validate(value: value, workType: workType ?? mark.workTypeID, c)
+            if type.id != mark.workTypeID, let other = try c.journalMark(lesson: lesson.id, student: mark.studentID, workType: type.id) {
                 throw JournalError.markExists(id: other.id)
             }
             let entry = try entry(c, lesson, student: mark.studentID, at: editor.at)
-            guard value != mark.value || type != mark.workTypeID else { return }
-            try c.changeMark(id, value: value, workType: type, at: editor.at, transferred: entry == .transferred)
+            guard value != mark.value || type.id != mark.workTypeID else { return }
+            try c.changeMark(id, value: value, workType: type.id, at: editor.at, transferred: entry == .transferred)
             try audit(c, editor, "mark.change", entity: "mark", id: id, old: "\(mark.value) \(mark.workType)",
-                      new: try describe(value, type, c), lesson: lesson, student: mark.studentID, entry: entry)
+                      new: "\(value) \(type.code)", lesson: lesson, student: mark.studentID, entry: entry)
         }
     }
 
@@ -332,13 +332,15 @@ public struct JournalDesk: Sendable {
         return lesson
     }
 
-    func validate(value: Int, workType: Int, _ c: Connection) throws {
+    /// The work type, if the value is on the scale and the type is in use.
+    func validate(value: Int, workType: Int, _ c: Connection) throws -> WorkType {
         guard MarkScale.values.contains(value) else { throw JournalError.invalid("Отметка — число от 1 до 5.", field: "value") }
-        guard try c.workTypes().contains(where: { $0.id == workType }) else { throw JournalError.invalid("Неизвестный вид работы.", field: "workType") }
+        guard let type = try c.workTypes().first(where: { $0.id == workType }) else { throw JournalError.invalid("Неизвестный вид работы.", field: "workType") }
+        return type
     }
 
     func requireOnList(_ c: Connection, _ lesson: JournalLesson, _ student: Int) throws {
-        guard try c.journalStudents(classID: lesson.classID, groupID: lesson.groupID, from: lesson.date, to: lesson.date).contains(where: { $0.id == student }) else {
+        guard try c.isOnList(classID: lesson.classID, groupID: lesson.groupID, student: student, on: lesson.date) else {
             throw JournalError.invalid("Этого обучающегося нет в списке класса (группы) на дату урока.", field: "student")
         }
     }
@@ -349,10 +351,6 @@ public struct JournalDesk: Sendable {
         case let .success(entry): return entry
         case let .failure(refusal): throw JournalError.refused(refusal)
         }
-    }
-
-    func describe(_ value: Int, _ workType: Int, _ c: Connection) throws -> String {
-        "\(value) " + (try c.workTypes(includingInactive: true).first { $0.id == workType }?.code ?? "")
     }
 
     func audit(_ c: Connection, _ editor: Editor, _ action: String, entity: String, id: Int?, old: String?, new: String?,

@@ -27,8 +27,8 @@ struct LessonPages: Sendable {
 
     func lesson(_ visit: Visit) throws -> Resource {
         let id = try visit.request.pathParameters.int("id")
-        guard let l = try database.read({ try $0.journalLesson(id) }) else { throw HTTPError(status: 404, message: "Такого урока нет.") }
-        return l.resource
+        guard let resource = try database.read({ try $0.lessonResource(id) }) else { throw HTTPError(status: 404, message: "Такого урока нет.") }
+        return resource
     }
 
     func perform<T>(_ visit: Visit, _ body: (Editor) throws -> T) throws -> T {

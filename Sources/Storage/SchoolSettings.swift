@@ -33,6 +33,13 @@ public enum SchoolSettings {
         try c.setting(key) ?? definition(key)?.defaultValue ?? ""
     }
 
+    /// Every value in force, read at once: stored ones over the defaults.
+    public static func values(_ c: Connection) throws -> [String: String] {
+        var values = Dictionary(uniqueKeysWithValues: all.map { ($0.key, $0.defaultValue) })
+        for (key, value) in try c.query("SELECT key, value FROM setting", row: { ($0.string(0), $0.string(1)) }) { values[key] = value }
+        return values
+    }
+
     /// A setting that does not exist or a value it does not take.
     public struct Refusal: Error, CustomStringConvertible, Sendable {
         public let description: String

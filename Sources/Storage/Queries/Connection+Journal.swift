@@ -127,6 +127,13 @@ extension Connection {
         }
     }
 
+    /// What the access policy needs of a lesson (its class, subject, group and substitute), cheaply.
+    public func lessonResource(_ id: Int) throws -> Resource? {
+        try first("SELECT class_id, subject_id, group_id, actual_teacher_id FROM lesson WHERE id = ?", id) {
+            .lesson(classID: $0.int(0), subjectID: $0.int(1), groupID: $0.optionalInt(2), substitute: $0.optionalInt(3))
+        }
+    }
+
     /// The class's (or group's) students enrolled at some time between two dates, by name.
     public func journalStudents(classID: Int, groupID: Int?, from: CivilDate, to: CivilDate) throws -> [JournalStudent] {
         try query("""
@@ -135,6 +142,14 @@ extension Connection {
               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM group_member m WHERE m.group_id = ?2 AND m.student_id = p.id))
             ORDER BY p.last_name, p.first_name, p.middle_name, p.id
             """, classID, groupID, from, to) { JournalStudent(id: $0.int(0), name: $0.string(1)) }
+    }
+
+    /// Whether the student is on the class's (or group's) list on a date.
+    public func isOnList(classID: Int, groupID: Int?, student: Int, on date: CivilDate) throws -> Bool {
+        try first("""
+            SELECT 1 FROM enrolment e WHERE e.class_id = ?1 AND e.student_id = ?3 AND e.joined_on <= ?4 AND (e.left_on IS NULL OR e.left_on > ?4)
+              AND (?2 IS NULL OR EXISTS (SELECT 1 FROM group_member m WHERE m.group_id = ?2 AND m.student_id = ?3))
+            """, classID, groupID, student, date) { _ in true } ?? false
     }
 
     public func workTypes(includingInactive: Bool = false) throws -> [WorkType] {

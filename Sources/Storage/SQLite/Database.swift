@@ -12,8 +12,9 @@ public final class Database: Sendable {
     public let path: String
     private let writer: Locked<Connection>
     private let readers: Locked<[Connection]>
-    /// Writes waiting for the next group commit, and whether a thread is committing.
+    /// Writes waiting for the next group commit, and whether the committer is at work.
     private let group = Locked(CommitGroup())
+    private let committer = DispatchQueue(label: "tabel.commit")
 
     /// Why a database file was refused.
     public enum Refusal: Error, CustomStringConvertible, Sendable {
@@ -99,65 +100,58 @@ public final class Database: Sendable {
     /// Runs `body` in a transaction on the writer connection and returns once it is durable
     /// on disk; if `body` throws, nothing of it is written.
     ///
-    /// Group commit: writes that arrive while another group is being committed wait and go
-    /// together into the next transaction, each in its own savepoint (one that throws is
-    /// rolled back alone), with one `COMMIT` — one fsync — for all of them. Under load the
-    /// fsync, not the work, is what limits a single writer.
+    /// Group commit: the writes waiting when the committer comes round go into one
+    /// transaction, each in its own savepoint (one that throws is rolled back alone), with
+    /// one `COMMIT` — one fsync — for all of them. Under load the fsync, not the work, is
+    /// what limits a single writer.
     @discardableResult
     public func write<T>(_ body: (Connection) throws -> T) throws -> T {
         try withoutActuallyEscaping(body) { body in
             var result: T?
             let job = CommitGroup.Job { connection in result = try body(connection) }
-            let leads = group.withLock { g -> Bool in
+            let wake = group.withLock { g -> Bool in
                 g.pending.append(job)
-                guard !g.committing else { return false }
-                g.committing = true
-                return true
+                defer { g.committing = true }
+                return !g.committing
             }
-            if !leads { job.wait() }
-            // Promoted to commit the next group (or first in line): take everything waiting.
-            if !job.finished { commitGroups() }
+            if wake { committer.async { self.commitGroups() } }
+            job.wait()
             if let error = job.error { throw error }
             return result!
         }
     }
 
-    /// Commits the waiting writes as one transaction, then hands the next group to the first
-    /// write waiting for it (so no caller commits for others for long).
+    /// On the committer's queue: commits what is waiting, group after group, until nothing is.
     private func commitGroups() {
-        let jobs = group.withLock { g -> [CommitGroup.Job] in
-            defer { g.pending.removeAll(keepingCapacity: true) }
-            return g.pending
-        }
-        writer.withLock { c in
-            do {
-                try c.run("BEGIN IMMEDIATE")
-                for job in jobs {
-                    try c.run("SAVEPOINT w")
-                    do {
-                        try job.run(c)
-                        try c.run("RELEASE w")
-                    } catch {
-                        job.error = error
-                        try c.run("ROLLBACK TO w")
-                        try c.run("RELEASE w")
+        while true {
+            let jobs = group.withLock { g -> [CommitGroup.Job] in
+                defer { g.pending.removeAll(keepingCapacity: true) }
+                if g.pending.isEmpty { g.committing = false }
+                return g.pending
+            }
+            if jobs.isEmpty { return }
+            writer.withLock { c in
+                do {
+                    try c.run("BEGIN IMMEDIATE")
+                    for job in jobs {
+                        try c.run("SAVEPOINT w")
+                        do {
+                            try job.run(c)
+                            try c.run("RELEASE w")
+                        } catch {
+                            job.error = error
+                            try c.run("ROLLBACK TO w")
+                            try c.run("RELEASE w")
+                        }
                     }
+                    try c.run("COMMIT")
+                } catch {
+                    _ = try? c.run("ROLLBACK")
+                    for job in jobs where job.error == nil { job.error = error }
                 }
-                try c.run("COMMIT")
-            } catch {
-                _ = try? c.run("ROLLBACK")
-                for job in jobs where job.error == nil { job.error = error }
             }
+            for job in jobs { job.finish() }
         }
-        let next = group.withLock { g -> CommitGroup.Job? in
-            guard let first = g.pending.first else {
-                g.committing = false
-                return nil
-            }
-            return first
-        }
-        for job in jobs { job.finish() }
-        next?.promote()
     }
 
     /// Runs `body` with the writer connection outside any transaction (bulk loads, PRAGMAs).
@@ -233,22 +227,22 @@ struct CommitGroup {
 
     /// One caller's write: its body, its outcome, and the signal it waits for.
     final class Job: @unchecked Sendable {
-        let run: (Connection) throws -> Void
+        /// The caller's body; dropped before the caller goes on, since it must not outlive the call.
+        private var body: ((Connection) throws -> Void)?
+        /// Set before `finish` when the write was rolled back.
         var error: (any Error)?
-        /// Set (before the signal) when the job's group is committed or rolled back.
-        private(set) var finished = false
         private let signal = DispatchSemaphore(value: 0)
 
-        init(_ run: @escaping (Connection) throws -> Void) { self.run = run }
+        init(_ body: @escaping (Connection) throws -> Void) { self.body = body }
+
+        func run(_ c: Connection) throws { try body?(c) }
 
         func wait() { signal.wait() }
 
+        /// The job's group is committed (or rolled back): its caller goes on.
         func finish() {
-            finished = true
+            body = nil
             signal.signal()
         }
-
-        /// Wakes the caller to commit the next group itself.
-        func promote() { signal.signal() }
     }
 }
