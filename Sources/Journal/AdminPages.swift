@@ -296,6 +296,7 @@ struct AdminPages: Sendable {
             <p class="muted">Показаны последние \(entries.count) записей (не больше 500; в CSV — до 100 000).</p>
             <div class="table-wrap"><table class="audit"><thead><tr><th>Когда</th><th>Кто</th><th>Что</th><th>Класс</th><th>Обучающийся</th><th>Урок</th><th>Было</th><th>Стало</th><th>Причина</th></tr></thead>
             <tbody>\(each: rows)</tbody></table></div>
+            \(rows.isEmpty ? "<p class=\"card\">Записей за выбранное время нет.</p>" as HTML : "")
             </main>
             """)
     }

@@ -49,7 +49,9 @@ struct LessonPages: Sendable {
             (try c.teacherLessons(teacher, on: date), actor.readsEverything ? try c.teacherList() : [])
         }
         let picker: HTML = teachers.isEmpty ? "" : """
-            <form method="get" action="/day" class="card search"><label>Учитель <select name="teacher">\(each: teachers.map { "<option value=\"\($0.id)\"\($0.id == teacher ? " selected" : "")>\($0.name)</option>" as HTML })</select></label>
+            <form method="get" action="/day" class="card search"><label>Учитель <select name="teacher">
+            <option value="">— выберите учителя —</option>
+            \(each: teachers.map { "<option value=\"\($0.id)\"\($0.id == teacher ? " selected" : "")>\($0.name)</option>" as HTML })</select></label>
             <label>Дата <input type="date" name="date" value="\(date.iso)"></label><button>Показать</button></form>
             """
         let who = teacher == actor.personID ? "" : "&teacher=\(teacher)"
@@ -65,7 +67,7 @@ struct LessonPages: Sendable {
         }
         let title = teacher != actor.personID ? "Уроки учителя" : date == visit.today ? "Мой день" : "Уроки \(date.russian)"
         return try JournalFrame.page(visit, database: database, title: title, nav: [("Журналы", "/journal")], """
-            <main class="day">
+            <main class="teacher-day">
             <h1>\(title)</h1>
             <p class="muted">\(RussianCalendar.weekdays[date.weekday - 1].capitalizedFirst), \(RussianCalendar.long(date))</p>
             \(picker)

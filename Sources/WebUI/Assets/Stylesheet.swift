@@ -168,6 +168,7 @@ extension Assets {
     table.entries .mark { min-width: 30px; font-size: 16px; color: #fff; border-radius: 6px; padding: 2px 6px; }
     table.entries .mark sub { font-size: 10px; margin-left: 2px; }
     input.narrow { width: 6em; }
+    input[type=checkbox], input[type=radio] { width: auto; }
     table.audit td { font-size: 14px; }
     table.entries select { width: auto; max-width: 16em; padding: 6px 8px; }
     table.entries td { vertical-align: middle; }
