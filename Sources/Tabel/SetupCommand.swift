@@ -172,8 +172,12 @@ struct SetupCommand: ParsableCommand {
         @Option(help: "Записать логины в CSV-файл (login,password,role,person_id,full_name,class,children).")
         var logins: String?
 
+        @Option(help: "Сколько учебных лет данных: текущий и предыдущие (те же ученики классом младше).")
+        var years = 1
+
         func validate() throws {
             guard (1...20000).contains(students) else { throw ValidationError("--students: от 1 до 20000.") }
+            guard (1...11).contains(years) else { throw ValidationError("--years: от 1 до 11.") }
             if let today, CivilDate(iso: today) == nil { throw ValidationError("--today: ожидается ГГГГ-ММ-ДД, получено «\(today)».") }
             guard !password.isEmpty else { throw ValidationError("--password не может быть пустым.") }
         }
@@ -185,7 +189,7 @@ struct SetupCommand: ParsableCommand {
             let started = SchoolClock.realUnixSeconds()
             let db = try Database.open(path: path)
             let result = try DemoSchool.generate(
-                into: db, options: DemoOptions(students: students, seed: seed, today: day, password: password),
+                into: db, options: DemoOptions(students: students, seed: seed, today: day, password: password, years: years),
                 progress: { print($0) })
             db.close()
             if let logins { try TextFile.write(DemoSchool.loginsCSV(result), to: logins) }

@@ -5,11 +5,11 @@ import Testing
 
 /// A small generated school, checked as the regulations would check a real one.
 @Suite struct DemoSchoolTests {
-    static func generate(seed: UInt64 = 7, students: Int = 120) throws -> (Database, [DemoLogin], String) {
+    static func generate(seed: UInt64 = 7, students: Int = 120, years: Int = 1) throws -> (Database, [DemoLogin], String) {
         let path = "/tmp/tabel-demo-test-\(seed)-\(students)-\(Int.random(in: 0..<1_000_000_000)).sqlite"
         let db = try Database.open(path: path)
         let logins = try DemoSchool.generate(
-            into: db, options: DemoOptions(students: students, seed: seed, today: CivilDate(iso: "2026-11-23")!, password: "secret-demo"),
+            into: db, options: DemoOptions(students: students, seed: seed, today: CivilDate(iso: "2026-11-23")!, password: "secret-demo", years: years),
             progress: { _ in })
         return (db, logins, path)
     }
@@ -70,6 +70,30 @@ import Testing
         #expect(Set(logins.map(\.role)).isSuperset(of: [.administrator, .director, .deputy, .teacher, .student, .guardian]))
         #expect(logins.contains { $0.role == .guardian && $0.children.count == 2 })
         #expect(Set(logins.map(\.login)).count == logins.count)
+    }
+
+    @Test func earlierYearsHoldTheSameStudentsAGradeLower() throws {
+        let (one, oneLogins, _) = try Self.generate(seed: 5, students: 60)
+        let (db, logins, _) = try Self.generate(seed: 5, students: 60, years: 3)
+        // This year is the same school either way.
+        #expect(logins.map(\.login) == oneLogins.map(\.login))
+        let count = { (d: Database, sql: String) in try d.read { try $0.first(sql) { $0.int(0) } ?? -1 } }
+        #expect(try count(db, "SELECT count(*) FROM mark m JOIN lesson l ON l.id = m.lesson_id WHERE l.date >= '2026-09-01'")
+                == count(one, "SELECT count(*) FROM mark"))
+        try db.read { c in
+            #expect(try c.query("SELECT name FROM academic_year ORDER BY starts_on") { $0.string(0) } == ["2024/2025", "2025/2026", "2026/2027"])
+            // A student of 5А now was in 4А the year before, and that enrolment is closed.
+            let student = try #require(logins.first { $0.role == .student && $0.className == "5А" })
+            let before = try c.query("""
+                SELECT c.name, e.left_on FROM enrolment e JOIN school_class c ON c.id = e.class_id WHERE e.student_id = ? ORDER BY e.joined_on
+                """, student.personID) { ($0.string(0), $0.optionalString(1)) }
+            #expect(before.map(\.0) == ["3А", "4А", "5А"])
+            #expect(before.map(\.1) == ["2025-08-31", "2026-08-31", nil])
+            // Earlier years have their lessons, marks and period marks.
+            #expect(try c.first("SELECT count(*) FROM lesson WHERE date < '2026-09-01'") { $0.int(0) } ?? 0 > 1000)
+            #expect(try c.first("SELECT count(*) FROM period_mark p JOIN period q ON q.id = p.period_id WHERE q.ends_on < '2026-09-01'") { $0.int(0) } ?? 0 > 100)
+        }
+        #expect(try db.check().isEmpty)
     }
 
     @Test func passwordsAreStoredAsArgon2idHashes() throws {

@@ -17,8 +17,7 @@ extension DemoBuilder {
     /// Every lesson of the year from the timetable; for the days before `today` what
     /// happened in them: topics, homework, substitutions and cancellations, absences,
     /// marks and remarks; then the period marks of the periods already over.
-    mutating func writeJournal() throws {
-        let today = options.today
+    mutating func writeJournal(through today: CivilDate) throws {
         let offset = SchoolClock.systemUTCOffsetMinutes
         var plans: [String: [(id: Int, title: String, until: Int)]] = [:]
         var counters: [String: Int] = [:]
@@ -136,7 +135,7 @@ extension DemoBuilder {
                 progress("Журнал: \(percent) % (уроков \(lessons), отметок \(marks))")
             }
         }
-        try writePeriodMarks(periodTotals)
+        try writePeriodMarks(periodTotals, today: today)
         let share = studentLessons > 0 ? Double(absences) * 100 / Double(studentLessons) : 0
         progress("Журнал готов: уроков \(lessons), отметок \(marks), пропусков \(absences) (\(Int(share.rounded())) %)")
     }
@@ -164,9 +163,9 @@ extension DemoBuilder {
     }
 
     /// Period marks for every period that ended before `today`, from the weighted averages.
-    mutating func writePeriodMarks(_ totals: [PeriodKey: Accumulator]) throws {
-        let ended = Set(calendar.quarters.enumerated().filter { $0.element.1 < options.today }.map { quarterIDs[$0.offset] }
-            + calendar.halves.enumerated().filter { $0.element.1 < options.today }.map { halfIDs[$0.offset] })
+    mutating func writePeriodMarks(_ totals: [PeriodKey: Accumulator], today: CivilDate) throws {
+        let ended = Set(calendar.quarters.enumerated().filter { $0.element.1 < today }.map { quarterIDs[$0.offset] }
+            + calendar.halves.enumerated().filter { $0.element.1 < today }.map { halfIDs[$0.offset] })
         let ends = Dictionary(uniqueKeysWithValues: Array(zip(quarterIDs, calendar.quarters.map(\.1))) + Array(zip(halfIDs, calendar.halves.map(\.1))))
         var count = 0
         for (key, acc) in totals.sorted(by: { ($0.key.student, $0.key.subject, $0.key.period) < ($1.key.student, $1.key.subject, $1.key.period) })

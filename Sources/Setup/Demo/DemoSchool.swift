@@ -8,12 +8,15 @@ public struct DemoOptions: Sendable {
     public var seed: UInt64
     public var today: CivilDate
     public var password: String
+    /// School years of data: this one and `years − 1` before it.
+    public var years: Int
 
-    public init(students: Int = 500, seed: UInt64 = 1, today: CivilDate, password: String) {
+    public init(students: Int = 500, seed: UInt64 = 1, today: CivilDate, password: String, years: Int = 1) {
         self.students = students
         self.seed = seed
         self.today = today
         self.password = password
+        self.years = years
     }
 }
 
@@ -62,7 +65,8 @@ struct DemoBuilder {
     let passwordHash: String
     let progress: (String) -> Void
     var rng: SeededRandom
-    let calendar: SchoolCalendar
+    /// The year being written (this one, or an earlier one while history is written).
+    var calendar: SchoolCalendar
     let createdAt: Int
 
     var year = 0
@@ -98,7 +102,8 @@ struct DemoBuilder {
         try createFamilies()
         try assignTeaching()
         try placeTimetable()
-        try writeJournal()
+        try writeJournal(through: options.today)
+        try writeHistory()
         let logins = try createAccounts()
         try c.appendAudit(AuditEntry(at: createdAt, via: .cli, action: "demo.generate", entity: "school",
                                      newValue: "students=\(options.students) seed=\(options.seed) today=\(options.today.iso)"))
@@ -136,8 +141,8 @@ struct DemoBuilder {
 
 /// A generated class and the people and groups in it.
 struct DemoClass {
-    let id: Int
-    let name: ClassName
+    var id: Int
+    var name: ClassName
     var students: [Int] = []
     var classTeacher: Int?
     /// Subject name → the two subgroups (group id, students).
