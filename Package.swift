@@ -39,7 +39,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // The site's look: escaped HTML, the page layout, embedded assets, error pages.
-        .target(name: "WebUI", dependencies: ["HTTP", "Domain"], swiftSettings: strict),
+        .target(name: "WebUI", dependencies: ["HTTP", "Storage", "Domain"], swiftSettings: strict),
         // Diary pages and the hallway kiosk (student and guardian side).
         .target(name: "Kiosk", dependencies: ["WebUI", "HTTP", "Storage", "Domain", "Secrets"], swiftSettings: strict),
         // The teachers' journal: the desk that applies the rules, its pages and JSON API.

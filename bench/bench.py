@@ -137,6 +137,44 @@ def mark_saves():
         server.wait()
 
 
+def guardian_of_two(db):
+    return sh(["sqlite3", "-separator", " ", db, "SELECT a.login, min(g.student_id) FROM account a JOIN guardian_link g "
+               "ON g.guardian_id = a.person_id GROUP BY a.login HAVING count(*) = 2 LIMIT 1"]).split()
+
+
+def scaling():
+    """The diary week on a school of 5,000 students with three years of history, against the
+    1,500-student, one-year school: in process and through wrk at 16 connections."""
+    big = os.path.join(OUT, "school-5000x3.sqlite")
+    notes = []
+    if not os.path.exists(big):
+        start = time.perf_counter()
+        sh([BIN, "setup", "demo", "--db", big, "--students", "5000", "--years", "3", "--today", TODAY, "--seed", "1"])
+        notes.append(f"Generating 5,000 students with three years of data: {time.perf_counter() - start:.0f} s.")
+    rows = {}
+    for label, db in (("1,500 students, 1 year", DB), ("5,000 students, 3 years", big)):
+        guardian, child = guardian_of_two(db)
+        micro = float(sh([os.path.join(ROOT, ".build", "release", "TabelBench"), db, NOW, guardian, f"/diary/{child}"]).split("\t")[1])
+        log = open(os.path.join(OUT, "server-scaling.log"), "w")
+        server = subprocess.Popen([BIN, "serve", "--db", db, "--listen", f"127.0.0.1:{PORT}", "--now", NOW], stderr=log, stdout=log)
+        try:
+            wait_ready(PORT, process=server)
+            cookie = sign_in(PORT, guardian, "demo-tabel")
+            rows[label] = (micro, wrk(PORT, f"/diary/{child}", 16, ("-H", f"Cookie: {cookie}")))
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait()
+    small, large = rows["1,500 students, 1 year"], rows["5,000 students, 3 years"]
+    lines = ["", "Scaling of the diary week (a guardian's child), same run:", "",
+             "| school | µs in process | req/s at 16 | p99 ms at 16 |", "|---|---:|---:|---:|"]
+    for label, (micro, (rps, p50, p99, bad)) in rows.items():
+        lines.append(f"| {label} | {micro:.1f} | {rps:,.0f} | {p99:.2f} |")
+    lines.append("")
+    lines.append(f"- 5,000 × 3 years against 1,500 × 1 year: {large[0] / small[0]:.2f}× the time in process, "
+                 f"{small[1][0] / large[1][0]:.2f}× fewer requests per second (target within 1.5×).")
+    return notes, lines
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     rows, notes = [], []
@@ -189,8 +227,7 @@ def measure(server, ref, notes, cold, checked):
     cookie = sign_in(PORT, admin, "demo-tabel")
     signed = ("-H", f"Cookie: {cookie}")
     # A guardian of two children opens a child's week, as parents do.
-    guardian, child = sh(["sqlite3", "-separator", " ", DB, "SELECT a.login, min(g.student_id) FROM account a JOIN guardian_link g "
-                          "ON g.guardian_id = a.person_id GROUP BY a.login HAVING count(*) = 2 LIMIT 1"]).split()
+    guardian, child = guardian_of_two(DB)
     parent = ("-H", f"Cookie: {sign_in(PORT, guardian, 'demo-tabel')}")
     teacher, grid = journal_grid()
     teaching = ("-H", f"Cookie: {sign_in(PORT, teacher, 'demo-tabel')}")
@@ -217,6 +254,8 @@ def measure(server, ref, notes, cold, checked):
     code = server.wait()
     ref.send_signal(signal.SIGTERM); ref.wait()
 
+    scaling_notes, scaling_lines = scaling()
+    notes += scaling_notes
     saves = mark_saves()
     notes.append(f"Durable mark saves (`POST /api/v1/lessons/{{id}}/marks`, each with its audit row in one transaction, "
                  f"synchronous=FULL) at 16 connections: {saves[0]:,.0f}/s, p50 {saves[1]:.2f} ms, p99 {saves[2]:.2f} ms, "

@@ -2,11 +2,9 @@ import Domain
 import Storage
 import WebUI
 
-/// Recently drawn journal grids, kept under the versions of the data they show
-/// (`journal_version`): a change to a class's marks, absences, lessons or period marks, or
-/// to the school's lists, moves a version, and the next visit draws the grid afresh.
-/// At most `capacity` grids (about 50 KB each) are kept; the oldest goes first.
-final class GridCache: Sendable {
+/// Recently drawn journal grids (`PageCache`): the part of the grid that is the same for
+/// everyone who sees it alike, under the versions of the class's and the school's data.
+enum GridCache {
     struct Key: Hashable, Sendable {
         let classID: Int
         let subjectID: Int
@@ -26,26 +24,6 @@ final class GridCache: Sendable {
         let rows: HTMLBytes
     }
 
-    private struct Store {
-        var grids: [Key: Grid] = [:]
-        var order: [Key] = []
-    }
-
-    let capacity: Int
-    private let store = Locked(Store())
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    /// The cached grid for `key`, or the one `draw` makes (then kept).
-    func grid(_ key: Key, draw: () throws -> Grid) throws -> Grid {
-        if let hit = store.withLock({ $0.grids[key] }) { return hit }
-        let grid = try draw()
-        store.withLock { s in
-            guard s.grids[key] == nil else { return }
-            if s.order.count >= capacity { s.grids[s.order.removeFirst()] = nil }
-            s.grids[key] = grid
-            s.order.append(key)
-        }
-        return grid
-    }
+    /// About 50 KB a grid.
+    static func make() -> PageCache<Key, Grid> { PageCache(capacity: 64) }
 }

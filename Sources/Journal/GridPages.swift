@@ -12,7 +12,7 @@ import WebUI
 struct GridPages: Sendable {
     let database: Database
     let desk: JournalDesk
-    let cache: GridCache
+    let cache: PageCache<GridCache.Key, GridCache.Grid>
 
     var routes: [AppRoute] {
         [
@@ -74,7 +74,7 @@ struct GridPages: Sendable {
         let periodMarksOpen = range.period.map { AccessPolicy.permits(actor, .setPeriodMarks, scope.resource) && rules.periodMark($0.dates) == nil } ?? false
         let key = GridCache.Key(classID: scope.classID, subjectID: scope.subjectID, groupID: scope.groupID, from: range.from, to: range.to,
                                 editable: editable, periodMarksOpen: periodMarksOpen, classVersion: version.class, schoolVersion: version.school)
-        let grid = try cache.grid(key) {
+        let grid = try cache.value(key) {
             let sheet = try database.read { try JournalSheet.load($0, scope, range) }
             return GridCache.Grid(className: sheet.className, subjectName: sheet.subjectName, lessons: sheet.lessons,
                                   rows: Self.rows(sheet, editable: editable, periodMarksOpen: periodMarksOpen))

@@ -6,7 +6,7 @@ import WebUI
 public struct JournalRoutes: Sendable {
     let database: Database
     let desk: JournalDesk
-    let gridCache = GridCache(capacity: 64)
+    let gridCache = GridCache.make()
 
     public init(database: Database, clock: SchoolClock) {
         self.database = database

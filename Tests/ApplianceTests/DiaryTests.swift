@@ -55,6 +55,25 @@ import Testing
         #expect(lessons.reduce(0) { $0 + (($1["marks"] as? [Any])?.count ?? 0) } == marked)
     }
 
+    @Test func aWeekShownOnceStillShowsWhatChangesAfter() throws {
+        let student = TestSchool.olderStudent
+        let c = try signedIn(student.login)
+        let first = try c.get("/diary/\(student.personID)?week=2026-11-16")
+        #expect(!first.text.contains("Замечание, добавленное позже"))
+        // Another program (the console) writes to the same file: the cached week is not shown again.
+        let other = try Database.open(path: database.path, create: false)
+        try other.write { db in
+            let lesson = try #require(try db.first("""
+                SELECT l.id FROM lesson l JOIN enrolment e ON e.class_id = l.class_id AND e.student_id = ?
+                WHERE l.date = '2026-11-17' AND l.group_id IS NULL AND l.status = 'scheduled' LIMIT 1
+                """, student.personID) { $0.int(0) })
+            let author = try #require(try db.first("SELECT teacher_id FROM lesson WHERE id = ?", lesson) { $0.int(0) })
+            try db.insertRemark(lesson: lesson, student: student.personID, author: author, praise: false, text: "Замечание, добавленное позже", at: 0)
+        }
+        other.close()
+        #expect(try c.get("/diary/\(student.personID)?week=2026-11-16").text.contains("Замечание, добавленное позже"))
+    }
+
     @Test func guardiansSwitchBetweenTheirChildrenAndSeeNoOtherFamily() throws {
         let guardian = family
         let c = try signedIn(guardian.login)

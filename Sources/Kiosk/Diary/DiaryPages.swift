@@ -10,6 +10,17 @@ import WebUI
 ///   id that does not exist (`hidesRefusal`), and personal pages are never cached.
 public struct DiaryPages: Sendable {
     let database: Database
+    /// Weeks as drawn, under the versions of the class's and the school's data.
+    let weeks = PageCache<WeekKey, HTML>(capacity: 512)
+
+    struct WeekKey: Hashable, Sendable {
+        let student: Int
+        let classID: Int
+        let monday: CivilDate
+        let today: CivilDate
+        let classVersion: Int
+        let schoolVersion: Int
+    }
 
     public init(database: Database) { self.database = database }
 
@@ -77,7 +88,14 @@ public struct DiaryPages: Sendable {
     func weekPage(_ visit: Visit) throws -> Response {
         let student = try load(visit)
         let monday = try Self.monday(visit)
-        let lessons = try database.read { try $0.diaryLessons(student: student.id, classID: student.classID!, from: monday, to: monday.adding(days: 6)) }
+        let classID = student.classID!
+        let version = try database.read { try $0.journalVersion(classID: classID) }
+        let key = WeekKey(student: student.id, classID: classID, monday: monday, today: visit.today,
+                          classVersion: version.class, schoolVersion: version.school)
+        let week = try weeks.value(key) {
+            let lessons = try database.read { try $0.diaryLessons(student: student.id, classID: classID, from: monday, to: monday.adding(days: 6)) }
+            return DiaryView.week(monday: monday, lessons: lessons, today: visit.today)
+        }
         let base = "/diary/\(student.id)"
         return try frame(visit, student, tab: "", title: "Дневник", """
             <div class="week-nav">
@@ -86,7 +104,7 @@ public struct DiaryPages: Sendable {
             <a class="button secondary" href="\(base)?week=\(monday.adding(days: 7).iso)" rel="next">Неделя →</a>
             \(monday == visit.today.startOfWeek ? "" as HTML : "<a class=\"button\" href=\"\(base)\">Сегодня</a>")
             </div>
-            \(DiaryView.week(monday: monday, lessons: lessons, today: visit.today))
+            \(week)
             """)
     }
 

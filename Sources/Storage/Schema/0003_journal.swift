@@ -50,8 +50,9 @@ extension Schema {
 }
 
 extension Schema {
-    /// Triggers that move `journal_version`: by the lesson's class for marks, absences and
-    /// lessons, by the student's classes for period marks, school-wide for the rest.
+    /// Triggers that move `journal_version`: by the lesson's class for marks, absences,
+    /// lessons, remarks and individual homework, by the student's classes for period marks,
+    /// school-wide for the rest.
     static var journalVersionTriggers: String {
         // Each SELECT has a WHERE: SQLite's upsert needs it to tell ON CONFLICT from a join.
         let perClass: [(table: String, classes: (String) -> String)] = [
@@ -59,6 +60,8 @@ extension Schema {
             ("absence", { "SELECT class_id, 1 FROM lesson WHERE id = \($0).lesson_id" }),
             ("lesson", { "SELECT \($0).class_id, 1 WHERE true" }),
             ("period_mark", { "SELECT class_id, 1 FROM enrolment WHERE student_id = \($0).student_id" }),
+            ("remark", { "SELECT class_id, 1 FROM lesson WHERE id = \($0).lesson_id" }),
+            ("individual_homework", { "SELECT class_id, 1 FROM lesson WHERE id = \($0).lesson_id" }),
         ]
         let schoolWide = ["work_type", "setting", "enrolment", "group_member", "person", "school_class", "subject", "period", "study_group"]
         func bump(_ select: String) -> String {
