@@ -170,8 +170,8 @@ def scaling():
     for label, (micro, (rps, p50, p99, bad)) in rows.items():
         lines.append(f"| {label} | {micro:.1f} | {rps:,.0f} | {p99:.2f} |")
     lines.append("")
-    lines.append(f"- 5,000 × 3 years against 1,500 × 1 year: {large[0] / small[0]:.2f}× the time in process, "
-                 f"{small[1][0] / large[1][0]:.2f}× fewer requests per second (target within 1.5×).")
+    lines.append(f"- 5,000 students with 3 years against 1,500 with 1 year: {large[0] / small[0]:.2f}× the time in process, "
+                 f"{large[1][0] / small[1][0]:.2f}× the requests per second (target: within 1.5×).")
     return notes, lines
 
 

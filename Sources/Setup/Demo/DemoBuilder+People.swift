@@ -16,7 +16,8 @@ extension DemoBuilder {
             let count = grade == 11 ? remaining : min(remaining, Int((Double(options.students) * weights[grade - 1] / total).rounded()))
             remaining -= count
             guard count > 0 else { continue }
-            let n = max(1, Int((Double(count) / Self.classSize).rounded()))
+            // As many classes as letters at most: a very large school gets larger classes.
+            let n = min(ClassName.letters.count, max(1, Int((Double(count) / Self.classSize).rounded())))
             for i in 0..<n {
                 let name = ClassName(grade: grade, letter: ClassName.letters[i])!
                 let size = count / n + (i < count % n ? 1 : 0)
