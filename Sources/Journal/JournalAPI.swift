@@ -39,14 +39,18 @@ struct JournalAPI: Sendable {
                 return .json(Array("{\"id\":\(id)}".utf8), status: created ? 201 : 200)
             },
             AppRoute(.put, "/api/v1/marks/{id:int}", .policy(.editJournal, resource: markLesson), slow: true) { visit in
-                struct Body: Decodable { let value: Int; let workType: String? }
+                struct Body: Decodable { let value: Int; let workType: String?; let reason: String? }
                 let body = try JSONBody.decode(Body.self, from: visit.request)
                 let workType = try body.workType.map(self.workType)
-                try perform(visit) { try desk.changeMark(try visit.request.pathParameters.int("id"), value: body.value, workType: workType, by: $0) }
+                try perform(visit) {
+                    try desk.changeMark(try visit.request.pathParameters.int("id"), value: body.value, workType: workType, reason: body.reason ?? "", by: $0)
+                }
                 return .noContent
             },
             AppRoute(.delete, "/api/v1/marks/{id:int}", .policy(.editJournal, resource: markLesson), slow: true) { visit in
-                try perform(visit) { try desk.deleteMark(try visit.request.pathParameters.int("id"), by: $0) }
+                try perform(visit) {
+                    try desk.deleteMark(try visit.request.pathParameters.int("id"), reason: visit.request.query["reason"] ?? "", by: $0)
+                }
                 return .noContent
             },
             // The lesson's teacher, or the class teacher correcting a reason: the desk tells them apart.

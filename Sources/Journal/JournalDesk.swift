@@ -94,7 +94,8 @@ public struct JournalDesk: Sendable {
     }
 
     /// Changes a mark's value (and, if given, its work type). The mark stays in its lesson's column.
-    public func changeMark(_ id: Int, value: Int, workType: Int?, by editor: Editor) throws {
+    /// `reason` (why, where given) goes into the audit row.
+    public func changeMark(_ id: Int, value: Int, workType: Int?, reason: String = "", by editor: Editor) throws {
         try write { c in
             guard let mark = try c.journalMark(id) else { throw JournalError.notFound("Такой отметки нет.") }
             let lesson = try lessonForEditing(c, mark.lessonID, editor)
@@ -106,18 +107,18 @@ public struct JournalDesk: Sendable {
             guard value != mark.value || type.id != mark.workTypeID else { return }
             try c.changeMark(id, value: value, workType: type.id, at: editor.at, transferred: entry == .transferred)
             try audit(c, editor, "mark.change", entity: "mark", id: id, old: "\(mark.value) \(mark.workType)",
-                      new: "\(value) \(type.code)", lesson: lesson, student: mark.studentID, entry: entry)
+                      new: "\(value) \(type.code)", lesson: lesson, student: mark.studentID, entry: entry, reason: reason)
         }
     }
 
-    public func deleteMark(_ id: Int, by editor: Editor) throws {
+    public func deleteMark(_ id: Int, reason: String = "", by editor: Editor) throws {
         try write { c in
             guard let mark = try c.journalMark(id) else { throw JournalError.notFound("Такой отметки нет.") }
             let lesson = try lessonForEditing(c, mark.lessonID, editor)
             let entry = try entry(c, lesson, student: mark.studentID, at: editor.at)
             try c.removeMark(id)
             try audit(c, editor, "mark.delete", entity: "mark", id: id, old: "\(mark.value) \(mark.workType)", new: nil,
-                      lesson: lesson, student: mark.studentID, entry: entry)
+                      lesson: lesson, student: mark.studentID, entry: entry, reason: reason)
         }
     }
 
@@ -357,7 +358,9 @@ public struct JournalDesk: Sendable {
                lesson: JournalLesson, student: Int?, entry: JournalRules.Entry, reason: String = "") throws {
         try c.appendAudit(AuditEntry(at: editor.at, account: editor.actor.accountID, session: editor.session, via: editor.via, action: action,
                                      entity: entity, entityID: id, oldValue: old, newValue: new,
-                                     reason: entry == .transferred ? "перенос из бумажного журнала" : reason, address: editor.address,
+                                     reason: [entry == .transferred ? "перенос из бумажного журнала" : "", String(reason.trimmingWhitespace.prefix(500))]
+                                         .filter { !$0.isEmpty }.joined(separator: "; "),
+                                     address: editor.address,
                                      lesson: lesson.id, student: student, schoolClass: lesson.classID))
     }
 }

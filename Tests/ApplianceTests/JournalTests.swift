@@ -64,8 +64,8 @@ import Testing
         let other = try c.json(.post, "/api/v1/lessons/\(lesson)/marks", #"{"student":\#(student),"value":3,"workType":"КР"}"#)
         #expect(other.status == 409)
         #expect(try json(other)["error"] as? String == "mark_exists")
-        #expect(try c.json(.put, "/api/v1/marks/\(id)", #"{"value":4}"#).status == 204)
-        #expect(try c.json(.delete, "/api/v1/marks/\(id)").status == 204)
+        #expect(try c.json(.put, "/api/v1/marks/\(id)", #"{"value":4,"reason":"пересчёт баллов"}"#).status == 204)
+        #expect(try c.json(.delete, "/api/v1/marks/\(id)?reason=%D0%BE%D1%88%D0%B8%D0%B1%D0%BA%D0%B0").status == 204)
         #expect(try markCount(lesson) == before)
 
         let admin = try signedIn(TestSchool.login(.administrator).login)
@@ -80,6 +80,8 @@ import Testing
         #expect(change["student"] as? Int == student)
         #expect(change["class"] as? Int == classID)
         #expect(change["via"] as? String == "api")
+        #expect(change["reason"] as? String == "пересчёт баллов")
+        #expect(entries[0]["reason"] as? String == "ошибка")
         #expect(change["login"] as? String == teacher.login)
         // Filters narrow it down; the teacher may not read the trail.
         #expect((try json(try admin.get("/api/v1/audit?student=\(student)&from=2026-11-23&to=2026-11-23"))["entries"] as? [Any])?.count == 3)
