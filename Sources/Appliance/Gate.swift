@@ -51,14 +51,14 @@ final class Gate: Sendable {
 
     /// The registered kiosk screen of the request's device cookie.
     func kiosk(_ request: Request) throws -> Int? {
-        guard let token = request.cookies[Self.kioskCookie], !token.isEmpty else { return nil }
+        guard let token = request.cookie(Self.kioskCookie), !token.isEmpty else { return nil }
         return try database.read { try $0.kiosk(deviceTokenHash: Digest.blake2b(token))?.id }
     }
 
     /// The live session of the request's cookie and the actor behind it. A kiosk session
     /// lives only on its own kiosk screen and only for the kiosk's idle time.
     func signedIn(_ request: Request, now: Int, today: CivilDate, kioskID: Int?) throws -> (SessionRecord?, Actor?) {
-        guard let token = request.cookies[Self.sessionCookie], !token.isEmpty else { return (nil, nil) }
+        guard let token = request.cookie(Self.sessionCookie), !token.isEmpty else { return (nil, nil) }
         let found = try database.read { c -> (SessionRecord, Actor)? in
             guard let session = try c.session(tokenHash: Digest.blake2b(token)) else { return nil }
             if session.kiosk {
@@ -98,7 +98,7 @@ final class Gate: Sendable {
             return
         }
         let sent = try request.form()["_csrf"] ?? ""
-        let expected = session?.csrfToken ?? request.cookies[Self.formCookie] ?? ""
+        let expected = session?.csrfToken ?? request.cookie(Self.formCookie) ?? ""
         guard !expected.isEmpty, constantTimeEqual(sent, expected) else {
             throw HTTPError(status: 403, message: "Форма устарела или отправлена не с этой страницы. Обновите страницу и отправьте её ещё раз.",
                             code: "csrf")

@@ -88,17 +88,14 @@ public struct Request: Sendable {
         self.init(method: method, path: path, query: query, headers: headers, body: body, remoteAddress: remoteAddress)
     }
 
-    /// Cookies sent with the request.
-    public var cookies: [String: String] {
-        guard let header = headers["cookie"] else { return [:] }
-        var result: [String: String] = [:]
+    /// The value of a cookie sent with the request (the first of that name).
+    public func cookie(_ name: String) -> String? {
+        guard let header = headers["cookie"] else { return nil }
         for item in header.split(separator: ";") {
             let kv = item.split(separator: "=", maxSplits: 1)
-            guard kv.count == 2 else { continue }
-            let name = kv[0].trimmingSpaces
-            if result[name] == nil { result[name] = kv[1].trimmingSpaces }
+            if kv.count == 2, kv[0].trimmingSpaces == name { return kv[1].trimmingSpaces }
         }
-        return result
+        return nil
     }
 
     /// The body as `application/x-www-form-urlencoded` or `multipart/form-data` fields.

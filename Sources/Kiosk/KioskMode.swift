@@ -69,14 +69,14 @@ public struct KioskMode: Sendable {
         let (bells, changes, holiday) = try database.read { c in
             (try c.mainBells(), try c.timetableChanges(on: now.date), try c.holiday(on: now.date))
         }
-        let csrf = visit.request.cookies[Cookie.form] ?? Random.token(bytes: 16)
+        let csrf = visit.request.cookie(Cookie.form) ?? Random.token(bytes: 16)
         var response = frame("Киоск", school: school, """
             <main class="kiosk-idle">
             \(KioskIdleScreen.overview(now: now, clock: clock, school: school, bells: bells, changes: changes, holiday: holiday))
             \(signInPanel(csrf: csrf, error: error))
             </main>
             """, status: status)
-        if visit.request.cookies[Cookie.form] == nil { response.headers.add("Set-Cookie", Cookie.set(Cookie.form, csrf, for: visit.request)) }
+        if visit.request.cookie(Cookie.form) == nil { response.headers.add("Set-Cookie", Cookie.set(Cookie.form, csrf, for: visit.request)) }
         return response
     }
 

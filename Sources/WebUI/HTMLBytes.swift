@@ -28,6 +28,11 @@ public struct HTMLBytes: Sendable {
     public mutating func escaped(_ text: String) {
         var text = text
         text.withUTF8 { source in
+            // Most text has nothing to escape: append it whole.
+            guard source.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else {
+                bytes.append(contentsOf: source)
+                return
+            }
             for b in source {
                 switch b {
                 case 38: bytes.append(contentsOf: [38, 97, 109, 112, 59])        // &amp;

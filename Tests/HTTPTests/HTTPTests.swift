@@ -36,10 +36,10 @@ import Testing
 
     @Test func cookies() {
         let r = Request(method: .get, path: "/", headers: Headers([("Cookie", "a=1; session=abc=def;  b = 2 ; junk")]))
-        #expect(r.cookies["a"] == "1")
-        #expect(r.cookies["session"] == "abc=def")
-        #expect(r.cookies["b"] == "2")
-        #expect(r.cookies["junk"] == nil)
+        #expect(r.cookie("a") == "1")
+        #expect(r.cookie("session") == "abc=def")
+        #expect(r.cookie("b") == "2")
+        #expect(r.cookie("junk") == nil)
     }
 
     @Test func headersAreCaseInsensitive() {

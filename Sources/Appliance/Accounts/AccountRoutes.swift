@@ -13,9 +13,9 @@ struct AccountRoutes {
         [
             AppRoute(.get, "/login", .open) { visit in
                 if visit.actor != nil { return .redirect(to: "/") }
-                let token = visit.request.cookies[Gate.formCookie] ?? Random.token(bytes: 16)
+                let token = visit.request.cookie(Gate.formCookie) ?? Random.token(bytes: 16)
                 var response = loginPage(visit, csrf: token, login: "", error: nil, status: 200)
-                if visit.request.cookies[Gate.formCookie] == nil {
+                if visit.request.cookie(Gate.formCookie) == nil {
                     response.headers.add("Set-Cookie", Cookie.set(Gate.formCookie, token, for: visit.request))
                 }
                 return response
@@ -23,7 +23,7 @@ struct AccountRoutes {
             AppRoute(.post, "/login", .open, slow: true) { visit in
                 let form = try visit.request.form()
                 let login = (form["login"] ?? "").trimmingWhitespace
-                let csrf = visit.request.cookies[Gate.formCookie] ?? ""
+                let csrf = visit.request.cookie(Gate.formCookie) ?? ""
                 guard !login.isEmpty else { return loginPage(visit, csrf: csrf, login: login, error: "Введите логин.", status: 400) }
                 switch try signIn.attempt(login: login, password: form["password"] ?? "", address: visit.request.remoteAddress,
                                           via: .page, now: visit.now) {
