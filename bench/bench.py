@@ -311,7 +311,7 @@ def measure(server, ref, notes, cold, checked):
         f"- Server exit code after SIGTERM: {code}",
     ] + [f"- {n}" for n in notes] + ["", "In-process cost of a page (no sockets; `TabelBench`, best of 5 × 2000 calls):", "",
          "| path | µs per request | bytes |", "|---|---:|---:|"] + [
-        "| `{}` | {} | {} |".format(*line.split("\t")) for line in in_process.strip().splitlines()]
+        "| `{}` | {} | {} |".format(*line.split("\t")) for line in in_process.strip().splitlines()] + scaling_lines
     text = "\n".join(lines) + "\n"
     print(text)
     with open(os.path.join(ROOT, "bench", "RESULTS.md"), "w") as f:
