@@ -115,10 +115,11 @@ struct LessonPages: Sendable {
             let own = marks.filter { $0.studentID == s.id }
             let absence = absences.first { $0.studentID == s.id }?.code
             let typedAbsence = typed.values["a_\(s.id)"] ?? absence?.rawValue ?? ""
-            let attendance: HTML = entriesOpen
+            // The class teacher corrects the reason of an absence already there, nothing else.
+            let attendance: HTML = entriesOpen && !(canCorrect && absence == nil)
                 ? """
-                  <select name="a_\(s.id)" aria-label="Посещаемость: \(s.name)"\(canCorrect && absence == nil ? " disabled" : "")>
-                  <option value=""\(typedAbsence.isEmpty ? " selected" : "")>был</option>
+                  <select name="a_\(s.id)" aria-label="Посещаемость: \(s.name)">
+                  \(canCorrect ? "" as HTML : "<option value=\"\"\(typedAbsence.isEmpty ? " selected" : "")>был</option>")
                   \(each: AbsenceCode.allCases.map { c in "<option value=\"\(c.rawValue)\"\(typedAbsence == c.rawValue ? " selected" : "")>\(c.rawValue) — \(c.russian)</option>" })
                   </select>
                   """
