@@ -214,6 +214,12 @@ import Testing
         // Setting a new absence is the lesson teacher's job…
         #expect(try c.json(.put, "/api/v1/lessons/\(lesson)/attendance/\(student)", #"{"code":"Н"}"#).status == 403)
         try database.write { try $0.setAbsence(lesson: lesson, student: student, code: .unexcused, by: teacher, at: 0, transferred: false) }
+        // The lesson page offers the class teacher a reason for that absence only.
+        let page = try c.get("/lessons/\(lesson)").text
+        #expect(page.contains("name=\"a_\(student)\""))
+        #expect(page.components(separatedBy: "<select name=\"a_").count - 1 == 1 + (try database.read {
+            try $0.first("SELECT count(*) FROM absence WHERE lesson_id = ? AND student_id <> ?", lesson, student) { $0.int(0) } ?? 0 }))
+        #expect(!page.contains(">был</option>"))
         // …correcting its reason within two working days (Friday, Monday) is the class teacher's.
         #expect(try c.json(.put, "/api/v1/lessons/\(lesson)/attendance/\(student)", #"{"code":"Б"}"#).status == 204)
         #expect(try database.read { try $0.absenceCode(lesson: lesson, student: student) } == .ill)
