@@ -7,7 +7,7 @@ echo
 echo "Демонстрационная школа: http://${listen}/"
 echo "Вход (логин / пароль):"
 for role in administrator director deputy teacher psychologist secretary student guardian; do
-  # Students from grade 5 up: grade 1 has no marks to show.
-  awk -F, -v role="$role" 'NR > 1 && $3 == role && (role != "student" || $6 ~ /^([5-9]|1[01])/) && n < 2 { printf "  %-14s %-22s %-12s %s %s\n", role, $1, $2, $5, ($6 != "" ? "(" $6 ")" : ""); n++ }' "$file"
+  # Students and class teachers from grade 5 up (grade 1 has no marks to show); subject teachers too.
+  awk -F, -v role="$role" 'NR > 1 && $3 == role && ((role != "student" && role != "teacher") || $6 ~ /^([5-9]|1[01])/ || (role == "teacher" && $6 == "")) && n < 2 { printf "  %-14s %-22s %-12s %s %s\n", role, $1, $2, $5, ($6 != "" ? "(" $6 ")" : ""); n++ }' "$file"
 done
 echo
