@@ -17,6 +17,9 @@ public struct JournalRoutes: Sendable {
         LessonPages(database: database, desk: desk).routes
             + GridPages(database: database, desk: desk, cache: gridCache).routes
             + JournalAPI(database: database, desk: desk).routes
-            + AdminPages(database: database, desk: desk).routes
+            + SettingsPages(database: database).routes
+            + UnlockPages(database: database, desk: desk).routes
+            + AuditPages(database: database, desk: desk).routes
+            + PlanPages(database: database).routes
     }
 }

@@ -1,0 +1,48 @@
+import Domain
+import HTTP
+import Storage
+import WebUI
+
+/// The frame of the journal's pages: the signed-in header and a way back.
+enum JournalFrame {
+    /// Thrown inside a write to undo everything when one field of a form is wrong.
+    struct Rollback: Error {}
+
+    /// The hidden field with the session's CSRF token that every form carries.
+    static func csrfField(_ visit: Visit) -> HTML { "<input type=\"hidden\" name=\"_csrf\" value=\"\(visit.csrfToken)\">" }
+
+    /// The visitor as the desk records them, through a page.
+    static func editor(_ visit: Visit) -> Editor {
+        Editor(actor: visit.actor!, session: visit.session?.id, via: .page, at: visit.now, address: visit.request.remoteAddress)
+    }
+
+    static func page(_ visit: Visit, database: Database, title: String, nav: [(String, String)] = [], status: Int = 200,
+                     scripts: [Asset] = [], _ content: HTML) throws -> Response {
+        Layout.response(try html(visit, database: database, title: title, nav: nav, scripts: scripts, content), status: status)
+    }
+
+    static func html(_ visit: Visit, database: Database, title: String, nav: [(String, String)], scripts: [Asset], _ content: HTML) throws -> HTML {
+        let (school, me) = try database.read { c in (try c.school(), try c.personSummary(visit.actor!.personID, year: -1)) }
+        return Layout.page(title: title, school: school, user: SignedIn(name: me?.card.shortName ?? "", csrfToken: visit.csrfToken),
+                           nav: [("Главная", "/")] + nav.map { (label: $0.0, href: $0.1) }, scripts: scripts, content)
+    }
+
+    /// Where `page(…, splicing:)` puts its bytes.
+    static let spliceMark: HTML = "<!--splice-->"
+
+    /// A page whose content holds `spliceMark` once; `bytes` go there as they are, without
+    /// turning the journal grid's tens of kilobytes into a `String` and back.
+    static func page(_ visit: Visit, database: Database, title: String, nav: [(String, String)], scripts: [Asset], _ content: HTML,
+                     splicing bytes: HTMLBytes) throws -> Response {
+        var body = Array(try html(visit, database: database, title: title, nav: nav, scripts: scripts, content).text.utf8)
+        // Searched as bytes: `String` search walks characters and costs more than the page.
+        let mark = Array(spliceMark.text.utf8)
+        guard let at = body.indices.dropLast(mark.count - 1).first(where: { body[$0] == mark[0] && body[$0..<$0 + mark.count].elementsEqual(mark) }) else {
+            preconditionFailure("the page has no splice mark")
+        }
+        body.replaceSubrange(at..<at + mark.count, with: bytes.bytes)
+        var response = Response(status: 200, contentType: "text/html; charset=utf-8", body: body)
+        response.headers.add("Cache-Control", "no-store")
+        return response
+    }
+}

@@ -1,0 +1,67 @@
+import Domain
+import HTTP
+import Setup
+import Storage
+import WebUI
+
+/// The thematic plan (КТП) of a class's subject: shown to whoever sees the journal, loaded from
+/// CSV by its teacher.
+struct PlanPages: Sendable {
+    let database: Database
+
+    var routes: [AppRoute] {
+        [
+            AppRoute(.get, "/journal/{class:int}/{subject:int}/plan", .policy(.viewJournal, resource: classSubject)) { visit in try plan(visit) },
+            AppRoute(.post, "/journal/{class:int}/{subject:int}/plan", .policy(.editJournal, resource: classSubject)) { visit in try importPlan(visit) },
+        ]
+    }
+
+    func classSubject(_ visit: Visit) throws -> Resource {
+        .classSubject(classID: try visit.request.pathParameters.int("class"), subjectID: try visit.request.pathParameters.int("subject"), groupID: nil)
+    }
+
+    func plan(_ visit: Visit, problems: [String] = [], status: Int = 200) throws -> Response {
+        let classID = try visit.request.pathParameters.int("class"), subjectID = try visit.request.pathParameters.int("subject")
+        let (topics, names) = try database.read { c in
+            (try c.planTopics(classID: classID, subjectID: subjectID),
+             try c.first("SELECT c.name, s.name FROM school_class c, subject s WHERE c.id = ? AND s.id = ?", classID, subjectID) { ($0.string(0), $0.string(1)) })
+        }
+        guard let (className, subjectName) = names else { throw HTTPError.notFound }
+        let rows: [HTML] = topics.map { "<tr><td>\($0.position)</td><td>\($0.title)</td><td>\($0.hours)</td></tr>" }
+        let canEdit = AccessPolicy.permits(visit.actor!, .editJournal, .classSubject(classID: classID, subjectID: subjectID, groupID: nil))
+        let upload: HTML = canEdit ? """
+            <form method="post" action="/journal/\(classID)/\(subjectID)/plan" enctype="multipart/form-data" class="card spaced">\(JournalFrame.csrfField(visit))
+            <h2>Загрузить КТП из CSV</h2>
+            <p class="muted">Столбцы «Тема» и «Часы» (разделитель «;» или «,», UTF-8 или Windows-1251, как сохраняет Excel). Файл заменяет план; темы записываются в уроки года по порядку — каждая на столько уроков, сколько у неё часов, — там, где тема ещё не записана.</p>
+            \(problems.isEmpty ? "" as HTML : "<div class=\"form-error\" role=\"alert\"><p>Файл не загружен, ничего не изменено:</p><ul>\(each: problems.map { "<li>\($0)</li>" as HTML })</ul></div>")
+            <input type="file" name="file" accept=".csv,text/csv" required>
+            <p><button>Загрузить</button></p>
+            </form>
+            """ : ""
+        return try JournalFrame.page(visit, database: database, title: "КТП: \(className), \(subjectName)",
+                                     nav: [("Журнал", "/journal/\(classID)/\(subjectID)")], status: status, """
+            <main>
+            <h1>КТП: \(subjectName), \(className)</h1>
+            \(visit.request.query["saved"].map { "<p class=\"notice ok\" role=\"status\">КТП загружено; темы записаны в уроков: \($0).</p>" as HTML })
+            <section class="card">
+            \(rows.isEmpty ? "<p class=\"muted\">План ещё не загружен.</p>" as HTML : "<div class=\"table-wrap\"><table><thead><tr><th>№</th><th>Тема</th><th>Часов</th></tr></thead><tbody>\(each: rows)</tbody></table></div>")
+            </section>
+            \(upload)
+            </main>
+            """)
+    }
+
+    func importPlan(_ visit: Visit) throws -> Response {
+        let classID = try visit.request.pathParameters.int("class"), subjectID = try visit.request.pathParameters.int("subject")
+        guard let file = try visit.request.multipart().first(where: { $0.name == "file" }) else {
+            return try plan(visit, problems: ["Выберите файл."], status: 422)
+        }
+        do {
+            let outcome = try PlanImport.run(database, classID: classID, subjectID: subjectID, bytes: file.body, account: visit.actor!.accountID,
+                                             session: visit.session?.id, via: .page, now: visit.now)
+            return .redirect(to: "/journal/\(classID)/\(subjectID)/plan?saved=\(outcome.filled)")
+        } catch let failure as ImportFailure {
+            return try plan(visit, problems: failure.problems.map(\.description), status: 422)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Domain
+import HTTP
+import Storage
+import WebUI
+
+/// The deputy's openings of the journal: time-limited unlocks of a class's subject and
+/// transfer windows after an outage.
+struct UnlockPages: Sendable {
+    let database: Database
+    let desk: JournalDesk
+
+    var routes: [AppRoute] {
+        [
+            AppRoute(.get, "/unlocks", .school(.grantUnlocks)) { visit in try unlocks(visit) },
+            AppRoute(.post, "/unlocks", .school(.grantUnlocks)) { visit in try grantUnlock(visit) },
+            AppRoute(.post, "/unlocks/transfer", .school(.grantUnlocks)) { visit in try openTransfer(visit) },
+        ]
+    }
+
+    func unlocks(_ visit: Visit, error: String? = nil, status: Int = 200) throws -> Response {
+        let (unlocks, windows, classes, subjects) = try database.read { c in
+            (try c.activeUnlocks(now: visit.now), try c.activeTransferWindows(now: visit.now),
+             try c.academicYear(containing: visit.today).map { try c.classList(year: $0.id) } ?? [], try c.subjectList())
+        }
+        let time = { (t: Int) -> String in
+            let m = SchoolDateTime(unixSeconds: t, offsetMinutes: desk.utcOffsetMinutes)
+            return "\(m.date.russian) \(m.time)"
+        }
+        let unlockRows: [HTML] = unlocks.map { "<tr><td>\($0.className)</td><td>\($0.subject)</td><td>\($0.from.russian)–\($0.to.russian)</td><td>\(time($0.until))</td><td>\($0.reason)</td></tr>" }
+        let windowRows: [HTML] = windows.map { "<tr><td>\($0.from.russian)–\($0.to.russian)</td><td>\(time($0.until))</td><td>\($0.reason)</td></tr>" }
+        let week = visit.today.adding(days: 7).iso
+        return try JournalFrame.page(visit, database: database, title: "Открытие журнала", status: status, """
+            <main>
+            <h1>Открытие журнала</h1>
+            \(error.map { "<p class=\"notice warn\" role=\"alert\">\($0)</p>" as HTML })
+            \(visit.request.query["saved"] == "1" ? "<p class=\"notice ok\" role=\"status\">Сохранено.</p>" as HTML : "")
+            <section class="card"><h2>Действующие разрешения</h2>
+            \(unlockRows.isEmpty ? "<p class=\"muted\">Нет.</p>" as HTML : "<div class=\"table-wrap\"><table><thead><tr><th>Класс</th><th>Предмет</th><th>Даты уроков</th><th>До</th><th>Причина</th></tr></thead><tbody>\(each: unlockRows)</tbody></table></div>")
+            </section>
+            <form method="post" action="/unlocks" class="card spaced">\(JournalFrame.csrfField(visit))
+            <h2>Разрешить исправления</h2>
+            <p class="muted">Учитель сможет исправлять отметки и пропуски за эти даты (и итоговые, если в диапазон входит конец периода), пока действует разрешение.</p>
+            <label>Класс <select name="class">\(each: classes.map { "<option value=\"\($0.id)\">\($0.name)</option>" as HTML })</select></label>
+            <label>Предмет <select name="subject">\(each: subjects.map { "<option value=\"\($0.id)\">\($0.name)</option>" as HTML })</select></label>
+            <label>Уроки с <input type="date" name="from" required></label>
+            <label>по <input type="date" name="to" required></label>
+            <label>Разрешение действует до конца дня <input type="date" name="until" value="\(week)" required></label>
+            <label>Причина <input name="reason" maxlength="300" required></label>
+            <p><button>Разрешить</button></p>
+            </form>
+            <section class="card spaced"><h2>Перенос из бумажных журналов</h2>
+            \(windowRows.isEmpty ? "<p class=\"muted\">Окон переноса нет.</p>" as HTML : "<div class=\"table-wrap\"><table><thead><tr><th>Даты уроков</th><th>До</th><th>Причина</th></tr></thead><tbody>\(each: windowRows)</tbody></table></div>")
+            </section>
+            <form method="post" action="/unlocks/transfer" class="card spaced">\(JournalFrame.csrfField(visit))
+            <h2>Открыть перенос после сбоя</h2>
+            <p class="muted">Пока журнал был недоступен, учителя вели бумажные журналы. Записи за эти даты вносятся с исходными датами и помечаются как перенесённые.</p>
+            <label>Даты сбоя с <input type="date" name="from" required></label>
+            <label>по <input type="date" name="to" required></label>
+            <label>Перенос открыт до конца дня <input type="date" name="until" value="\(JournalRules.addingWorkingDays(2, to: visit.today).iso)" required></label>
+            <label>Причина <input name="reason" maxlength="300" required placeholder="Сбой электропитания"></label>
+            <p><button>Открыть перенос</button></p>
+            </form>
+            </main>
+            """)
+    }
+
+    /// The dates and deadline of an unlock or transfer form. - Throws: 422 with the message.
+    func range(_ form: Parameters) throws -> (ClosedRange<CivilDate>, Int, String) {
+        guard let from = CivilDate(iso: form["from"] ?? ""), let to = CivilDate(iso: form["to"] ?? ""), from <= to else {
+            throw HTTPError(status: 422, message: "Укажите даты «с» и «по» (первая не позже второй).")
+        }
+        guard let until = CivilDate(iso: form["until"] ?? "") else { throw HTTPError(status: 422, message: "Укажите, до какого дня действует.") }
+        let reason = (form["reason"] ?? "").trimmingWhitespace
+        guard !reason.isEmpty else { throw HTTPError(status: 422, message: "Укажите причину.") }
+        let end = SchoolDateTime(date: until.adding(days: 1), time: TimeOfDay(minutes: 0)).unixSeconds(offsetMinutes: desk.utcOffsetMinutes) - 1
+        return (from...to, end, reason)
+    }
+
+    func grantUnlock(_ visit: Visit) throws -> Response {
+        let form = try visit.request.form()
+        do {
+            let (dates, until, reason) = try range(form)
+            guard let classID = Int(form["class"] ?? ""), let subjectID = Int(form["subject"] ?? "") else { throw HTTPError(status: 422, message: "Выберите класс и предмет.") }
+            do {
+                _ = try desk.grantUnlock(classID: classID, subjectID: subjectID, dates: dates, until: until, reason: reason, by: JournalFrame.editor(visit))
+            } catch let error as JournalError { throw error.httpError }
+        } catch let error as HTTPError where error.status == 422 {
+            return try unlocks(visit, error: error.message, status: 422)
+        }
+        return .redirect(to: "/unlocks?saved=1")
+    }
+
+    func openTransfer(_ visit: Visit) throws -> Response {
+        let form = try visit.request.form()
+        do {
+            let (dates, until, reason) = try range(form)
+            do {
+                _ = try desk.openTransferWindow(dates: dates, until: until, reason: reason, by: JournalFrame.editor(visit))
+            } catch let error as JournalError { throw error.httpError }
+        } catch let error as HTTPError where error.status == 422 {
+            return try unlocks(visit, error: error.message, status: 422)
+        }
+        return .redirect(to: "/unlocks?saved=1")
+    }
+}
