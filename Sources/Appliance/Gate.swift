@@ -18,6 +18,16 @@ final class Gate: Sendable {
     static let kioskCookie = Cookie.kiosk
     static let kioskGraceSeconds = 5
 
+    /// The actors of live sessions, under the version of what the policy reads about an
+    /// account (`access_version`): a lock, a new role or class moves it, and the next request
+    /// looks the account up afresh. nil: the account is locked.
+    struct ActorKey: Hashable, Sendable {
+        let session: Int
+        let accessVersion: Int
+        let today: CivilDate
+    }
+    let actors = PageCache<ActorKey, Actor?>(capacity: 4096)
+
     init(database: Database, clock: SchoolClock, logger: Logger) {
         self.database = database
         self.clock = clock
@@ -71,8 +81,12 @@ final class Gate: Sendable {
             } else {
                 guard session.isLive(at: now) else { return nil }
             }
-            guard let account = try c.account(id: session.accountID), account.lockedAt == nil else { return nil }
-            return (session, try c.actor(account: account, session: session, today: today))
+            let key = ActorKey(session: session.id, accessVersion: try c.accessVersion(), today: today)
+            let actor = try actors.value(key) {
+                guard let account = try c.account(id: session.accountID), account.lockedAt == nil else { return nil }
+                return try c.actor(account: account, session: session, today: today)
+            }
+            return actor.map { (session, $0) }
         }
         guard let (session, actor) = found else { return (nil, nil) }
         // Kiosk sessions are touched on every request: their idle time is counted in seconds.

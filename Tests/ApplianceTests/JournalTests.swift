@@ -233,6 +233,22 @@ import Testing
         #expect(trail.first?.oldValue == "Н" && trail.first?.newValue == "Б")
     }
 
+    @Test func whatATeacherMayDoFollowsTheirTeachingAtOnce() throws {
+        let (teacher, _, classID, subject) = try teacherLesson(on: "2026-11-23")
+        let c = try signedIn(teacher.login)
+        #expect(try c.get("/journal/\(classID)/\(subject)").status == 200)
+        // The assignment is taken away by another program: the session's cached actor is stale now.
+        let other = try Database.open(path: database.path, create: false)
+        try other.write { try $0.run("DELETE FROM teaching_assignment WHERE teacher_id = ? AND class_id = ? AND subject_id = ?", teacher.personID, classID, subject) }
+        other.close()
+        #expect(try c.get("/journal/\(classID)/\(subject)").status == 403)
+        // A locked account is out at its next request.
+        let again = try signedIn(teacher.login)
+        #expect(try again.get("/day").status == 200)
+        try database.write { try $0.lockAccount(try $0.account(login: teacher.login)!.id, reason: "тест", at: 0) }
+        #expect(try again.get("/day").status == 303)
+    }
+
     @Test func theJournalAPIGivesTheGrid() throws {
         let (teacher, lesson, classID, subject) = try teacherLesson(on: "2026-11-23")
         let c = try signedIn(teacher.login)

@@ -113,6 +113,11 @@ extension Connection {
 
     // MARK: Who the account is
 
+    /// The version of everything `actor(account:…)` reads (`access_version`).
+    public func accessVersion() throws -> Int {
+        try first("SELECT version FROM access_version WHERE id = 1") { $0.int(0) } ?? 0
+    }
+
     /// Everything the access policy needs about an account's person in the year containing `today`.
     public func actor(account: AccountRecord, session: SessionRecord?, today: CivilDate) throws -> Actor {
         let person = account.personID

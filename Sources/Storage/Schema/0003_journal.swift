@@ -46,10 +46,29 @@ extension Schema {
         class_id INTEGER PRIMARY KEY,
         version  INTEGER NOT NULL
     );
-    """ + journalVersionTriggers
+
+    -- A counter that moves whenever what an account may do can change (roles, classes,
+    -- teaching, children, the account itself). The gate caches actors under it.
+    CREATE TABLE access_version (
+        id      INTEGER PRIMARY KEY CHECK (id = 1),
+        version INTEGER NOT NULL
+    );
+    INSERT INTO access_version (id, version) VALUES (1, 0);
+    """ + journalVersionTriggers + accessVersionTriggers
 }
 
 extension Schema {
+    /// Triggers that move `access_version` on every change to what the access policy reads.
+    static var accessVersionTriggers: String {
+        var sql = ""
+        for table in ["account", "staff_role", "academic_year", "school_class", "teaching_assignment", "enrolment", "guardian_link"] {
+            for event in ["INSERT", "UPDATE", "DELETE"] {
+                sql += "CREATE TRIGGER \(table)_access_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN UPDATE access_version SET version = version + 1; END;\n"
+            }
+        }
+        return sql
+    }
+
     /// Triggers that move `journal_version`: by the lesson's class for marks, absences,
     /// lessons, remarks and individual homework, by the student's classes for period marks,
     /// school-wide for the rest.
