@@ -105,5 +105,8 @@ public struct SubjectMarks: Sendable {
         self.periodMark = periodMark
     }
 
-    public var forecast: Forecast? { Forecast(marks: marks.map { WeightedMark(value: $0.mark.value, weight: $0.mark.weight) }) }
+    public var weighted: [WeightedMark] { marks.map { WeightedMark(value: $0.mark.value, weight: $0.mark.weight) } }
+
+    /// The forecast under the school's rounding rule.
+    public func forecast(_ rule: RoundingRule) -> Forecast? { Forecast(marks: weighted, rule: rule) }
 }

@@ -35,6 +35,17 @@ public struct RoundingRule: Sendable, Equatable {
 
     public static let standard = RoundingRule(threshold3: 2.5, threshold4: 3.5, threshold5: 4.5)
 
+    /// The rule of a `rounding` setting: "2.5/3.5/4.5" or "2.6/3.6/4.6" (the standard one otherwise).
+    public init(setting: String) {
+        let t = setting.split(separator: "/").compactMap { Double($0) }
+        self = t.count == 3 ? RoundingRule(threshold3: t[0], threshold4: t[1], threshold5: t[2]) : .standard
+    }
+
+    /// «от 2,5 — «3», от 3,5 — «4», от 4,5 — «5»», as the diary explains it.
+    public var russian: String {
+        [(threshold3, 3), (threshold4, 4), (threshold5, 5)].map { "от \(RussianNumber.weight($0.0)) — «\($0.1)»" }.joined(separator: ", ")
+    }
+
     /// The period mark an average gives. Averages are compared after rounding to two
     /// decimals, so 3.4999… from floating point counts as the 3.50 a person would compute.
     public func periodMark(for average: Double) -> Int {
@@ -74,4 +85,27 @@ public struct Forecast: Sendable, Equatable {
         let n = ((target * weights - sum) / (weight * (5 - target)) - 1e-9).rounded(.up)
         fivesNeeded = max(1, Int(n))
     }
+}
+
+/// Numbers as Russian schools write them: a comma for the decimal point.
+public enum RussianNumber {
+    /// Two decimals: 3,57.
+    public static func decimal(_ x: Double) -> String {
+        let hundredths = Int((x * 100).rounded())
+        return "\(hundredths / 100),\(pad(hundredths % 100, 2))"
+    }
+
+    /// A weight or threshold as short as it goes: 2, 1,5, 2,6.
+    public static func weight(_ w: Double) -> String {
+        if w == w.rounded() { return String(Int(w)) }
+        let text = decimal(w)
+        return text.hasSuffix("0") ? String(text.dropLast()) : text
+    }
+}
+
+/// Σ(w·m)/Σw written out for a person: «(2×5 + 5×3) / (2 + 5) = 3,57».
+public func averageFormula(_ marks: [WeightedMark]) -> String {
+    let top = marks.map { "\(RussianNumber.weight($0.weight))×\($0.value)" }.joined(separator: " + ")
+    let bottom = marks.map { RussianNumber.weight($0.weight) }.joined(separator: " + ")
+    return "(\(top)) / (\(bottom)) = \(RussianNumber.decimal(weightedAverage(marks) ?? 0))"
 }

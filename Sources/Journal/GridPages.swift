@@ -83,7 +83,7 @@ struct GridPages: Sendable {
         let periodLinks: [HTML] = range.periods.map {
             "<a href=\"?period=\($0.id)\(query)\"\($0.id == range.period?.id ? " aria-current=\"page\"" as HTML : "")>\($0.name)</a>"
         }
-        let types: [HTML] = workTypes.map { "<option value=\"\($0.code)\"\($0.code == "У" ? " selected" : "")>\($0.code) — \($0.name) (вес \(Self.weight($0.weight)))</option>" }
+        let types: [HTML] = workTypes.map { "<option value=\"\($0.code)\"\($0.code == "У" ? " selected" : "")>\($0.code) — \($0.name) (вес \(RussianNumber.weight($0.weight)))</option>" }
         var table = Self.head(scope, range, grid.lessons, rules: rules, editable: editable, csrf: visit.csrfToken)
         table.append(grid.rows)
         let controls: HTML = editable ? """
@@ -171,8 +171,8 @@ struct GridPages: Sendable {
             let own = studentMarks[r]
             let forecast = sheet.forecast(own)
             if let f = forecast {
-                out.raw("<td class=\"avg\"><details><summary>"); out.escaped(Self.decimal(f.average)); out.raw("</summary><div class=\"formula\">")
-                out.escaped(Self.formula(own)); out.raw(" → "); out.int(f.mark); out.raw("</div></details></td>")
+                out.raw("<td class=\"avg\"><details><summary>"); out.escaped(RussianNumber.decimal(f.average)); out.raw("</summary><div class=\"formula\">")
+                out.escaped(averageFormula(own.map { WeightedMark(value: $0.value, weight: $0.weight) })); out.raw(" → "); out.int(f.mark); out.raw("</div></details></td>")
             } else {
                 out.raw("<td class=\"avg\">—</td>")
             }
@@ -200,29 +200,16 @@ struct GridPages: Sendable {
         return out
     }
 
-    /// Σ(w·m)/Σw written out: «(5·2 + 3·5) / (2 + 5) = 3,57».
-    static func formula(_ marks: [JournalMark]) -> String {
-        let top = marks.map { "\($0.value)·\(weight($0.weight))" }.joined(separator: " + ")
-        let bottom = marks.map { weight($0.weight) }.joined(separator: " + ")
-        let average = weightedAverage(marks.map { WeightedMark(value: $0.value, weight: $0.weight) }) ?? 0
-        return "(\(top)) / (\(bottom)) = \(decimal(average))"
-    }
-
-    static func weight(_ w: Double) -> String { w == w.rounded() ? String(Int(w)) : decimal(w) }
-
-    /// Two decimals with a comma, as Russian schools write them.
-    static func decimal(_ x: Double) -> String {
-        let hundredths = Int((x * 100).rounded())
-        return "\(hundredths / 100),\(pad(hundredths % 100, 2))"
-    }
-
     /// The plain-form way of setting period marks (the grid's script saves each at once).
     func savePeriodMarks(_ visit: Visit) throws -> Response {
         let scope = try sheetScope(visit)
         let form = try visit.request.form()
         guard let period = Int(form["period"] ?? "") else { throw HTTPError.badRequest("Не указан период.") }
         var problems: [String] = []
-        let students = try database.read { c in try JournalSheet.load(c, scope, today: visit.today).students }
+        let students = try database.read { c in
+            guard let p = try c.periods(classID: scope.classID).first(where: { $0.id == period }) else { throw HTTPError.notFound }
+            return try c.journalStudents(classID: scope.classID, groupID: scope.groupID, from: p.startsOn, to: p.endsOn)
+        }
         for s in students {
             guard let text = form["pm_\(s.id)"] else { continue }
             do {

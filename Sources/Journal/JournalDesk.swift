@@ -180,9 +180,11 @@ public struct JournalDesk: Sendable {
         }
     }
 
+    /// Homework for one student; like all homework it may be set in advance.
     public func setIndividualHomework(lesson id: Int, student: Int, text: String, by editor: Editor) throws {
         try write { c in
             let lesson = try lessonForEditing(c, id, editor)
+            guard !lesson.cancelled else { throw JournalError.refused(.cancelledLesson) }
             try requireOnList(c, lesson, student)
             let text = text.trimmingWhitespace
             guard text.count <= 2000 else { throw JournalError.invalid("Задание длиннее 2000 знаков.", field: "homework") }
@@ -193,9 +195,14 @@ public struct JournalDesk: Sendable {
         }
     }
 
+    /// A remark is about what happened at the lesson: only once it has begun.
     public func addRemark(lesson id: Int, student: Int, text: String, praise: Bool, by editor: Editor) throws {
         try write { c in
             let lesson = try lessonForEditing(c, id, editor)
+            guard !lesson.cancelled else { throw JournalError.refused(.cancelledLesson) }
+            guard try rules(c, classID: lesson.classID, subjectID: lesson.subjectID, at: editor.at).hasBegun(lesson.timing) else {
+                throw JournalError.refused(.futureLesson)
+            }
             try requireOnList(c, lesson, student)
             let text = text.trimmingWhitespace
             guard !text.isEmpty, text.count <= 1000 else { throw JournalError.invalid("Напишите сообщение (до 1000 знаков).", field: "remark") }
@@ -221,7 +228,7 @@ public struct JournalDesk: Sendable {
             if let refusal = rules.periodMark(period.dates) { throw JournalError.refused(refusal) }
             let old = try c.periodMarkValue(student: student, subject: subjectID, period: periodID)
             guard old != value else { return }
-            let year = try c.first("SELECT year_id FROM school_class WHERE id = ?", classID) { $0.int(0) } ?? 0
+            let year = try c.schoolClass(classID)?.yearID ?? 0
             try c.setPeriodMark(year: year, student: student, subject: subjectID, period: periodID, value: value, by: editor.actor.personID, at: editor.at)
             try c.appendAudit(AuditEntry(at: editor.at, account: editor.actor.accountID, session: editor.session, via: editor.via,
                                          action: value == nil ? "period_mark.delete" : old == nil ? "period_mark.create" : "period_mark.change",

@@ -90,8 +90,7 @@ public struct JournalSheet: Sendable {
     }
 
     public static func load(_ c: Connection, _ scope: Scope, _ range: Range) throws -> JournalSheet {
-        guard let className = try c.first("SELECT name FROM school_class WHERE id = ?", scope.classID, row: { $0.string(0) }),
-              let subjectName = try c.first("SELECT name FROM subject WHERE id = ?", scope.subjectID, row: { $0.string(0) }) else {
+        guard let className = try c.schoolClass(scope.classID)?.name, let subjectName = try c.subjectName(scope.subjectID) else {
             throw HTTPError.notFound
         }
         let (from, to, period) = (range.from, range.to, range.period)
@@ -103,11 +102,7 @@ public struct JournalSheet: Sendable {
             period: period, from: from, to: to, lessons: lessons, students: students,
             marks: try c.journalMarks(lessons: ids), absences: try c.journalAbsences(lessons: ids),
             periodMarks: try period.map { try c.journalPeriodMarks(students: students.map(\.id), subject: scope.subjectID, period: $0.id) } ?? [],
-            rounding: try rounding(c))
-    }
-
-    static func rounding(_ c: Connection) throws -> RoundingRule {
-        try SchoolSettings.value("rounding", c) == "2.6/3.6/4.6" ? RoundingRule(threshold3: 2.6, threshold4: 3.6, threshold5: 4.6) : .standard
+            rounding: try SchoolSettings.roundingRule(c))
     }
 
     /// Each student's marks, in lesson order.

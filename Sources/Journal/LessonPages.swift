@@ -43,10 +43,11 @@ struct LessonPages: Sendable {
             guard let d = CivilDate(iso: text) else { throw HTTPError.badRequest("Дата в виде ГГГГ-ММ-ДД.") }
             return d
         } ?? visit.today
-        // The administration opens any teacher's day (to enter substitutions); a teacher their own.
-        let teacher = actor.readsEverything ? Int(visit.request.query["teacher"] ?? "") ?? actor.personID : actor.personID
+        // Those who manage the timetable open any teacher's day (to enter substitutions); a teacher their own.
+        let anyTeacher = AccessPolicy.permits(actor, .manageTimetable, .school)
+        let teacher = anyTeacher ? Int(visit.request.query["teacher"] ?? "") ?? actor.personID : actor.personID
         let (lessons, teachers) = try database.read { c in
-            (try c.teacherLessons(teacher, on: date), actor.readsEverything ? try c.teacherList() : [])
+            (try c.teacherLessons(teacher, on: date), anyTeacher ? try c.teacherList() : [])
         }
         let picker: HTML = teachers.isEmpty ? "" : """
             <form method="get" action="/day" class="card search"><label>Учитель <select name="teacher">
@@ -181,12 +182,13 @@ struct LessonPages: Sendable {
             <button>Сохранить отметки и посещаемость</button>
             </form>
             """ : "<section class=\"card spaced\"><h2>Посещаемость и отметки</h2>\(table)</section>"
-        let remarkForm: HTML = canEdit && begun && !lesson.cancelled && !students.isEmpty ? """
+        // Individual homework may be set in advance; remarks once the lesson has begun (the desk decides).
+        let remarkForm: HTML = canEdit && !lesson.cancelled && !students.isEmpty ? """
             <form method="post" action="/lessons/\(id)/remarks" class="card spaced">\(csrf)
             <h2>Сообщение в дневник или индивидуальное задание</h2>
             <p class="muted small">Видят обучающийся и его родители.</p>
             <label>Кому <select name="student">\(each: students.map { "<option value=\"\($0.id)\">\($0.name)</option>" as HTML })</select></label>
-            <label>Что <select name="kind"><option value="remark">Замечание</option><option value="praise">Похвала</option>
+            <label>Что <select name="kind">\(begun ? "<option value=\"remark\">Замечание</option><option value=\"praise\">Похвала</option>" as HTML : "")
             <option value="homework">Индивидуальное домашнее задание</option></select></label>
             <label>Текст <textarea name="text" rows="2" maxlength="2000"></textarea></label>
             \(typed.errors["remark"].map { "<p class=\"field-error\">\($0)</p>" as HTML })
@@ -329,8 +331,8 @@ struct LessonPages: Sendable {
                     try desk.addRemark(lesson: id, student: student, text: text, praise: form["kind"] == "praise", by: editor)
                 }
             }
-        } catch let error as HTTPError where error.status == 422 {
-            return try lessonPage(visit, typed: Typed(errors: ["remark": error.message]), status: 422)
+        } catch let error as HTTPError where [409, 422].contains(error.status) {
+            return try lessonPage(visit, typed: Typed(errors: ["remark": error.message]), status: error.status)
         }
         return .redirect(to: "/lessons/\(id)?saved=1")
     }

@@ -24,7 +24,7 @@ struct PlanPages: Sendable {
         let classID = try visit.request.pathParameters.int("class"), subjectID = try visit.request.pathParameters.int("subject")
         let (topics, names) = try database.read { c in
             (try c.planTopics(classID: classID, subjectID: subjectID),
-             try c.first("SELECT c.name, s.name FROM school_class c, subject s WHERE c.id = ? AND s.id = ?", classID, subjectID) { ($0.string(0), $0.string(1)) })
+             try c.schoolClass(classID).flatMap { k in try c.subjectName(subjectID).map { (k.name, $0) } })
         }
         guard let (className, subjectName) = names else { throw HTTPError.notFound }
         let rows: [HTML] = topics.map { "<tr><td>\($0.position)</td><td>\($0.title)</td><td>\($0.hours)</td></tr>" }

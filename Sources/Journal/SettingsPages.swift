@@ -30,7 +30,7 @@ struct SettingsPages: Sendable {
         let rows: [HTML] = types.map { t in
             """
             <tr><td><b>\(t.code)</b></td><td><input name="name_\(t.id)" value="\(t.name)" maxlength="60"></td>
-            <td><input name="weight_\(t.id)" value="\(GridPages.weight(t.weight))" inputmode="decimal" class="narrow"></td>
+            <td><input name="weight_\(t.id)" value="\(RussianNumber.weight(t.weight))" inputmode="decimal" class="narrow"></td>
             <td><input type="checkbox" name="active_\(t.id)" value="1"\(t.active ? " checked" : "")></td></tr>
             """
         }
@@ -92,7 +92,7 @@ struct SettingsPages: Sendable {
         do { try database.write { c in
             for t in try c.workTypes(includingInactive: true) {
                 let name = (form["name_\(t.id)"] ?? t.name).trimmingWhitespace
-                guard !name.isEmpty, let w = weight(form["weight_\(t.id)"] ?? GridPages.weight(t.weight)) else {
+                guard !name.isEmpty, let w = weight(form["weight_\(t.id)"] ?? RussianNumber.weight(t.weight)) else {
                     problem = "\(t.code): нужно название и вес от 0,1 до 100."
                     throw JournalFrame.Rollback()
                 }
@@ -101,8 +101,8 @@ struct SettingsPages: Sendable {
                 try c.updateWorkType(t.id, name: name, weight: w, active: active)
                 try c.appendAudit(AuditEntry(at: visit.now, account: visit.actor!.accountID, session: visit.session?.id, via: .page,
                                              action: "work_type.change", entity: "work_type", entityID: t.id,
-                                             oldValue: "\(t.code) \(t.name), вес \(GridPages.weight(t.weight))\(t.active ? "" : ", не используется")",
-                                             newValue: "\(t.code) \(name), вес \(GridPages.weight(w))\(active ? "" : ", не используется")",
+                                             oldValue: "\(t.code) \(t.name), вес \(RussianNumber.weight(t.weight))\(t.active ? "" : ", не используется")",
+                                             newValue: "\(t.code) \(name), вес \(RussianNumber.weight(w))\(active ? "" : ", не используется")",
                                              address: visit.request.remoteAddress))
             }
             let code = (form["new_code"] ?? "").trimmingWhitespace.uppercased()
@@ -118,7 +118,7 @@ struct SettingsPages: Sendable {
             }
             let id = try c.addWorkType(code: code, name: name, weight: w)
             try c.appendAudit(AuditEntry(at: visit.now, account: visit.actor!.accountID, session: visit.session?.id, via: .page,
-                                         action: "work_type.create", entity: "work_type", entityID: id, newValue: "\(code) \(name), вес \(GridPages.weight(w))",
+                                         action: "work_type.create", entity: "work_type", entityID: id, newValue: "\(code) \(name), вес \(RussianNumber.weight(w))",
                                          address: visit.request.remoteAddress))
         } } catch is JournalFrame.Rollback {}
         if let problem {

@@ -1,3 +1,4 @@
+import Domain
 
 /// The school's settings: every key with its default, what it means, and the values it takes.
 public enum SchoolSettings {
@@ -31,6 +32,11 @@ public enum SchoolSettings {
     /// The value in force: the stored one, else the default.
     public static func value(_ key: String, _ c: Connection) throws -> String {
         try c.setting(key) ?? definition(key)?.defaultValue ?? ""
+    }
+
+    /// The school's rule for turning an average into a period mark.
+    public static func roundingRule(_ c: Connection) throws -> RoundingRule {
+        RoundingRule(setting: try value("rounding", c))
     }
 
     /// Every value in force, read at once: stored ones over the defaults.

@@ -55,6 +55,22 @@ import Testing
         #expect(lessons.reduce(0) { $0 + (($1["marks"] as? [Any])?.count ?? 0) } == marked)
     }
 
+    @Test func theForecastFollowsTheSchoolsRoundingRule() throws {
+        let student = TestSchool.olderStudent
+        let c = try signedIn(student.login)
+        #expect(try c.get("/diary/\(student.personID)/marks").text.contains("Округление: от 2,5 — «3», от 3,5 — «4», от 4,5 — «5»."))
+        try database.write { try SchoolSettings.set("rounding", "2.6/3.6/4.6", $0) }
+        #expect(try c.get("/diary/\(student.personID)/marks").text.contains("Округление: от 2,6 — «3», от 3,6 — «4», от 4,6 — «5»."))
+        // The forecast the family sees is the one the journal shows the teacher: the same rule.
+        let api = try c.get("/api/v1/students/\(student.personID)/marks")
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(api.body)) as? [String: Any])
+        let subjects = try #require(body["subjects"] as? [[String: Any]])
+        for s in subjects {
+            guard let average = s["average"] as? Double, let forecast = (s["forecast"] as? [String: Any])?["mark"] as? Int else { continue }
+            #expect(forecast == RoundingRule(threshold3: 2.6, threshold4: 3.6, threshold5: 4.6).periodMark(for: average), "\(s["name"] ?? "")")
+        }
+    }
+
     @Test func aWeekShownOnceStillShowsWhatChangesAfter() throws {
         let student = TestSchool.olderStudent
         let c = try signedIn(student.login)

@@ -30,6 +30,13 @@ import Testing
         return (byPerson[row.0]!, row.1, row.2, row.3)
     }
 
+    func firstStudent(of lesson: Int) throws -> Int {
+        try #require(try database.read { c in
+            let l = try c.journalLesson(lesson)!
+            return try c.journalStudents(classID: l.classID, groupID: nil, from: l.date, to: l.date).first?.id
+        })
+    }
+
     @Test func settingsAreSavedOrComeBackWithTheMessage() throws {
         let admin = try signedIn(.administrator)
         #expect(try admin.page("/settings").status == 200)
@@ -52,7 +59,7 @@ import Testing
         let kr = try #require(try database.read { try $0.workTypes().first { $0.code == "КР" } })
         #expect(page.text.contains("name=\"weight_\(kr.id)\""))
         var fields = try database.read { try $0.workTypes(includingInactive: true) }.flatMap { t in
-            [("name_\(t.id)", t.name), ("weight_\(t.id)", t.id == kr.id ? "10" : GridPagesWeight.text(t.weight))] + (t.active ? [("active_\(t.id)", "1")] : [])
+            [("name_\(t.id)", t.name), ("weight_\(t.id)", t.id == kr.id ? "10" : RussianNumber.weight(t.weight))] + (t.active ? [("active_\(t.id)", "1")] : [])
         }
         fields += [("new_code", "пр2"), ("new_name", "Проект"), ("new_weight", "4,5")]
         #expect(try admin.post("/settings/work-types", fields).status == 303)
@@ -92,10 +99,7 @@ import Testing
                 try c.first("SELECT 1 FROM teaching_assignment WHERE teacher_id = ? AND class_id = ? AND subject_id = ?", login.personID, classID, subject) { _ in true }
             }) == nil
         })
-        let student = try #require(try database.read { c in
-            let l = try c.journalLesson(lessonID)!
-            return try c.journalStudents(classID: l.classID, groupID: nil, from: l.date, to: l.date).first?.id
-        })
+        let student = try firstStudent(of: lessonID)
         let sub = Client(app)
         _ = try sub.signIn(substitute.login)
         #expect(try sub.json(.post, "/api/v1/lessons/\(lessonID)/marks", #"{"student":\#(student),"value":5,"workType":"У"}"#).status == 403)
@@ -123,12 +127,31 @@ import Testing
         #expect(try teacherClient.post("/lessons/\(lessonID)/change", [("kind", "cancelled")]).status == 403)
     }
 
+    @Test func aLessonIsMovedAndHomeworkComesBeforeRemarks() throws {
+        let (teacher, lessonID, _, _) = try lesson(on: "2026-11-24")
+        let deputy = try signedIn(.deputy)
+        _ = try deputy.page("/lessons/\(lessonID)")
+        #expect(try deputy.post("/lessons/\(lessonID)/change", [("kind", "moved"), ("date", "2026-11-26"), ("bell", "6"), ("reason", "экскурсия")]).status == 303)
+        let moved = try #require(try database.read { try $0.journalLesson(lessonID) })
+        #expect(moved.date == CivilDate(iso: "2026-11-26") && moved.bell == 6)
+        #expect(moved.changeNote == "Перенесён с 24.11, 1-й урок")
+        // Individual homework for one student, in advance.
+        let student = try firstStudent(of: lessonID)
+        let t = Client(app)
+        _ = try t.signIn(teacher.login)
+        _ = try t.page("/lessons/\(lessonID)")
+        #expect(try t.post("/lessons/\(lessonID)/remarks", [("student", String(student)), ("kind", "homework"), ("text", "Подготовить доклад")]).status == 303)
+        #expect(try database.read { try $0.individualHomework(lesson: lessonID, student: student) } == "Подготовить доклад")
+        // A remark is about what happened: not before the lesson.
+        let early = try t.post("/lessons/\(lessonID)/remarks", [("student", String(student)), ("kind", "remark"), ("text", "Шумел")])
+        #expect(early.status == 409)
+        #expect(early.text.contains("Урок ещё не начался"))
+        #expect(try database.read { try $0.remarks(lesson: lessonID) }.isEmpty)
+    }
+
     @Test func theChangeLogFiltersAndExportsCSV() throws {
         let (teacher, lessonID, classID, _) = try lesson(on: "2026-11-23")
-        let student = try #require(try database.read { c in
-            let l = try c.journalLesson(lessonID)!
-            return try c.journalStudents(classID: l.classID, groupID: nil, from: l.date, to: l.date).first?.id
-        })
+        let student = try firstStudent(of: lessonID)
         let t = Client(app)
         _ = try t.signIn(teacher.login)
         #expect(try t.json(.post, "/api/v1/lessons/\(lessonID)/marks", #"{"student":\#(student),"value":2,"workType":"У"}"#).status == 201)
@@ -177,9 +200,4 @@ import Testing
         let filled = try database.read { try $0.first("SELECT count(*) FROM audit WHERE action = 'topic.change' AND via = 'import' AND class_id = ?", classID) { $0.int(0) } }
         #expect((filled ?? 0) > 0)
     }
-}
-
-/// How the settings page writes weights (whole numbers without a fraction).
-enum GridPagesWeight {
-    static func text(_ w: Double) -> String { w == w.rounded() ? String(Int(w)) : String(w).replacing(".", with: ",") }
 }

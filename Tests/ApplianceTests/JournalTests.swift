@@ -146,6 +146,7 @@ import Testing
         try database.write { try SchoolSettings.set("edit_window", "1w", $0) }
         let r = try c.json(.post, "/api/v1/lessons/\(old)/marks", #"{"student":\#(student),"value":4,"workType":"Т"}"#)
         #expect(r.status == 409)
+        #expect(try json(r)["error"] as? String == "edit_window_closed")
     }
 
     @Test func anotherTeachersLessonIs403AndAudited() throws {

@@ -80,6 +80,22 @@ import Testing
         #expect(JournalRules.workingDays(after: CivilDate(iso: "2026-11-20")!, through: CivilDate(iso: "2026-11-25")!) == 3)
     }
 
+    @Test func workingDaysSkipTheWeekend() {
+        #expect(JournalRules.addingWorkingDays(2, to: CivilDate(iso: "2026-11-20")!) == CivilDate(iso: "2026-11-24"))
+        #expect(JournalRules.addingWorkingDays(0, to: CivilDate(iso: "2026-11-22")!) == CivilDate(iso: "2026-11-22"))
+    }
+
+    @Test func numbersAndRoundingAreWrittenTheRussianWay() {
+        #expect(RussianNumber.decimal(3.5714) == "3,57")
+        #expect(RussianNumber.decimal(4.0) == "4,00")
+        #expect(RussianNumber.weight(2) == "2" && RussianNumber.weight(1.5) == "1,5" && RussianNumber.weight(2.6) == "2,6")
+        #expect(averageFormula([WeightedMark(value: 5, weight: 2), WeightedMark(value: 3, weight: 5)]) == "(2×5 + 5×3) / (2 + 5) = 3,57")
+        let strict = RoundingRule(setting: "2.6/3.6/4.6")
+        #expect(strict == RoundingRule(threshold3: 2.6, threshold4: 3.6, threshold5: 4.6))
+        #expect(strict.russian == "от 2,6 — «3», от 3,6 — «4», от 4,6 — «5»")
+        #expect(RoundingRule(setting: "nonsense") == .standard)
+    }
+
     @Test func marksAreOnTheSchoolsScale() {
         #expect(MarkScale.parse("5") == 5)
         #expect(MarkScale.parse(" 1 ") == 1)

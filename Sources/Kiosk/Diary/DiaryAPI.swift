@@ -127,15 +127,15 @@ struct DiaryAPI {
         let s = try student(visit)
         let periods = try database.read { try $0.periods(classID: s.classID!) }
         guard let period = try DiaryPages.period(visit, periods) else { throw HTTPError.notFound }
-        let (subjects, finals) = try database.read { c in
+        let (subjects, finals, rule) = try database.read { c in
             (try c.subjectMarks(student: s.id, classID: s.classID!, from: period.startsOn, to: period.endsOn, period: period.id),
-             try c.periodMarks(student: s.id, classID: s.classID!))
+             try c.periodMarks(student: s.id, classID: s.classID!), try SchoolSettings.roundingRule(c))
         }
         let body = MarksBody(
             student: StudentBody(id: s.id, name: s.name, class: s.className),
             period: PeriodBody(id: period.id, name: period.name, from: period.startsOn.iso, to: period.endsOn.iso),
             subjects: subjects.map { sub in
-                let f = sub.forecast
+                let f = sub.forecast(rule)
                 return SubjectBody(id: sub.subjectID, name: sub.subject,
                                    marks: sub.marks.map { DatedMark(date: $0.date.iso, value: $0.mark.value, workType: $0.mark.workType, weight: $0.mark.weight) },
                                    average: f.map { ($0.average * 100).rounded() / 100 },

@@ -128,8 +128,9 @@ public struct DiaryPages: Sendable {
         let student = try load(visit)
         let periods = try database.read { try $0.periods(classID: student.classID!) }
         guard let period = try Self.period(visit, periods) else { throw HTTPError.notFound }
-        let subjects = try database.read {
-            try $0.subjectMarks(student: student.id, classID: student.classID!, from: period.startsOn, to: period.endsOn, period: period.id)
+        let (subjects, rule) = try database.read {
+            (try $0.subjectMarks(student: student.id, classID: student.classID!, from: period.startsOn, to: period.endsOn, period: period.id),
+             try SchoolSettings.roundingRule($0))
         }
         let canReport = AccessPolicy.permits(visit.actor!, .reportMark, .student(id: student.id, classID: student.classID))
         let periodLinks: [HTML] = periods.map {
@@ -147,19 +148,17 @@ public struct DiaryPages: Sendable {
                     """ : ""
                 return "<li>\(DiaryView.badge(m.mark))<small>\(m.date.shortRussian)</small>\(report)</li>"
             }
-            let forecast = s.forecast
-            let formula = s.marks.map { "\(DiaryView.weight($0.mark.weight))×\($0.mark.value)" }.joined(separator: " + ")
-            let weights = s.marks.map { DiaryView.weight($0.mark.weight) }.joined(separator: " + ")
+            let forecast = s.forecast(rule)
             let forecastLine: HTML = forecast.map { f in
                 let next: HTML = f.nextMark.map { "; до «\($0)» — ещё \(f.fivesNeeded ?? 1) \(Self.fives(f.fivesNeeded ?? 1)) за устный ответ" } ?? ""
-                return "<p class=\"forecast\">Средний балл <b>\(Self.decimal(f.average))</b> — сейчас выходит <b>\(f.mark)</b>\(next)</p>"
+                return "<p class=\"forecast\">Средний балл <b>\(RussianNumber.decimal(f.average))</b> — сейчас выходит <b>\(f.mark)</b>\(next)</p>"
             } ?? "<p class=\"muted\">Отметок пока нет.</p>"
             return """
                 <section class="card subject-marks">
                 <h2>\(s.subject)\(s.periodMark.map { " <span class=\"final\">итог: \($0)</span>" as HTML })</h2>
                 <ul class="chips">\(each: chips)</ul>
                 \(forecastLine)
-                \(forecast == nil ? "" as HTML : "<details><summary>Как считается</summary><p class=\"formula\">Средний взвешенный: Σ(вес × отметка) / Σ веса = (\(formula)) / (\(weights)) = \(Self.decimal(forecast!.average)). Округление: от 2,5 — «3», от 3,5 — «4», от 4,5 — «5».</p></details>")
+                \(forecast == nil ? "" as HTML : "<details><summary>Как считается</summary><p class=\"formula\">Средний взвешенный: Σ(вес × отметка) / Σ веса = \(averageFormula(s.weighted)). Округление: \(rule.russian).</p></details>")
                 </section>
                 """
         }
@@ -245,11 +244,6 @@ public struct DiaryPages: Sendable {
                                          address: visit.request.remoteAddress))
         }
         return .redirect(to: "/diary/\(student.id)/marks?reported=1")
-    }
-
-    static func decimal(_ x: Double) -> String {
-        let hundredths = Int((x * 100).rounded())
-        return "\(hundredths / 100),\(pad(hundredths % 100, 2))"
     }
 
     static func fives(_ n: Int) -> String {

@@ -5,10 +5,8 @@ import WebUI
 public enum DiaryView {
     /// A mark as a coloured badge with its work type.
     static func badge(_ m: DiaryMark) -> HTML {
-        "<span class=\"mark m\(m.value)\" title=\"\(m.workTypeName), вес \(weight(m.weight))\">\(m.value)<small>\(m.workType)</small></span>"
+        "<span class=\"mark m\(m.value)\" title=\"\(m.workTypeName), вес \(RussianNumber.weight(m.weight))\">\(m.value)<small>\(m.workType)</small></span>"
     }
-
-    static func weight(_ w: Double) -> String { w == w.rounded() ? String(Int(w)) : String(w) }
 
     static func absence(_ code: AbsenceCode) -> HTML {
         "<span class=\"absence a-\(code == .late ? "late" : code == .ill ? "ill" : "away")\" title=\"\(code.russian)\">\(code.rawValue) — \(code.russian)</span>"

@@ -30,7 +30,7 @@ extension DemoBuilder {
                                            scheme: PeriodScheme.standard(forGrade: name.grade), marksEnabled: name.grade > 1)
                 for student in k.students {
                     try c.insertEnrolment(student: student, class: id, joinedOn: past.yearStart)
-                    try c.run("UPDATE enrolment SET left_on = ? WHERE student_id = ? AND class_id = ?", past.yearEnd, student, id)
+                    try c.closeEnrolment(student: student, class: id, on: past.yearEnd)
                 }
                 var then = k
                 then.id = id

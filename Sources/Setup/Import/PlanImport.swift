@@ -44,12 +44,10 @@ public enum PlanImport {
                            via: AuditEntry.Via, now: Int) throws -> Outcome {
         let topics = try parse(bytes)
         return try database.write { c in
-            guard let year = try c.first("SELECT year_id FROM school_class WHERE id = ?", classID, row: { $0.int(0) }),
-                  try c.first("SELECT 1 FROM subject WHERE id = ?", subjectID, row: { _ in true }) != nil else {
+            guard let year = try c.schoolClass(classID)?.yearID, try c.subjectName(subjectID) != nil else {
                 throw ImportFailure(problems: [InputError(line: nil, "нет такого класса или предмета")])
             }
-            try c.run("UPDATE lesson SET plan_topic_id = NULL WHERE class_id = ? AND subject_id = ?", classID, subjectID)
-            try c.run("DELETE FROM plan_topic WHERE class_id = ? AND subject_id = ?", classID, subjectID)
+            try c.deletePlan(classID: classID, subjectID: subjectID)
             var ids: [Int] = []
             for (i, t) in topics.enumerated() {
                 ids.append(try c.insertPlanTopic(year: year, class: classID, subject: subjectID, position: i + 1, title: t.title, hours: t.hours))
@@ -57,19 +55,17 @@ public enum PlanImport {
             // The n-th lesson of the year takes the topic whose hours cover n.
             var schedule: [(id: Int, title: String)] = []
             for (i, t) in topics.enumerated() { schedule += Array(repeating: (ids[i], t.title), count: t.hours) }
-            let lessons = try c.query("""
-                SELECT id, topic FROM lesson WHERE class_id = ? AND subject_id = ? AND status = 'scheduled' ORDER BY date, bell_number
-                """, classID, subjectID) { ($0.int(0), $0.string(1)) }
+            let lessons = try c.lessonTopics(classID: classID, subjectID: subjectID)
             var filled = 0
             for (n, (lesson, topic)) in lessons.enumerated() where n < schedule.count {
                 if topic.isEmpty {
-                    try c.run("UPDATE lesson SET topic = ?, plan_topic_id = ?, updated_at = ? WHERE id = ?", schedule[n].title, schedule[n].id, now, lesson)
+                    try c.setLessonTopic(lesson, topic: schedule[n].title, planTopic: schedule[n].id, at: now)
                     try c.appendAudit(AuditEntry(at: now, account: account, session: session, via: .import, action: "topic.change", entity: "lesson",
                                                  entityID: lesson, oldValue: "", newValue: schedule[n].title, reason: "из КТП",
                                                  lesson: lesson, schoolClass: classID))
                     filled += 1
                 } else if topic == schedule[n].title {
-                    try c.run("UPDATE lesson SET plan_topic_id = ? WHERE id = ?", schedule[n].id, lesson)
+                    try c.setLessonTopic(lesson, topic: topic, planTopic: schedule[n].id, at: nil)
                 }
             }
             try c.appendAudit(AuditEntry(at: now, account: account, session: session, via: .import, action: "import.plan", entity: "plan",

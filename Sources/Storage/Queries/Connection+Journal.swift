@@ -144,6 +144,15 @@ extension Connection {
             """, classID, groupID, from, to) { JournalStudent(id: $0.int(0), name: $0.string(1)) }
     }
 
+    /// A class's name and school year, or nil.
+    public func schoolClass(_ id: Int) throws -> (name: String, yearID: Int)? {
+        try first("SELECT name, year_id FROM school_class WHERE id = ?", id) { (name: $0.string(0), yearID: $0.int(1)) }
+    }
+
+    public func subjectName(_ id: Int) throws -> String? {
+        try first("SELECT name FROM subject WHERE id = ?", id) { $0.string(0) }
+    }
+
     /// Whether the student is on the class's (or group's) list on a date.
     public func isOnList(classID: Int, groupID: Int?, student: Int, on date: CivilDate) throws -> Bool {
         try first("""

@@ -35,6 +35,28 @@ extension Connection {
         try run("UPDATE lesson SET topic = ?, plan_topic_id = ?, homework = ?, updated_at = ? WHERE id = ?", topic, planTopic, homework, at, lesson)
     }
 
+    /// Sets a lesson's topic from the plan; `at` nil keeps its time of change (only the link to the plan is new).
+    public func setLessonTopic(_ lesson: Int, topic: String, planTopic: Int?, at: Int?) throws {
+        try run("UPDATE lesson SET topic = ?, plan_topic_id = ?, updated_at = coalesce(?, updated_at) WHERE id = ?", topic, planTopic, at, lesson)
+    }
+
+    /// A class's subject's plan is replaced: its topics go, lessons keep their text but lose the link.
+    public func deletePlan(classID: Int, subjectID: Int) throws {
+        try run("UPDATE lesson SET plan_topic_id = NULL WHERE class_id = ? AND subject_id = ?", classID, subjectID)
+        try run("DELETE FROM plan_topic WHERE class_id = ? AND subject_id = ?", classID, subjectID)
+    }
+
+    /// The lessons of a class's subject that take place, in order, with their topics.
+    public func lessonTopics(classID: Int, subjectID: Int) throws -> [(id: Int, topic: String)] {
+        try query("""
+            SELECT id, topic FROM lesson WHERE class_id = ? AND subject_id = ? AND status = 'scheduled' ORDER BY date, bell_number
+            """, classID, subjectID) { (id: $0.int(0), topic: $0.string(1)) }
+    }
+
+    public func closeEnrolment(student: Int, class classID: Int, on date: CivilDate) throws {
+        try run("UPDATE enrolment SET left_on = ? WHERE student_id = ? AND class_id = ?", date, student, classID)
+    }
+
     public func setIndividualHomework(lesson: Int, student: Int, text: String) throws {
         if text.isEmpty {
             try run("DELETE FROM individual_homework WHERE lesson_id = ? AND student_id = ?", lesson, student)
