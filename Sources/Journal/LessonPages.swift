@@ -127,7 +127,7 @@ struct LessonPages: Sendable {
                 : HTML(trusted: absence.map { "<b class=\"absence\">\($0.rawValue)</b>" } ?? "")
             let existing: [HTML] = own.map { m in
                 canEdit && entriesOpen
-                    ? "<span class=\"mark m\(m.value)\">\(m.value)<sub>\(m.workType)</sub></span><button class=\"link small\" formaction=\"/lessons/\(id)/marks/\(m.id)/delete\" formnovalidate aria-label=\"Удалить отметку \(m.value) \(m.workType): \(s.name)\">✕</button>"
+                    ? "<span class=\"mark m\(m.value)\">\(m.value)<sub>\(m.workType)</sub></span><button class=\"link small\" form=\"delete-\(m.id)\" aria-label=\"Удалить отметку \(m.value) \(m.workType): \(s.name)\">✕</button>"
                     : "<span class=\"mark m\(m.value)\">\(m.value)<sub>\(m.workType)</sub></span>"
             }
             let markError = typed.errors["m_\(s.id)"]
@@ -174,6 +174,11 @@ struct LessonPages: Sendable {
             <div class="table-wrap"><table class="entries"><thead><tr><th>№</th><th>Обучающийся</th><th>Посещаемость</th><th>Отметки</th></tr></thead>
             <tbody>\(each: rows)</tbody></table></div>
             """
+        // Each ✕ submits a small form of its own, outside the entries form: Enter in a mark
+        // field submits the entries form with its own button, never a deletion.
+        let deleteForms: [HTML] = canEdit && entriesOpen ? marks.map { m in
+            "<form method=\"post\" action=\"/lessons/\(id)/marks/\(m.id)/delete\" id=\"delete-\(m.id)\" hidden>\(csrf)</form>"
+        } : []
         let entries: HTML = entriesOpen ? """
             <form method="post" action="/lessons/\(id)/entries" class="card spaced" id="entries">\(csrf)
             <h2>Посещаемость и отметки</h2>
@@ -181,6 +186,7 @@ struct LessonPages: Sendable {
             <p class="hint">Tab — к следующему полю, цифра 1–5 — отметка, Enter — сохранить.</p>
             <button>Сохранить отметки и посещаемость</button>
             </form>
+            \(each: deleteForms)
             """ : "<section class=\"card spaced\"><h2>Посещаемость и отметки</h2>\(table)</section>"
         // Individual homework may be set in advance; remarks once the lesson has begun (the desk decides).
         let remarkForm: HTML = canEdit && !lesson.cancelled && !students.isEmpty ? """

@@ -11,8 +11,9 @@ from selenium.webdriver.support.ui import WebDriverWait
 from conftest import PASSWORD, SHOTS
 
 
-def teacher_lesson(school):
-    """A teacher with a whole-class lesson of grade 5+ at the first bell of the test's today (before 10:00)."""
+def teacher_lesson(school, which=0):
+    """A teacher with a whole-class lesson of grade 5+ at the first bell of the test's today (before 10:00);
+    `which` picks another teacher's lesson, so tests do not share one."""
     by_person = {l["person_id"]: l for l in school["logins"] if l["role"] == "teacher"}
     db = sqlite3.connect(school["db"])
     rows = db.execute("""
@@ -20,7 +21,7 @@ def teacher_lesson(school):
         WHERE l.date = '2026-11-23' AND l.bell_number = 1 AND c.grade >= 5 AND l.group_id IS NULL AND l.status = 'scheduled'
           AND l.actual_teacher_id IS NULL ORDER BY l.id""").fetchall()
     db.close()
-    teacher, lesson, class_id, subject = next(r for r in rows if str(r[0]) in by_person)
+    teacher, lesson, class_id, subject = [r for r in rows if str(r[0]) in by_person][which]
     return by_person[str(teacher)], lesson, class_id, subject
 
 
@@ -31,6 +32,41 @@ def sign_in(browser, base, login):
     field.send_keys(PASSWORD)
     field.send_keys(Keys.ENTER)
     WebDriverWait(browser, 10).until(EC.url_to_be(base + "/"))
+
+
+def api(browser, method, path, body=None):
+    """Calls the JSON API from the signed-in page (the session cookie goes along); returns (status, JSON)."""
+    return browser.execute_async_script("""
+        const [method, path, body, done] = arguments;
+        fetch(path, {method, headers: {"Content-Type": "application/json"}, body: body === null ? undefined : JSON.stringify(body)})
+          .then(async r => done([r.status, r.status === 204 ? null : await r.json()]));
+        """, method, path, body)
+
+
+def test_enter_saves_the_typed_mark_and_deletes_no_other(school, browser):
+    """Enter on a lesson where another student already has a mark: the ✕ beside that mark must
+    not be the form's default button (it deleted the mark and lost what was typed)."""
+    browser.set_window_size(1366, 900)
+    base = school["base"]
+    teacher, lesson, class_id, subject = teacher_lesson(school, which=1)
+    sign_in(browser, base, teacher["login"])
+    browser.get(f"{base}/lessons/{lesson}")
+    WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "entries")))
+    students = [s["id"] for s in api(browser, "GET", f"/api/v1/journal?class={class_id}&subject={subject}&from=2026-11-23&to=2026-11-23")[1]["students"]]
+    status, created = api(browser, "POST", f"/api/v1/lessons/{lesson}/marks", {"student": students[1], "value": 5, "workType": "У"})
+    assert status == 201
+    browser.refresh()
+    WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "entries")))
+    assert browser.find_elements(By.CSS_SELECTOR, "table.entries button[aria-label^='Удалить отметку']")
+    first = browser.switch_to.active_element
+    assert first.get_attribute("name") == f"m_{students[0]}"
+    ActionChains(browser).send_keys("4").send_keys(Keys.ENTER).perform()
+    WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".notice.ok")))
+    marks = api(browser, "GET", f"/api/v1/journal?class={class_id}&subject={subject}&from=2026-11-23&to=2026-11-23")[1]["marks"]
+    mine = {(m["student"], m["value"]) for m in marks if m["lesson"] == lesson}
+    assert (students[1], 5) in mine, "the other student's mark was deleted"
+    assert (students[0], 4) in mine, "the typed mark was not saved"
+    browser.save_screenshot(os.path.join(SHOTS, "lesson-page-enter.png"))
 
 
 def test_a_teacher_enters_marks_by_keyboard_and_sees_them_after_reload(school, browser):
