@@ -174,8 +174,10 @@ public enum AccessPolicy {
         guard actor.roles.contains(.teacher) || actor.roles.contains(.psychologist) else { return false }
         switch resource {
         case let .classSubject(classID, subjectID, groupID):
+            // A whole-class assignment covers every group of the class's subject; a group's
+            // teacher reaches that group only, never the whole class (nor a group not named).
             return actor.assignments.contains {
-                $0.classID == classID && $0.subjectID == subjectID && ($0.groupID == nil || groupID == nil || $0.groupID == groupID)
+                $0.classID == classID && $0.subjectID == subjectID && ($0.groupID == nil || $0.groupID == groupID)
             }
         case let .lesson(classID, subjectID, groupID, substitute):
             // A substitute teaches the lesson they were entered for, and only that one.

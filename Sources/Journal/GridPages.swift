@@ -118,6 +118,7 @@ struct GridPages: Sendable {
         out.raw(editable ? "true" : "false")
         out.raw("\" data-period=\""); out.int(range.period?.id ?? 0)
         out.raw("\" data-period-api=\"/api/v1/period-marks?class="); out.int(scope.classID); out.raw("&amp;subject="); out.int(scope.subjectID)
+        if let g = scope.groupID { out.raw("&amp;group="); out.int(g) }
         out.raw("\"><thead><tr><th class=\"name\">Обучающийся</th>")
         for l in lessons {
             out.raw("<th class=\"d")

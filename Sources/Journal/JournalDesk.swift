@@ -215,8 +215,16 @@ public struct JournalDesk: Sendable {
 
     /// Sets (or with nil removes) a student's period mark in a subject: only in the period's
     /// last days, or while the deputy has it unlocked. Setting it closes that period's marks.
+    ///
+    /// - Important: whose mark it is decides who may set it: the policy is asked about the
+    ///   group the student studies the subject in (found here, never taken from the request),
+    ///   so one group's teacher cannot reach another group's students.
     public func setPeriodMark(classID: Int, subjectID: Int, period periodID: Int, student: Int, value: Int?, by editor: Editor) throws {
         try write { c in
+            let group = try c.studyGroup(classID: classID, subjectID: subjectID, student: student)
+            guard AccessPolicy.permits(editor.actor, .setPeriodMarks, .classSubject(classID: classID, subjectID: subjectID, groupID: group)) else {
+                throw JournalError.forbidden
+            }
             guard let period = try c.periods(classID: classID).first(where: { $0.id == periodID }) else {
                 throw JournalError.notFound("Такого периода у класса нет.")
             }

@@ -179,6 +179,61 @@ import Testing
         #expect(reason == "перенос из бумажного журнала")
     }
 
+    /// A subject taught in two groups, a teacher of the first group, and a student of each.
+    func groupedSubject() throws -> (teacher: DemoLogin, classID: Int, subject: Int, group: Int, otherGroup: Int, own: Int, other: Int) {
+        let teachers = Dictionary(TestSchool.generated.logins.filter { $0.role == .teacher }.map { ($0.personID, $0) }) { a, _ in a }
+        let rows = try database.read { try $0.query("""
+            SELECT a.teacher_id, a.class_id, a.subject_id, a.group_id, b.group_id,
+                   (SELECT min(student_id) FROM group_member WHERE group_id = a.group_id),
+                   (SELECT min(student_id) FROM group_member WHERE group_id = b.group_id)
+            FROM teaching_assignment a JOIN teaching_assignment b ON b.class_id = a.class_id AND b.subject_id = a.subject_id AND b.group_id <> a.group_id
+            JOIN school_class c ON c.id = a.class_id
+            WHERE a.group_id IS NOT NULL AND a.teacher_id <> b.teacher_id AND c.grade >= 5 ORDER BY a.id
+            """) { ($0.int(0), $0.int(1), $0.int(2), $0.int(3), $0.int(4), $0.int(5), $0.int(6)) } }
+        let r = try #require(rows.first { teachers[$0.0] != nil })
+        return (teachers[r.0]!, r.1, r.2, r.3, r.4, r.5, r.6)
+    }
+
+    /// The defect: the teacher of one group set period marks for the other group's students
+    /// (the group came from the query, and a missing one matched any group).
+    @Test func aGroupsTeacherReachesOnlyThatGroupsStudents() throws {
+        let g = try groupedSubject()
+        let period = try #require(try database.read { try $0.periods(classID: g.classID).first { $0.startsOn <= TestSchool.today && TestSchool.today <= $0.endsOn } })
+        try JournalDeskProbe(database: database).unlock(classID: g.classID, subject: g.subject, date: period.endsOn.iso, by: TestSchool.login(.deputy))
+        let c = try signedIn(g.teacher.login)
+        let scope = "class=\(g.classID)&subject=\(g.subject)"
+        let other = #"{"student":\#(g.other),"period":\#(period.id),"value":5}"#
+        // Without a group: the whole class's subject is not theirs.
+        #expect(try c.json(.put, "/api/v1/period-marks?\(scope)", other).status == 403)
+        // With their own group named: the student's group is worked out by the server.
+        #expect(try c.json(.put, "/api/v1/period-marks?\(scope)&group=\(g.group)", other).status == 403)
+        #expect(try c.json(.put, "/api/v1/period-marks?\(scope)&group=\(g.otherGroup)", other).status == 403)
+        #expect(try database.read { try $0.periodMarkValue(student: g.other, subject: g.subject, period: period.id) } == nil)
+        // Their own group's student: saved.
+        #expect(try c.json(.put, "/api/v1/period-marks?\(scope)&group=\(g.group)", #"{"student":\#(g.own),"period":\#(period.id),"value":5}"#).status == 204)
+        #expect(try database.read { try $0.periodMarkValue(student: g.own, subject: g.subject, period: period.id) } == 5)
+        // The other group's grid and lessons are closed to them too.
+        #expect(try c.json(.get, "/api/v1/journal?\(scope)&group=\(g.otherGroup)").status == 403)
+        #expect(try c.json(.get, "/api/v1/journal?\(scope)").status == 403)
+        let lessons = try database.read { c in
+            try c.query("SELECT id, group_id FROM lesson WHERE class_id = ? AND subject_id = ? AND date <= '2026-11-23' AND status = 'scheduled' AND actual_teacher_id IS NULL ORDER BY date DESC, bell_number",
+                        g.classID, g.subject) { ($0.int(0), $0.int(1)) }
+        }
+        let otherLesson = try #require(lessons.first { $0.1 == g.otherGroup }).0
+        let ownLesson = try #require(lessons.first { $0.1 == g.group }).0
+        #expect(try c.json(.post, "/api/v1/lessons/\(otherLesson)/marks", #"{"student":\#(g.other),"value":5,"workType":"У"}"#).status == 403)
+        #expect(try c.json(.put, "/api/v1/lessons/\(otherLesson)/attendance/\(g.other)", #"{"code":"Н"}"#).status == 403)
+        // Their own lesson does not take the other group's student: marks, absences, remarks, homework.
+        #expect(try c.json(.post, "/api/v1/lessons/\(ownLesson)/marks", #"{"student":\#(g.other),"value":5,"workType":"У"}"#).status == 422)
+        #expect(try c.json(.put, "/api/v1/lessons/\(ownLesson)/attendance/\(g.other)", #"{"code":"Н"}"#).status == 422)
+        let probe = JournalDeskProbe(database: database), desk = JournalDesk(database: database, utcOffsetMinutes: 180)
+        #expect(throws: JournalError.self) { try desk.addRemark(lesson: ownLesson, student: g.other, text: "Молодец", praise: true, by: try probe.editor(g.teacher)) }
+        #expect(throws: JournalError.self) { try desk.setIndividualHomework(lesson: ownLesson, student: g.other, text: "§ 3", by: try probe.editor(g.teacher)) }
+        #expect(throws: JournalError.forbidden) {
+            try desk.setPeriodMark(classID: g.classID, subjectID: g.subject, period: period.id, student: g.other, value: 4, by: try probe.editor(g.teacher))
+        }
+    }
+
     @Test func aPeriodMarkClosesThatPeriodsMarks() throws {
         let (teacher, lesson, classID, subject) = try teacherLesson(on: "2026-11-23")
         let student = try student(of: lesson)

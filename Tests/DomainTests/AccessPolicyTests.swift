@@ -21,6 +21,12 @@ import Testing
         "otherClassLesson": .lesson(classID: 2, subjectID: 1, groupID: nil, substitute: nil),
         // Taught by person 4 (the teacher below) as a substitute.
         "substitutedLesson": .lesson(classID: 2, subjectID: 7, groupID: nil, substitute: 4),
+        // Subject 5 of class 1 is taught in two groups, 51 and 52.
+        "ownGroup": .classSubject(classID: 1, subjectID: 5, groupID: 51),
+        "otherGroup": .classSubject(classID: 1, subjectID: 5, groupID: 52),
+        "groupedSubject": .classSubject(classID: 1, subjectID: 5, groupID: nil),
+        "ownGroupLesson": .lesson(classID: 1, subjectID: 5, groupID: 51, substitute: nil),
+        "otherGroupLesson": .lesson(classID: 1, subjectID: 5, groupID: 52, substitute: nil),
     ]
 
     static let everyone: Set<String> = ["viewOwnAccount", "changeOwnPassword"]
@@ -31,7 +37,11 @@ import Testing
 
     static let all = Array(resources.keys)
     static let journals = ["ownClass", "otherClass", "ownSubject", "otherSubjectOwnClass", "otherClassSubject",
-                           "ownLesson", "otherLessonOwnClass", "otherClassLesson", "substitutedLesson"]
+                           "ownLesson", "otherLessonOwnClass", "otherClassLesson", "substitutedLesson",
+                           "ownGroup", "otherGroup", "groupedSubject", "ownGroupLesson", "otherGroupLesson"]
+    /// Class 1's subjects and lessons that are not the class teacher's own subject.
+    static let classSubjects = ["otherSubjectOwnClass", "ownGroup", "otherGroup", "groupedSubject"]
+    static let classLessons = ["otherLessonOwnClass", "ownGroupLesson", "otherGroupLesson"]
     static let diaries = ["ownStudent", "otherStudent"]
     static let teaching = TeachingAssignment(classID: 1, subjectID: 1, groupID: nil)
 
@@ -50,15 +60,23 @@ import Testing
             .union(cells([.viewJournal, .editJournal], ["ownLesson", "substitutedLesson"]))),
         ("class teacher", Actor(accountID: 5, personID: 5, roles: [.teacher], classTeacherOf: [1], assignments: [teaching]),
          cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])
-            .union(cells([.viewJournal, .setPeriodMarks], ["otherSubjectOwnClass"]))
+            .union(cells([.viewJournal, .setPeriodMarks], classSubjects))
             .union(cells([.viewJournal], ["ownClass"]))
             .union(cells([.viewJournal, .editJournal, .correctAbsences], ["ownLesson"]))
-            .union(cells([.viewJournal, .correctAbsences], ["otherLessonOwnClass"]))
-            .union(cells([.viewPeople, .viewReports], ["ownClass", "ownSubject", "otherSubjectOwnClass", "ownStudent", "ownClassPerson", "staffPerson",
-                                                       "ownLesson", "otherLessonOwnClass"]))
+            .union(cells([.viewJournal, .correctAbsences], classLessons))
+            .union(cells([.viewPeople, .viewReports], ["ownClass", "ownSubject", "ownStudent", "ownClassPerson", "staffPerson", "ownLesson"]
+                                                      + classSubjects + classLessons))
             .union(cells([.viewDiary], ["ownStudent"]))
-            .union(cells([.editPeople, .recordConsent, .issueSlips], ["ownClass", "ownSubject", "otherSubjectOwnClass", "ownStudent", "ownClassPerson",
-                                                                      "ownLesson", "otherLessonOwnClass"]))),
+            .union(cells([.editPeople, .recordConsent, .issueSlips], ["ownClass", "ownSubject", "ownStudent", "ownClassPerson", "ownLesson"]
+                                                                     + classSubjects + classLessons))),
+        // Teaches group 51 of subject 5: that group only — not group 52, not the whole class.
+        ("group teacher", Actor(accountID: 10, personID: 10, roles: [.teacher], assignments: [TeachingAssignment(classID: 1, subjectID: 5, groupID: 51)]),
+         cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownGroup"]).union(cells([.viewJournal, .editJournal], ["ownGroupLesson"]))),
+        // Teaches subject 5 to the whole class: every group of it.
+        ("whole-class teacher of a grouped subject", Actor(accountID: 11, personID: 11, roles: [.teacher],
+                                                           assignments: [TeachingAssignment(classID: 1, subjectID: 5, groupID: nil)]),
+         cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownGroup", "otherGroup", "groupedSubject"])
+            .union(cells([.viewJournal, .editJournal], ["ownGroupLesson", "otherGroupLesson"]))),
         ("psychologist", Actor(accountID: 6, personID: 6, roles: [.psychologist], assignments: [teaching]),
          cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"]).union(cells([.viewJournal, .editJournal], ["ownLesson"]))),
         ("secretary", Actor(accountID: 7, personID: 7, roles: [.secretary]), []),

@@ -153,6 +153,15 @@ extension Connection {
         try first("SELECT name FROM subject WHERE id = ?", id) { $0.string(0) }
     }
 
+    /// The group a student studies a class's subject in, when the subject is taught in groups
+    /// (nil when it is taught to the whole class, or the student is in none of its groups).
+    public func studyGroup(classID: Int, subjectID: Int, student: Int) throws -> Int? {
+        try first("""
+            SELECT t.group_id FROM teaching_assignment t JOIN group_member m ON m.group_id = t.group_id
+            WHERE t.class_id = ? AND t.subject_id = ? AND m.student_id = ? ORDER BY t.group_id LIMIT 1
+            """, classID, subjectID, student) { $0.int(0) }
+    }
+
     /// Whether the student is on the class's (or group's) list on a date.
     public func isOnList(classID: Int, groupID: Int?, student: Int, on date: CivilDate) throws -> Bool {
         try first("""
