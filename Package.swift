@@ -38,37 +38,43 @@ let package = Package(
             "CMicroHTTPD",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
+        // One desk per capability: rules, the access policy, the write and its audit row in one
+        // transaction, typed errors. Knows nothing of HTTP or HTML.
+        .target(name: "Desks", dependencies: ["Storage", "Domain"], swiftSettings: strict),
+        // What pages and the JSON API share: routes with their declared access, the visit,
+        // and the one mapping of desk errors to HTTP.
+        .target(name: "Routing", dependencies: ["Desks", "HTTP", "Domain"], swiftSettings: strict),
         // The site's look: escaped HTML, the page layout, embedded assets, error pages.
         .target(name: "WebUI", dependencies: ["HTTP", "Storage", "Domain"], swiftSettings: strict),
         // Diary pages and the hallway kiosk (student and guardian side).
-        .target(name: "Kiosk", dependencies: ["WebUI", "HTTP", "Storage", "Domain", "Secrets"], swiftSettings: strict),
-        // The teachers' journal: the desk that applies the rules, its pages and JSON API.
-        .target(name: "Journal", dependencies: ["Setup", "WebUI", "HTTP", "Storage", "Domain"], swiftSettings: strict),
+        .target(name: "Kiosk", dependencies: ["Routing", "Desks", "WebUI", "HTTP", "Storage", "Domain", "Secrets"], swiftSettings: strict),
+        // The teachers' journal: its pages and JSON API over the journal's desks.
+        .target(name: "Journal", dependencies: ["Setup", "Routing", "Desks", "WebUI", "HTTP", "Storage", "Domain"], swiftSettings: strict),
         // The server: staff pages, JSON API, wiring of the routes.
         .target(name: "Appliance", dependencies: [
-            "Kiosk", "Journal", "Setup", "Printing", "WebUI", "HTTP", "Storage", "Domain", "Secrets",
+            "Kiosk", "Journal", "Setup", "Routing", "Desks", "Printing", "WebUI", "HTTP", "Storage", "Domain", "Secrets",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // First run, demo school, imports, accounts, backups.
-        .target(name: "Setup", dependencies: ["Storage", "Domain", "Secrets", "Printing"], swiftSettings: strict),
+        .target(name: "Setup", dependencies: ["Desks", "Storage", "Domain", "Secrets", "Printing"], swiftSettings: strict),
         // The `tabel` command: argument parsing and wiring only.
         .executableTarget(name: "Tabel", dependencies: [
-            "Appliance", "Setup", "Storage", "HTTP", "Domain", "Printing", "Secrets",
+            "Appliance", "Setup", "Desks", "Storage", "HTTP", "Domain", "Printing", "Secrets",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
 
         // In-process page timing for `make bench`.
         .executableTarget(name: "TabelBench", dependencies: [
-            "Appliance", "Journal", "Storage", "HTTP", "Domain",
+            "Appliance", "Journal", "Desks", "Routing", "Storage", "HTTP", "Domain",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
 
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Domain"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
-        .testTarget(name: "SetupTests", dependencies: ["Setup", "Storage", "Domain", "Secrets"]),
-        .testTarget(name: "ApplianceTests", dependencies: ["Appliance", "Journal", "Setup", "Storage", "HTTP", "Domain", "Secrets", "Tabel"],
+        .testTarget(name: "SetupTests", dependencies: ["Setup", "Desks", "Storage", "Domain", "Secrets"]),
+        .testTarget(name: "ApplianceTests", dependencies: ["Appliance", "Journal", "Desks", "Routing", "Setup", "Storage", "HTTP", "Domain", "Secrets", "Tabel"],
                     exclude: ["Snapshots"]),
     ]
 )

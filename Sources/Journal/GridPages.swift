@@ -1,5 +1,7 @@
+import Desks
 import Domain
 import HTTP
+import Routing
 import Storage
 import WebUI
 
@@ -214,11 +216,9 @@ struct GridPages: Sendable {
         for s in students {
             guard let text = form["pm_\(s.id)"] else { continue }
             do {
-                try JournalAccess.perform(visit, database: database, via: .page) {
-                    try desk.setPeriodMark(classID: scope.classID, subjectID: scope.subjectID, period: period, student: s.id,
-                                           value: text.isEmpty ? nil : MarkScale.parse(text), by: $0)
-                }
-            } catch let error as HTTPError where [403, 409, 422].contains(error.status) {
+                try desk.setPeriodMark(classID: scope.classID, subjectID: scope.subjectID, period: period, student: s.id,
+                                       value: text.isEmpty ? nil : MarkScale.parse(text), by: visit.editor)
+            } catch let error as DeskError {
                 problems.append("\(s.name): \(error.message)")
             }
         }

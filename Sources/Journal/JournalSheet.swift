@@ -102,7 +102,7 @@ public struct JournalSheet: Sendable {
             period: period, from: from, to: to, lessons: lessons, students: students,
             marks: try c.journalMarks(lessons: ids), absences: try c.journalAbsences(lessons: ids),
             periodMarks: try period.map { try c.journalPeriodMarks(students: students.map(\.id), subject: scope.subjectID, period: $0.id) } ?? [],
-            rounding: try SchoolSettings.roundingRule(c))
+            rounding: try c.schoolSettings().rounding)
     }
 
     /// Each student's marks, in lesson order.

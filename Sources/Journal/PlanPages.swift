@@ -1,5 +1,6 @@
 import Domain
 import HTTP
+import Routing
 import Setup
 import Storage
 import WebUI

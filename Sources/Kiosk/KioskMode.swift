@@ -1,5 +1,6 @@
 import Domain
 import HTTP
+import Routing
 import Secrets
 import Storage
 import WebUI
@@ -107,7 +108,7 @@ public struct KioskMode: Sendable {
         let token = Random.token(bytes: 32)
         guard try database.write({ c -> (id: Int, name: String)? in
             guard let k = try c.pairKiosk(codeHash: Digest.blake2b(code), deviceTokenHash: Digest.blake2b(token), at: visit.now) else { return nil }
-            try c.appendAudit(AuditEntry(at: visit.now, via: .page, action: "kiosk.pair", entity: "kiosk", entityID: k.id, newValue: k.name,
+            try c.appendAudit(AuditEntry(at: visit.now, via: .page, action: .kioskPair, entity: "kiosk", entityID: k.id, newValue: k.name,
                                          address: visit.request.remoteAddress))
             return k
         }) != nil else {
@@ -147,7 +148,7 @@ public struct KioskMode: Sendable {
         try database.write { c in
             let id = try c.createKioskSession(tokenHash: Digest.blake2b(token), account: account.id, kiosk: kioskID, csrfToken: Random.token(bytes: 24),
                                               address: visit.request.remoteAddress, at: visit.now, expiresAt: visit.now + Self.absoluteSeconds)
-            try c.appendAudit(AuditEntry(at: visit.now, account: account.id, session: id, via: .page, action: "signin.kiosk", entity: "kiosk",
+            try c.appendAudit(AuditEntry(at: visit.now, account: account.id, session: id, via: .page, action: .signInKiosk, entity: "kiosk",
                                          entityID: kioskID, reason: code.isEmpty ? "логин и пароль" : "код с листка", address: visit.request.remoteAddress))
         }
         var response = Response.redirect(to: "/kiosk/diary")
@@ -159,7 +160,7 @@ public struct KioskMode: Sendable {
         guard visit.actor?.channel == .kiosk else { return .redirect(to: "/kiosk") }
         let id = try visit.request.pathParameters.int("id")
         let (school, student, idle, names) = try database.read { c in
-            (try c.school(), try c.diaryStudent(id, on: visit.today), Int(try SchoolSettings.value("kiosk_idle_seconds", c)) ?? 60,
+            (try c.school(), try c.diaryStudent(id, on: visit.today), try c.schoolSettings().kioskIdleSeconds,
              try c.studentNames(visit.actor!.students.sorted()))
         }
         guard let student, let classID = student.classID else { throw HTTPError.notFound }

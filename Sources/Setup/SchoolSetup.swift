@@ -56,7 +56,7 @@ public enum SchoolSetup {
                 added.append(name.description)
             }
             if !added.isEmpty { done.append("классы: \(added.joined(separator: ", "))") }
-            try c.appendAudit(AuditEntry(at: now, via: .cli, action: "setup.init", entity: "school", newValue: done.joined(separator: "; ")))
+            try c.appendAudit(AuditEntry(at: now, via: .cli, action: .setupInit, entity: "school", newValue: done.joined(separator: "; ")))
             return done
         }
     }

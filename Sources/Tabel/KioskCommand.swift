@@ -27,7 +27,7 @@ struct KioskCommand: ParsableCommand {
             let now = SchoolClock().unixNow()
             let school = try db.write { c -> School? in
                 let id = try c.registerKiosk(name: name.trimmingWhitespace, pairingCodeHash: Digest.blake2b(code), at: now)
-                try c.appendAudit(AuditEntry(at: now, via: .cli, action: "kiosk.register", entity: "kiosk", entityID: id, newValue: name))
+                try c.appendAudit(AuditEntry(at: now, via: .cli, action: .kioskRegister, entity: "kiosk", entityID: id, newValue: name))
                 return try c.school()
             }
             var base = SlipIssuer.networkAddress(school)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Desks
 import Domain
 import Setup
 import Storage
@@ -130,21 +131,14 @@ struct SetupCommand: ParsableCommand {
             if let editWindow { changes.append(("edit_window", editWindow)) }
             if let key, let value { changes.append((key, value)) }
             do {
-                try db.write { c in
-                    for (k, v) in changes {
-                        let old = try SchoolSettings.value(k, c)
-                        try SchoolSettings.set(k, v, c)
-                        try c.appendAudit(AuditEntry(at: SchoolClock().unixNow(), via: .cli, action: "setting.change", entity: "setting",
-                                                     oldValue: "\(k)=\(old)", newValue: "\(k)=\(v)"))
-                    }
-                }
-            } catch let error as SchoolSettings.Refusal {
-                print("Не изменено: \(error)")
+                try SettingsDesk(database: db).change(changes.map { (key: $0.0, value: $0.1) }, by: .console(at: SchoolClock().unixNow()))
+            } catch let DeskError.invalidFields(problems) {
+                for (key, problem) in problems.sorted(by: { $0.key < $1.key }) { print("Не изменено: \(key): \(problem)") }
                 throw ExitCode.failure
             }
             try db.read { c in
-                for d in SchoolSettings.all {
-                    print("\(d.key) = \(try SchoolSettings.value(d.key, c))\t— \(d.meaning) (\(d.allowed))")
+                for d in SchoolSettings.definitions {
+                    print("\(d.key) = \(try c.setting(d.key) ?? d.defaultValue)\t— \(d.meaning) (\(d.allowed))")
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Appliance
+import Desks
 import Domain
 import Foundation
 import HTTP
@@ -40,14 +41,17 @@ import Testing
     @Test func settingsAreSavedOrComeBackWithTheMessage() throws {
         let admin = try signedIn(.administrator)
         #expect(try admin.page("/settings").status == 200)
-        let bad = try admin.post("/settings", [("edit_window", "5w"), ("period_mark_days", "10")])
+        // The edit window is a labelled choice, not a code to type.
+        #expect(try admin.page("/settings").text.contains("<option value=\"2w\" selected>две недели</option>"))
+        let bad = try admin.post("/settings", [("edit_window", "5w"), ("period_mark_days", "99")])
         #expect(bad.status == 422)
-        #expect(bad.text.contains("class=\"field-error\">edit_window: «5w» не подходит"))
-        #expect(bad.text.contains("value=\"5w\""))
+        #expect(bad.text.contains("class=\"field-error\">«5w» не подходит"))
+        #expect(bad.text.contains("class=\"field-error\">«99» не подходит; допустимо: от 3 до 31"))
+        #expect(bad.text.contains("value=\"99\""))
         // Nothing of a form with a wrong field is saved.
-        #expect(try database.read { try SchoolSettings.value("period_mark_days", $0) } == "14")
+        #expect(try database.read { try $0.schoolSettings().periodMarkDays } == 14)
         #expect(try admin.post("/settings", [("edit_window", "1m"), ("period_mark_days", "10")]).status == 303)
-        #expect(try database.read { try SchoolSettings.value("edit_window", $0) } == "1m")
+        #expect(try database.read { try $0.schoolSettings().editWindow } == .oneMonth)
         #expect(try database.read { try $0.auditEntries(AuditFilter()).first { $0.action == "setting.change" } } != nil)
         let teacher = try signedIn(.teacher)
         #expect(try teacher.get("/settings").status == 403)

@@ -1,5 +1,6 @@
 import Domain
 import HTTP
+import Routing
 import Storage
 import WebUI
 
@@ -129,7 +130,7 @@ struct DiaryAPI {
         guard let period = try DiaryPages.period(visit, periods) else { throw HTTPError.notFound }
         let (subjects, finals, rule) = try database.read { c in
             (try c.subjectMarks(student: s.id, classID: s.classID!, from: period.startsOn, to: period.endsOn, period: period.id),
-             try c.periodMarks(student: s.id, classID: s.classID!), try SchoolSettings.roundingRule(c))
+             try c.periodMarks(student: s.id, classID: s.classID!), try c.schoolSettings().rounding)
         }
         let body = MarksBody(
             student: StudentBody(id: s.id, name: s.name, class: s.className),

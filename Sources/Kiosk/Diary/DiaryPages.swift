@@ -1,5 +1,6 @@
 import Domain
 import HTTP
+import Routing
 import Storage
 import WebUI
 
@@ -130,7 +131,7 @@ public struct DiaryPages: Sendable {
         guard let period = try Self.period(visit, periods) else { throw HTTPError.notFound }
         let (subjects, rule) = try database.read {
             (try $0.subjectMarks(student: student.id, classID: student.classID!, from: period.startsOn, to: period.endsOn, period: period.id),
-             try SchoolSettings.roundingRule($0))
+             try $0.schoolSettings().rounding)
         }
         let canReport = AccessPolicy.permits(visit.actor!, .reportMark, .student(id: student.id, classID: student.classID))
         let periodLinks: [HTML] = periods.map {
@@ -223,7 +224,7 @@ public struct DiaryPages: Sendable {
         try database.write { c in
             try c.acknowledge(guardian: actor.personID, student: student.id, period: period, message: "", at: visit.now)
             try c.appendAudit(AuditEntry(at: visit.now, account: actor.accountID, session: visit.session?.id, via: .page,
-                                         action: "finals.acknowledge", entity: "person", entityID: student.id, newValue: "period \(period)",
+                                         action: .finalsAcknowledge, entity: "person", entityID: student.id, newValue: "period \(period)",
                                          address: visit.request.remoteAddress))
         }
         return .redirect(to: "/diary/\(student.id)/finals")
@@ -240,7 +241,7 @@ public struct DiaryPages: Sendable {
         try database.write { c in
             let id = try c.reportMark(markID, student: student.id, by: visit.actor!.personID, text: text, at: visit.now)
             try c.appendAudit(AuditEntry(at: visit.now, account: visit.actor!.accountID, session: visit.session?.id, via: .page,
-                                         action: "mark.report", entity: "mark", entityID: markID, newValue: "обращение № \(id): \(text)",
+                                         action: .markReport, entity: "mark", entityID: markID, newValue: "обращение № \(id): \(text)",
                                          address: visit.request.remoteAddress))
         }
         return .redirect(to: "/diary/\(student.id)/marks?reported=1")

@@ -18,7 +18,7 @@ public struct SlipIssuer {
     public func issue(people: [Int], by issuer: (account: Int?, person: Int?), via: AuditEntry.Via, address: String = "",
                       now: Int, today: CivilDate, progress: (Int, Int) -> Void = { _, _ in }) throws -> [LoginSlip] {
         let (school, year, days) = try database.read { c in
-            (try c.school(), try c.academicYear(containing: today), Int(try SchoolSettings.value("slip_valid_days", c)) ?? SessionRules.slipValidDays)
+            (try c.school(), try c.academicYear(containing: today), try c.schoolSettings().slipValidDays)
         }
         let yearID = year?.id ?? -1
         let validFor = days * 86400
@@ -41,7 +41,7 @@ public struct SlipIssuer {
                     person: p.person.id, login: try uniqueLogin(for: p.person.card, c), passwordHash: nil, mustChangePassword: true, at: now)
                 _ = try c.issueSlip(account: account, passwordHash: p.hash, kioskCodeHash: Digest.blake2b(p.kioskCode),
                                     issuedBy: issuer.person, at: now, expiresAt: now + validFor)
-                try c.appendAudit(AuditEntry(at: now, account: issuer.account, via: via, action: "slip.issue", entity: "account",
+                try c.appendAudit(AuditEntry(at: now, account: issuer.account, via: via, action: .slipIssue, entity: "account",
                                              entityID: account, newValue: p.person.card.fullName, address: address))
                 return try c.account(id: account)?.login ?? ""
             }

@@ -60,7 +60,7 @@ public enum PlanImport {
             for (n, (lesson, topic)) in lessons.enumerated() where n < schedule.count {
                 if topic.isEmpty {
                     try c.setLessonTopic(lesson, topic: schedule[n].title, planTopic: schedule[n].id, at: now)
-                    try c.appendAudit(AuditEntry(at: now, account: account, session: session, via: .import, action: "topic.change", entity: "lesson",
+                    try c.appendAudit(AuditEntry(at: now, account: account, session: session, via: .import, action: .topicChange, entity: "lesson",
                                                  entityID: lesson, oldValue: "", newValue: schedule[n].title, reason: "из КТП",
                                                  lesson: lesson, schoolClass: classID))
                     filled += 1
@@ -68,7 +68,7 @@ public enum PlanImport {
                     try c.setLessonTopic(lesson, topic: topic, planTopic: schedule[n].id, at: nil)
                 }
             }
-            try c.appendAudit(AuditEntry(at: now, account: account, session: session, via: .import, action: "import.plan", entity: "plan",
+            try c.appendAudit(AuditEntry(at: now, account: account, session: session, via: .import, action: .planImport, entity: "plan",
                                          newValue: "тем: \(topics.count), часов: \(schedule.count), заполнено уроков: \(filled)",
                                          reason: via == .cli ? "командная строка" : "страница", schoolClass: classID))
             return Outcome(topics: topics.count, hours: schedule.count, filled: filled)

@@ -19,6 +19,11 @@ extension Connection {
         try first("SELECT value FROM setting WHERE key = ?", key) { $0.string(0) }
     }
 
+    /// The school's settings in force (stored values over the defaults).
+    public func schoolSettings() throws -> SchoolSettings {
+        SchoolSettings(stored: Dictionary(try query("SELECT key, value FROM setting") { ($0.string(0), $0.string(1)) }) { _, b in b })
+    }
+
     public func insertAcademicYear(name: String, startsOn: CivilDate, endsOn: CivilDate) throws -> Int {
         try run("INSERT INTO academic_year (name, starts_on, ends_on) VALUES (?, ?, ?)", name, startsOn, endsOn)
         return lastInsertID
@@ -142,10 +147,11 @@ extension Connection {
     public func appendAudit(_ entry: AuditEntry) throws {
         try run("""
             INSERT INTO audit (at, account_id, session_id, via, action, entity, entity_id, old_value, new_value, reason, address,
-                               lesson_id, student_id, class_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, entry.at, entry.account, entry.session, entry.via.rawValue, entry.action, entry.entity, entry.entityID,
-            entry.oldValue, entry.newValue, entry.reason, entry.address, entry.lesson, entry.student, entry.schoolClass)
+                               lesson_id, student_id, class_id, old_data, new_data)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, entry.at, entry.account, entry.session, entry.via.rawValue, entry.action.rawValue, entry.entity, entry.entityID,
+            entry.oldValue, entry.newValue, entry.reason, entry.address, entry.lesson, entry.student, entry.schoolClass,
+            entry.oldData?.encoded, entry.newData?.encoded)
     }
 }
 
