@@ -85,10 +85,8 @@ struct SetupCommand: ParsableCommand {
         func importPlan(_ db: Database, bytes: [UInt8], clock: SchoolClock) throws {
             let ids = try db.read { c -> (Int, Int)? in
                 guard let year = try c.academicYear(containing: clock.today),
-                      let k = try c.first("SELECT id FROM school_class WHERE year_id = ? AND name = ?", year.id,
-                                          ClassName(className!)?.description ?? className!, row: { $0.int(0) }),
-                      let s = try c.first("SELECT id FROM subject WHERE name = ? COLLATE NOCASE OR short_name = ? COLLATE NOCASE", subject!, subject!,
-                                          row: { $0.int(0) }) else { return nil }
+                      let k = try c.classID(name: ClassName(className!)?.description ?? className!, year: year.id),
+                      let s = try c.subjectID(named: subject!) else { return nil }
                 return (k, s)
             }
             guard let (classID, subjectID) = ids else {

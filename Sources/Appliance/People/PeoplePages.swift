@@ -61,7 +61,7 @@ struct PeoplePages {
         let classID = visit.request.query["class"].flatMap(Int.init)
         let (rows, classes) = try database.read { c -> ([PersonListing], [(Int, String)]) in
             let year = try c.academicYear(containing: visit.today)?.id ?? -1
-            let classes = try c.query("SELECT id, name FROM school_class WHERE year_id = ? ORDER BY grade, letter", year) { ($0.int(0), $0.string(1)) }
+            let classes = try c.classList(year: year).map { ($0.id, $0.name) }
             return (try c.people(year: year, classID: classID), classes)
         }
         let needle = q.lowercased()

@@ -1,3 +1,4 @@
+import Desks
 import Domain
 import HTTP
 import Routing
@@ -217,33 +218,17 @@ public struct DiaryPages: Sendable {
 
     func acknowledge(_ visit: Visit) throws -> Response {
         let student = try load(visit)
-        let actor = visit.actor!
-        guard let period = Int(try visit.request.form()["period"] ?? ""),
-              try database.read({ try $0.periods(classID: student.classID!) }).contains(where: { $0.id == period && $0.endsOn < visit.today })
-        else { throw HTTPError.badRequest("Период не указан или ещё не закончился.") }
-        try database.write { c in
-            try c.acknowledge(guardian: actor.personID, student: student.id, period: period, message: "", at: visit.now)
-            try c.appendAudit(AuditEntry(at: visit.now, account: actor.accountID, session: visit.session?.id, via: .page,
-                                         action: .finalsAcknowledge, entity: "person", entityID: student.id, newValue: "period \(period)",
-                                         address: visit.request.remoteAddress))
-        }
+        guard let classID = student.classID else { throw HTTPError.notFound }
+        try DiaryDesk(database: database).acknowledge(student: student.id, classID: classID, period: Int(try visit.request.form()["period"] ?? "") ?? 0,
+                                                      today: visit.today, by: visit.editor)
         return .redirect(to: "/diary/\(student.id)/finals")
     }
 
     func reportMark(_ visit: Visit) throws -> Response {
         let student = try load(visit)
         let markID = try visit.request.pathParameters.int("mark")
-        let text = (try visit.request.form()["text"] ?? "").trimmingWhitespace
-        guard !text.isEmpty, text.count <= 500 else { throw HTTPError(status: 422, message: "Опишите ошибку (до 500 символов).") }
-        guard try database.read({ try $0.markOf(student: student.id, mark: markID) }) != nil else {
-            throw HTTPError.notFound
-        }
-        try database.write { c in
-            let id = try c.reportMark(markID, student: student.id, by: visit.actor!.personID, text: text, at: visit.now)
-            try c.appendAudit(AuditEntry(at: visit.now, account: visit.actor!.accountID, session: visit.session?.id, via: .page,
-                                         action: .markReport, entity: "mark", entityID: markID, newValue: "обращение № \(id): \(text)",
-                                         address: visit.request.remoteAddress))
-        }
+        try DiaryDesk(database: database).reportMark(markID, student: student.id, classID: student.classID, text: try visit.request.form()["text"] ?? "",
+                                                     by: visit.editor)
         return .redirect(to: "/diary/\(student.id)/marks?reported=1")
     }
 

@@ -130,6 +130,10 @@ extension Connection {
         try query("SELECT id, name FROM school_class WHERE year_id = ? ORDER BY grade, letter", year) { (id: $0.int(0), name: $0.string(1)) }
     }
 
+    public func bellScheduleIDs() throws -> [Int] {
+        try query("SELECT id FROM bell_schedule ORDER BY id") { $0.int(0) }
+    }
+
     public func subjectList() throws -> [(id: Int, name: String)] {
         try query("SELECT id, name FROM subject ORDER BY name") { (id: $0.int(0), name: $0.string(1)) }
     }
