@@ -63,6 +63,9 @@ public enum Action: String, CaseIterable, Sendable {
     case setPeriodMarks
     /// Change the reason of an absence (the class teacher, when a document is brought).
     case correctAbsences
+    /// Send a lesson's attendance: its teacher records it, the class teacher corrects reasons
+    /// (the desk tells the two apart).
+    case recordAttendance
     /// Time-limited unlocks of closed journal dates and transfer windows after an outage.
     case grantUnlocks
     /// A student's diary.
@@ -127,6 +130,8 @@ public enum AccessPolicy {
             return teaches(actor, resource) || leadsClass(actor, resource)
         case .correctAbsences:
             return leadsClass(actor, resource)
+        case .recordAttendance:
+            return teaches(actor, resource) || leadsClass(actor, resource)
         case .grantUnlocks:
             return admin || actor.roles.contains(.deputy)
         case .acknowledgeFinals, .reportMark:
@@ -157,8 +162,8 @@ public enum AccessPolicy {
         case (.viewJournal, _): false
         case (.editJournal, .classSubject), (.editJournal, .lesson), (.setPeriodMarks, .classSubject): true
         case (.editJournal, _), (.setPeriodMarks, _): false
-        case (.correctAbsences, .lesson): true
-        case (.correctAbsences, _): false
+        case (.correctAbsences, .lesson), (.recordAttendance, .lesson): true
+        case (.correctAbsences, _), (.recordAttendance, _): false
         case (.viewDiary, .student), (.acknowledgeFinals, .student), (.reportMark, .student): true
         case (.viewDiary, _), (.acknowledgeFinals, _), (.reportMark, _): false
         default: true

@@ -56,7 +56,7 @@ struct JournalAPI: Sendable {
                 return .noContent
             },
             // The lesson's teacher, or the class teacher correcting a reason: the desk tells them apart.
-            AppRoute(.put, "/api/v1/lessons/{id:int}/attendance/{student:int}", .policy(.viewJournal, resource: lesson), slow: true) { visit in
+            AppRoute(.put, "/api/v1/lessons/{id:int}/attendance/{student:int}", .policy(.recordAttendance, resource: lesson), slow: true) { visit in
                 struct Body: Decodable { let code: String? }
                 let body = try JSONBody.decode(Body.self, from: visit.request)
                 let code = try Self.absenceCode(body.code)

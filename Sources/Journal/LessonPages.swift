@@ -17,7 +17,7 @@ struct LessonPages: Sendable {
             AppRoute(.get, "/day", .school(.viewOwnAccount)) { visit in try day(visit) },
             AppRoute(.get, "/lessons/{id:int}", .policy(.viewJournal, resource: lesson)) { visit in try lessonPage(visit) },
             AppRoute(.post, "/lessons/{id:int}", .policy(.editJournal, resource: lesson)) { visit in try saveContent(visit) },
-            AppRoute(.post, "/lessons/{id:int}/entries", .policy(.viewJournal, resource: lesson)) { visit in try saveEntries(visit) },
+            AppRoute(.post, "/lessons/{id:int}/entries", .policy(.recordAttendance, resource: lesson)) { visit in try saveEntries(visit) },
             AppRoute(.post, "/lessons/{id:int}/marks/{mark:int}/delete", .policy(.editJournal, resource: lesson)) { visit in
                 let id = try visit.request.pathParameters.int("id")
                 try desk.deleteMark(try visit.request.pathParameters.int("mark"), by: visit.editor)

@@ -57,13 +57,13 @@ import Testing
          cells([.viewPeople, .viewReports, .manageTimetable, .grantUnlocks], all).union(cells([.viewJournal], journals)).union(cells([.viewDiary], diaries))),
         ("teacher", Actor(accountID: 4, personID: 4, roles: [.teacher], assignments: [teaching]),
          cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])
-            .union(cells([.viewJournal, .editJournal], ["ownLesson", "substitutedLesson"]))),
+            .union(cells([.viewJournal, .editJournal, .recordAttendance], ["ownLesson", "substitutedLesson"]))),
         ("class teacher", Actor(accountID: 5, personID: 5, roles: [.teacher], classTeacherOf: [1], assignments: [teaching]),
          cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])
             .union(cells([.viewJournal, .setPeriodMarks], classSubjects))
             .union(cells([.viewJournal], ["ownClass"]))
-            .union(cells([.viewJournal, .editJournal, .correctAbsences], ["ownLesson"]))
-            .union(cells([.viewJournal, .correctAbsences], classLessons))
+            .union(cells([.viewJournal, .editJournal, .correctAbsences, .recordAttendance], ["ownLesson"]))
+            .union(cells([.viewJournal, .correctAbsences, .recordAttendance], classLessons))
             .union(cells([.viewPeople, .viewReports], ["ownClass", "ownSubject", "ownStudent", "ownClassPerson", "staffPerson", "ownLesson"]
                                                       + classSubjects + classLessons))
             .union(cells([.viewDiary], ["ownStudent"]))
@@ -71,14 +71,14 @@ import Testing
                                                                      + classSubjects + classLessons))),
         // Teaches group 51 of subject 5: that group only — not group 52, not the whole class.
         ("group teacher", Actor(accountID: 10, personID: 10, roles: [.teacher], assignments: [TeachingAssignment(classID: 1, subjectID: 5, groupID: 51)]),
-         cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownGroup"]).union(cells([.viewJournal, .editJournal], ["ownGroupLesson"]))),
+         cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownGroup"]).union(cells([.viewJournal, .editJournal, .recordAttendance], ["ownGroupLesson"]))),
         // Teaches subject 5 to the whole class: every group of it.
         ("whole-class teacher of a grouped subject", Actor(accountID: 11, personID: 11, roles: [.teacher],
                                                            assignments: [TeachingAssignment(classID: 1, subjectID: 5, groupID: nil)]),
          cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownGroup", "otherGroup", "groupedSubject"])
-            .union(cells([.viewJournal, .editJournal], ["ownGroupLesson", "otherGroupLesson"]))),
+            .union(cells([.viewJournal, .editJournal, .recordAttendance], ["ownGroupLesson", "otherGroupLesson"]))),
         ("psychologist", Actor(accountID: 6, personID: 6, roles: [.psychologist], assignments: [teaching]),
-         cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"]).union(cells([.viewJournal, .editJournal], ["ownLesson"]))),
+         cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"]).union(cells([.viewJournal, .editJournal, .recordAttendance], ["ownLesson"]))),
         ("secretary", Actor(accountID: 7, personID: 7, roles: [.secretary]), []),
         ("student", Actor(accountID: 8, personID: 100, roles: [.student], students: [100]), cells([.viewDiary, .reportMark], ["ownStudent"])),
         ("guardian", Actor(accountID: 9, personID: 400, roles: [.guardian], students: [100]),
