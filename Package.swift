@@ -27,8 +27,10 @@ let package = Package(
 
         // The domain: glossary types, the calendar, rules. No I/O.
         .target(name: "Domain", swiftSettings: strict),
+        // Small thread-safety tools shared by the server's layers (`Locked`).
+        .target(name: "Sync", swiftSettings: strict),
         // SQLite wrapper, migrations and every SQL statement of the project.
-        .target(name: "Storage", dependencies: ["Domain", "CSQLite"], swiftSettings: strict),
+        .target(name: "Storage", dependencies: ["Domain", "Sync", "CSQLite"], swiftSettings: strict),
         // Password hashes, random tokens and digests over libsodium.
         .target(name: "Secrets", dependencies: ["CSodium"], swiftSettings: strict),
         // Printed documents: PDF through cairo and pango, QR codes through libqrencode.
@@ -45,7 +47,7 @@ let package = Package(
         // and the one mapping of desk errors to HTTP.
         .target(name: "Routing", dependencies: ["Desks", "HTTP", "Domain"], swiftSettings: strict),
         // The site's look: escaped HTML, the page layout, embedded assets, error pages.
-        .target(name: "WebUI", dependencies: ["HTTP", "Storage", "Domain"], swiftSettings: strict),
+        .target(name: "WebUI", dependencies: ["HTTP", "Sync", "Domain"], swiftSettings: strict),
         // Diary pages and the hallway kiosk (student and guardian side).
         .target(name: "Kiosk", dependencies: ["Routing", "Desks", "WebUI", "HTTP", "Storage", "Domain", "Secrets"], swiftSettings: strict),
         // The teachers' journal: its pages and JSON API over the journal's desks.
@@ -71,7 +73,7 @@ let package = Package(
         ], swiftSettings: strict),
 
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Domain"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Sync", "Domain"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "SetupTests", dependencies: ["Setup", "Desks", "Storage", "Domain", "Secrets"]),
         .testTarget(name: "ApplianceTests", dependencies: ["Appliance", "Journal", "Desks", "Routing", "Setup", "Storage", "HTTP", "Domain", "Secrets", "Tabel"],

@@ -55,6 +55,10 @@ public enum Action: String, CaseIterable, Sendable {
     /// Read one's own account (`/api/v1/me`), sign out.
     case viewOwnAccount
     case changeOwnPassword
+    /// «Мой день»: one's own lessons to fill in (teachers, and the psychologist, who teaches like them).
+    case teachLessons
+    /// The list of the journals one may open.
+    case listJournals
     /// Read a class's journal for a subject.
     case viewJournal
     /// Lessons, topics, homework, marks and absences.
@@ -121,6 +125,10 @@ public enum AccessPolicy {
         switch action {
         case .viewOwnAccount, .changeOwnPassword:
             return true
+        case .teachLessons:
+            return isTeaching(actor)
+        case .listJournals:
+            return actor.readsEverything || !actor.assignments.isEmpty || !actor.classTeacherOf.isEmpty
         case .viewJournal:
             if actor.readsEverything { return true }
             return teaches(actor, resource) || leadsClass(actor, resource)
@@ -158,6 +166,8 @@ public enum AccessPolicy {
     /// a journal is a class's or a class's subject).
     static func fits(_ action: Action, _ resource: Resource) -> Bool {
         switch (action, resource) {
+        case (.teachLessons, .school), (.listJournals, .school): true
+        case (.teachLessons, _), (.listJournals, _): false
         case (.viewJournal, .classSubject), (.viewJournal, .schoolClass), (.viewJournal, .lesson): true
         case (.viewJournal, _): false
         case (.editJournal, .classSubject), (.editJournal, .lesson), (.setPeriodMarks, .classSubject): true
@@ -175,8 +185,11 @@ public enum AccessPolicy {
         return actor.students.contains(id)
     }
 
+    /// Teachers and the psychologist teach; nobody else does, whatever the assignments say.
+    static func isTeaching(_ actor: Actor) -> Bool { !actor.roles.isDisjoint(with: [.teacher, .psychologist]) }
+
     static func teaches(_ actor: Actor, _ resource: Resource) -> Bool {
-        guard actor.roles.contains(.teacher) || actor.roles.contains(.psychologist) else { return false }
+        guard isTeaching(actor) else { return false }
         switch resource {
         case let .classSubject(classID, subjectID, groupID):
             // A whole-class assignment covers every group of the class's subject; a group's

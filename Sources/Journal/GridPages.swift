@@ -18,7 +18,7 @@ struct GridPages: Sendable {
 
     var routes: [AppRoute] {
         [
-            AppRoute(.get, "/journal", .school(.viewOwnAccount)) { visit in try list(visit) },
+            AppRoute(.get, "/journal", .school(.listJournals)) { visit in try list(visit) },
             AppRoute(.get, "/journal/{class:int}/{subject:int}", .policy(.viewJournal, resource: scope)) { visit in try grid(visit) },
             AppRoute(.post, "/journal/{class:int}/{subject:int}/period-marks", .policy(.setPeriodMarks, resource: scope)) { visit in
                 try savePeriodMarks(visit)

@@ -1,6 +1,7 @@
 import Dispatch
 import Domain
 import Storage
+import Sync
 import Testing
 #if canImport(Glibc)
 import Glibc
