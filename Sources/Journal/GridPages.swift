@@ -94,7 +94,7 @@ struct GridPages: Sendable {
             """ : "<p class=\"muted\">Только просмотр.</p>"
         let title = "\(grid.className) · \(grid.subjectName)"
         return try JournalFrame.page(visit, database: database, title: title,
-                                     nav: [("Журналы", "/journal"), ("Мой день", "/day"), ("КТП", "/journal/\(scope.classID)/\(scope.subjectID)/plan")],
+                                     nav: [("Журналы", "/journal"), ("Мой день", "/day"), ("КТП", "/journal/\(scope.classID)/\(scope.subjectID)/plan" + (scope.groupID.map { "?group=\($0)" } ?? ""))],
                                      scripts: editable || periodMarksOpen ? [Assets.gridScript] : [], """
             <main class="journal">
             <h1>\(grid.subjectName), \(grid.className)</h1>

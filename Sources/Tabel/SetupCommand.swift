@@ -99,7 +99,7 @@ struct SetupCommand: ParsableCommand {
                     print("Проверка (ничего не записано): тем \(topics.count), часов \(topics.reduce(0) { $0 + $1.hours }).")
                     return
                 }
-                let outcome = try PlanImport.run(db, classID: classID, subjectID: subjectID, bytes: bytes, account: nil, via: .cli, now: clock.unixNow())
+                let outcome = try PlanImport.run(db, classID: classID, subjectID: subjectID, bytes: bytes, by: .console(at: clock.unixNow()))
                 print("КТП загружено: тем \(outcome.topics), часов \(outcome.hours); темы записаны в \(outcome.filled) уроков.")
             } catch let failure as ImportFailure {
                 print("Файл \(file) не загружен, ничего не изменено:")

@@ -235,6 +235,29 @@ import Testing
         }
     }
 
+    /// A group's teacher loads the class's КТП: topics go into their group's lessons, counted
+    /// per group; the other group's lessons are not theirs to fill.
+    @Test func aGroupsTeacherFillsOnlyTheirGroupsTopicsFromThePlan() throws {
+        let g = try groupedSubject()
+        try database.write { try $0.run("UPDATE lesson SET topic = '', plan_topic_id = NULL WHERE class_id = ? AND subject_id = ? AND date >= '2026-11-24'", g.classID, g.subject) }
+        let outcome = try PlanDesk(database: database).replace(classID: g.classID, subjectID: g.subject, topics: [("Неправильные глаголы", 200)],
+                                                               by: try JournalDeskProbe(database: database).editor(g.teacher))
+        #expect(outcome.filled > 0)
+        let future = try database.read { try $0.query("""
+            SELECT group_id, topic FROM lesson WHERE class_id = ? AND subject_id = ? AND date >= '2026-11-24' AND status = 'scheduled'
+            """, g.classID, g.subject) { ($0.optionalInt(0), $0.string(1)) } }
+        #expect(future.contains { $0.0 == g.group } && future.filter { $0.0 == g.group }.allSatisfy { $0.1 == "Неправильные глаголы" })
+        #expect(future.contains { $0.0 == g.otherGroup } && future.filter { $0.0 == g.otherGroup }.allSatisfy { $0.1.isEmpty })
+        // Someone who teaches neither group loads nothing.
+        let teaching = Set(try database.read { try $0.query("SELECT teacher_id FROM teaching_assignment WHERE class_id = ? AND subject_id = ?",
+                                                             g.classID, g.subject) { $0.int(0) } })
+        let stranger = try #require(TestSchool.generated.logins.first { $0.role == .teacher && !teaching.contains($0.personID) })
+        #expect(throws: DeskError.forbidden) {
+            _ = try PlanDesk(database: database).replace(classID: g.classID, subjectID: g.subject, topics: [("Тема", 1)],
+                                                         by: try JournalDeskProbe(database: database).editor(stranger))
+        }
+    }
+
     @Test func aPeriodMarkClosesThatPeriodsMarks() throws {
         let (teacher, lesson, classID, subject) = try teacherLesson(on: "2026-11-23")
         let student = try student(of: lesson)
