@@ -149,7 +149,7 @@ extension AccountsCommand {
 func issue(_ db: Database, people: [Int], out: String) throws {
     let clock = SchoolClock()
     var shown = -1
-    let slips = try SlipIssuer(database: db).issue(people: people, by: (nil, nil), via: .cli, now: clock.unixNow(), today: clock.today) { done, total in
+    let slips = try AccountsDesk(database: db).issueSlips(people: people, today: clock.today, by: .console(at: clock.unixNow())) { done, total in
         let percent = done * 100 / max(1, total)
         if percent / 10 != shown / 10 || done == total {
             shown = percent

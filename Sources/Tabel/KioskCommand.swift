@@ -1,4 +1,5 @@
 import ArgumentParser
+import Desks
 import Domain
 import Secrets
 import Setup
@@ -30,7 +31,7 @@ struct KioskCommand: ParsableCommand {
                 try c.appendAudit(AuditEntry(at: now, via: .cli, action: .kioskRegister, entity: "kiosk", entityID: id, newValue: name))
                 return try c.school()
             }
-            var base = SlipIssuer.networkAddress(school)
+            var base = AccountsDesk.networkAddress(school)
             while base.hasSuffix("/") { base.removeLast() }
             print("Киоск «\(name)» зарегистрирован. Откройте на нём один раз адрес:")
             print("\(base)/kiosk/pair/\(code)")

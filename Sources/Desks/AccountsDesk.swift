@@ -1,22 +1,22 @@
 import Domain
-import Printing
 import Secrets
 import Storage
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Issues login slips: for each person an account (created with a transliterated login when
-/// missing), a fresh temporary password and kiosk code, stored only as hashes. Each issue
+/// Accounts and login slips: for each person an account (created with a transliterated login
+/// when missing), a fresh temporary password and kiosk code, stored only as hashes. Each issue
 /// voids the person's earlier slips and password, ends their sessions, and is audited.
-public struct SlipIssuer {
+public struct AccountsDesk: Sendable {
     public let database: Database
 
     public init(database: Database) { self.database = database }
 
-    /// Issues slips for `people` and returns them ready to print.
-    public func issue(people: [Int], by issuer: (account: Int?, person: Int?), via: AuditEntry.Via, address: String = "",
-                      now: Int, today: CivilDate, progress: (Int, Int) -> Void = { _, _ in }) throws -> [LoginSlip] {
+    /// Issues slips for `people` and returns them ready to print. - Throws: `forbidden` when
+    /// the editor may not issue a slip to one of them (nothing is issued then), `notFound`.
+    public func issueSlips(people: [Int], today: CivilDate, by editor: Editor, progress: (Int, Int) -> Void = { _, _ in }) throws -> [LoginSlip] {
+        let now = editor.at
         let (school, year, days) = try database.read { c in
             (try c.school(), try c.academicYear(containing: today), try c.schoolSettings().slipValidDays)
         }
@@ -27,9 +27,11 @@ public struct SlipIssuer {
         // commit for a whole class or school, and all or nothing.
         var prepared: [(person: SlipPerson, password: String, kioskCode: String, hash: String)] = []
         for (n, id) in people.enumerated() {
-            guard let person = try database.read({ try $0.slipPerson(id, year: yearID) }) else {
-                throw SetupError("человек № \(id) не найден")
+            guard let person = try database.read({ try $0.slipPerson(id, year: yearID) }),
+                  let scope = try database.read({ try $0.personScope(id, year: yearID) }) else {
+                throw DeskError.notFound("Человек № \(id) не найден.")
             }
+            try editor.require(.issueSlips, .person(id: id, classes: scope.classes, isStaff: scope.isStaff))
             let password = Random.code(SlipAlphabet.passwordLength, from: SlipAlphabet.symbols)
             let kioskCode = Random.code(12, from: SlipAlphabet.symbols)
             prepared.append((person, password, kioskCode, try PasswordHash.hash(password, cost: .temporary)))
@@ -40,9 +42,8 @@ public struct SlipIssuer {
                 let account = try c.account(person: p.person.id)?.id ?? c.insertAccount(
                     person: p.person.id, login: try uniqueLogin(for: p.person.card, c), passwordHash: nil, mustChangePassword: true, at: now)
                 _ = try c.issueSlip(account: account, passwordHash: p.hash, kioskCodeHash: Digest.blake2b(p.kioskCode),
-                                    issuedBy: issuer.person, at: now, expiresAt: now + validFor)
-                try c.appendAudit(AuditEntry(at: now, account: issuer.account, via: via, action: .slipIssue, entity: "account",
-                                             entityID: account, newValue: p.person.card.fullName, address: address))
+                                    issuedBy: editor.actor.accountID == 0 ? nil : editor.actor.personID, at: now, expiresAt: now + validFor)
+                try c.appendAudit(editor.entry(.slipIssue, entity: "account", id: account, new: p.person.card.fullName))
                 return try c.account(id: account)?.login ?? ""
             }
         }
