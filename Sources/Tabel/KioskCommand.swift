@@ -24,13 +24,8 @@ struct KioskCommand: ParsableCommand {
         func run() throws {
             let db = try database.open()
             defer { db.close() }
-            let code = Random.code(16, from: SlipAlphabet.symbols)
-            let now = SchoolClock().unixNow()
-            let school = try db.write { c -> School? in
-                let id = try c.registerKiosk(name: name.trimmingWhitespace, pairingCodeHash: Digest.blake2b(code), at: now)
-                try c.appendAudit(AuditEntry(at: now, via: .cli, action: .kioskRegister, entity: "kiosk", entityID: id, newValue: name))
-                return try c.school()
-            }
+            let code = try KioskDesk(database: db).register(name: name, by: .console(at: SchoolClock().unixNow()))
+            let school = try db.read { try $0.school() }
             var base = AccountsDesk.networkAddress(school)
             while base.hasSuffix("/") { base.removeLast() }
             print("Киоск «\(name)» зарегистрирован. Откройте на нём один раз адрес:")
