@@ -229,6 +229,9 @@ struct FixtureJournal {
         try marks(kuznetsova, "2026-11-18", bell: 1, "СР", [(vera, 5), (timofei, 3)], at: "2026-11-18T15:00")
         try marks(smirnova, "2026-11-20", bell: 1, "У", [(artem, 4), (daria, 5)], at: "2026-11-20T09:20")
         try marks(lebedev, "2026-11-20", bell: 1, "У", [(nikita, 3)], at: "2026-11-20T09:20")
+        // Homework for Monday's English, set in advance.
+        try desk.setContent(lesson: try lesson(smirnova, "2026-11-23", bell: 3), topic: "My family: vocabulary", planTopic: nil,
+                            homework: "Ex. 3, p. 27; выучить новые слова", by: try editor(smirnova, at: "2026-11-20T10:00"))
 
         // The deputy: a transfer of October's corrections and two changes to today's timetable.
         let deputy = try editor(volkova, at: "2026-11-20T16:00")
@@ -238,7 +241,7 @@ struct FixtureJournal {
                                  reason: "Волкова Е. С. — на совещании в управлении образования", by: deputy)
         try desk.changeTimetable(lesson: try lesson(volkova, "2026-11-25", bell: 3), .cancelled, reason: "Экскурсия в краеведческий музей", by: deputy)
 
-        // Today: the first lesson of 5А, held; the English of group 1, homework set in advance.
+        // Today: the first lesson of 5А, held.
         let first = try lesson(kuznetsova, "2026-11-23", bell: 1)
         let teacher = try editor(kuznetsova, at: "2026-11-23T09:10")
         let planned = try database.read { try $0.journalLesson(first)! }
@@ -249,11 +252,9 @@ struct FixtureJournal {
         try desk.addRemark(lesson: first, student: built.people[ilya]!, text: "Не выполнил домашнее задание: «забыл тетрадь» & <дневник>", praise: false, by: teacher)
         try desk.addRemark(lesson: first, student: built.people[maria]!, text: "Отличная работа у доски!", praise: true, by: teacher)
         try desk.setIndividualHomework(lesson: first, student: built.people[ilya]!, text: "Работа над ошибками контрольной (№ 298)", by: teacher)
-        try desk.setContent(lesson: try lesson(smirnova, "2026-11-23", bell: 3), topic: "My family: vocabulary", planTopic: nil,
-                            homework: "Ex. 3, p. 27; выучить новые слова", by: try editor(smirnova, at: "2026-11-20T10:00"))
 
         // A guardian acknowledges the first quarter; a student reports a mark he thinks wrong.
-        let morning = FixtureSchool.app(database, at: "2026-11-23T08:00")
+        let morning = FixtureSchool.app(database, at: "2026-11-23T09:40")
         let father = try FixtureSchool.signedIn(morning, login: built.logins["Алексеев Илья Викторович"]!)
         try father.page("/diary/\(built.people[artem]!)/finals")
         guard try father.post("/diary/\(built.people[artem]!)/acknowledge", [("period", String(q1.id))]).status == 303 else {

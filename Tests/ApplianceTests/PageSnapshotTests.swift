@@ -123,7 +123,12 @@ extension PageSnapshots {
             let director = try FixtureSchool.signedIn(app, "Морозов Андрей Викторович")
             try check(director, "/", "director-home")
             try check(director, "/journal", "director-journals")
-            try check(director, "/journal/\(FixtureSchool.classID("5А"))/\(try subject(app, "Математика"))", "director-grid-5a-math")
+            let grid = "/journal/\(FixtureSchool.classID("5А"))/\(try subject(app, "Математика"))"
+            try check(director, grid, "director-grid-5a-math")
+            // The director reads: no editing, no keyboard script; the formula one click away.
+            let page = try director.get(grid).text
+            #expect(page.contains("data-editable=\"false\"") && !page.contains("tabindex") && !page.contains("grid.js"))
+            #expect(page.contains("<details><summary>") && page.contains("<th class=\"name\" scope=\"row\">"))
         }
     }
 
@@ -140,7 +145,7 @@ extension PageSnapshots {
             try check(student, "\(own)/marks", "student-diary-marks")
             try check(student, "\(own)/finals", "student-diary-finals")
             try check(student, "/diary/\(FixtureSchool.id(daria))", "student-diary-other-404")
-            try check(student, "/journal", "student-journal-403")
+            try check(student, "/journal", "student-journals-empty")
         }
 
         @Test func aGuardianWithTwoChildren() throws {

@@ -10,8 +10,10 @@ enum ResponseSnapshot {
     static let directory = CommandTests.packageRoot.appendingPathComponent("Tests/ApplianceTests/Snapshots")
     static let recording = ProcessInfo.processInfo.environment["TABEL_RECORD_SNAPSHOTS"] != nil
 
-    /// The response as the snapshot file holds it. Only what differs from run to run is
-    /// replaced: form tokens and cookie values.
+    /// The response as the snapshot file holds it. Replaced: what differs from run to run (form
+    /// tokens, cookie values, the kiosk clock's milliseconds: the school clock runs on from its
+    /// fixed start) and the assets' versions in their addresses (a changed stylesheet is not a
+    /// changed page).
     static func text(_ response: Response) -> String {
         var lines = ["\(response.status) \(HTTPError.reason(response.status))"]
         for field in response.headers.fields {
@@ -21,7 +23,10 @@ enum ResponseSnapshot {
             }
             lines.append("\(field.name): \(value)")
         }
-        let body = response.text.replacing(/name="_csrf" value="[^"]*"/, with: "name=\"_csrf\" value=\"…\"")
+        let body = response.text
+            .replacing(/name="_csrf" value="[^"]*"/, with: "name=\"_csrf\" value=\"…\"")
+            .replacing(/(\/static\/[^"?]+)\?v=[0-9a-f]+/) { "\($0.1)?v=…" }
+            .replacing(/data-now="[0-9]+"/, with: "data-now=\"…\"")
         return lines.joined(separator: "\n") + "\n\n" + body + (body.hasSuffix("\n") || body.isEmpty ? "" : "\n")
     }
 
