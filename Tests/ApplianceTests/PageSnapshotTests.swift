@@ -99,6 +99,7 @@ extension PageSnapshots {
             try check(admin, "/", "administrator-home")
             try check(admin, "/settings", "administrator-settings")
             try check(admin, "/audit", "administrator-audit")
+            try check(admin, "/audit?all=1", "administrator-audit-everything")
             try check(admin, "/mark-reports", "administrator-mark-reports")
             try check(admin, "/people", "administrator-people")
             try check(admin, "/people?q=Алексеев", "administrator-people-search")
@@ -114,7 +115,7 @@ extension PageSnapshots {
             try check(deputy, "/", "deputy-home")
             try check(deputy, "/unlocks", "deputy-unlocks")
             try check(deputy, "/day?teacher=", "deputy-any-day")
-            try check(deputy, "/day?teacher=\(FixtureSchool.id(volkova))", "deputy-day")
+            try check(deputy, "/day?teacher=\(FixtureSchool.id("Павлов Дмитрий Игоревич"))", "deputy-substitute-day")
             try check(deputy, "/lessons/\(try lesson(app, volkova, bell: 3))", "deputy-lesson-substituted")
             try check(deputy, "/journal", "deputy-journals")
         }
