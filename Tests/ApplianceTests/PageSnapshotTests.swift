@@ -1,6 +1,7 @@
 import Appliance
 import Domain
 import HTTP
+import Setup
 import Storage
 import Testing
 
@@ -41,6 +42,16 @@ extension PageSnapshots {
             ResponseSnapshot.check(try visitor.send(.delete, "/login"), "anonymous-405")
             let wrong = try visitor.post("/login", [("login", FixtureSchool.login(kuznetsova)), ("password", "not-her-password")])
             ResponseSnapshot.check(wrong, "anonymous-login-refused")
+        }
+
+        @Test func aFirstSignInWithASlip() throws {
+            let slip = try SlipIssuer(database: app.database).issue(people: [FixtureSchool.id("Васильев Тимофей Романович")], by: (nil, nil), via: .cli,
+                                                                   now: app.clock.unixNow(), today: FixtureSchool.today)[0]
+            let student = Client(app)
+            try student.page("/login")
+            ResponseSnapshot.check(try student.post("/login", [("login", slip.login), ("password", slip.password)]), "first-signin-redirect")
+            try check(student, "/password", "first-signin-password")
+            try check(student, "/", "first-signin-home-redirect")
         }
 
         @Test func kioskScreens() throws {
