@@ -144,6 +144,22 @@ extension PageSnapshots {
         }
     }
 
+    @Suite struct OtherStaff {
+        let app = PageSnapshots.fresh()
+
+        @Test func thePsychologistsPages() throws {
+            let psychologist = try FixtureSchool.signedIn(app, "Орлова Татьяна Викторовна")
+            try check(psychologist, "/", "psychologist-home")
+            try check(psychologist, "/day", "psychologist-day")
+        }
+
+        @Test func theSecretarysPages() throws {
+            let secretary = try FixtureSchool.signedIn(app, "Фёдорова Галина Ивановна")
+            try check(secretary, "/", "secretary-home")
+            try check(secretary, "/people", "secretary-people")
+        }
+    }
+
     @Suite struct Diary {
         let app = PageSnapshots.fresh()
 
