@@ -164,7 +164,20 @@ public enum AuditValue: Sendable, Equatable {
 
 /// One row of the audit trail before it is written.
 public struct AuditEntry: Sendable {
-    public enum Via: String, Sendable { case page, api, `import`, cli, system }
+    public enum Via: String, Sendable {
+        case page, api, `import`, cli, system
+
+        /// How the change came, as the change log says it.
+        public var russian: String {
+            switch self {
+            case .page: "через страницу"
+            case .api: "через журнал (API)"
+            case .import: "загрузкой файла"
+            case .cli: "с консоли сервера"
+            case .system: "автоматически"
+            }
+        }
+    }
 
     public var at: Int
     public var account: Int?

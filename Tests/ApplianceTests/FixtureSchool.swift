@@ -1,4 +1,5 @@
 import Appliance
+import Desks
 import Domain
 import Foundation
 import HTTP
@@ -123,11 +124,11 @@ enum FixtureSchool {
         }
         _ = try importer.run(.timetable, bytes: try resource("timetable.csv"), dryRun: false)
         let math = try db.read { try $0.subjectID(named: "Математика")! }
-        _ = try PlanImport.run(db, classID: classes["5А"]!, subjectID: math, bytes: try resource("plan-5a-math.csv"), account: nil, via: .cli, now: setupAt)
+        _ = try PlanImport.run(db, classID: classes["5А"]!, subjectID: math, bytes: try resource("plan-5a-math.csv"), by: .console(at: setupAt))
 
         // Slips for everyone but one guardian; staff and four families sign in and set a password.
-        let slips = try SlipIssuer(database: db).issue(people: people.filter { $0.key != "Жукова Ирина Олеговна" }.values.sorted(),
-                                                       by: (nil, nil), via: .cli, now: setupAt, today: setupDay)
+        let slips = try AccountsDesk(database: db).issueSlips(people: people.filter { $0.key != "Жукова Ирина Олеговна" }.values.sorted(),
+                                                              today: setupDay, by: .console(at: setupAt))
         let firstDay = app(db, at: "2026-09-01T09:00")
         let settled: Set = ["Алексеев Артём Ильич", "Белова Дарья Андреевна", "Алексеев Илья Викторович", "Белова Наталья Викторовна"]
         for slip in slips where !(slip.whoLine.hasPrefix("Обучающийся") || slip.whoLine.hasPrefix("Родитель")) || settled.contains(slip.fullName) {
@@ -237,9 +238,9 @@ struct FixtureJournal {
         let deputy = try editor(volkova, at: "2026-11-20T16:00")
         _ = try desk.grantUnlock(classID: built.classes["5А"]!, subjectID: math, dates: CivilDate(iso: "2026-10-05")!...CivilDate(iso: "2026-10-09")!,
                                  until: FixtureSchool.at("2026-11-27T18:00"), reason: "Исправление отметок за самостоятельную работу", by: deputy)
-        try desk.changeTimetable(lesson: try lesson(volkova, "2026-11-23", bell: 3), .substitution(teacher: built.people[pavlov]!),
+        try TimetableDesk(database: database).changeTimetable(lesson: try lesson(volkova, "2026-11-23", bell: 3), .substitution(teacher: built.people[pavlov]!),
                                  reason: "Волкова Е. С. — на совещании в управлении образования", by: deputy)
-        try desk.changeTimetable(lesson: try lesson(volkova, "2026-11-25", bell: 3), .cancelled, reason: "Экскурсия в краеведческий музей", by: deputy)
+        try TimetableDesk(database: database).changeTimetable(lesson: try lesson(volkova, "2026-11-25", bell: 3), .cancelled, reason: "Экскурсия в краеведческий музей", by: deputy)
 
         // Today: the first lesson of 5А, held.
         let first = try lesson(kuznetsova, "2026-11-23", bell: 1)

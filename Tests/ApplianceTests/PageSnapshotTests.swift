@@ -1,4 +1,5 @@
 import Appliance
+import Desks
 import Domain
 import HTTP
 import Setup
@@ -45,8 +46,8 @@ extension PageSnapshots {
         }
 
         @Test func aFirstSignInWithASlip() throws {
-            let slip = try SlipIssuer(database: app.database).issue(people: [FixtureSchool.id("Васильев Тимофей Романович")], by: (nil, nil), via: .cli,
-                                                                   now: app.clock.unixNow(), today: FixtureSchool.today)[0]
+            let slip = try AccountsDesk(database: app.database).issueSlips(people: [FixtureSchool.id("Васильев Тимофей Романович")], today: FixtureSchool.today,
+                                                                          by: .console(at: app.clock.unixNow()))[0]
             let student = Client(app)
             try student.page("/login")
             ResponseSnapshot.check(try student.post("/login", [("login", slip.login), ("password", slip.password)]), "first-signin-redirect")
@@ -173,7 +174,7 @@ extension PageSnapshots {
             try check(student, "\(own)/marks", "student-diary-marks")
             try check(student, "\(own)/finals", "student-diary-finals")
             try check(student, "/diary/\(FixtureSchool.id(daria))", "student-diary-other-404")
-            try check(student, "/journal", "student-journals-empty")
+            try check(student, "/journal", "student-journals-refused")
         }
 
         @Test func aGuardianWithTwoChildren() throws {
