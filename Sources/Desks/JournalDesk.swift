@@ -243,7 +243,7 @@ public struct JournalDesk: Sendable {
     func write<T>(_ body: (Connection) throws -> T) throws -> T { try database.write(body) }
 
     /// The lesson, if the editor may edit it (its teacher, the group's teacher or the substitute).
-    func lessonForEditing(_ c: Connection, _ id: Int, _ editor: Editor) throws -> JournalLesson {
+    func lessonForEditing(_ c: Connection, _ id: Int, _ editor: Editor) throws -> Lesson {
         guard let lesson = try c.journalLesson(id) else { throw DeskError.notFound("Такого урока нет.") }
         guard AccessPolicy.permits(editor.actor, .editJournal, lesson.resource) else { throw DeskError.forbidden }
         return lesson
@@ -256,13 +256,13 @@ public struct JournalDesk: Sendable {
         return type
     }
 
-    func requireOnList(_ c: Connection, _ lesson: JournalLesson, _ student: Int) throws {
+    func requireOnList(_ c: Connection, _ lesson: Lesson, _ student: Int) throws {
         guard try c.isOnList(classID: lesson.classID, groupID: lesson.groupID, student: student, on: lesson.date) else {
             throw DeskError.invalid("Этого обучающегося нет в списке класса (группы) на дату урока.", field: "student")
         }
     }
 
-    func entry(_ c: Connection, _ lesson: JournalLesson, student: Int, at: Int) throws -> JournalRules.Entry {
+    func entry(_ c: Connection, _ lesson: Lesson, student: Int, at: Int) throws -> JournalRules.Entry {
         let closed = try lesson.period.map { try c.periodMarkIsSet(student: student, subject: lesson.subjectID, period: $0.id) } ?? false
         switch try rules(c, classID: lesson.classID, subjectID: lesson.subjectID, at: at).entry(lesson.timing, periodMarkSet: closed) {
         case let .success(entry): return entry
@@ -275,7 +275,7 @@ extension Editor {
     /// An audit row of a journal change: where it belongs (lesson, class, student), and
     /// whether it was transferred from a paper journal.
     func journalEntry(_ action: AuditAction, entity: String, id: Int?, old: String?, new: String?, oldData: AuditValue? = nil, newData: AuditValue? = nil,
-                      lesson: JournalLesson, student: Int? = nil, entry: JournalRules.Entry = .regular, reason: String = "") -> AuditEntry {
+                      lesson: Lesson, student: Int? = nil, entry: JournalRules.Entry = .regular, reason: String = "") -> AuditEntry {
         self.entry(action, entity: entity, id: id, old: old, new: new, oldData: oldData, newData: newData,
                    reason: [entry == .transferred ? "перенос из бумажного журнала" : "", String(reason.trimmingWhitespace.prefix(500))]
                        .filter { !$0.isEmpty }.joined(separator: "; "),

@@ -145,9 +145,9 @@ struct GridPages: Sendable {
         // One cell per student and lesson: its marks and absence.
         let row = Dictionary(uniqueKeysWithValues: sheet.students.enumerated().map { ($1.id, $0) })
         let column = Dictionary(uniqueKeysWithValues: sheet.lessons.enumerated().map { ($1.id, $0) })
-        var cellMarks = [[JournalMark]](repeating: [], count: sheet.students.count * columns)
+        var cellMarks = [[Mark]](repeating: [], count: sheet.students.count * columns)
         var cellAbsence = [AbsenceCode?](repeating: nil, count: sheet.students.count * columns)
-        var studentMarks = [[JournalMark]](repeating: [], count: sheet.students.count)
+        var studentMarks = [[Mark]](repeating: [], count: sheet.students.count)
         for m in sheet.marks {
             guard let r = row[m.studentID], let c = column[m.lessonID] else { continue }
             cellMarks[r * columns + c].append(m)

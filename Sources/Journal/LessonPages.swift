@@ -270,7 +270,7 @@ struct LessonPages: Sendable {
     }
 
     /// The deputy's form for a dated change of this lesson: substitution, cancellation, move, replacement.
-    func timetableForm(_ visit: Visit, _ lesson: JournalLesson, error: String?) throws -> HTML {
+    func timetableForm(_ visit: Visit, _ lesson: Lesson, error: String?) throws -> HTML {
         let (teachers, subjects) = try database.read { c in (try c.teacherList(), try c.subjectList()) }
         let teacherOptions = HTML(trusted: teachers.map { "<option value=\"\($0.id)\"\($0.id == lesson.actualTeacherID ? " selected" : "")>\(HTML.escaped($0.name))</option>" }.joined())
         return """

@@ -103,7 +103,7 @@ public enum Compromise {
         if try c.changedLaterByOthers(entity: "mark", entityID: id, actions: [.markChange, .markDelete], after: op.id, through: through, account: account) {
             return .flagged("отметку позже изменил другой пользователь — оставлено как есть")
         }
-        let entry = { (action: AuditAction, old: JournalMark?, new: (value: Int, workType: Int)?, markID: Int) in
+        let entry = { (action: AuditAction, old: Mark?, new: (value: Int, workType: Int)?, markID: Int) in
             let code = { (type: Int) in try c.workTypes(includingInactive: true).first { $0.id == type }?.code ?? "" }
             try c.appendAudit(AuditEntry(at: now, via: .cli, action: action, entity: "mark", entityID: markID,
                                          oldValue: old.map { "\($0.value) \($0.workType)" }, newValue: try new.map { "\($0.value) \(try code($0.workType))" },
