@@ -48,13 +48,15 @@ let package = Package(
         .target(name: "Routing", dependencies: ["Desks", "HTTP", "Domain"], swiftSettings: strict),
         // The site's look: escaped HTML, the page layout, embedded assets, error pages.
         .target(name: "WebUI", dependencies: ["HTTP", "Sync", "Domain"], swiftSettings: strict),
-        // Diary pages and the hallway kiosk (student and guardian side).
-        .target(name: "Kiosk", dependencies: ["Routing", "Desks", "WebUI", "HTTP", "Storage", "Domain", "Secrets"], swiftSettings: strict),
+        // The student's and guardian's diary: pages and JSON API.
+        .target(name: "Diary", dependencies: ["Routing", "Desks", "WebUI", "HTTP", "Storage", "Domain"], swiftSettings: strict),
+        // The hallway kiosk: pairing, sign-in by slip code, the read-only diary on a shared screen.
+        .target(name: "Kiosk", dependencies: ["Diary", "Routing", "Desks", "WebUI", "HTTP", "Storage", "Domain", "Secrets"], swiftSettings: strict),
         // The teachers' journal: its pages and JSON API over the journal's desks.
         .target(name: "Journal", dependencies: ["Setup", "Routing", "Desks", "WebUI", "HTTP", "Storage", "Domain"], swiftSettings: strict),
         // The server: staff pages, JSON API, wiring of the routes.
         .target(name: "Appliance", dependencies: [
-            "Kiosk", "Journal", "Setup", "Routing", "Desks", "Printing", "WebUI", "HTTP", "Storage", "Domain", "Secrets",
+            "Diary", "Kiosk", "Journal", "Setup", "Routing", "Desks", "Printing", "WebUI", "HTTP", "Storage", "Domain", "Secrets",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // First run, demo school, imports, accounts, backups.

@@ -1,4 +1,5 @@
 import Desks
+import Diary
 import Domain
 import HTTP
 import Journal
