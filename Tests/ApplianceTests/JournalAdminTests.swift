@@ -175,6 +175,12 @@ import Testing
         #expect(lines.first?.hasSuffix("Когда;Кто;Логин;Через;Действие;Код действия;Класс;Обучающийся;Урок;Было;Стало;Причина") == true)
         #expect(lines.contains { $0.contains(";\(teacher.login);через журнал (API);Отметка выставлена;mark.create;") && $0.contains(";2 У;") })
         #expect(try t.get("/audit").status == 403)
+        // The director and the deputy read the change log, lessons in words.
+        for role in [Role.director, .deputy] {
+            let log = try signedIn(role).get("/audit?class=\(classID)&from=2026-11-23&to=2026-11-23")
+            #expect(log.status == 200)
+            #expect(log.text.contains(", 23.11, "))
+        }
         #expect(try t.get("/audit.csv").status == 403)
     }
 
