@@ -21,19 +21,19 @@ public struct App: Sendable {
     let gate: Gate
     let signIn: SignIn
 
-    public init(database: Database, clock: SchoolClock, logger: Logger, concurrentHashes: Int = ServerConfiguration.cores) {
+    public init(database: Database, clock: SchoolClock, logger: Logger) {
         self.database = database
         self.clock = clock
         self.logger = logger
         let gate = Gate(database: database, clock: clock, logger: logger)
-        let signIn = SignIn(database: database, concurrentHashes: concurrentHashes)
+        let signIn = SignIn(database: database)
         let routes = Self.systemRoutes(database: database)
             + HomePage.routes(database: database)
             + AccountRoutes(database: database, signIn: signIn).routes
             + PeoplePages(database: database).routes
             + DiaryPages(database: database).routes
             + JournalRoutes(database: database, clock: clock).routes
-            + KioskMode(database: database, clock: clock, verify: { signIn.verify($0, against: $1) }).routes
+            + KioskMode(database: database, clock: clock, verify: { PasswordHash.verify($0, against: $1) }).routes
         var router = Router()
         for route in routes {
             router.add(route.method, route.pattern) { request in try gate.pass(route, request) }

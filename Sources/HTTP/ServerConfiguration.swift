@@ -28,6 +28,11 @@ public struct ServerConfiguration: Sendable {
     public var maxBodyBytes: Int = 8 * 1024 * 1024
     /// Seconds a stop waits for requests in flight.
     public var stopGrace: Int = 10
+    /// Threads of the worker pool that answers slow requests (password hashes, PDFs, writes
+    /// waiting for their commit); it also caps the hashes at once, each holding its memory.
+    public var workers: Int = ServerConfiguration.cores
+    /// Slow requests waiting for a worker at most; more are answered 503.
+    public var workQueueLimit: Int = 256
 
     public init(listen: Listen, threads: Int = ServerConfiguration.cores) {
         self.listen = listen

@@ -144,6 +144,37 @@ import Glibc
         // No longer listening.
         #expect(throws: RawClient.ClientError.self) { _ = try RawClient(port: port) }
     }
+
+    @Test func slowWorkWaitsInABoundedQueueAndAStopAnswersWhatWasAccepted() async throws {
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        var configuration = ServerConfiguration(listen: .address(host: "127.0.0.1", port: 0), threads: 2)
+        configuration.workers = 1
+        configuration.workQueueLimit = 1
+        let server = HTTPServer(configuration: configuration, logger: logger, errorPage: { ErrorBody.response($0) },
+                                isSlow: { $0.path == "/slow" }) { _ in
+            usleep(300_000)
+            return Response.html("done")
+        }
+        try server.start()
+        // One runs on the only worker, one waits, the third finds the queue full.
+        var clients: [RawClient] = []
+        for _ in 0..<3 {
+            let client = try RawClient(port: server.port)
+            client.send("GET /slow HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            clients.append(client)
+            usleep(50_000)
+        }
+        let refused = try clients[2].read()
+        #expect(refused.status == 503)
+        #expect(refused.header("retry-after") == "1")
+        let stopping = Task.detached { server.stop() }
+        for client in clients.prefix(2) {
+            let reply = try client.read()
+            #expect(reply.status == 200 && reply.body == "done")
+        }
+        await stopping.value
+    }
 }
 
 enum ErrorBody {
