@@ -97,8 +97,9 @@ import Testing
                 }
             }
         }
-        usleep(400_000)
-        p.terminate()  // SIGTERM mid-burst
+        // SIGTERM mid-burst: once sign-ins are coming back, while the clients keep sending.
+        for _ in 0..<200 where !statuses.withLock({ $0.contains(200) }) { usleep(50_000) }
+        p.terminate()
         p.waitUntilExit()
         #expect(clients.wait(timeout: .now() + 30) == .success)
         let log = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
