@@ -84,20 +84,19 @@ public struct App: Sendable {
     static func systemRoutes(database: Database) -> [AppRoute] {
         [
             AppRoute(.get, "/healthz", .open) { _ in
-                var body = "{\"status\":"
-                var status = 200
+                var problem: String?
                 do {
                     _ = try database.read { try $0.isReadable() }
-                    body += "\"ok\",\"version\":\"\(version)\",\"database\":\"ok\"}"
                 } catch {
-                    status = 503
-                    body += "\"unavailable\",\"version\":\"\(version)\",\"database\":"
-                    JSONText.appendString(String(describing: error), to: &body)
-                    body += "}"
+                    problem = String(describing: error)
                 }
-                var response = Response.json(Array(body.utf8), status: status)
-                response.headers.add("Cache-Control", "no-store")
-                return response
+                var json = JSONBytes(capacity: 64)
+                json.object { j in
+                    j.field("status", problem == nil ? "ok" : "unavailable")
+                    j.field("version", version)
+                    j.field("database", problem ?? "ok")
+                }
+                return JSONBody.response(json, status: problem == nil ? 200 : 503)
             },
             AppRoute(.get, "/static/{name}", .open) { visit in
                 guard let name = visit.request.pathParameters["name"], let asset = Assets.all[name] else { throw HTTPError.notFound }

@@ -74,7 +74,7 @@ struct AccountRoutes {
                 case let .signedIn(token, session, account):
                     let person = try database.read { try $0.personSummary(account.personID, year: -1) }
                     let actor = try database.read { try $0.actor(account: account, session: session, today: visit.today) }
-                    var response = try JSONBody.response(SessionBody(
+                    var response = JSONBody.response(SessionBody(
                         user: UserBody(id: account.personID, login: account.login, fullName: person?.card.fullName ?? "",
                                        roles: actor.roles.map(\.rawValue).sorted()),
                         mustChangePassword: session.mustChangePassword))
@@ -99,7 +99,7 @@ struct AccountRoutes {
                 let (account, person) = try database.read { c in
                     (try c.account(id: actor.accountID), try c.personSummary(actor.personID, year: -1))
                 }
-                return try JSONBody.response(MeBody(
+                return JSONBody.response(MeBody(
                     id: actor.personID, login: account?.login ?? "", fullName: person?.card.fullName ?? "",
                     roles: actor.roles.map(\.rawValue).sorted(), mustChangePassword: actor.mustChangePassword,
                     assignments: actor.roles.contains(.teacher) || actor.roles.contains(.psychologist)
@@ -180,25 +180,45 @@ struct AccountRoutes {
     }
 }
 
-struct UserBody: Encodable {
+// The bodies of the session API; members in alphabetical order, as the API has always written them.
+
+struct UserBody: JSONWritable {
     let id: Int
     let login: String
     let fullName: String
     let roles: [String]
+
+    func write(to json: inout JSONBytes) {
+        json.object { j in
+            j.field("fullName", fullName)
+            j.field("id", id)
+            j.field("login", login)
+            j.key("roles")
+            j.array(roles) { j, role in j.string(role) }
+        }
+    }
 }
 
-struct SessionBody: Encodable {
+struct SessionBody: JSONWritable {
     let user: UserBody
     let mustChangePassword: Bool
+
+    func write(to json: inout JSONBytes) {
+        json.object { j in
+            j.field("mustChangePassword", mustChangePassword)
+            j.key("user")
+            user.write(to: &j)
+        }
+    }
 }
 
-struct AssignmentBody: Encodable {
+struct AssignmentBody {
     let `class`: Int
     let subject: Int
     let group: Int?
 }
 
-struct MeBody: Encodable {
+struct MeBody: JSONWritable {
     let id: Int
     let login: String
     let fullName: String
@@ -207,6 +227,32 @@ struct MeBody: Encodable {
     let assignments: [AssignmentBody]?
     let `class`: Int?
     let students: [Int]?
+
+    func write(to json: inout JSONBytes) {
+        json.object { j in
+            if let assignments {
+                j.key("assignments")
+                j.array(assignments) { j, a in
+                    j.object { j in
+                        j.field("class", a.class)
+                        j.field("group", a.group)
+                        j.field("subject", a.subject)
+                    }
+                }
+            }
+            j.field("class", `class`)
+            j.field("fullName", fullName)
+            j.field("id", id)
+            j.field("login", login)
+            j.field("mustChangePassword", mustChangePassword)
+            j.key("roles")
+            j.array(roles) { j, role in j.string(role) }
+            if let students {
+                j.key("students")
+                j.array(students) { j, student in j.int(student) }
+            }
+        }
+    }
 }
 
 /// «5 минут», «1 час», as a wait is said in Russian.
