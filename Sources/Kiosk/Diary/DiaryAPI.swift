@@ -4,8 +4,23 @@ import Storage
 import WebUI
 
 /// `GET /api/v1/students/{id}/diary` and `/marks` (docs/openapi.yaml).
-struct DiaryAPI {
+struct DiaryAPI: Sendable {
     let database: Database
+    /// Bodies of short ranges (a week, as the diary shows it), kept like the week pages under
+    /// the versions of the class's and the school's data.
+    let ranges = PageCache<RangeKey, JSONBytes>(capacity: 512)
+
+    struct RangeKey: Hashable, Sendable {
+        let student: Int
+        let classID: Int
+        let from: CivilDate
+        let to: CivilDate
+        let classVersion: Int
+        let schoolVersion: Int
+    }
+
+    /// The longest range kept, in days: a year's body is too large to keep hundreds of.
+    static let keptDays = 14
 
     func student(_ visit: Visit) throws -> DiaryStudent {
         let id = try visit.request.pathParameters.int("id")
@@ -22,21 +37,28 @@ struct DiaryAPI {
         }
         guard from <= to else { throw HTTPError.badRequest("from позже to.") }
         guard to.dayNumber - from.dayNumber <= 366 else { throw HTTPError.badRequest("Не больше года за один запрос.") }
-        let lessons = try database.read { try $0.diaryLessons(student: s.id, classID: s.classID!, from: from, to: to) }
-        var json = JSONBytes(capacity: 512 + lessons.count * 400)
-        json.object { j in
-            j.key("days")
-            j.array(Self.days(lessons)) { j, day in
-                j.object { j in
-                    j.field("date", day[day.startIndex].date.iso)
-                    j.key("lessons")
-                    j.array(day) { j, l in Self.write(l, to: &j) }
+        let classID = s.classID!
+        let draw = {
+            let lessons = try database.read { try $0.diaryLessons(student: s.id, classID: classID, from: from, to: to) }
+            var json = JSONBytes(capacity: 512 + lessons.count * 400)
+            json.object { j in
+                j.key("days")
+                j.array(Self.days(lessons)) { j, day in
+                    j.object { j in
+                        j.field("date", day[day.startIndex].date.iso)
+                        j.key("lessons")
+                        j.array(day) { j, l in Self.write(l, to: &j) }
+                    }
                 }
+                j.key("student")
+                Self.write(s, to: &j)
             }
-            j.key("student")
-            Self.write(s, to: &j)
+            return json
         }
-        return JSONBody.response(json)
+        guard to.dayNumber - from.dayNumber < Self.keptDays else { return JSONBody.response(try draw()) }
+        let version = try database.read { try $0.journalVersion(classID: classID) }
+        let key = RangeKey(student: s.id, classID: classID, from: from, to: to, classVersion: version.class, schoolVersion: version.school)
+        return JSONBody.response(try ranges.value(key, draw: draw))
     }
 
     /// The lessons of each date, in order.
