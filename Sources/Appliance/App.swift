@@ -67,10 +67,10 @@ public struct App: Sendable {
         }
     }
 
-    /// True for requests answered off the server's pool threads (their routes are marked slow).
-    public func isSlow(_ request: Request) -> Bool {
-        guard case let .found(route, _) = router.match(request.method, request.path) else { return false }
-        return routes.contains { $0.slow && $0.method == route.method && $0.pattern == route.pattern }
+    /// How a request is answered off the server's pool threads, when its route is marked slow.
+    public func slowWork(_ request: Request) -> SlowWork? {
+        guard case let .found(route, _) = router.match(request.method, request.path) else { return nil }
+        return routes.first { $0.method == route.method && $0.pattern == route.pattern }?.slow
     }
 
     /// The page (or JSON) for an error; the school's name when it can be read.

@@ -15,7 +15,7 @@ public enum Bootstrap {
         let app = App(database: database, clock: clock, logger: logger)
         let server = HTTPServer(configuration: configuration, logger: logger,
                                 errorPage: { app.errorPage($0) },
-                                isSlow: { app.isSlow($0) },
+                                slowWork: { app.slowWork($0) },
                                 responder: { app.respond(to: $0) })
         try server.start()
         logger.notice("Tabel \(App.version) слушает \(describe(configuration.listen, port: server.port)), база \(databasePath)")

@@ -17,11 +17,13 @@ public final class HTTPServer: Sendable {
     let responder: @Sendable (Request) -> Response
     /// Renders the page for an error found before the responder runs (413, a malformed target).
     let errorPage: @Sendable (HTTPError) -> Response
-    /// Requests whose answer takes long (a password hash, a big PDF) are answered off the
-    /// pool thread: the connection is suspended, one of `workers` runs the responder, and the
-    /// connection resumes with the response. The pool thread meanwhile serves others.
-    let isSlow: @Sendable (Request) -> Bool
+    /// Requests whose answer takes long (a password hash, a big PDF, a write waiting for its
+    /// commit) are answered off the pool thread: the connection is suspended, a thread of
+    /// `workers` or `waiters` runs the responder, and the connection resumes with the response.
+    /// The pool thread meanwhile serves others.
+    let slowWork: @Sendable (Request) -> SlowWork?
     let workers: WorkerPool
+    let waiters: WorkerPool
     let logger: Logger
     /// The running daemon's address (0 when stopped), swapped atomically so stop runs once.
     private let daemon = Atomic<UInt>(0)
@@ -39,14 +41,21 @@ public final class HTTPServer: Sendable {
 
     public init(configuration: ServerConfiguration, logger: Logger,
                 errorPage: @escaping @Sendable (HTTPError) -> Response,
-                isSlow: @escaping @Sendable (Request) -> Bool = { _ in false },
+                slowWork: @escaping @Sendable (Request) -> SlowWork? = { _ in nil },
                 responder: @escaping @Sendable (Request) -> Response) {
         self.configuration = configuration
         self.logger = logger
         self.errorPage = errorPage
-        self.isSlow = isSlow
+        self.slowWork = slowWork
         self.responder = responder
         workers = WorkerPool(threads: configuration.workers, capacity: configuration.workQueueLimit)
+        waiters = WorkerPool(threads: configuration.waiters, capacity: configuration.workQueueLimit)
+    }
+
+    /// Both pools: refuse new work, finish what was taken, join the threads.
+    private func drainPools() {
+        workers.drain()
+        waiters.drain()
     }
 
     public struct StartError: Error, CustomStringConvertible {
@@ -56,9 +65,9 @@ public final class HTTPServer: Sendable {
     /// Starts listening. - Important: block SIGPIPE (and the stop signals) before calling this,
     /// so that the pool threads inherit the mask.
     public func start() throws {
-        guard workers.start() else {
-            workers.drain()
-            throw StartError(description: "не удалось запустить потоки обработки (\(configuration.workers))")
+        guard workers.start(), waiters.start() else {
+            drainPools()
+            throw StartError(description: "не удалось запустить потоки обработки (\(configuration.workers) + \(configuration.waiters))")
         }
         var c = tabel_mhd_config()
         c.flags = UInt32(MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue
@@ -87,7 +96,7 @@ public final class HTTPServer: Sendable {
         }
         guard let started else {
             let reason = String(cString: strerror(errno))
-            workers.drain()
+            drainPools()
             throw StartError(description: "не удалось начать приём соединений на \(configuration.listen): \(reason)")
         }
         daemon.store(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(started))), ordering: .releasing)
@@ -99,7 +108,7 @@ public final class HTTPServer: Sendable {
         return raw == 0 ? 0 : tabel_mhd_bound_port(OpaquePointer(bitPattern: raw))
     }
 
-    /// Stops accepting connections; lets the workers finish every slow request already
+    /// Stops accepting connections; lets the worker pools finish every slow request already
     /// accepted (later ones are answered 503) and resume its connection; waits until each
     /// resumed exchange has completed and the other requests in flight have finished (up to
     /// the grace period); only then stops the daemon.
@@ -108,11 +117,11 @@ public final class HTTPServer: Sendable {
     public func stop() {
         let raw = daemon.exchange(0, ordering: .acquiringAndReleasing)
         guard raw != 0, let d = OpaquePointer(bitPattern: raw) else {
-            workers.drain()
+            drainPools()
             return
         }
         let listenFD = MHD_quiesce_daemon(d)
-        workers.drain()
+        drainPools()
         // A resumed exchange completes once its response is out, or when the connection
         // timeout closes a client that stopped reading; past that libmicrohttpd itself takes
         // the resumed connections back before it stops.
@@ -224,7 +233,7 @@ private let accessHandler: MHD_AccessHandlerCallback = { cls, connection, _, met
     case let .failure(error):
         return s.queue(s.errorPage(error), exchange, on: connection)
     case let .success(request):
-        guard s.isSlow(request) else { return s.queue(s.responder(request), exchange, on: connection) }
+        guard let work = s.slowWork(request) else { return s.queue(s.responder(request), exchange, on: connection) }
         // Raw addresses cross to the worker: the exchange is retained until it is done with it,
         // and libmicrohttpd keeps a suspended connection alive until it is resumed (a stop
         // waits for that). The job holds neither the server nor anything libmicrohttpd frees.
@@ -232,7 +241,7 @@ private let accessHandler: MHD_AccessHandlerCallback = { cls, connection, _, met
         let exchangeAddress = UInt(bitPattern: held.toOpaque())
         let address = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(connection)))
         let responder = s.responder
-        let accepted = s.workers.submit({
+        let accepted = (work == .computes ? s.workers : s.waiters).submit({
             let exchange = Unmanaged<Exchange>.fromOpaque(UnsafeRawPointer(bitPattern: exchangeAddress)!).takeRetainedValue()
             exchange.deferred = responder(request)
             MHD_resume_connection(OpaquePointer(bitPattern: address))

@@ -2,8 +2,16 @@
 import Glibc
 #endif
 
-/// A fixed number of threads working through a bounded queue: the server's slow work
-/// (password hashes, PDFs, writes waiting for their commit), off libmicrohttpd's pool threads.
+/// Slow work, answered off libmicrohttpd's pool threads on one of the server's worker pools.
+public enum SlowWork: Sendable {
+    /// Keeps a core busy (a password hash, a PDF): `ServerConfiguration.workers` threads.
+    case computes
+    /// Mostly waits (a write waiting for its group commit): `ServerConfiguration.waiters` threads.
+    case waits
+}
+
+/// A fixed number of threads working through a bounded queue: the server's slow work, off
+/// libmicrohttpd's pool threads.
 ///
 /// - Important: `drain` joins the threads; call it from a thread that is not one of them.
 final class WorkerPool: @unchecked Sendable {

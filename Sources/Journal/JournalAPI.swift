@@ -9,14 +9,14 @@ struct JournalAPI: Sendable {
     let database: Database
     let desk: JournalDesk
 
-    /// Writes are answered off the server's pool threads (`slow`): while one group of them
+    /// Writes are answered off the server's pool threads (`slow: .waits`): while one group of them
     /// waits for its commit, the next group gathers (`Database.write`).
     var routes: [AppRoute] {
         [
             AppRoute(.get, "/api/v1/journal", .policy(.viewJournal) { try JournalSheet.Scope($0.request.query).resource }) { visit in
                 try journal(visit)
             },
-            AppRoute(.put, "/api/v1/lessons/{id:int}", .policy(.editJournal, resource: lesson), slow: true) { visit in
+            AppRoute(.put, "/api/v1/lessons/{id:int}", .policy(.editJournal, resource: lesson), slow: .waits) { visit in
                 struct Body: Decodable { let topic: String?; let homework: String? }
                 let body = try JSONBody.decode(Body.self, from: visit.request)
                 let id = try visit.request.pathParameters.int("id")
@@ -28,7 +28,7 @@ struct JournalAPI: Sendable {
                 }
                 return .noContent
             },
-            AppRoute(.post, "/api/v1/lessons/{id:int}/marks", .policy(.editJournal, resource: lesson), slow: true) { visit in
+            AppRoute(.post, "/api/v1/lessons/{id:int}/marks", .policy(.editJournal, resource: lesson), slow: .waits) { visit in
                 struct Body: Decodable { let student: Int; let value: Int; let workType: String }
                 let body = try JSONBody.decode(Body.self, from: visit.request)
                 let workType = try self.workType(body.workType)
@@ -40,7 +40,7 @@ struct JournalAPI: Sendable {
                 json.object { $0.field("id", id) }
                 return .json(json.bytes, status: created ? 201 : 200)
             },
-            AppRoute(.put, "/api/v1/marks/{id:int}", .policy(.editJournal, resource: markLesson), slow: true) { visit in
+            AppRoute(.put, "/api/v1/marks/{id:int}", .policy(.editJournal, resource: markLesson), slow: .waits) { visit in
                 struct Body: Decodable { let value: Int; let workType: String?; let reason: String? }
                 let body = try JSONBody.decode(Body.self, from: visit.request)
                 let workType = try body.workType.map(self.workType)
@@ -49,14 +49,14 @@ struct JournalAPI: Sendable {
                 }
                 return .noContent
             },
-            AppRoute(.delete, "/api/v1/marks/{id:int}", .policy(.editJournal, resource: markLesson), slow: true) { visit in
+            AppRoute(.delete, "/api/v1/marks/{id:int}", .policy(.editJournal, resource: markLesson), slow: .waits) { visit in
                 try perform(visit) {
                     try desk.deleteMark(try visit.request.pathParameters.int("id"), reason: visit.request.query["reason"] ?? "", by: $0)
                 }
                 return .noContent
             },
             // The lesson's teacher, or the class teacher correcting a reason: the desk tells them apart.
-            AppRoute(.put, "/api/v1/lessons/{id:int}/attendance/{student:int}", .policy(.viewJournal, resource: lesson), slow: true) { visit in
+            AppRoute(.put, "/api/v1/lessons/{id:int}/attendance/{student:int}", .policy(.viewJournal, resource: lesson), slow: .waits) { visit in
                 struct Body: Decodable { let code: String? }
                 let body = try JSONBody.decode(Body.self, from: visit.request)
                 let code = try Self.absenceCode(body.code)

@@ -152,7 +152,7 @@ import Glibc
         configuration.workers = 1
         configuration.workQueueLimit = 1
         let server = HTTPServer(configuration: configuration, logger: logger, errorPage: { ErrorBody.response($0) },
-                                isSlow: { $0.path == "/slow" }) { _ in
+                                slowWork: { $0.path == "/slow" ? .computes : nil }) { _ in
             usleep(500_000)
             return Response.html("done")
         }

@@ -20,7 +20,7 @@ struct AccountRoutes {
                 }
                 return response
             },
-            AppRoute(.post, "/login", .open, slow: true) { visit in
+            AppRoute(.post, "/login", .open, slow: .computes) { visit in
                 let form = try visit.request.form()
                 let login = (form["login"] ?? "").trimmingWhitespace
                 let csrf = visit.request.cookie(Gate.formCookie) ?? ""
@@ -50,7 +50,7 @@ struct AccountRoutes {
             AppRoute(.get, "/password", .school(.changeOwnPassword)) { visit in
                 passwordPage(visit, errors: [:], status: 200)
             },
-            AppRoute(.post, "/password", .school(.changeOwnPassword), slow: true) { visit in
+            AppRoute(.post, "/password", .school(.changeOwnPassword), slow: .computes) { visit in
                 let form = try visit.request.form()
                 let new = form["new"] ?? ""
                 guard new == (form["repeat"] ?? "") else {
@@ -66,7 +66,7 @@ struct AccountRoutes {
                     return passwordPage(visit, errors: [error.code == "wrong_current_password" ? "current" : "new": error.message], status: 422)
                 }
             },
-            AppRoute(.post, "/api/v1/session", .open, slow: true) { visit in
+            AppRoute(.post, "/api/v1/session", .open, slow: .computes) { visit in
                 struct Credentials: Decodable { let login: String; let password: String }
                 let body = try JSONBody.decode(Credentials.self, from: visit.request)
                 switch try signIn.attempt(login: body.login, password: body.password, address: visit.request.remoteAddress,
@@ -107,7 +107,7 @@ struct AccountRoutes {
                     class: actor.classTeacherOf.min(),
                     students: actor.roles.contains(.student) || actor.roles.contains(.guardian) ? actor.students.sorted() : nil))
             },
-            AppRoute(.post, "/api/v1/me/password", .school(.changeOwnPassword), slow: true) { visit in
+            AppRoute(.post, "/api/v1/me/password", .school(.changeOwnPassword), slow: .computes) { visit in
                 struct Change: Decodable { let current: String; let new: String }
                 let body = try JSONBody.decode(Change.self, from: visit.request)
                 let (token, _) = try signIn.changePassword(actor: visit.actor!, session: visit.session!, current: body.current,
