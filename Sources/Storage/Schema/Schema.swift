@@ -5,6 +5,7 @@ public enum Schema {
         Migration(version: 2, name: "diary", sql: diary),
         Migration(version: 3, name: "journal", sql: journal),
         Migration(version: 4, name: "audit_values", sql: auditValues),
+        Migration(version: 5, name: "access_columns", sql: accessColumns),
     ]
 
     /// The newest schema version this build knows.
