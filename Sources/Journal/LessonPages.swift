@@ -46,7 +46,7 @@ struct LessonPages: Sendable {
         let anyTeacher = AccessPolicy.permits(actor, .manageTimetable, .school)
         let teacher = anyTeacher ? Int(visit.request.query["teacher"] ?? "") ?? actor.personID : actor.personID
         let (lessons, teachers) = try database.read { c in
-            (try c.teacherLessons(teacher, on: date), anyTeacher ? try c.teacherList() : [])
+            (try c.teacherDay(teacher, on: date), anyTeacher ? try c.teacherList() : [])
         }
         let picker: HTML = teachers.isEmpty ? "" : """
             <form method="get" action="/day" class="card search"><label>Учитель <select name="teacher">
@@ -55,14 +55,21 @@ struct LessonPages: Sendable {
             <label>Дата <input type="date" name="date" value="\(date.iso)"></label><button>Показать</button></form>
             """
         let who = teacher == actor.personID ? "" : "&teacher=\(teacher)"
-        let rows: [HTML] = lessons.map { l in
-            let state: HTML = l.cancelled ? "<span class=\"tag warn\">отменён</span>"
-                : l.topic.isEmpty ? "<span class=\"tag\">тема не записана</span>" : "\(l.topic)"
+        let rows: [HTML] = lessons.map { day in
+            let l = day.summary
+            // What is already entered, so a teacher sees at a glance what is left to do.
+            let filled: HTML = l.cancelled ? "<span class=\"tag warn\">отменён</span>" : """
+                <span class="tag\(l.topic.isEmpty ? "" : " ok")">\(l.topic.isEmpty ? "тема не записана" : "тема ✓")</span>
+                <span class="tag\(l.homework.isEmpty ? "" : " ok")">\(l.homework.isEmpty ? "задание не записано" : "задание ✓")</span>
+                \(day.marks + day.absences > 0 ? "<span class=\"tag ok\">отметок \(day.marks), пропусков \(day.absences)</span>" as HTML : "")
+                """
+            let time = [l.startsAt?.description, day.endsAt?.description].compactMap { $0 }.joined(separator: "–")
             return """
                 <a class="lesson-row\(l.cancelled ? " cancelled" : "")" href="/lessons/\(l.id)">
-                <span class="n">\(l.bell)</span><span class="t">\(l.startsAt?.description ?? "")</span>
+                <span class="n">\(l.bell)</span><span class="t">\(time)\(day.room.map { "<br>каб. \($0)" as HTML })</span>
                 <span class="what"><b>\(l.className)\(l.groupName.map { " · \($0)" } ?? "")</b> \(l.subjectName)
-                \(l.changeNote.isEmpty ? "" as HTML : "<span class=\"tag change\">\(l.changeNote)</span>")<small>\(state)</small></span></a>
+                \(l.changeNote.isEmpty ? "" as HTML : "<span class=\"tag change\">\(l.changeNote)</span>")
+                \(l.topic.isEmpty || l.cancelled ? "" as HTML : "<small>\(l.topic)</small>")<small class="filled">\(filled)</small></span></a>
                 """
         }
         let title = teacher != actor.personID ? "Уроки учителя" : date == visit.today ? "Мой день" : "Уроки \(date.russian)"
