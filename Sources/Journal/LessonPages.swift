@@ -66,7 +66,7 @@ struct LessonPages: Sendable {
             let time = [l.startsAt?.description, day.endsAt?.description].compactMap { $0 }.joined(separator: "–")
             return """
                 <a class="lesson-row\(l.cancelled ? " cancelled" : "")" href="/lessons/\(l.id)">
-                <span class="n">\(l.bell)</span><span class="t">\(time)\(day.room.map { "<br>каб. \($0)" as HTML })</span>
+                <span class="n">\(l.bell)</span><span class="t">\(time)\(day.room.map { "<br>\($0.first?.isNumber == true ? "каб. " : "")\($0)" as HTML })</span>
                 <span class="what"><b>\(l.className)\(l.groupName.map { " · \($0)" } ?? "")</b> \(l.subjectName)
                 \(l.changeNote.isEmpty ? "" as HTML : "<span class=\"tag change\">\(l.changeNote)</span>")
                 \(l.topic.isEmpty || l.cancelled ? "" as HTML : "<small>\(l.topic)</small>")<small class="filled">\(filled)</small></span></a>
@@ -105,7 +105,7 @@ struct LessonPages: Sendable {
                     try desk.rules(c, classID: l.classID, subjectID: l.subjectID, at: visit.now))
         }
         let canEdit = AccessPolicy.permits(actor, .editJournal, lesson.resource)
-        let canCorrect = !canEdit && AccessPolicy.permits(actor, .correctAbsences, lesson.resource)
+        let canCorrect = AccessPolicy.permits(actor, .correctAbsences, lesson.resource)
         let begun = rules.hasBegun(lesson.timing)
         let entryState: Result<JournalRules.Entry, JournalRefusal> = rules.entry(lesson.timing)
         let csrf: HTML = "<input type=\"hidden\" name=\"_csrf\" value=\"\(visit.csrfToken)\">"
@@ -115,29 +115,33 @@ struct LessonPages: Sendable {
             }.joined())
         }
         let defaultType = workTypes.first { $0.code == "У" }?.id ?? workTypes.first?.id
-        let entriesOpen = (canEdit || canCorrect) && begun && !lesson.cancelled
+        // Fields only where a save can succeed: outside the edit window the values are shown
+        // read-only with the reason; the class teacher may still correct reasons in their own window.
+        let editOpen = canEdit && begun && !lesson.cancelled && (try? entryState.get()) != nil
+        let correctOpen = !editOpen && canCorrect && begun && !lesson.cancelled && rules.absenceCorrection(lesson.timing) == nil
+        let entriesOpen = editOpen || correctOpen
         // The first mark field takes the focus: the teacher types marks straight away.
-        let firstMarkable = canEdit && entriesOpen && lesson.marksEnabled ? students.first?.id : nil
+        let firstMarkable = editOpen && lesson.marksEnabled ? students.first?.id : nil
         let rows: [HTML] = students.enumerated().map { n, s in
             let own = marks.filter { $0.studentID == s.id }
             let absence = absences.first { $0.studentID == s.id }?.code
             let typedAbsence = typed.values["a_\(s.id)"] ?? absence?.rawValue ?? ""
             // The class teacher corrects the reason of an absence already there, nothing else.
-            let attendance: HTML = entriesOpen && !(canCorrect && absence == nil)
+            let attendance: HTML = editOpen || (correctOpen && absence != nil)
                 ? """
                   <select name="a_\(s.id)" aria-label="Посещаемость: \(s.name)">
-                  \(canCorrect ? "" as HTML : "<option value=\"\"\(typedAbsence.isEmpty ? " selected" : "")>был</option>")
+                  \(correctOpen ? "" as HTML : "<option value=\"\"\(typedAbsence.isEmpty ? " selected" : "")>был</option>")
                   \(each: AbsenceCode.allCases.map { c in "<option value=\"\(c.rawValue)\"\(typedAbsence == c.rawValue ? " selected" : "")>\(c.rawValue) — \(c.russian)</option>" })
                   </select>
                   """
                 : HTML(trusted: absence.map { "<b class=\"absence\">\($0.rawValue)</b>" } ?? "")
             let existing: [HTML] = own.map { m in
-                canEdit && entriesOpen
+                editOpen
                     ? "<span class=\"mark m\(m.value)\">\(m.value)<sub>\(m.workType)</sub></span><button class=\"link small\" form=\"delete-\(m.id)\" aria-label=\"Удалить отметку \(m.value) \(m.workType): \(s.name)\">✕</button>"
                     : "<span class=\"mark m\(m.value)\">\(m.value)<sub>\(m.workType)</sub></span>"
             }
             let markError = typed.errors["m_\(s.id)"]
-            let newMark: HTML = canEdit && entriesOpen && lesson.marksEnabled ? """
+            let newMark: HTML = editOpen && lesson.marksEnabled ? """
                 <input name="m_\(s.id)" class="mark-input" inputmode="numeric" maxlength="1" pattern="[1-5]" autocomplete="off"
                  value="\(typed.values["m_\(s.id)"] ?? "")" aria-label="Отметка: \(s.name)"\(markError == nil ? "" as HTML : " aria-invalid=\"true\"")\(s.id == firstMarkable ? " autofocus" as HTML : "")>
                 <select name="w_\(s.id)" aria-label="Вид работы: \(s.name)">\(typeOptions(Int(typed.values["w_\(s.id)"] ?? "") ?? defaultType))</select>
@@ -156,7 +160,7 @@ struct LessonPages: Sendable {
         } else if !begun {
             notice = "<p class=\"notice\">Урок ещё не начался: тему и домашнее задание можно записать заранее, отметки и пропуски — после начала урока.</p>"
         } else if case let .failure(refusal) = entryState, canEdit {
-            notice = "<p class=\"notice warn\">\(refusal.message)</p>"
+            notice = "<p class=\"notice warn\">\(refusal.message) Отметки и посещаемость показаны только для просмотра.</p>"
         } else if case .success(.transferred) = entryState, canEdit {
             notice = "<p class=\"notice\">Открыт перенос из бумажного журнала: записи за эту дату помечаются как перенесённые.</p>"
         }
@@ -182,7 +186,7 @@ struct LessonPages: Sendable {
             """
         // Each ✕ submits a small form of its own, outside the entries form: Enter in a mark
         // field submits the entries form with its own button, never a deletion.
-        let deleteForms: [HTML] = canEdit && entriesOpen ? marks.map { m in
+        let deleteForms: [HTML] = editOpen ? marks.map { m in
             "<form method=\"post\" action=\"/lessons/\(id)/marks/\(m.id)/delete\" id=\"delete-\(m.id)\" hidden>\(csrf)</form>"
         } : []
         let entries: HTML = entriesOpen ? """

@@ -148,6 +148,14 @@ import Testing
         let r = try c.json(.post, "/api/v1/lessons/\(old)/marks", #"{"student":\#(student),"value":4,"workType":"Т"}"#)
         #expect(r.status == 409)
         #expect(try json(r)["error"] as? String == "edit_window_closed")
+        // The page tells the truth: no fields that would only refuse after saving, and why.
+        let page = try c.page("/lessons/\(old)")
+        #expect(page.text.contains("только для просмотра"))
+        #expect(!page.text.contains("class=\"mark-input\""))
+        #expect(!page.text.contains("name=\"a_\(student)\""))
+        #expect(!page.text.contains("id=\"entries\""))
+        try database.write { try $0.setSetting("edit_window", "never") }
+        #expect(try c.page("/lessons/\(old)").text.contains("class=\"mark-input\""))
     }
 
     @Test func anotherTeachersLessonIs403AndAudited() throws {
