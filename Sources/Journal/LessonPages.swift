@@ -92,6 +92,8 @@ struct LessonPages: Sendable {
     struct Typed {
         var errors: [String: String] = [:]
         var values: [String: String] = [:]
+        /// Students marked absent whose typed mark waits for the teacher's confirmation.
+        var confirm: Set<Int> = []
     }
 
     func lessonPage(_ visit: Visit, typed: Typed = Typed(), status: Int = 200) throws -> Response {
@@ -149,6 +151,7 @@ struct LessonPages: Sendable {
             let hw = individual[s.id].map { "<div class=\"muted small\">Инд. задание: \($0)</div>" as HTML } ?? ""
             let notes: [HTML] = remarks.filter { $0.student == s.id }.map { "<div class=\"small \($0.praise ? "praise" : "remark")\">\($0.text)</div>" }
             let errors: [HTML] = [typed.errors["a_\(s.id)"], markError].compactMap { $0 }.map { "<p class=\"field-error\">\($0)</p>" }
+                + (typed.confirm.contains(s.id) ? ["<label class=\"confirm\"><input type=\"checkbox\" name=\"c_\(s.id)\" value=\"1\"> поставить отметку, хотя отмечен отсутствующим</label>"] : [])
             return """
                 <tr><td>\(n + 1)</td><td>\(s.name)\(hw)\(each: notes)</td><td>\(attendance)</td>
                 <td class="mark-cell">\(each: existing) \(newMark)\(each: errors)</td></tr>
@@ -269,9 +272,10 @@ struct LessonPages: Sendable {
             do {
                 guard let value = MarkScale.parse(text) else { throw DeskError.invalid("Отметка — цифра от 1 до 5.", field: "value") }
                 guard let workType = Int(form["w_\(s.id)"] ?? "") else { throw DeskError.invalid("Выберите вид работы.", field: "workType") }
-                _ = try desk.addMark(lesson: id, student: s.id, value: value, workType: workType, by: visit.editor)
+                _ = try desk.addMark(lesson: id, student: s.id, value: value, workType: workType, confirmAbsent: form["c_\(s.id)"] == "1", by: visit.editor)
                 typed.values["w_\(s.id)"] = nil
             } catch let error as DeskError {
+                if error == .refused(.studentAbsent) { typed.confirm.insert(s.id) }
                 typed.errors["m_\(s.id)"] = error.message
                 typed.values["m_\(s.id)"] = text
             }

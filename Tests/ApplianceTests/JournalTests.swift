@@ -266,6 +266,32 @@ import Testing
         }
     }
 
+    /// A student marked absent gets a mark only when the teacher confirms it.
+    @Test func anAbsentStudentsMarkNeedsConfirming() throws {
+        let (teacher, lesson, _, _) = try teacherLesson(on: "2026-11-23")
+        let student = try student(of: lesson)
+        let c = try signedIn(teacher.login)
+        #expect(try c.json(.put, "/api/v1/lessons/\(lesson)/attendance/\(student)", #"{"code":"Б"}"#).status == 204)
+        let refused = try c.json(.post, "/api/v1/lessons/\(lesson)/marks", #"{"student":\#(student),"value":5,"workType":"У"}"#)
+        #expect(refused.status == 409)
+        #expect(try json(refused)["error"] as? String == "student_absent")
+        #expect(try c.json(.post, "/api/v1/lessons/\(lesson)/marks", #"{"student":\#(student),"value":5,"workType":"У","confirm":true}"#).status == 201)
+        // On the page: the mark comes back with a box to confirm, then it is saved.
+        _ = try c.page("/lessons/\(lesson)")
+        let asked = try c.post("/lessons/\(lesson)/entries", [("a_\(student)", "Б"), ("m_\(student)", "4"), ("w_\(student)", String(try workTypeID("СР")))])
+        #expect(asked.status == 422)
+        #expect(asked.text.contains("name=\"c_\(student)\""))
+        #expect(asked.text.contains("value=\"4\""))
+        let confirmed = try c.post("/lessons/\(lesson)/entries", [("a_\(student)", "Б"), ("m_\(student)", "4"), ("w_\(student)", String(try workTypeID("СР"))),
+                                                                   ("c_\(student)", "1")])
+        #expect(confirmed.status == 303)
+        #expect(try database.read { try $0.journalMark(lesson: lesson, student: student, workType: try workTypeID("СР"))?.value } == 4)
+    }
+
+    func workTypeID(_ code: String) throws -> Int {
+        try #require(try database.read { try $0.workTypes().first { $0.code == code }?.id })
+    }
+
     @Test func aPeriodMarkClosesThatPeriodsMarks() throws {
         let (teacher, lesson, classID, subject) = try teacherLesson(on: "2026-11-23")
         let student = try student(of: lesson)

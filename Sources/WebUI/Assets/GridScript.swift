@@ -15,7 +15,10 @@ extension Assets {
           headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
           body: body === undefined ? undefined : JSON.stringify(body) }).then(function (r) {
           if (r.status === 204) { return {}; }
-          return r.json().then(function (j) { if (!r.ok) { throw new Error(j.message || ('Ошибка ' + r.status)); } return j; });
+          return r.json().then(function (j) {
+            if (!r.ok) { var e = new Error(j.message || ('Ошибка ' + r.status)); e.code = j.error; throw e; }
+            return j;
+          });
         });
       }
 
@@ -61,7 +64,11 @@ extension Assets {
         var type = workType.value, existing = markOf(cell, type);
         var done = existing
           ? api('PUT', '/api/v1/marks/' + existing.getAttribute('data-id'), { value: value }).then(function () { return Number(existing.getAttribute('data-id')); })
-          : api('POST', '/api/v1/lessons/' + lesson(cell) + '/marks', { student: student(cell), value: value, workType: type }).then(function (j) { return j.id; });
+          : api('POST', '/api/v1/lessons/' + lesson(cell) + '/marks', { student: student(cell), value: value, workType: type }).catch(function (err) {
+              // An absent student gets a mark only when the teacher confirms it.
+              if (err.code !== 'student_absent' || !window.confirm(err.message + '\n\nПоставить отметку ' + value + '?')) { throw err; }
+              return api('POST', '/api/v1/lessons/' + lesson(cell) + '/marks', { student: student(cell), value: value, workType: type, confirm: true });
+            }).then(function (j) { return j.id; });
         done.then(function (id) {
           var span = existing || document.createElement('span');
           span.className = 'm m' + value; span.setAttribute('data-id', id); span.setAttribute('data-w', type); span.title = type;
