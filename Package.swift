@@ -27,8 +27,9 @@ let package = Package(
 
         // The domain: glossary types, the calendar, rules. No I/O.
         .target(name: "Domain", swiftSettings: strict),
-        // SQLite wrapper, migrations and every SQL statement of the project.
-        .target(name: "Storage", dependencies: ["Domain", "CSQLite"], swiftSettings: strict),
+        // SQLite wrapper, migrations and every SQL statement of the project; the audit trail's
+        // hash chain takes BLAKE2b from Secrets.
+        .target(name: "Storage", dependencies: ["Domain", "Secrets", "CSQLite"], swiftSettings: strict),
         // Password hashes, random tokens and digests over libsodium.
         .target(name: "Secrets", dependencies: ["CSodium"], swiftSettings: strict),
         // Printed documents: PDF through cairo and pango, QR codes through libqrencode.

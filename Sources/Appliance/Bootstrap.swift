@@ -11,6 +11,7 @@ public enum Bootstrap {
         StopSignals.block()
         DatabaseLocation.prepareDirectory(for: databasePath)
         let database = try Database.open(path: databasePath)
+        checkAuditTrail(database, logger: logger)
         let app = App(database: database, clock: clock, logger: logger)
         let server = HTTPServer(configuration: configuration, logger: logger,
                                 errorPage: { app.errorPage($0) },
@@ -24,6 +25,22 @@ public enum Bootstrap {
         server.stop()
         database.close()
         logger.notice("остановлен")
+    }
+
+    /// Walks the audit rows appended since the last start; a broken chain is logged, and the
+    /// server still starts (the school's work goes on while someone looks into it).
+    /// The head goes to the log, outside the file, where a rewritten chain cannot reach it.
+    static func checkAuditTrail(_ database: Database, logger: Logger) {
+        do {
+            let check = try database.verifyNewAuditEntries()
+            if let breach = check.breach {
+                logger.warning("журнал изменений нарушен: \(breach); проверьте его целиком: tabel audit verify")
+            } else {
+                logger.notice("журнал изменений цел до записи № \(check.last.id) (новых записей: \(check.checked)), хэш \(check.last.hex)")
+            }
+        } catch {
+            logger.warning("журнал изменений не проверен: \(error)")
+        }
     }
 
     static func describe(_ listen: ServerConfiguration.Listen, port: UInt16) -> String {

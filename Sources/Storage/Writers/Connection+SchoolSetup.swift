@@ -138,14 +138,18 @@ extension Connection {
         return lastInsertID
     }
 
-    /// Appends one row to the audit trail.
+    /// Appends one row to the audit trail, chained to the row before it (`AuditChain`).
+    ///
+    /// - Important: call it inside the write that makes the change it records; the row's
+    ///   values are hashed as they are stored, so only the column names below tie it to `AuditEntry`.
     public func appendAudit(_ entry: AuditEntry) throws {
-        try run("""
-            INSERT INTO audit (at, account_id, session_id, via, action, entity, entity_id, old_value, new_value, reason, address,
-                               lesson_id, student_id, class_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, entry.at, entry.account, entry.session, entry.via.rawValue, entry.action, entry.entity, entry.entityID,
-            entry.oldValue, entry.newValue, entry.reason, entry.address, entry.lesson, entry.student, entry.schoolClass)
+        try appendChainedAudit([
+            "at": .integer(entry.at), "account_id": .integer(entry.account), "session_id": .integer(entry.session),
+            "via": .text(entry.via.rawValue), "action": .text(entry.action), "entity": .text(entry.entity),
+            "entity_id": .integer(entry.entityID), "old_value": .text(entry.oldValue), "new_value": .text(entry.newValue),
+            "reason": .text(entry.reason), "address": .text(entry.address),
+            "lesson_id": .integer(entry.lesson), "student_id": .integer(entry.student), "class_id": .integer(entry.schoolClass),
+        ])
     }
 }
 
