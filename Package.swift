@@ -66,7 +66,7 @@ let package = Package(
         ], swiftSettings: strict),
 
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Domain"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Domain", "Secrets"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "SetupTests", dependencies: ["Setup", "Storage", "Domain", "Secrets"]),
         .testTarget(name: "ApplianceTests", dependencies: ["Appliance", "Journal", "Setup", "Storage", "HTTP", "Domain", "Secrets", "Tabel"],

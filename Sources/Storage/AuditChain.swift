@@ -176,6 +176,11 @@ public struct AuditChainPoint: Sendable, Equatable {
     public let id: Int
     public let hash: [UInt8]
 
+    public init(id: Int, hash: [UInt8]) {
+        self.id = id
+        self.hash = hash
+    }
+
     /// The hash as 64 hexadecimal digits.
     public var hex: String {
         let digits = Array("0123456789abcdef".utf8)
