@@ -1,6 +1,9 @@
 internal import CSQLite
 import Domain
 import Secrets
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The audit trail's hash chain: each row's `hash` is BLAKE2b-256 over the previous row's hash
 /// (32 zero bytes before the first row) followed by the row's own columns, encoded as stored.
@@ -12,43 +15,49 @@ import Secrets
 /// changed row on with this code. Against that, compare the head `tabel audit verify` prints
 /// and the server logs at every start with one recorded earlier, outside the file.
 public enum AuditChain {
-    /// A hashed column: its name in `audit` and the storage class the application writes into it.
+    /// A hashed column: its name in `audit`, the storage class the application writes into
+    /// it, and the value `appendAudit` writes there (nil for `id`, which the append assigns).
     struct Column: Sendable {
         let name: String
         let storage: Storage
+        let value: (@Sendable (AuditEntry) -> SQLValue)?
         let nameBytes: [UInt8]
 
         enum Storage: Sendable { case integer, text }
 
-        init(_ name: String, _ storage: Storage) {
+        init(_ name: String, _ storage: Storage, _ value: (@Sendable (AuditEntry) -> SQLValue)?) {
             self.name = name
             self.storage = storage
+            self.value = value
             self.nameBytes = Array(name.utf8)
         }
     }
 
-    /// The columns of `audit` each row's hash covers, in this order — every column but `hash`.
+    /// The columns of `audit` each row's hash covers, in this order — every column but `hash` —
+    /// with what an `AuditEntry` puts in each. The hash is over the stored values, never over
+    /// `AuditEntry`: changing how a field becomes a column value is free as long as the stored
+    /// values of existing rows stay as they are.
     ///
     /// - Important: append only. A column added to `audit` goes at the end of this list, in the
     ///   same change as its migration: rows that hold NULL in it keep their hash, because NULL
     ///   columns are left out of the encoding. Renaming, reordering or removing an entry, or
     ///   rewriting stored values (say, old values into another format), breaks every stored hash.
     static let columns: [Column] = [
-        Column("id", .integer),
-        Column("at", .integer),
-        Column("account_id", .integer),
-        Column("session_id", .integer),
-        Column("via", .text),
-        Column("action", .text),
-        Column("entity", .text),
-        Column("entity_id", .integer),
-        Column("old_value", .text),
-        Column("new_value", .text),
-        Column("reason", .text),
-        Column("address", .text),
-        Column("lesson_id", .integer),
-        Column("student_id", .integer),
-        Column("class_id", .integer),
+        Column("id", .integer, nil),
+        Column("at", .integer) { .integer($0.at) },
+        Column("account_id", .integer) { .integer($0.account) },
+        Column("session_id", .integer) { .integer($0.session) },
+        Column("via", .text) { .text($0.via.rawValue) },
+        Column("action", .text) { .text($0.action) },
+        Column("entity", .text) { .text($0.entity) },
+        Column("entity_id", .integer) { .integer($0.entityID) },
+        Column("old_value", .text) { .text($0.oldValue) },
+        Column("new_value", .text) { .text($0.newValue) },
+        Column("reason", .text) { .text($0.reason) },
+        Column("address", .text) { .text($0.address) },
+        Column("lesson_id", .integer) { .integer($0.lesson) },
+        Column("student_id", .integer) { .integer($0.student) },
+        Column("class_id", .integer) { .integer($0.schoolClass) },
     ]
 
     /// The names of the hashed columns, in order.
@@ -69,8 +78,15 @@ public enum AuditChain {
         var bytes: [UInt8]
 
         init(previous: [UInt8]) {
-            bytes = previous
+            bytes = []
             bytes.reserveCapacity(512)
+            bytes += previous
+        }
+
+        /// Starts the next row after `previous`, keeping the buffer.
+        mutating func restart(previous: [UInt8]) {
+            bytes.removeAll(keepingCapacity: true)
+            bytes += previous
         }
 
         private mutating func length(_ n: Int) {
@@ -135,11 +151,23 @@ public enum AuditChain {
         var hash: [UInt8] { Digest.blake2b(bytes: bytes) }
     }
 
-    /// The hash of the row `row` (its first columns in `columns` order) after `previous`.
-    static func hash(of row: Row, after previous: [UInt8]) -> [UInt8] {
-        var encoder = Encoder(previous: previous)
-        for (i, column) in columns.enumerated() { encoder.stored(column, row, Int32(i)) }
+    /// The hash of the row `row` (its first columns in `columns` order) after `previous`;
+    /// `encoder` is a buffer kept from row to row.
+    static func hash(of row: Row, after previous: [UInt8], using encoder: inout Encoder) -> [UInt8] {
+        encoder.restart(previous: previous)
+        for i in columns.indices { encoder.stored(columns[i], row, Int32(i)) }
         return encoder.hash
+    }
+}
+
+extension Row {
+    /// True when column `i` is a BLOB of exactly `bytes` (compared in place).
+    func hasBlob(_ i: Int32, equalTo bytes: [UInt8]) -> Bool {
+        let h = statement.handle
+        guard sqlite3_column_type(h, i) == SQLITE_BLOB, Int(sqlite3_column_bytes(h, i)) == bytes.count else { return false }
+        guard !bytes.isEmpty else { return true }
+        guard let p = sqlite3_column_blob(h, i) else { return false }
+        return bytes.withUnsafeBytes { memcmp($0.baseAddress!, p, bytes.count) == 0 }
     }
 }
 
@@ -238,7 +266,7 @@ public struct AuditBreach: Error, Sendable, CustomStringConvertible {
         case let .removedBefore(from, to):
             "удалена \(ids(from, to)) (цепочка прерывается перед записью \(entry))"
         case let .removedAtEnd(from, to):
-            "удалена последняя \(ids(from, to)) (цепочка кончается записью № \(id))"
+            "удалена последняя \(ids(from, to)) (" + (id == 0 ? "записей не осталось)" : "цепочка кончается записью № \(id))")
         case .added:
             "запись \(entry) добавлена в обход Tabel после последней записи, которую добавила программа"
         case .verifiedPointChanged:
@@ -255,36 +283,34 @@ extension Connection {
     /// - Important: the previous hash is read in the same transaction as the insert (the
     ///   writer's group commit gives each write a savepoint; a rolled-back savepoint takes its
     ///   row and the head's move with it, so no gap is left). Called outside a transaction, it
-    ///   opens one. Every key of `values` must be a hashed column.
-    func appendChainedAudit(_ values: [String: SQLValue]) throws {
-        if isAutocommit { return try transaction { try appendChainedAudit(values) } }
-        let (maxID, head) = try first("""
-            SELECT (SELECT coalesce(max(id), 0) FROM audit), (SELECT last_id FROM audit_head WHERE id = 1),
-                   (SELECT hash FROM audit_head WHERE id = 1)
-            """) { ($0.int(0), $0.isNull(1) ? nil : AuditChainPoint(id: $0.int(1), hash: $0.blob(2))) } ?? (0, nil)
-        // A row put in behind the application's back takes no id from the next append: the walk reports it.
-        let id = max(maxID, head?.id ?? 0) + 1
-        var encoder = AuditChain.Encoder(previous: head?.hash ?? AuditChain.genesis)
+    ///   opens one.
+    func appendChainedAudit(_ entry: AuditEntry) throws {
+        if isAutocommit { return try transaction { try appendChainedAudit(entry) } }
+        // One read: the head (the row is always there: migration 4 writes it, a trigger keeps it)
+        // and the largest id, so a row put in behind the application's back takes no id from
+        // the next append — the walk reports it instead.
+        let read = try first("SELECT last_id, hash, (SELECT max(id) FROM audit) FROM audit_head WHERE id = 1") {
+            (head: AuditChainPoint(id: $0.int(0), hash: $0.blob(1)), maxID: $0.int(2))
+        }
+        let head = read?.head ?? AuditChainPoint(id: 0, hash: AuditChain.genesis)
+        let id = max(read?.maxID ?? 0, head.id) + 1
+        var encoder = AuditChain.Encoder(previous: head.hash)
         var bindings: [(any SQLBindable)?] = []
         bindings.reserveCapacity(AuditChain.columns.count + 1)
         for column in AuditChain.columns {
-            let value = column.name == "id" ? .integer(id) : values[column.name] ?? .null
+            let value = column.value?(entry) ?? .integer(id)
             guard value.fits(column.storage) else {
                 throw SQLiteError(code: 0, function: "appendAudit", message: "\(column.name): \(value) не для столбца \(column.storage)")
             }
             encoder.value(column, value)
             bindings.append(value)
         }
-        if let unknown = values.keys.first(where: { name in !AuditChain.columns.contains { $0.name == name } }) {
-            throw SQLiteError(code: 0, function: "appendAudit", message: "столбец \(unknown) не входит в цепочку (AuditChain.columns)")
-        }
         let hash = encoder.hash
         bindings.append(hash)
         try run(AuditChain.insert, bindings: bindings)
-        try run("""
-            INSERT INTO audit_head (id, last_id, hash) VALUES (1, ?, ?)
-            ON CONFLICT (id) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash
-            """, id, hash)
+        if try run("UPDATE audit_head SET last_id = ?, hash = ? WHERE id = 1", id, hash) == 0 {
+            try run("INSERT INTO audit_head (id, last_id, hash) VALUES (1, ?, ?)", id, hash)
+        }
     }
 
     /// Walks the chain from `start` (from the first row when nil) to the head.
@@ -300,10 +326,12 @@ extension Connection {
         var previous = start
         var checked = 0
         var broken: (kind: AuditBreach.Kind, id: Int)?
+        var encoder = AuditChain.Encoder(previous: [])
+        let hashColumn = Int32(AuditChain.columns.count)
         try forEach(AuditChain.rowsAfter, start.id) { row in
             let id = row.int(0)
-            let hash = AuditChain.hash(of: row, after: previous.hash)
-            guard !row.isNull(Int32(AuditChain.columns.count)), row.blob(Int32(AuditChain.columns.count)) == hash else {
+            let hash = AuditChain.hash(of: row, after: previous.hash, using: &encoder)
+            guard row.hasBlob(hashColumn, equalTo: hash) else {
                 broken = id > previous.id + 1 ? (.removedBefore(from: previous.id + 1, to: id - 1), id) : (.changed, id)
                 return false
             }
@@ -336,10 +364,11 @@ extension Connection {
     /// verified point to the last one.
     func chainExistingAuditRows() throws {
         var previous = AuditChainPoint(id: 0, hash: AuditChain.genesis)
+        var encoder = AuditChain.Encoder(previous: [])
         while true {
             var batch: [AuditChainPoint] = []
             try forEach(AuditChain.batchAfter, previous.id) { row in
-                previous = AuditChainPoint(id: row.int(0), hash: AuditChain.hash(of: row, after: previous.hash))
+                previous = AuditChainPoint(id: row.int(0), hash: AuditChain.hash(of: row, after: previous.hash, using: &encoder))
                 batch.append(previous)
                 return true
             }

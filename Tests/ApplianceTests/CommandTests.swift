@@ -60,6 +60,7 @@ import Testing
         let log = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(log.contains("GET /healthz 200"))
         #expect(log.contains("часы сервера запущены с 2026-11-23T10:00"))
+        #expect(log.contains("журнал изменений цел до записи № "))
         #expect(log.contains("остановлен"))
         #expect(!log.contains("test-password"))
     }

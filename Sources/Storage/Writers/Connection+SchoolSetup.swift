@@ -138,18 +138,11 @@ extension Connection {
         return lastInsertID
     }
 
-    /// Appends one row to the audit trail, chained to the row before it (`AuditChain`).
-    ///
-    /// - Important: call it inside the write that makes the change it records; the row's
-    ///   values are hashed as they are stored, so only the column names below tie it to `AuditEntry`.
+    /// Appends one row to the audit trail, chained to the row before it: the hash is
+    /// computed here, in the caller's transaction, over the previous hash and the row's values
+    /// as stored. Which field goes into which column is listed once, in `AuditChain.columns`.
     public func appendAudit(_ entry: AuditEntry) throws {
-        try appendChainedAudit([
-            "at": .integer(entry.at), "account_id": .integer(entry.account), "session_id": .integer(entry.session),
-            "via": .text(entry.via.rawValue), "action": .text(entry.action), "entity": .text(entry.entity),
-            "entity_id": .integer(entry.entityID), "old_value": .text(entry.oldValue), "new_value": .text(entry.newValue),
-            "reason": .text(entry.reason), "address": .text(entry.address),
-            "lesson_id": .integer(entry.lesson), "student_id": .integer(entry.student), "class_id": .integer(entry.schoolClass),
-        ])
+        try appendChainedAudit(entry)
     }
 }
 
