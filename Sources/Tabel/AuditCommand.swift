@@ -17,15 +17,10 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOption
 
         func run() throws {
-            let path = database.resolved
-            guard DatabaseLocation.exists(path) else {
-                print("Файл \(path) не найден.")
-                throw ExitCode.failure
-            }
+            let db = try database.openForCheck()
+            defer { db.close() }
             let check: AuditChainCheck
             do {
-                let db = try Database.open(path: path, create: false)
-                defer { db.close() }
                 check = try db.verifyAuditTrail()
             } catch {
                 print(String(describing: error))

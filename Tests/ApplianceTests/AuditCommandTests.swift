@@ -62,20 +62,7 @@ extension CommandTests {
     @Test func serveWarnsOfABrokenAuditTrailAndStillStarts() throws {
         let (path, last) = try Self.schoolWithAuditRows()
         try Self.tamper(path, "DELETE FROM audit WHERE id = \(last - 1)")
-        let port = Self.freePort()
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.binary)
-        p.arguments = ["serve", "--db", path, "--listen", "127.0.0.1:\(port)"]
-        let pipe = Pipe()
-        p.standardError = pipe
-        p.standardOutput = pipe
-        try p.run()
-        var client: RawClient?
-        for _ in 0..<100 where client == nil {
-            client = try? RawClient(port: UInt16(port))
-            if client == nil { usleep(50_000) }
-        }
-        let c = try #require(client)
+        let (p, pipe, c) = try Self.serve(["--db", path])
         c.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
         #expect(try c.read().status == 200)
         p.terminate()
