@@ -9,11 +9,14 @@ import Glibc
 /// (32 zero bytes before the first row) followed by the row's own columns, encoded as stored.
 /// `audit_head` holds the id and hash of the last row the application appended.
 ///
-/// What a walk detects: a row changed, added or removed anywhere by someone who does not
-/// recompute the hashes that follow it and the head (the sqlite3 shell after dropping the
-/// triggers). What it cannot detect on its own: someone who rewrites the chain from the
-/// changed row on with this code. Against that, compare the head `tabel audit verify` prints
-/// and the server logs at every start with one recorded earlier, outside the file.
+/// What a walk detects: a row changed (a value, or its type), put in, or removed — the last
+/// one too — by someone who does not also recompute the hashes after it and `audit_head` (the
+/// sqlite3 shell after dropping the triggers). What it cannot detect on its own, since every
+/// byte it checks is in the same file: someone who recomputes the hashes from the changed row
+/// on with this algorithm, or removes the last rows and sets the head back to the row before
+/// them. The start-up walk still notices that when it touches the row it last verified; beyond
+/// that, compare the head `tabel audit verify` prints and the server logs at every start with
+/// one recorded earlier, outside the file.
 public enum AuditChain {
     /// A hashed column: its name in `audit`, the storage class the application writes into
     /// it, and the value `appendAudit` writes there (nil for `id`, which the append assigns).
