@@ -27,9 +27,11 @@ let package = Package(
 
         // The domain: glossary types, the calendar, rules. No I/O.
         .target(name: "Domain", swiftSettings: strict),
+        // Small thread-safety tools shared by the server's layers (`Locked`).
+        .target(name: "Sync", swiftSettings: strict),
         // SQLite wrapper, migrations and every SQL statement of the project; the audit trail's
         // hash chain takes BLAKE2b from Secrets.
-        .target(name: "Storage", dependencies: ["Domain", "Secrets", "CSQLite"], swiftSettings: strict),
+        .target(name: "Storage", dependencies: ["Domain", "Sync", "Secrets", "CSQLite"], swiftSettings: strict),
         // Password hashes, random tokens and digests over libsodium.
         .target(name: "Secrets", dependencies: ["CSodium"], swiftSettings: strict),
         // Printed documents: PDF through cairo and pango, QR codes through libqrencode.
@@ -39,37 +41,45 @@ let package = Package(
             "CMicroHTTPD",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
+        // One desk per capability: rules, the access policy, the write and its audit row in one
+        // transaction, typed errors. Knows nothing of HTTP or HTML.
+        .target(name: "Desks", dependencies: ["Storage", "Domain", "Secrets"], swiftSettings: strict),
+        // What pages and the JSON API share: routes with their declared access, the visit,
+        // and the one mapping of desk errors to HTTP.
+        .target(name: "Routing", dependencies: ["Desks", "HTTP", "Domain"], swiftSettings: strict),
         // The site's look: escaped HTML, the page layout, embedded assets, error pages.
-        .target(name: "WebUI", dependencies: ["HTTP", "Storage", "Domain"], swiftSettings: strict),
-        // Diary pages and the hallway kiosk (student and guardian side).
-        .target(name: "Kiosk", dependencies: ["WebUI", "HTTP", "Storage", "Domain", "Secrets"], swiftSettings: strict),
-        // The teachers' journal: the desk that applies the rules, its pages and JSON API.
-        .target(name: "Journal", dependencies: ["Setup", "WebUI", "HTTP", "Storage", "Domain"], swiftSettings: strict),
+        .target(name: "WebUI", dependencies: ["HTTP", "Sync", "Domain"], swiftSettings: strict),
+        // The student's and guardian's diary: pages and JSON API.
+        .target(name: "Diary", dependencies: ["Routing", "Desks", "WebUI", "HTTP", "Storage", "Domain"], swiftSettings: strict),
+        // The hallway kiosk: pairing, sign-in by slip code, the read-only diary on a shared screen.
+        .target(name: "Kiosk", dependencies: ["Diary", "Routing", "Desks", "WebUI", "HTTP", "Storage", "Domain", "Secrets"], swiftSettings: strict),
+        // The teachers' journal: its pages and JSON API over the journal's desks.
+        .target(name: "Journal", dependencies: ["Setup", "Routing", "Desks", "WebUI", "HTTP", "Storage", "Domain"], swiftSettings: strict),
         // The server: staff pages, JSON API, wiring of the routes.
         .target(name: "Appliance", dependencies: [
-            "Kiosk", "Journal", "Setup", "Printing", "WebUI", "HTTP", "Storage", "Domain", "Secrets",
+            "Diary", "Kiosk", "Journal", "Setup", "Routing", "Desks", "Printing", "WebUI", "HTTP", "Storage", "Domain", "Secrets",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // First run, demo school, imports, accounts, backups.
-        .target(name: "Setup", dependencies: ["Storage", "Domain", "Secrets", "Printing"], swiftSettings: strict),
+        .target(name: "Setup", dependencies: ["Desks", "Storage", "Domain", "Secrets", "Printing"], swiftSettings: strict),
         // The `tabel` command: argument parsing and wiring only.
         .executableTarget(name: "Tabel", dependencies: [
-            "Appliance", "Setup", "Storage", "HTTP", "Domain", "Printing", "Secrets",
+            "Appliance", "Setup", "Desks", "Storage", "HTTP", "Domain", "Printing", "Secrets",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
 
         // In-process page timing for `make bench`.
         .executableTarget(name: "TabelBench", dependencies: [
-            "Appliance", "Journal", "Storage", "HTTP", "Domain",
+            "Appliance", "Journal", "Desks", "Routing", "Storage", "HTTP", "Domain",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
 
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Domain", "Secrets"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Sync", "Domain", "Secrets"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
-        .testTarget(name: "SetupTests", dependencies: ["Setup", "Storage", "Domain", "Secrets"]),
-        .testTarget(name: "ApplianceTests", dependencies: ["Appliance", "Journal", "Setup", "Storage", "HTTP", "Domain", "Secrets", "Tabel"],
+        .testTarget(name: "SetupTests", dependencies: ["Setup", "Desks", "Storage", "Domain", "Secrets"]),
+        .testTarget(name: "ApplianceTests", dependencies: ["Appliance", "Journal", "Desks", "Routing", "Setup", "Storage", "HTTP", "Domain", "Secrets", "Tabel"],
                     exclude: ["Snapshots"]),
     ]
 )

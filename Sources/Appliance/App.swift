@@ -1,8 +1,11 @@
+import Desks
+import Diary
 import Domain
 import HTTP
 import Journal
 import Kiosk
 import Logging
+import Routing
 import Secrets
 import Storage
 import WebUI
@@ -54,6 +57,8 @@ public struct App: Sendable {
                 return try route.handler(request)
             } catch let error as HTTPError {
                 return errorPage(error, path: request.path)
+            } catch let error as DeskError {
+                return errorPage(error.httpError, path: request.path)
             } catch {
                 logger.error("\(request.method.rawValue) \(request.path): \(String(describing: error))")
                 return errorPage(HTTPError(status: 500, message: "Произошла внутренняя ошибка. Попробуйте ещё раз; если она повторится, сообщите администратору."), path: request.path)

@@ -1,6 +1,8 @@
+import Desks
 import Domain
 import HTTP
 import Logging
+import Routing
 import Secrets
 import Setup
 import Storage
@@ -48,15 +50,21 @@ final class Gate: Sendable {
                 return .redirect(to: "/password")
             }
             let resource = try resolve(visit)
-            guard AccessPolicy.permits(actor, action, resource) else {
-                try? database.write { try $0.appendAudit(AuditEntry(
-                    at: now, account: actor.accountID, session: session?.id, via: request.path.hasPrefix("/api/") ? .api : .page,
-                    action: "access.denied", entity: action.rawValue, newValue: "\(request.method.rawValue) \(request.path)",
-                    address: request.remoteAddress)) }
-                throw route.hidesRefusal ? HTTPError.notFound : HTTPError.forbidden
-            }
+            guard AccessPolicy.permits(actor, action, resource) else { throw refuse(visit, route, entity: action.rawValue) }
         }
-        return try route.handler(visit)
+        do {
+            return try route.handler(visit)
+        } catch DeskError.forbidden {
+            // A desk asked the policy about what the request only named (a student, a group).
+            throw refuse(visit, route, entity: "desk")
+        }
+    }
+
+    /// Records a refusal in the audit trail; the error to answer with.
+    func refuse(_ visit: Visit, _ route: AppRoute, entity: String) -> HTTPError {
+        let what = "\(visit.request.method.rawValue) \(visit.request.path)"
+        RefusalLog(database: database).record(visit.editor, what: what, entity: entity)
+        return route.hidesRefusal ? HTTPError.notFound : HTTPError.forbidden
     }
 
     /// The registered kiosk screen of the request's device cookie.
@@ -76,7 +84,7 @@ final class Gate: Sendable {
                 guard request.path == "/kiosk" || request.path.hasPrefix("/kiosk/") else { return nil }
                 // The screen signs itself out when its countdown ends; the server ends the session
                 // a few seconds later in any case, so the screen's own sign-out always arrives in time.
-                let idle = (Int(try SchoolSettings.value("kiosk_idle_seconds", c)) ?? 60) + Self.kioskGraceSeconds
+                let idle = (try c.schoolSettings().kioskIdleSeconds) + Self.kioskGraceSeconds
                 guard session.kioskID == kioskID, session.isLive(at: now, idleSeconds: idle) else { return nil }
             } else {
                 guard session.isLive(at: now) else { return nil }

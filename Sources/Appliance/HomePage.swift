@@ -1,5 +1,6 @@
 import Domain
 import HTTP
+import Routing
 import Storage
 import WebUI
 
@@ -14,7 +15,7 @@ enum HomePage {
                         try c.studentNames(actor.students.sorted()))
             }
             // A teacher sees the reports on marks from their own lessons.
-            let reports = actor.roles.contains(.teacher) ? try database.read { try $0.markReports(teacher: actor.personID, limit: 20) } : []
+            let reports = AccessPolicy.permits(actor, .teachLessons, .school) ? try database.read { try $0.markReports(teacher: actor.personID, limit: 20) } : []
             let changed = visit.request.query["password"] == "changed"
             return Layout.response(page(visit: visit, actor: actor, school: school, year: year, bells: bells, person: person,
                                         children: children, reports: reports, passwordChanged: changed))
@@ -28,10 +29,10 @@ enum HomePage {
             links.append(("/diary/\(child.id)", actor.personID == child.id ? "Мой дневник" : "Дневник: \(child.name)",
                           "Расписание, домашние задания, отметки и пропуски"))
         }
-        if actor.roles.contains(.teacher) || actor.roles.contains(.psychologist) {
+        if AccessPolicy.permits(actor, .teachLessons, .school) {
             links.append(("/day", "Мой день", "Сегодняшние уроки: тема, задание, посещаемость, отметки"))
         }
-        if actor.readsEverything || !actor.assignments.isEmpty || !actor.classTeacherOf.isEmpty {
+        if AccessPolicy.permits(actor, .listJournals, .school) {
             links.append(("/journal", "Журналы", "Классы и предметы: отметки, пропуски, средний балл, итоговые"))
         }
         if AccessPolicy.permits(actor, .grantUnlocks, .school) {

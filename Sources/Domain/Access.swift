@@ -55,6 +55,10 @@ public enum Action: String, CaseIterable, Sendable {
     /// Read one's own account (`/api/v1/me`), sign out.
     case viewOwnAccount
     case changeOwnPassword
+    /// «Мой день»: one's own lessons to fill in (teachers, and the psychologist, who teaches like them).
+    case teachLessons
+    /// The list of the journals one may open.
+    case listJournals
     /// Read a class's journal for a subject.
     case viewJournal
     /// Lessons, topics, homework, marks and absences.
@@ -63,6 +67,9 @@ public enum Action: String, CaseIterable, Sendable {
     case setPeriodMarks
     /// Change the reason of an absence (the class teacher, when a document is brought).
     case correctAbsences
+    /// Send a lesson's attendance: its teacher records it, the class teacher corrects reasons
+    /// (the desk tells the two apart).
+    case recordAttendance
     /// Time-limited unlocks of closed journal dates and transfer windows after an outage.
     case grantUnlocks
     /// A student's diary.
@@ -118,6 +125,10 @@ public enum AccessPolicy {
         switch action {
         case .viewOwnAccount, .changeOwnPassword:
             return true
+        case .teachLessons:
+            return isTeaching(actor)
+        case .listJournals:
+            return actor.readsEverything || !actor.assignments.isEmpty || !actor.classTeacherOf.isEmpty
         case .viewJournal:
             if actor.readsEverything { return true }
             return teaches(actor, resource) || leadsClass(actor, resource)
@@ -127,6 +138,8 @@ public enum AccessPolicy {
             return teaches(actor, resource) || leadsClass(actor, resource)
         case .correctAbsences:
             return leadsClass(actor, resource)
+        case .recordAttendance:
+            return teaches(actor, resource) || leadsClass(actor, resource)
         case .grantUnlocks:
             return admin || actor.roles.contains(.deputy)
         case .acknowledgeFinals, .reportMark:
@@ -142,7 +155,10 @@ public enum AccessPolicy {
             // A class teacher: their own class's students and guardians, never staff.
             if case let .person(_, _, isStaff) = resource, isStaff { return false }
             return leadsClass(actor, resource)
-        case .lockAccounts, .importData, .changeSettings, .viewAudit:
+        case .viewAudit:
+            // The director and the deputy read the change log (DOMAIN.md); nobody edits it.
+            return actor.readsEverything
+        case .lockAccounts, .importData, .changeSettings:
             return admin
         case .manageTimetable:
             return admin || actor.roles.contains(.deputy)
@@ -153,12 +169,14 @@ public enum AccessPolicy {
     /// a journal is a class's or a class's subject).
     static func fits(_ action: Action, _ resource: Resource) -> Bool {
         switch (action, resource) {
+        case (.teachLessons, .school), (.listJournals, .school): true
+        case (.teachLessons, _), (.listJournals, _): false
         case (.viewJournal, .classSubject), (.viewJournal, .schoolClass), (.viewJournal, .lesson): true
         case (.viewJournal, _): false
         case (.editJournal, .classSubject), (.editJournal, .lesson), (.setPeriodMarks, .classSubject): true
         case (.editJournal, _), (.setPeriodMarks, _): false
-        case (.correctAbsences, .lesson): true
-        case (.correctAbsences, _): false
+        case (.correctAbsences, .lesson), (.recordAttendance, .lesson): true
+        case (.correctAbsences, _), (.recordAttendance, _): false
         case (.viewDiary, .student), (.acknowledgeFinals, .student), (.reportMark, .student): true
         case (.viewDiary, _), (.acknowledgeFinals, _), (.reportMark, _): false
         default: true
@@ -170,8 +188,11 @@ public enum AccessPolicy {
         return actor.students.contains(id)
     }
 
+    /// Teachers and the psychologist teach; nobody else does, whatever the assignments say.
+    static func isTeaching(_ actor: Actor) -> Bool { !actor.roles.isDisjoint(with: [.teacher, .psychologist]) }
+
     static func teaches(_ actor: Actor, _ resource: Resource) -> Bool {
-        guard actor.roles.contains(.teacher) || actor.roles.contains(.psychologist) else { return false }
+        guard isTeaching(actor) else { return false }
         switch resource {
         case let .classSubject(classID, subjectID, groupID):
             // A whole-class assignment covers every group of the class's subject; a group's

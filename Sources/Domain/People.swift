@@ -32,46 +32,6 @@ public struct PersonCard: Sendable, Equatable {
     }
 }
 
-/// One row of the audit trail before it is written.
-public struct AuditEntry: Sendable {
-    public enum Via: String, Sendable { case page, api, `import`, cli, system }
-
-    public var at: Int
-    public var account: Int?
-    public var session: Int?
-    public var via: Via
-    public var action: String
-    public var entity: String
-    public var entityID: Int?
-    public var oldValue: String?
-    public var newValue: String?
-    public var reason: String
-    public var address: String
-    /// Where a journal entry belongs, so the change log can be filtered by it.
-    public var lesson: Int?
-    public var student: Int?
-    public var schoolClass: Int?
-
-    public init(at: Int, account: Int? = nil, session: Int? = nil, via: Via, action: String, entity: String,
-                entityID: Int? = nil, oldValue: String? = nil, newValue: String? = nil, reason: String = "", address: String = "",
-                lesson: Int? = nil, student: Int? = nil, schoolClass: Int? = nil) {
-        self.at = at
-        self.account = account
-        self.session = session
-        self.via = via
-        self.action = action
-        self.entity = entity
-        self.entityID = entityID
-        self.oldValue = oldValue
-        self.newValue = newValue
-        self.reason = reason
-        self.address = address
-        self.lesson = lesson
-        self.student = student
-        self.schoolClass = schoolClass
-    }
-}
-
 /// A lesson row as written in bulk.
 public struct LessonRecord: Sendable {
     public var year: Int

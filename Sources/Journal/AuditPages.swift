@@ -1,5 +1,7 @@
+import Desks
 import Domain
 import HTTP
+import Routing
 import Setup
 import Storage
 import WebUI
@@ -16,16 +18,9 @@ struct AuditPages: Sendable {
         ]
     }
 
-    static let actionNames: [String: String] = [
-        "mark.create": "отметка поставлена", "mark.change": "отметка исправлена", "mark.delete": "отметка удалена",
-        "absence.create": "пропуск отмечен", "absence.change": "причина пропуска изменена", "absence.delete": "пропуск снят",
-        "period_mark.create": "итоговая поставлена", "period_mark.change": "итоговая исправлена", "period_mark.delete": "итоговая удалена",
-        "topic.change": "тема урока", "homework.change": "домашнее задание", "homework.individual": "индивидуальное задание",
-        "remark.create": "сообщение в дневник", "journal.unlock": "журнал открыт для исправлений", "journal.transfer_window": "открыт перенос",
-        "timetable.substitution": "замена", "timetable.cancelled": "урок отменён", "timetable.moved": "урок перенесён",
-        "timetable.replaced": "замена предмета", "access.denied": "отказ в доступе", "setting.change": "настройка изменена",
-        "import.plan": "загружено КТП",
-    ]
+    /// An action and a channel as the change log shows them, in words.
+    static func action(_ code: String) -> String { AuditAction(rawValue: code)?.russian ?? code }
+    static func via(_ code: String) -> String { AuditEntry.Via(rawValue: code)?.russian ?? code }
 
     func filter(_ visit: Visit) throws -> AuditFilter {
         var f = try AuditFilter(visit.request.query)
@@ -45,10 +40,10 @@ struct AuditPages: Sendable {
         }
         let rows: [HTML] = entries.map { e in
             let at = SchoolDateTime(unixSeconds: e.at, offsetMinutes: desk.utcOffsetMinutes)
-            let lesson: HTML = e.lesson.map { "<a href=\"/lessons/\($0)\">урок</a>" } ?? ""
+            let lesson: HTML = e.lesson.map { "<a href=\"/lessons/\($0)\">\(e.lessonLabel ?? "урок")</a>" } ?? ""
             return """
-                <tr><td>\(at.date.russian) \(at.time.description)</td><td>\(e.person ?? "система")<small class="muted"> \(e.login ?? "") · \(e.via)</small></td>
-                <td>\(Self.actionNames[e.action] ?? e.action)</td><td>\(e.className ?? "")</td><td>\(e.studentName ?? "")</td><td>\(lesson)</td>
+                <tr><td>\(at.date.russian) \(at.time.description)</td><td>\(e.person ?? "система")<small class="muted">\(e.login.map { " " + $0 } ?? "") · \(Self.via(e.via))</small></td>
+                <td>\(Self.action(e.action))</td><td>\(e.className ?? "")</td><td>\(e.studentName ?? "")</td><td>\(lesson)</td>
                 <td>\(e.oldValue ?? "")</td><td>\(e.newValue ?? "")</td><td>\(e.reason)</td></tr>
                 """
         }
@@ -80,8 +75,8 @@ struct AuditPages: Sendable {
         csv.row(["Когда", "Кто", "Логин", "Через", "Действие", "Код действия", "Класс", "Обучающийся", "Урок", "Было", "Стало", "Причина"])
         for e in entries {
             let at = SchoolDateTime(unixSeconds: e.at, offsetMinutes: desk.utcOffsetMinutes)
-            csv.row(["\(at.date.russian) \(at.time)", e.person ?? "", e.login ?? "", e.via, Self.actionNames[e.action] ?? e.action, e.action,
-                     e.className ?? "", e.studentName ?? "", e.lesson.map(String.init) ?? "", e.oldValue ?? "", e.newValue ?? "", e.reason])
+            csv.row(["\(at.date.russian) \(at.time)", e.person ?? "", e.login ?? "", Self.via(e.via), Self.action(e.action), e.action,
+                     e.className ?? "", e.studentName ?? "", e.lessonLabel ?? e.lesson.map(String.init) ?? "", e.oldValue ?? "", e.newValue ?? "", e.reason])
         }
         // A byte-order mark: Excel then opens the file as UTF-8.
         var response = Response(status: 200, contentType: "text/csv; charset=utf-8", body: [0xEF, 0xBB, 0xBF] + Array(csv.text.utf8))

@@ -1,5 +1,7 @@
+import Desks
 import Domain
 import HTTP
+import Routing
 import Storage
 import WebUI
 
@@ -16,7 +18,7 @@ struct GridPages: Sendable {
 
     var routes: [AppRoute] {
         [
-            AppRoute(.get, "/journal", .school(.viewOwnAccount)) { visit in try list(visit) },
+            AppRoute(.get, "/journal", .school(.listJournals)) { visit in try list(visit) },
             AppRoute(.get, "/journal/{class:int}/{subject:int}", .policy(.viewJournal, resource: scope)) { visit in try grid(visit) },
             AppRoute(.post, "/journal/{class:int}/{subject:int}/period-marks", .policy(.setPeriodMarks, resource: scope)) { visit in
                 try savePeriodMarks(visit)
@@ -92,7 +94,7 @@ struct GridPages: Sendable {
             """ : "<p class=\"muted\">Только просмотр.</p>"
         let title = "\(grid.className) · \(grid.subjectName)"
         return try JournalFrame.page(visit, database: database, title: title,
-                                     nav: [("Журналы", "/journal"), ("Мой день", "/day"), ("КТП", "/journal/\(scope.classID)/\(scope.subjectID)/plan")],
+                                     nav: [("Журналы", "/journal"), ("Мой день", "/day"), ("КТП", "/journal/\(scope.classID)/\(scope.subjectID)/plan" + (scope.groupID.map { "?group=\($0)" } ?? ""))],
                                      scripts: editable || periodMarksOpen ? [Assets.gridScript] : [], """
             <main class="journal">
             <h1>\(grid.subjectName), \(grid.className)</h1>
@@ -143,9 +145,9 @@ struct GridPages: Sendable {
         // One cell per student and lesson: its marks and absence.
         let row = Dictionary(uniqueKeysWithValues: sheet.students.enumerated().map { ($1.id, $0) })
         let column = Dictionary(uniqueKeysWithValues: sheet.lessons.enumerated().map { ($1.id, $0) })
-        var cellMarks = [[JournalMark]](repeating: [], count: sheet.students.count * columns)
+        var cellMarks = [[Mark]](repeating: [], count: sheet.students.count * columns)
         var cellAbsence = [AbsenceCode?](repeating: nil, count: sheet.students.count * columns)
-        var studentMarks = [[JournalMark]](repeating: [], count: sheet.students.count)
+        var studentMarks = [[Mark]](repeating: [], count: sheet.students.count)
         for m in sheet.marks {
             guard let r = row[m.studentID], let c = column[m.lessonID] else { continue }
             cellMarks[r * columns + c].append(m)
@@ -214,11 +216,9 @@ struct GridPages: Sendable {
         for s in students {
             guard let text = form["pm_\(s.id)"] else { continue }
             do {
-                try JournalAccess.perform(visit, database: database, via: .page) {
-                    try desk.setPeriodMark(classID: scope.classID, subjectID: scope.subjectID, period: period, student: s.id,
-                                           value: text.isEmpty ? nil : MarkScale.parse(text), by: $0)
-                }
-            } catch let error as HTTPError where [403, 409, 422].contains(error.status) {
+                try desk.setPeriodMark(classID: scope.classID, subjectID: scope.subjectID, period: period, student: s.id,
+                                       value: text.isEmpty ? nil : MarkScale.parse(text), by: visit.editor)
+            } catch let error as DeskError {
                 problems.append("\(s.name): \(error.message)")
             }
         }

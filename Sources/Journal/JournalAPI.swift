@@ -1,5 +1,7 @@
+import Desks
 import Domain
 import HTTP
+import Routing
 import Storage
 import WebUI
 
@@ -54,7 +56,7 @@ struct JournalAPI: Sendable {
                 return .noContent
             },
             // The lesson's teacher, or the class teacher correcting a reason: the desk tells them apart.
-            AppRoute(.put, "/api/v1/lessons/{id:int}/attendance/{student:int}", .policy(.viewJournal, resource: lesson), slow: true) { visit in
+            AppRoute(.put, "/api/v1/lessons/{id:int}/attendance/{student:int}", .policy(.recordAttendance, resource: lesson), slow: true) { visit in
                 struct Body: Decodable { let code: String? }
                 let body = try JSONBody.decode(Body.self, from: visit.request)
                 let code = try Self.absenceCode(body.code)
@@ -113,11 +115,8 @@ struct JournalAPI: Sendable {
         return code
     }
 
-    /// Runs a desk operation for the visit; a refusal becomes its HTTP error, and a refusal
-    /// for lack of rights is audited like the gate's.
-    func perform<T>(_ visit: Visit, _ body: (Editor) throws -> T) throws -> T {
-        try JournalAccess.perform(visit, database: database, via: .api, body)
-    }
+    /// Runs a desk operation as the visit's editor; its typed errors go to the one mapping.
+    func perform<T>(_ visit: Visit, _ body: (Editor) throws -> T) throws -> T { try body(visit.editor) }
 
     func journal(_ visit: Visit) throws -> Response {
         let sheet = try database.read { try JournalSheet.load($0, try JournalSheet.Scope(visit.request.query), today: visit.today) }

@@ -1,4 +1,6 @@
+import Desks
 import Domain
+import Routing
 import Storage
 import WebUI
 
@@ -14,10 +16,10 @@ public struct JournalRoutes: Sendable {
     }
 
     public var routes: [AppRoute] {
-        LessonPages(database: database, desk: desk).routes
+        LessonPages(database: database, desk: desk, timetable: TimetableDesk(database: database)).routes
             + GridPages(database: database, desk: desk, cache: gridCache).routes
             + JournalAPI(database: database, desk: desk).routes
-            + SettingsPages(database: database).routes
+            + SettingsPages(database: database, desk: SettingsDesk(database: database)).routes
             + UnlockPages(database: database, desk: desk).routes
             + AuditPages(database: database, desk: desk).routes
             + PlanPages(database: database).routes

@@ -15,9 +15,9 @@ public struct JournalSheet: Sendable {
     public let to: CivilDate
     public let lessons: [LessonSummary]
     public let students: [JournalStudent]
-    public let marks: [JournalMark]
-    public let absences: [JournalAbsence]
-    public let periodMarks: [JournalPeriodMark]
+    public let marks: [Mark]
+    public let absences: [Absence]
+    public let periodMarks: [PeriodMark]
     public let rounding: RoundingRule
 
     /// What a request names: class, subject, optional group, and a period or a date range.
@@ -102,19 +102,19 @@ public struct JournalSheet: Sendable {
             period: period, from: from, to: to, lessons: lessons, students: students,
             marks: try c.journalMarks(lessons: ids), absences: try c.journalAbsences(lessons: ids),
             periodMarks: try period.map { try c.journalPeriodMarks(students: students.map(\.id), subject: scope.subjectID, period: $0.id) } ?? [],
-            rounding: try SchoolSettings.roundingRule(c))
+            rounding: try c.schoolSettings().rounding)
     }
 
     /// Each student's marks, in lesson order.
-    public func marksByStudent() -> [Int: [JournalMark]] {
+    public func marksByStudent() -> [Int: [Mark]] {
         let order = Dictionary(uniqueKeysWithValues: lessons.enumerated().map { ($1.id, $0) })
-        var out: [Int: [JournalMark]] = [:]
+        var out: [Int: [Mark]] = [:]
         for m in marks { out[m.studentID, default: []].append(m) }
         for k in out.keys { out[k]!.sort { (order[$0.lessonID] ?? 0, $0.id) < (order[$1.lessonID] ?? 0, $1.id) } }
         return out
     }
 
-    public func forecast(_ marks: [JournalMark]) -> Forecast? {
+    public func forecast(_ marks: [Mark]) -> Forecast? {
         Forecast(marks: marks.map { WeightedMark(value: $0.value, weight: $0.weight) }, rule: rounding)
     }
 }

@@ -1,5 +1,7 @@
+import Desks
 import Domain
 import HTTP
+import Routing
 import Storage
 import WebUI
 
@@ -8,16 +10,17 @@ import WebUI
 struct LessonPages: Sendable {
     let database: Database
     let desk: JournalDesk
+    let timetable: TimetableDesk
 
     var routes: [AppRoute] {
         [
             AppRoute(.get, "/day", .school(.viewOwnAccount)) { visit in try day(visit) },
             AppRoute(.get, "/lessons/{id:int}", .policy(.viewJournal, resource: lesson)) { visit in try lessonPage(visit) },
             AppRoute(.post, "/lessons/{id:int}", .policy(.editJournal, resource: lesson)) { visit in try saveContent(visit) },
-            AppRoute(.post, "/lessons/{id:int}/entries", .policy(.viewJournal, resource: lesson)) { visit in try saveEntries(visit) },
+            AppRoute(.post, "/lessons/{id:int}/entries", .policy(.recordAttendance, resource: lesson)) { visit in try saveEntries(visit) },
             AppRoute(.post, "/lessons/{id:int}/marks/{mark:int}/delete", .policy(.editJournal, resource: lesson)) { visit in
                 let id = try visit.request.pathParameters.int("id")
-                try perform(visit) { try desk.deleteMark(try visit.request.pathParameters.int("mark"), by: $0) }
+                try desk.deleteMark(try visit.request.pathParameters.int("mark"), by: visit.editor)
                 return .redirect(to: "/lessons/\(id)?saved=1")
             },
             AppRoute(.post, "/lessons/{id:int}/remarks", .policy(.editJournal, resource: lesson)) { visit in try saveRemark(visit) },
@@ -29,10 +32,6 @@ struct LessonPages: Sendable {
         let id = try visit.request.pathParameters.int("id")
         guard let resource = try database.read({ try $0.lessonResource(id) }) else { throw HTTPError(status: 404, message: "Такого урока нет.") }
         return resource
-    }
-
-    func perform<T>(_ visit: Visit, _ body: (Editor) throws -> T) throws -> T {
-        try JournalAccess.perform(visit, database: database, via: .page, body)
     }
 
     // MARK: The teacher's day
@@ -224,12 +223,10 @@ struct LessonPages: Sendable {
         let form = try visit.request.form()
         let topic = form["topic"] ?? "", homework = form["homework"] ?? ""
         do {
-            try perform(visit) { editor in
-                let plan = try database.read { c in try c.journalLesson(id).map { try c.planTopics(classID: $0.classID, subjectID: $0.subjectID) } ?? [] }
-                try desk.setContent(lesson: id, topic: topic, planTopic: plan.first { $0.title == topic.trimmingWhitespace }?.id, homework: homework, by: editor)
-            }
-        } catch let error as HTTPError where error.status == 422 {
-            let field = error.code == "invalid_homework" ? "homework" : "topic"
+            let plan = try database.read { c in try c.journalLesson(id).map { try c.planTopics(classID: $0.classID, subjectID: $0.subjectID) } ?? [] }
+            try desk.setContent(lesson: id, topic: topic, planTopic: plan.first { $0.title == topic.trimmingWhitespace }?.id, homework: homework, by: visit.editor)
+        } catch let error as DeskError where error.field != nil {
+            let field = error.field == "homework" ? "homework" : "topic"
             return try lessonPage(visit, typed: Typed(errors: [field: error.message], values: ["topic": topic, "homework": homework]), status: 422)
         }
         return .redirect(to: "/lessons/\(id)?saved=1")
@@ -249,9 +246,9 @@ struct LessonPages: Sendable {
             if let text = form["a_\(s.id)"] {
                 do {
                     let code = text.isEmpty ? nil : AbsenceCode(letter: text)
-                    if !text.isEmpty, code == nil { throw HTTPError(status: 422, message: "Н, Б, У или О.") }
-                    try perform(visit) { try desk.setAttendance(lesson: id, student: s.id, code: code, by: $0) }
-                } catch let error as HTTPError where [403, 409, 422].contains(error.status) {
+                    if !text.isEmpty, code == nil { throw DeskError.invalid("Н, Б, У или О.", field: "code") }
+                    try desk.setAttendance(lesson: id, student: s.id, code: code, by: visit.editor)
+                } catch let error as DeskError {
                     typed.errors["a_\(s.id)"] = error.message
                     typed.values["a_\(s.id)"] = text
                 }
@@ -259,11 +256,11 @@ struct LessonPages: Sendable {
             guard let text = form["m_\(s.id)"]?.trimmingWhitespace, !text.isEmpty else { continue }
             typed.values["w_\(s.id)"] = form["w_\(s.id)"] ?? ""
             do {
-                guard let value = MarkScale.parse(text) else { throw HTTPError(status: 422, message: "Отметка — цифра от 1 до 5.") }
-                guard let workType = Int(form["w_\(s.id)"] ?? "") else { throw HTTPError(status: 422, message: "Выберите вид работы.") }
-                _ = try perform(visit) { try desk.addMark(lesson: id, student: s.id, value: value, workType: workType, by: $0) }
+                guard let value = MarkScale.parse(text) else { throw DeskError.invalid("Отметка — цифра от 1 до 5.", field: "value") }
+                guard let workType = Int(form["w_\(s.id)"] ?? "") else { throw DeskError.invalid("Выберите вид работы.", field: "workType") }
+                _ = try desk.addMark(lesson: id, student: s.id, value: value, workType: workType, by: visit.editor)
                 typed.values["w_\(s.id)"] = nil
-            } catch let error as HTTPError where [403, 409, 422].contains(error.status) {
+            } catch let error as DeskError {
                 typed.errors["m_\(s.id)"] = error.message
                 typed.values["m_\(s.id)"] = text
             }
@@ -273,7 +270,7 @@ struct LessonPages: Sendable {
     }
 
     /// The deputy's form for a dated change of this lesson: substitution, cancellation, move, replacement.
-    func timetableForm(_ visit: Visit, _ lesson: JournalLesson, error: String?) throws -> HTML {
+    func timetableForm(_ visit: Visit, _ lesson: Lesson, error: String?) throws -> HTML {
         let (teachers, subjects) = try database.read { c in (try c.teacherList(), try c.subjectList()) }
         let teacherOptions = HTML(trusted: teachers.map { "<option value=\"\($0.id)\"\($0.id == lesson.actualTeacherID ? " selected" : "")>\(HTML.escaped($0.name))</option>" }.joined())
         return """
@@ -299,7 +296,7 @@ struct LessonPages: Sendable {
         let id = try visit.request.pathParameters.int("id")
         let form = try visit.request.form()
         let teacher = Int(form["teacher"] ?? "")
-        let change: JournalDesk.Change
+        let change: TimetableDesk.Change
         switch form["kind"] ?? "" {
         case "substitution": change = .substitution(teacher: teacher)
         case "unsubstitute": change = .substitution(teacher: nil)
@@ -317,9 +314,9 @@ struct LessonPages: Sendable {
         default: throw HTTPError.badRequest("Неизвестное изменение.")
         }
         do {
-            try perform(visit) { try desk.changeTimetable(lesson: id, change, reason: form["reason"] ?? "", by: $0) }
-        } catch let error as HTTPError where [409, 422].contains(error.status) {
-            return try lessonPage(visit, typed: Typed(errors: ["change": error.message]), status: error.status)
+            try timetable.changeTimetable(lesson: id, change, reason: form["reason"] ?? "", by: visit.editor)
+        } catch let error as DeskError where error != .forbidden {
+            return try lessonPage(visit, typed: Typed(errors: ["change": error.message]), status: error.httpError.status)
         }
         return .redirect(to: "/lessons/\(id)?saved=1")
     }
@@ -330,15 +327,13 @@ struct LessonPages: Sendable {
         guard let student = Int(form["student"] ?? "") else { throw HTTPError.badRequest("Выберите обучающегося.") }
         let text = form["text"] ?? ""
         do {
-            try perform(visit) { editor in
-                if form["kind"] == "homework" {
-                    try desk.setIndividualHomework(lesson: id, student: student, text: text, by: editor)
-                } else {
-                    try desk.addRemark(lesson: id, student: student, text: text, praise: form["kind"] == "praise", by: editor)
-                }
+            if form["kind"] == "homework" {
+                try desk.setIndividualHomework(lesson: id, student: student, text: text, by: visit.editor)
+            } else {
+                try desk.addRemark(lesson: id, student: student, text: text, praise: form["kind"] == "praise", by: visit.editor)
             }
-        } catch let error as HTTPError where [409, 422].contains(error.status) {
-            return try lessonPage(visit, typed: Typed(errors: ["remark": error.message]), status: error.status)
+        } catch let error as DeskError where error != .forbidden {
+            return try lessonPage(visit, typed: Typed(errors: ["remark": error.message]), status: error.httpError.status)
         }
         return .redirect(to: "/lessons/\(id)?saved=1")
     }

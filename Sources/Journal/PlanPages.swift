@@ -1,5 +1,7 @@
+import Desks
 import Domain
 import HTTP
+import Routing
 import Setup
 import Storage
 import WebUI
@@ -16,8 +18,10 @@ struct PlanPages: Sendable {
         ]
     }
 
+    /// The class's subject, for a group's teacher with their group (`?group=`, as the grid links it).
     func classSubject(_ visit: Visit) throws -> Resource {
-        .classSubject(classID: try visit.request.pathParameters.int("class"), subjectID: try visit.request.pathParameters.int("subject"), groupID: nil)
+        .classSubject(classID: try visit.request.pathParameters.int("class"), subjectID: try visit.request.pathParameters.int("subject"),
+                      groupID: visit.request.query["group"].flatMap { Int($0) })
     }
 
     func plan(_ visit: Visit, problems: [String] = [], status: Int = 200) throws -> Response {
@@ -28,9 +32,10 @@ struct PlanPages: Sendable {
         }
         guard let (className, subjectName) = names else { throw HTTPError.notFound }
         let rows: [HTML] = topics.map { "<tr><td>\($0.position)</td><td>\($0.title)</td><td>\($0.hours)</td></tr>" }
-        let canEdit = AccessPolicy.permits(visit.actor!, .editJournal, .classSubject(classID: classID, subjectID: subjectID, groupID: nil))
+        let group = visit.request.query["group"].flatMap { Int($0) }
+        let canEdit = AccessPolicy.permits(visit.actor!, .editJournal, try classSubject(visit))
         let upload: HTML = canEdit ? """
-            <form method="post" action="/journal/\(classID)/\(subjectID)/plan" enctype="multipart/form-data" class="card spaced">\(JournalFrame.csrfField(visit))
+            <form method="post" action="/journal/\(classID)/\(subjectID)/plan\(group.map { "?group=\($0)" } ?? "")" enctype="multipart/form-data" class="card spaced">\(JournalFrame.csrfField(visit))
             <h2>Загрузить КТП из CSV</h2>
             <p class="muted">Столбцы «Тема» и «Часы» (разделитель «;» или «,», UTF-8 или Windows-1251, как сохраняет Excel). Файл заменяет план; темы записываются в уроки года по порядку — каждая на столько уроков, сколько у неё часов, — там, где тема ещё не записана.</p>
             \(problems.isEmpty ? "" as HTML : "<div class=\"form-error\" role=\"alert\"><p>Файл не загружен, ничего не изменено:</p><ul>\(each: problems.map { "<li>\($0)</li>" as HTML })</ul></div>")
@@ -57,11 +62,13 @@ struct PlanPages: Sendable {
             return try plan(visit, problems: ["Выберите файл."], status: 422)
         }
         do {
-            let outcome = try PlanImport.run(database, classID: classID, subjectID: subjectID, bytes: file.body, account: visit.actor!.accountID,
-                                             session: visit.session?.id, via: .page, now: visit.now)
-            return .redirect(to: "/journal/\(classID)/\(subjectID)/plan?saved=\(outcome.filled)")
+            let outcome = try PlanImport.run(database, classID: classID, subjectID: subjectID, bytes: file.body, by: visit.editor)
+            let group = visit.request.query["group"].map { "&group=\($0)" } ?? ""
+            return .redirect(to: "/journal/\(classID)/\(subjectID)/plan?saved=\(outcome.filled)\(group)")
         } catch let failure as ImportFailure {
             return try plan(visit, problems: failure.problems.map(\.description), status: 422)
+        } catch let error as DeskError where error.field != nil {
+            return try plan(visit, problems: [error.message], status: 422)
         }
     }
 }

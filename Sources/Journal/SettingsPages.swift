@@ -1,11 +1,14 @@
+import Desks
 import Domain
 import HTTP
+import Routing
 import Storage
 import WebUI
 
 /// The administrator's settings of the journal: the school's settings and its work types with their weights.
 struct SettingsPages: Sendable {
     let database: Database
+    let desk: SettingsDesk
 
     var routes: [AppRoute] {
         [
@@ -16,16 +19,22 @@ struct SettingsPages: Sendable {
     }
 
     func settings(_ visit: Visit, errors: [String: String] = [:], typed: [String: String] = [:], status: Int = 200) throws -> Response {
-        let (values, types) = try database.read { c in
-            (try SchoolSettings.all.map { ($0, try SchoolSettings.value($0.key, c)) }, try c.workTypes(includingInactive: true))
+        let (stored, types) = try database.read { c in
+            (try SchoolSettings.definitions.map { ($0, try c.setting($0.key) ?? $0.defaultValue) }, try c.workTypes(includingInactive: true))
         }
-        let fields: [HTML] = values.map { d, value in
-            """
-            <label for="s-\(d.key)">\(d.meaning.capitalizedFirst)</label>
-            <input id="s-\(d.key)" name="\(d.key)" value="\(typed[d.key] ?? value)"\(errors[d.key] == nil ? "" as HTML : " aria-invalid=\"true\"")>
-            <p class="hint">Допустимо: \(d.allowed)</p>
-            \(errors[d.key].map { "<p class=\"field-error\">\($0)</p>" as HTML })
-            """
+        // A setting with a few values is a labelled choice; a number is a field with its range.
+        let fields: [HTML] = stored.map { d, value in
+            let current = typed[d.key] ?? value
+            let invalid: HTML = errors[d.key] == nil ? "" : " aria-invalid=\"true\""
+            let input: HTML = d.choices.isEmpty
+                ? "<input id=\"s-\(d.key)\" name=\"\(d.key)\" value=\"\(current)\" inputmode=\"numeric\" class=\"narrow\"\(invalid)>"
+                : "<select id=\"s-\(d.key)\" name=\"\(d.key)\"\(invalid)>\(each: d.choices.map { "<option value=\"\($0.value)\"\($0.value == current ? " selected" : "")>\($0.label)</option>" as HTML })</select>"
+            return """
+                <label for="s-\(d.key)">\(d.meaning.capitalizedFirst)</label>
+                \(input)
+                \(d.choices.isEmpty ? "<p class=\"hint\">\(d.allowed.capitalizedFirst)</p>" as HTML : "")
+                \(errors[d.key].map { "<p class=\"field-error\">\($0)</p>" as HTML })
+                """
         }
         let rows: [HTML] = types.map { t in
             """
@@ -60,69 +69,26 @@ struct SettingsPages: Sendable {
 
     func saveSettings(_ visit: Visit) throws -> Response {
         let form = try visit.request.form()
-        var errors: [String: String] = [:], typed: [String: String] = [:]
-        do { try database.write { c in
-            for d in SchoolSettings.all {
-                guard let value = form[d.key]?.trimmingWhitespace else { continue }
-                let old = try SchoolSettings.value(d.key, c)
-                guard value != old else { continue }
-                do {
-                    try SchoolSettings.set(d.key, value, c)
-                    try c.appendAudit(AuditEntry(at: visit.now, account: visit.actor!.accountID, session: visit.session?.id, via: .page,
-                                                 action: "setting.change", entity: "setting", oldValue: "\(d.key)=\(old)", newValue: "\(d.key)=\(value)",
-                                                 address: visit.request.remoteAddress))
-                } catch let refusal as SchoolSettings.Refusal {
-                    errors[d.key] = refusal.description
-                    typed[d.key] = value
-                }
-            }
-            // Nothing is saved unless everything is.
-            if !errors.isEmpty { throw JournalFrame.Rollback() }
-        } } catch is JournalFrame.Rollback {}
-        if !errors.isEmpty { return try settings(visit, errors: errors, typed: typed, status: 422) }
+        let changes = SchoolSettings.definitions.compactMap { d in form[d.key].map { (key: d.key, value: $0.trimmingWhitespace) } }
+        do {
+            try desk.change(changes, by: visit.editor)
+        } catch let DeskError.invalidFields(problems) {
+            return try settings(visit, errors: problems, typed: Dictionary(changes, uniquingKeysWith: { a, _ in a }), status: 422)
+        }
         return .redirect(to: "/settings?saved=1")
     }
 
     func saveWorkTypes(_ visit: Visit) throws -> Response {
         let form = try visit.request.form()
-        func weight(_ text: String) -> Double? {
-            Double(text.replacing(",", with: ".")).flatMap { (0.1...100).contains($0) ? $0 : nil }
+        let types = try database.read { try $0.workTypes(includingInactive: true) }
+        let changes = types.map { t in
+            SettingsDesk.WorkTypeChange(id: t.id, name: form["name_\(t.id)"] ?? t.name, weight: form["weight_\(t.id)"] ?? RussianNumber.weight(t.weight),
+                                        active: form["active_\(t.id)"] == "1")
         }
-        var problem: String?
-        do { try database.write { c in
-            for t in try c.workTypes(includingInactive: true) {
-                let name = (form["name_\(t.id)"] ?? t.name).trimmingWhitespace
-                guard !name.isEmpty, let w = weight(form["weight_\(t.id)"] ?? RussianNumber.weight(t.weight)) else {
-                    problem = "\(t.code): нужно название и вес от 0,1 до 100."
-                    throw JournalFrame.Rollback()
-                }
-                let active = form["active_\(t.id)"] == "1"
-                guard name != t.name || w != t.weight || active != t.active else { continue }
-                try c.updateWorkType(t.id, name: name, weight: w, active: active)
-                try c.appendAudit(AuditEntry(at: visit.now, account: visit.actor!.accountID, session: visit.session?.id, via: .page,
-                                             action: "work_type.change", entity: "work_type", entityID: t.id,
-                                             oldValue: "\(t.code) \(t.name), вес \(RussianNumber.weight(t.weight))\(t.active ? "" : ", не используется")",
-                                             newValue: "\(t.code) \(name), вес \(RussianNumber.weight(w))\(active ? "" : ", не используется")",
-                                             address: visit.request.remoteAddress))
-            }
-            let code = (form["new_code"] ?? "").trimmingWhitespace.uppercased()
-            guard !code.isEmpty else { return }
-            let name = (form["new_name"] ?? "").trimmingWhitespace
-            guard code.count <= 6, code.allSatisfy({ $0.isLetter || $0.isNumber }), !name.isEmpty, let w = weight(form["new_weight"] ?? "") else {
-                problem = "Новый вид работы: код до 6 букв, название и вес от 0,1 до 100."
-                throw JournalFrame.Rollback()
-            }
-            guard try !c.workTypes(includingInactive: true).contains(where: { $0.code == code }) else {
-                problem = "Вид работы с кодом «\(code)» уже есть."
-                throw JournalFrame.Rollback()
-            }
-            let id = try c.addWorkType(code: code, name: name, weight: w)
-            try c.appendAudit(AuditEntry(at: visit.now, account: visit.actor!.accountID, session: visit.session?.id, via: .page,
-                                         action: "work_type.create", entity: "work_type", entityID: id, newValue: "\(code) \(name), вес \(RussianNumber.weight(w))",
-                                         address: visit.request.remoteAddress))
-        } } catch is JournalFrame.Rollback {}
-        if let problem {
-            return try settings(visit, errors: ["work_types": problem],
+        do {
+            try desk.saveWorkTypes(changes, new: (form["new_code"] ?? "", form["new_name"] ?? "", form["new_weight"] ?? ""), by: visit.editor)
+        } catch let error as DeskError where error.field == "work_types" {
+            return try settings(visit, errors: ["work_types": error.message],
                                 typed: ["new_code": form["new_code"] ?? "", "new_name": form["new_name"] ?? "", "new_weight": form["new_weight"] ?? ""], status: 422)
         }
         return .redirect(to: "/settings?saved=1")

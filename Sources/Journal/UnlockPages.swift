@@ -1,5 +1,7 @@
+import Desks
 import Domain
 import HTTP
+import Routing
 import Storage
 import WebUI
 
@@ -67,11 +69,11 @@ struct UnlockPages: Sendable {
     /// The dates and deadline of an unlock or transfer form. - Throws: 422 with the message.
     func range(_ form: Parameters) throws -> (ClosedRange<CivilDate>, Int, String) {
         guard let from = CivilDate(iso: form["from"] ?? ""), let to = CivilDate(iso: form["to"] ?? ""), from <= to else {
-            throw HTTPError(status: 422, message: "Укажите даты «с» и «по» (первая не позже второй).")
+            throw DeskError.invalid("Укажите даты «с» и «по» (первая не позже второй).", field: "from")
         }
-        guard let until = CivilDate(iso: form["until"] ?? "") else { throw HTTPError(status: 422, message: "Укажите, до какого дня действует.") }
+        guard let until = CivilDate(iso: form["until"] ?? "") else { throw DeskError.invalid("Укажите, до какого дня действует.", field: "until") }
         let reason = (form["reason"] ?? "").trimmingWhitespace
-        guard !reason.isEmpty else { throw HTTPError(status: 422, message: "Укажите причину.") }
+        guard !reason.isEmpty else { throw DeskError.invalid("Укажите причину.", field: "reason") }
         let end = SchoolDateTime(date: until.adding(days: 1), time: TimeOfDay(minutes: 0)).unixSeconds(offsetMinutes: desk.utcOffsetMinutes) - 1
         return (from...to, end, reason)
     }
@@ -80,11 +82,9 @@ struct UnlockPages: Sendable {
         let form = try visit.request.form()
         do {
             let (dates, until, reason) = try range(form)
-            guard let classID = Int(form["class"] ?? ""), let subjectID = Int(form["subject"] ?? "") else { throw HTTPError(status: 422, message: "Выберите класс и предмет.") }
-            do {
-                _ = try desk.grantUnlock(classID: classID, subjectID: subjectID, dates: dates, until: until, reason: reason, by: JournalFrame.editor(visit))
-            } catch let error as JournalError { throw error.httpError }
-        } catch let error as HTTPError where error.status == 422 {
+            guard let classID = Int(form["class"] ?? ""), let subjectID = Int(form["subject"] ?? "") else { throw DeskError.invalid("Выберите класс и предмет.", field: "class") }
+            _ = try desk.grantUnlock(classID: classID, subjectID: subjectID, dates: dates, until: until, reason: reason, by: visit.editor)
+        } catch let error as DeskError where error.field != nil {
             return try unlocks(visit, error: error.message, status: 422)
         }
         return .redirect(to: "/unlocks?saved=1")
@@ -94,10 +94,8 @@ struct UnlockPages: Sendable {
         let form = try visit.request.form()
         do {
             let (dates, until, reason) = try range(form)
-            do {
-                _ = try desk.openTransferWindow(dates: dates, until: until, reason: reason, by: JournalFrame.editor(visit))
-            } catch let error as JournalError { throw error.httpError }
-        } catch let error as HTTPError where error.status == 422 {
+            _ = try desk.openTransferWindow(dates: dates, until: until, reason: reason, by: visit.editor)
+        } catch let error as DeskError where error.field != nil {
             return try unlocks(visit, error: error.message, status: 422)
         }
         return .redirect(to: "/unlocks?saved=1")

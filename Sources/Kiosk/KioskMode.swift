@@ -1,5 +1,8 @@
+import Desks
+import Diary
 import Domain
 import HTTP
+import Routing
 import Secrets
 import Storage
 import WebUI
@@ -105,14 +108,7 @@ public struct KioskMode: Sendable {
     func pair(_ visit: Visit) throws -> Response {
         let code = visit.request.pathParameters["code"] ?? ""
         let token = Random.token(bytes: 32)
-        guard try database.write({ c -> (id: Int, name: String)? in
-            guard let k = try c.pairKiosk(codeHash: Digest.blake2b(code), deviceTokenHash: Digest.blake2b(token), at: visit.now) else { return nil }
-            try c.appendAudit(AuditEntry(at: visit.now, via: .page, action: "kiosk.pair", entity: "kiosk", entityID: k.id, newValue: k.name,
-                                         address: visit.request.remoteAddress))
-            return k
-        }) != nil else {
-            throw HTTPError(status: 404, message: "Код регистрации киоска неверен или уже использован.")
-        }
+        try KioskDesk(database: database).pair(code: code, deviceToken: token, at: visit.now, address: visit.request.remoteAddress)
         var response = Response.redirect(to: "/kiosk")
         response.headers.add("Set-Cookie", Cookie.set(Cookie.kiosk, token, for: visit.request, maxAge: 10 * 365 * 86400))
         return response
@@ -144,12 +140,8 @@ public struct KioskMode: Sendable {
         }
         failures.succeed(key)
         let token = Random.token(bytes: 32)
-        try database.write { c in
-            let id = try c.createKioskSession(tokenHash: Digest.blake2b(token), account: account.id, kiosk: kioskID, csrfToken: Random.token(bytes: 24),
-                                              address: visit.request.remoteAddress, at: visit.now, expiresAt: visit.now + Self.absoluteSeconds)
-            try c.appendAudit(AuditEntry(at: visit.now, account: account.id, session: id, via: .page, action: "signin.kiosk", entity: "kiosk",
-                                         entityID: kioskID, reason: code.isEmpty ? "логин и пароль" : "код с листка", address: visit.request.remoteAddress))
-        }
+        try KioskDesk(database: database).openSession(account: account.id, kiosk: kioskID, token: token, byCode: !code.isEmpty,
+                                                      at: visit.now, expiresAt: visit.now + Self.absoluteSeconds, address: visit.request.remoteAddress)
         var response = Response.redirect(to: "/kiosk/diary")
         response.headers.add("Set-Cookie", Cookie.set(Cookie.session, token, for: visit.request))
         return response
@@ -159,7 +151,7 @@ public struct KioskMode: Sendable {
         guard visit.actor?.channel == .kiosk else { return .redirect(to: "/kiosk") }
         let id = try visit.request.pathParameters.int("id")
         let (school, student, idle, names) = try database.read { c in
-            (try c.school(), try c.diaryStudent(id, on: visit.today), Int(try SchoolSettings.value("kiosk_idle_seconds", c)) ?? 60,
+            (try c.school(), try c.diaryStudent(id, on: visit.today), try c.schoolSettings().kioskIdleSeconds,
              try c.studentNames(visit.actor!.students.sorted()))
         }
         guard let student, let classID = student.classID else { throw HTTPError.notFound }

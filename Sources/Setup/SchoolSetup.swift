@@ -43,11 +43,11 @@ public enum SchoolSetup {
             let newSubjects = Curriculum.subjects.filter { !subjects.contains($0.name) }
             for s in newSubjects { _ = try c.insertSubject(name: s.name, shortName: s.shortName) }
             if !newSubjects.isEmpty { done.append("предметов: \(newSubjects.count)") }
-            if try c.first("SELECT count(*) FROM work_type", row: { $0.int(0) }) == 0 {
+            if try c.workTypes(includingInactive: true).isEmpty {
                 for (i, w) in Curriculum.workTypes.enumerated() { _ = try c.insertWorkType(code: w.code, name: w.name, weight: w.weight, position: i) }
                 done.append("виды работ с весами: " + Curriculum.workTypes.map { "\($0.code) \(Int($0.weight))" }.joined(separator: ", "))
             }
-            let schedules = try c.query("SELECT id FROM bell_schedule ORDER BY id") { $0.int(0) }
+            let schedules = try c.bellScheduleIDs()
             var added: [String] = []
             for name in options.classes where try c.classID(name: name.description, year: yearID) == nil {
                 _ = try c.insertClass(year: yearID, name: name, classTeacher: nil,
@@ -56,7 +56,7 @@ public enum SchoolSetup {
                 added.append(name.description)
             }
             if !added.isEmpty { done.append("классы: \(added.joined(separator: ", "))") }
-            try c.appendAudit(AuditEntry(at: now, via: .cli, action: "setup.init", entity: "school", newValue: done.joined(separator: "; ")))
+            try c.appendAudit(AuditEntry(at: now, via: .cli, action: .setupInit, entity: "school", newValue: done.joined(separator: "; ")))
             return done
         }
     }

@@ -51,7 +51,7 @@ public enum AuditChain {
         Column("account_id", .integer) { .integer($0.account) },
         Column("session_id", .integer) { .integer($0.session) },
         Column("via", .text) { .text($0.via.rawValue) },
-        Column("action", .text) { .text($0.action) },
+        Column("action", .text) { .text($0.action.rawValue) },
         Column("entity", .text) { .text($0.entity) },
         Column("entity_id", .integer) { .integer($0.entityID) },
         Column("old_value", .text) { .text($0.oldValue) },
@@ -61,6 +61,8 @@ public enum AuditChain {
         Column("lesson_id", .integer) { .integer($0.lesson) },
         Column("student_id", .integer) { .integer($0.student) },
         Column("class_id", .integer) { .integer($0.schoolClass) },
+        Column("old_data", .text) { .text($0.oldData?.encoded) },
+        Column("new_data", .text) { .text($0.newData?.encoded) },
     ]
 
     /// The names of the hashed columns, in order.
@@ -289,7 +291,7 @@ extension Connection {
     ///   opens one.
     func appendChainedAudit(_ entry: AuditEntry) throws {
         if isAutocommit { return try transaction { try appendChainedAudit(entry) } }
-        // One read: the head (the row is always there: migration 4 writes it, a trigger keeps it)
+        // One read: the head (the row is always there: migration 5 writes it, a trigger keeps it)
         // and the largest id, so a row put in behind the application's back takes no id from
         // the next append — the walk reports it instead.
         let read = try first("SELECT last_id, hash, (SELECT max(id) FROM audit) FROM audit_head WHERE id = 1") {
@@ -363,7 +365,7 @@ extension Connection {
         return AuditChainCheck(checked: checked, last: previous, breach: nil)
     }
 
-    /// Migration 4: hashes the rows already in `audit`, in id order, and sets the head and the
+    /// Migration 5: hashes the rows already in `audit`, in id order, and sets the head and the
     /// verified point to the last one.
     func chainExistingAuditRows() throws {
         var previous = AuditChainPoint(id: 0, hash: AuditChain.genesis)

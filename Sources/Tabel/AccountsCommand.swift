@@ -1,4 +1,5 @@
 import ArgumentParser
+import Desks
 import Domain
 import Printing
 import Setup
@@ -148,7 +149,7 @@ extension AccountsCommand {
 func issue(_ db: Database, people: [Int], out: String) throws {
     let clock = SchoolClock()
     var shown = -1
-    let slips = try SlipIssuer(database: db).issue(people: people, by: (nil, nil), via: .cli, now: clock.unixNow(), today: clock.today) { done, total in
+    let slips = try AccountsDesk(database: db).issueSlips(people: people, today: clock.today, by: .console(at: clock.unixNow())) { done, total in
         let percent = done * 100 / max(1, total)
         if percent / 10 != shown / 10 || done == total {
             shown = percent
@@ -162,11 +163,9 @@ func issue(_ db: Database, people: [Int], out: String) throws {
 func changeLock(_ path: String, login: String, lock: Bool, reason: String) throws {
     let db = try Database.open(path: path, create: false)
     defer { db.close() }
-    let now = SchoolClock().unixNow()
-    try db.write { c in
-        guard let account = try c.account(login: login) else { throw ValidationError("логин «\(login)» не найден") }
-        if lock { try c.lockAccount(account.id, reason: reason, at: now) } else { try c.unlockAccount(account.id) }
-        try c.appendAudit(AuditEntry(at: now, via: .cli, action: lock ? "account.lock" : "account.unlock", entity: "account",
-                                     entityID: account.id, reason: reason))
+    do {
+        try PeopleDesk(database: db).setLock(login: login, locked: lock, reason: reason, by: .console(at: SchoolClock().unixNow()))
+    } catch let error as DeskError {
+        throw ValidationError(error.message)
     }
 }

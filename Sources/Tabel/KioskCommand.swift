@@ -1,4 +1,5 @@
 import ArgumentParser
+import Desks
 import Domain
 import Secrets
 import Setup
@@ -23,14 +24,9 @@ struct KioskCommand: ParsableCommand {
         func run() throws {
             let db = try database.open()
             defer { db.close() }
-            let code = Random.code(16, from: SlipAlphabet.symbols)
-            let now = SchoolClock().unixNow()
-            let school = try db.write { c -> School? in
-                let id = try c.registerKiosk(name: name.trimmingWhitespace, pairingCodeHash: Digest.blake2b(code), at: now)
-                try c.appendAudit(AuditEntry(at: now, via: .cli, action: "kiosk.register", entity: "kiosk", entityID: id, newValue: name))
-                return try c.school()
-            }
-            var base = SlipIssuer.networkAddress(school)
+            let code = try KioskDesk(database: db).register(name: name, by: .console(at: SchoolClock().unixNow()))
+            let school = try db.read { try $0.school() }
+            var base = AccountsDesk.networkAddress(school)
             while base.hasSuffix("/") { base.removeLast() }
             print("Киоск «\(name)» зарегистрирован. Откройте на нём один раз адрес:")
             print("\(base)/kiosk/pair/\(code)")

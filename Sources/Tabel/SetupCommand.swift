@@ -1,4 +1,5 @@
 import ArgumentParser
+import Desks
 import Domain
 import Setup
 import Storage
@@ -84,10 +85,8 @@ struct SetupCommand: ParsableCommand {
         func importPlan(_ db: Database, bytes: [UInt8], clock: SchoolClock) throws {
             let ids = try db.read { c -> (Int, Int)? in
                 guard let year = try c.academicYear(containing: clock.today),
-                      let k = try c.first("SELECT id FROM school_class WHERE year_id = ? AND name = ?", year.id,
-                                          ClassName(className!)?.description ?? className!, row: { $0.int(0) }),
-                      let s = try c.first("SELECT id FROM subject WHERE name = ? COLLATE NOCASE OR short_name = ? COLLATE NOCASE", subject!, subject!,
-                                          row: { $0.int(0) }) else { return nil }
+                      let k = try c.classID(name: ClassName(className!)?.description ?? className!, year: year.id),
+                      let s = try c.subjectID(named: subject!) else { return nil }
                 return (k, s)
             }
             guard let (classID, subjectID) = ids else {
@@ -100,7 +99,7 @@ struct SetupCommand: ParsableCommand {
                     print("Проверка (ничего не записано): тем \(topics.count), часов \(topics.reduce(0) { $0 + $1.hours }).")
                     return
                 }
-                let outcome = try PlanImport.run(db, classID: classID, subjectID: subjectID, bytes: bytes, account: nil, via: .cli, now: clock.unixNow())
+                let outcome = try PlanImport.run(db, classID: classID, subjectID: subjectID, bytes: bytes, by: .console(at: clock.unixNow()))
                 print("КТП загружено: тем \(outcome.topics), часов \(outcome.hours); темы записаны в \(outcome.filled) уроков.")
             } catch let failure as ImportFailure {
                 print("Файл \(file) не загружен, ничего не изменено:")
@@ -130,21 +129,14 @@ struct SetupCommand: ParsableCommand {
             if let editWindow { changes.append(("edit_window", editWindow)) }
             if let key, let value { changes.append((key, value)) }
             do {
-                try db.write { c in
-                    for (k, v) in changes {
-                        let old = try SchoolSettings.value(k, c)
-                        try SchoolSettings.set(k, v, c)
-                        try c.appendAudit(AuditEntry(at: SchoolClock().unixNow(), via: .cli, action: "setting.change", entity: "setting",
-                                                     oldValue: "\(k)=\(old)", newValue: "\(k)=\(v)"))
-                    }
-                }
-            } catch let error as SchoolSettings.Refusal {
-                print("Не изменено: \(error)")
+                try SettingsDesk(database: db).change(changes.map { (key: $0.0, value: $0.1) }, by: .console(at: SchoolClock().unixNow()))
+            } catch let DeskError.invalidFields(problems) {
+                for (key, problem) in problems.sorted(by: { $0.key < $1.key }) { print("Не изменено: \(key): \(problem)") }
                 throw ExitCode.failure
             }
             try db.read { c in
-                for d in SchoolSettings.all {
-                    print("\(d.key) = \(try SchoolSettings.value(d.key, c))\t— \(d.meaning) (\(d.allowed))")
+                for d in SchoolSettings.definitions {
+                    print("\(d.key) = \(try c.setting(d.key) ?? d.defaultValue)\t— \(d.meaning) (\(d.allowed))")
                 }
             }
         }

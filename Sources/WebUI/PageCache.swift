@@ -1,4 +1,4 @@
-import Storage
+import Sync
 
 /// Recently drawn parts of pages, kept under a key that carries the versions of the data
 /// they show (`journal_version`): when the data changes, the versions move, the key is new,

@@ -9,8 +9,8 @@ extension CommandTests {
     static func schoolWithAuditRows() throws -> (path: String, last: Int) {
         let db = try TestSchool.copy()
         try db.write { c in
-            for i in 1...5 {
-                try c.appendAudit(AuditEntry(at: 1_795_000_000 + i, via: .cli, action: "test.step\(i)", entity: "school", newValue: "\(i)"))
+            for (i, action) in [AuditAction.accountLock, .accountUnlock, .kioskRegister, .settingChange, .slipVoid].enumerated() {
+                try c.appendAudit(AuditEntry(at: 1_795_000_000 + i, via: .cli, action: action, entity: "school", newValue: "\(i)"))
             }
         }
         let last = try db.read { try $0.first("SELECT max(id) FROM audit") { $0.int(0) } } ?? 0
@@ -39,7 +39,7 @@ extension CommandTests {
         let changed = try Self.run(["audit", "verify", "--db", path])
         #expect(changed.status == 1)
         #expect(changed.output.contains("Журнал изменений нарушен: запись № \(last - 2) ("), "\(changed.output)")
-        #expect(changed.output.contains("test.step3") && changed.output.contains("изменена"))
+        #expect(changed.output.contains("kiosk.register") && changed.output.contains("изменена"))
 
         let (other, otherLast) = try Self.schoolWithAuditRows()
         try Self.tamper(other, "DELETE FROM audit WHERE id = \(otherLast)")

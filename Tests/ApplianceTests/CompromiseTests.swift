@@ -1,4 +1,5 @@
 import Appliance
+import Desks
 import Domain
 import Setup
 import Journal
@@ -24,7 +25,7 @@ import Testing
 
         let report = try Compromise.handle(database, login: adminLogin, since: since, revert: true,
                                            now: TestSchool.clock.unixNow() + 1, today: TestSchool.today)
-        #expect(report.operations.map(\.action) == ["signin.success", "consent.record", "slip.issue", "account.lock"])
+        #expect(report.operations.map(\.action) == [.signInSuccess, .consentRecord, .slipIssue, .accountLock])
         #expect(report.reverted.count == 3, "\(report.reverted) \(report.flagged)")
         try database.read { c in
             #expect(try c.account(login: adminLogin)?.lockedAt != nil)
@@ -51,7 +52,7 @@ import Testing
         let account = try #require(try database.read { try $0.account(login: guardian.login) })
         try database.write { c in
             try c.unlockAccount(account.id)
-            try c.appendAudit(AuditEntry(at: TestSchool.clock.unixNow(), via: .cli, action: "account.unlock", entity: "account", entityID: account.id))
+            try c.appendAudit(AuditEntry(at: TestSchool.clock.unixNow(), via: .cli, action: .accountUnlock, entity: "account", entityID: account.id))
         }
         let report = try Compromise.handle(database, login: adminLogin, since: since, revert: true,
                                            now: TestSchool.clock.unixNow() + 1, today: TestSchool.today)
@@ -92,7 +93,7 @@ import Testing
         let c = try mark(free[3], 2, "СР")
         try database.write { db in
             try db.changeMark(c, value: 4, workType: try db.journalMark(c)!.workTypeID, at: TestSchool.clock.unixNow(), transferred: false)
-            try db.appendAudit(AuditEntry(at: TestSchool.clock.unixNow(), via: .cli, action: "mark.change", entity: "mark", entityID: c,
+            try db.appendAudit(AuditEntry(at: TestSchool.clock.unixNow(), via: .cli, action: .markChange, entity: "mark", entityID: c,
                                           oldValue: "2 СР", newValue: "4 СР", lesson: lesson, student: free[3]))
         }
         let report = try Compromise.handle(database, login: teacher.login, since: since, revert: true,

@@ -59,7 +59,7 @@ import Testing
         let student = TestSchool.olderStudent
         let c = try signedIn(student.login)
         #expect(try c.get("/diary/\(student.personID)/marks").text.contains("Округление: от 2,5 — «3», от 3,5 — «4», от 4,5 — «5»."))
-        try database.write { try SchoolSettings.set("rounding", "2.6/3.6/4.6", $0) }
+        try database.write { try $0.setSetting("rounding", "2.6/3.6/4.6") }
         #expect(try c.get("/diary/\(student.personID)/marks").text.contains("Округление: от 2,6 — «3», от 3,6 — «4», от 4,6 — «5»."))
         // The forecast the family sees is the one the journal shows the teacher: the same rule.
         let api = try c.get("/api/v1/students/\(student.personID)/marks")

@@ -1,4 +1,5 @@
 import Appliance
+import Desks
 import Domain
 import Foundation
 import HTTP
@@ -40,14 +41,17 @@ import Testing
     @Test func settingsAreSavedOrComeBackWithTheMessage() throws {
         let admin = try signedIn(.administrator)
         #expect(try admin.page("/settings").status == 200)
-        let bad = try admin.post("/settings", [("edit_window", "5w"), ("period_mark_days", "10")])
+        // The edit window is a labelled choice, not a code to type.
+        #expect(try admin.page("/settings").text.contains("<option value=\"2w\" selected>две недели</option>"))
+        let bad = try admin.post("/settings", [("edit_window", "5w"), ("period_mark_days", "99")])
         #expect(bad.status == 422)
-        #expect(bad.text.contains("class=\"field-error\">edit_window: «5w» не подходит"))
-        #expect(bad.text.contains("value=\"5w\""))
+        #expect(bad.text.contains("class=\"field-error\">«5w» не подходит"))
+        #expect(bad.text.contains("class=\"field-error\">«99» не подходит; допустимо: от 3 до 31"))
+        #expect(bad.text.contains("value=\"99\""))
         // Nothing of a form with a wrong field is saved.
-        #expect(try database.read { try SchoolSettings.value("period_mark_days", $0) } == "14")
+        #expect(try database.read { try $0.schoolSettings().periodMarkDays } == 14)
         #expect(try admin.post("/settings", [("edit_window", "1m"), ("period_mark_days", "10")]).status == 303)
-        #expect(try database.read { try SchoolSettings.value("edit_window", $0) } == "1m")
+        #expect(try database.read { try $0.schoolSettings().editWindow } == .oneMonth)
         #expect(try database.read { try $0.auditEntries(AuditFilter()).first { $0.action == "setting.change" } } != nil)
         let teacher = try signedIn(.teacher)
         #expect(try teacher.get("/settings").status == 403)
@@ -158,18 +162,25 @@ import Testing
         let admin = try signedIn(.administrator)
         let page = try admin.get("/audit?class=\(classID)&from=2026-11-23&to=2026-11-23")
         #expect(page.status == 200)
-        #expect(page.text.contains("отметка поставлена"))
+        #expect(page.text.contains("Отметка выставлена"))
+        #expect(page.text.contains("через журнал (API)"))
         #expect(page.text.contains("<td>2 У</td>"))
         let other = try admin.get("/audit?class=\(classID)&from=2026-11-24&to=2026-11-30")
-        #expect(!other.text.contains("отметка поставлена"))
+        #expect(!other.text.contains("Отметка выставлена"))
         let csv = try admin.get("/audit.csv?class=\(classID)&teacher=\(teacher.personID)")
         #expect(csv.status == 200)
         #expect(csv.headers["content-type"] == "text/csv; charset=utf-8")
         #expect(csv.headers["content-disposition"]?.contains("attachment") == true)
         let lines = csv.text.split(separator: "\r\n")
         #expect(lines.first?.hasSuffix("Когда;Кто;Логин;Через;Действие;Код действия;Класс;Обучающийся;Урок;Было;Стало;Причина") == true)
-        #expect(lines.contains { $0.contains(";\(teacher.login);api;отметка поставлена;mark.create;") && $0.contains(";2 У;") })
+        #expect(lines.contains { $0.contains(";\(teacher.login);через журнал (API);Отметка выставлена;mark.create;") && $0.contains(";2 У;") })
         #expect(try t.get("/audit").status == 403)
+        // The director and the deputy read the change log, lessons in words.
+        for role in [Role.director, .deputy] {
+            let log = try signedIn(role).get("/audit?class=\(classID)&from=2026-11-23&to=2026-11-23")
+            #expect(log.status == 200)
+            #expect(log.text.contains(", 23.11, "))
+        }
         #expect(try t.get("/audit.csv").status == 403)
     }
 

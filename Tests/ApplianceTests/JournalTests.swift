@@ -1,4 +1,5 @@
 import Appliance
+import Desks
 import Domain
 import Foundation
 import HTTP
@@ -141,9 +142,9 @@ import Testing
         let (teacher, old, _, _) = try teacherLesson(on: "2026-11-02")
         let student = try student(of: old)
         let c = try signedIn(teacher.login)
-        try database.write { try SchoolSettings.set("edit_window", "never", $0) }
+        try database.write { try $0.setSetting("edit_window", "never") }
         #expect(try c.json(.post, "/api/v1/lessons/\(old)/marks", #"{"student":\#(student),"value":4,"workType":"У"}"#).status == 201)
-        try database.write { try SchoolSettings.set("edit_window", "1w", $0) }
+        try database.write { try $0.setSetting("edit_window", "1w") }
         let r = try c.json(.post, "/api/v1/lessons/\(old)/marks", #"{"student":\#(student),"value":4,"workType":"Т"}"#)
         #expect(r.status == 409)
         #expect(try json(r)["error"] as? String == "edit_window_closed")
@@ -227,10 +228,33 @@ import Testing
         #expect(try c.json(.post, "/api/v1/lessons/\(ownLesson)/marks", #"{"student":\#(g.other),"value":5,"workType":"У"}"#).status == 422)
         #expect(try c.json(.put, "/api/v1/lessons/\(ownLesson)/attendance/\(g.other)", #"{"code":"Н"}"#).status == 422)
         let probe = JournalDeskProbe(database: database), desk = JournalDesk(database: database, utcOffsetMinutes: 180)
-        #expect(throws: JournalError.self) { try desk.addRemark(lesson: ownLesson, student: g.other, text: "Молодец", praise: true, by: try probe.editor(g.teacher)) }
-        #expect(throws: JournalError.self) { try desk.setIndividualHomework(lesson: ownLesson, student: g.other, text: "§ 3", by: try probe.editor(g.teacher)) }
-        #expect(throws: JournalError.forbidden) {
+        #expect(throws: DeskError.self) { try desk.addRemark(lesson: ownLesson, student: g.other, text: "Молодец", praise: true, by: try probe.editor(g.teacher)) }
+        #expect(throws: DeskError.self) { try desk.setIndividualHomework(lesson: ownLesson, student: g.other, text: "§ 3", by: try probe.editor(g.teacher)) }
+        #expect(throws: DeskError.forbidden) {
             try desk.setPeriodMark(classID: g.classID, subjectID: g.subject, period: period.id, student: g.other, value: 4, by: try probe.editor(g.teacher))
+        }
+    }
+
+    /// A group's teacher loads the class's КТП: topics go into their group's lessons, counted
+    /// per group; the other group's lessons are not theirs to fill.
+    @Test func aGroupsTeacherFillsOnlyTheirGroupsTopicsFromThePlan() throws {
+        let g = try groupedSubject()
+        try database.write { try $0.run("UPDATE lesson SET topic = '', plan_topic_id = NULL WHERE class_id = ? AND subject_id = ? AND date >= '2026-11-24'", g.classID, g.subject) }
+        let outcome = try PlanDesk(database: database).replace(classID: g.classID, subjectID: g.subject, topics: [("Неправильные глаголы", 200)],
+                                                               by: try JournalDeskProbe(database: database).editor(g.teacher))
+        #expect(outcome.filled > 0)
+        let future = try database.read { try $0.query("""
+            SELECT group_id, topic FROM lesson WHERE class_id = ? AND subject_id = ? AND date >= '2026-11-24' AND status = 'scheduled'
+            """, g.classID, g.subject) { ($0.optionalInt(0), $0.string(1)) } }
+        #expect(future.contains { $0.0 == g.group } && future.filter { $0.0 == g.group }.allSatisfy { $0.1 == "Неправильные глаголы" })
+        #expect(future.contains { $0.0 == g.otherGroup } && future.filter { $0.0 == g.otherGroup }.allSatisfy { $0.1.isEmpty })
+        // Someone who teaches neither group loads nothing.
+        let teaching = Set(try database.read { try $0.query("SELECT teacher_id FROM teaching_assignment WHERE class_id = ? AND subject_id = ?",
+                                                             g.classID, g.subject) { $0.int(0) } })
+        let stranger = try #require(TestSchool.generated.logins.first { $0.role == .teacher && !teaching.contains($0.personID) })
+        #expect(throws: DeskError.forbidden) {
+            _ = try PlanDesk(database: database).replace(classID: g.classID, subjectID: g.subject, topics: [("Тема", 1)],
+                                                         by: try JournalDeskProbe(database: database).editor(stranger))
         }
     }
 
@@ -280,7 +304,7 @@ import Testing
         #expect(try c.json(.put, "/api/v1/lessons/\(lesson)/attendance/\(student)", #"{"code":"Б"}"#).status == 204)
         #expect(try database.read { try $0.absenceCode(lesson: lesson, student: student) } == .ill)
         #expect(try c.json(.put, "/api/v1/lessons/\(lesson)/attendance/\(student)", #"{"code":null}"#).status == 403)
-        try database.write { try SchoolSettings.set("absence_correction_days", "1", $0) }
+        try database.write { try $0.setSetting("absence_correction_days", "1") }
         let late = try c.json(.put, "/api/v1/lessons/\(lesson)/attendance/\(student)", #"{"code":"У"}"#)
         #expect(late.status == 409)
         #expect(try json(late)["error"] as? String == "absence_correction_window")

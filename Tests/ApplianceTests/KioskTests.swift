@@ -1,4 +1,5 @@
 import Appliance
+import Desks
 import Domain
 import HTTP
 import Secrets
@@ -25,7 +26,7 @@ import Testing
 
     /// A fresh slip for `person`: the kiosk code from its QR.
     func kioskCode(for person: Int) throws -> String {
-        try SlipIssuer(database: database).issue(people: [person], by: (nil, nil), via: .cli, now: TestSchool.clock.unixNow(), today: TestSchool.today)[0].kioskCode
+        try AccountsDesk(database: database).issueSlips(people: [person], today: TestSchool.today, by: .console(at: TestSchool.clock.unixNow()))[0].kioskCode
     }
 
     @Test func anUnregisteredBrowserSeesOnlyThatItIsNotRegistered() throws {

@@ -1,3 +1,4 @@
+import Desks
 import Domain
 import Foundation
 import Printing
@@ -35,8 +36,8 @@ import Testing
         let db = try TestSchool.copy()
         let student = TestSchool.login(.student)
         let now = TestSchool.clock.unixNow()
-        let first = try SlipIssuer(database: db).issue(people: [student.personID], by: (nil, nil), via: .cli, now: now, today: TestSchool.today)
-        let second = try SlipIssuer(database: db).issue(people: [student.personID], by: (nil, nil), via: .cli, now: now, today: TestSchool.today)
+        let first = try AccountsDesk(database: db).issueSlips(people: [student.personID], today: TestSchool.today, by: .console(at: now))
+        let second = try AccountsDesk(database: db).issueSlips(people: [student.personID], today: TestSchool.today, by: .console(at: now))
         #expect(first[0].login == student.login && first[0].password != second[0].password)
         #expect(first[0].password.count == 10 && first[0].password.allSatisfy { SlipAlphabet.symbols.contains($0) })
         try db.read { c in

@@ -7,14 +7,17 @@ import Testing
 /// The audit trail's hash chain: what appends write and what a walk finds after someone edits
 /// the file behind the application's back (triggers dropped, as one would in the sqlite3 shell).
 @Suite struct AuditChainTests {
-    /// A database with `count` audit rows, actions `a1`, `a2`, ….
+    /// The action of row `i` of a trail: each row a different one.
+    static func action(_ i: Int) -> AuditAction { AuditAction.allCases[i % AuditAction.allCases.count] }
+
+    /// A database with `count` audit rows, actions `action(1)`, `action(2)`, ….
     func trail(_ count: Int, name: String = "chain") throws -> Database {
         let db = try Database.open(path: temporaryPath(name))
         try db.write { c in
             for i in 1...count {
-                try c.appendAudit(AuditEntry(at: 1_700_000_000 + i, via: .page, action: "a\(i)",
+                try c.appendAudit(AuditEntry(at: 1_700_000_000 + i, via: .page, action: Self.action(i),
                                              entity: "mark", entityID: 100 + i, oldValue: i % 3 == 0 ? nil : "\(i)", newValue: "5",
-                                             reason: i % 2 == 0 ? "по заявлению" : ""))
+                                             newData: .mark(value: 5, workType: i), reason: i % 2 == 0 ? "по заявлению" : ""))
             }
         }
         return db
@@ -30,7 +33,8 @@ import Testing
 
     @Test func theFirstRowHashesTheZeroHashAndItsColumnsAsDocumented() throws {
         let db = try Database.open(path: temporaryPath("first"))
-        try db.write { try $0.appendAudit(AuditEntry(at: 1, via: .cli, action: "test", entity: "school", oldValue: nil, newValue: "42")) }
+        try db.write { try $0.appendAudit(AuditEntry(at: 1, via: .cli, action: .setupInit, entity: "school", oldValue: nil, newValue: "42",
+                                                                  newData: .periodMark(4))) }
         // Name length, name, tag, value — NULL columns left out — in AuditChain.columns order.
         var expected = [UInt8](repeating: 0, count: 32)
         func field(_ name: String, _ tag: Character, _ value: [UInt8]) {
@@ -41,11 +45,12 @@ import Testing
         field("id", "i", integer(1))
         field("at", "i", integer(1))
         field("via", "t", text("cli"))
-        field("action", "t", text("test"))
+        field("action", "t", text("setup.init"))
         field("entity", "t", text("school"))
         field("new_value", "t", text("42"))
         field("reason", "t", text(""))
         field("address", "t", text(""))
+        field("new_data", "t", text("{\"periodMark\":4}"))
         let stored = try db.read { try $0.first("SELECT hash FROM audit WHERE id = 1") { $0.blob(0) } }
         #expect(stored == Digest.blake2b(bytes: expected))
         let head = try db.read { try $0.first("SELECT last_id, hash FROM audit_head") { ($0.int(0), $0.blob(1)) } }
@@ -61,7 +66,8 @@ import Testing
         #expect(check.checked == 5)
         #expect(check.last == AuditChainPoint(id: 5, hash: hashes[4]))
         // The same values give the same hash only at the same place in the chain.
-        try db.write { try $0.appendAudit(AuditEntry(at: 1_700_000_001, via: .page, action: "a1", entity: "mark", entityID: 101, oldValue: "1", newValue: "5")) }
+        try db.write { try $0.appendAudit(AuditEntry(at: 1_700_000_001, via: .page, action: Self.action(1), entity: "mark", entityID: 101, oldValue: "1", newValue: "5",
+                                                                  newData: .mark(value: 5, workType: 1))) }
         #expect(try db.read { try $0.first("SELECT hash FROM audit WHERE id = 6") { $0.blob(0) } } != hashes[0])
         #expect(try db.verifyAuditTrail().checked == 6)
     }
@@ -70,7 +76,7 @@ import Testing
         let db = try Database.open(path: temporaryPath("values"))
         try db.write { c in
             for text in ["5", "", "0x10", " 7 ", "1e3", "Ёлка «ё»\n;,\"", String(repeating: "я", count: 10_000)] {
-                try c.appendAudit(AuditEntry(at: -1, via: .api, action: text, entity: text, entityID: Int.max,
+                try c.appendAudit(AuditEntry(at: -1, via: .api, action: .markChange, entity: text, entityID: Int.max,
                                              oldValue: text, newValue: text, reason: text, address: text, lesson: Int.min))
             }
         }
@@ -90,8 +96,8 @@ import Testing
         try tamper(db, "UPDATE audit SET new_value = '4' WHERE id = 3")
         let breach = try #require(try db.verifyAuditTrail().breach)
         #expect(breach.kind == .changed)
-        #expect(breach.id == 3 && breach.action == "a3" && breach.at == 1_700_000_003)
-        #expect(breach.description.contains("№ 3") && breach.description.contains("a3") && breach.description.contains("изменена"))
+        #expect(breach.id == 3 && breach.action == Self.action(3).rawValue && breach.at == 1_700_000_003)
+        #expect(breach.description.contains("№ 3") && breach.description.contains(Self.action(3).rawValue) && breach.description.contains("изменена"))
     }
 
     @Test func aValueStoredAsAnotherTypeIsAChange() throws {
@@ -117,7 +123,7 @@ import Testing
         let check = try db.verifyAuditTrail()
         let breach = try #require(check.breach)
         #expect(breach.kind == .removedBefore(from: 3, to: 3))
-        #expect(breach.id == 4 && breach.action == "a4")
+        #expect(breach.id == 4 && breach.action == Self.action(4).rawValue)
         #expect(breach.description.contains("удалена запись № 3"))
         #expect(check.checked == 2)
     }
@@ -130,9 +136,9 @@ import Testing
         #expect(breach.id == 4)
         #expect(breach.description.contains("удалена последняя запись № 5"))
         // The next append does not paper over it: it chains to the head, not to row 4.
-        try db.write { try $0.appendAudit(AuditEntry(at: 1, via: .cli, action: "later", entity: "school")) }
+        try db.write { try $0.appendAudit(AuditEntry(at: 1, via: .cli, action: .accountLock, entity: "school")) }
         let after = try #require(try db.verifyAuditTrail().breach)
-        #expect(after.kind == .removedBefore(from: 5, to: 5) && after.id == 6 && after.action == "later")
+        #expect(after.kind == .removedBefore(from: 5, to: 5) && after.id == 6 && after.action == "account.lock")
     }
 
     @Test func aDeletedTrailIsNoticed() throws {
@@ -162,7 +168,7 @@ import Testing
         let db = try trail(4)
         try tamper(db, "UPDATE audit_head SET last_id = 3, hash = (SELECT hash FROM audit WHERE id = 3)")
         let breach = try #require(try db.verifyAuditTrail().breach)
-        #expect(breach.kind == .added && breach.id == 4 && breach.action == "a4")
+        #expect(breach.kind == .added && breach.id == 4 && breach.action == Self.action(4).rawValue)
     }
 
     @Test func aRolledBackWriteLeavesNoGapUnderGroupCommit() throws {
@@ -171,7 +177,7 @@ import Testing
         // 64 writers at once; every tenth throws after appending, so its savepoint rolls back.
         DispatchQueue.concurrentPerform(iterations: 64) { i in
             try? db.write { c in
-                try c.appendAudit(AuditEntry(at: i, via: .api, action: "w\(i)", entity: "mark"))
+                try c.appendAudit(AuditEntry(at: i, via: .api, action: .markCreate, entity: "mark", entityID: i))
                 if i % 10 == 0 { throw Abort() }
             }
         }
@@ -180,12 +186,12 @@ import Testing
         #expect(check.checked == 2 + 57)
         let ids = try db.read { try $0.query("SELECT id FROM audit ORDER BY id") { $0.int(0) } }
         #expect(ids == Array(1...59))
-        #expect(try db.read { try $0.first("SELECT count(*) FROM audit WHERE action IN ('w0', 'w10', 'w60')") { $0.int(0) } } == 0)
+        #expect(try db.read { try $0.first("SELECT count(*) FROM audit WHERE entity_id IN (0, 10, 60)") { $0.int(0) } } == 0)
     }
 
     @Test func anAppendOutsideATransactionOpensOne() throws {
         let db = try trail(1)
-        try db.withWriter { try $0.appendAudit(AuditEntry(at: 2, via: .cli, action: "bulk", entity: "school")) }
+        try db.withWriter { try $0.appendAudit(AuditEntry(at: 2, via: .cli, action: .settingChange, entity: "school")) }
         #expect(try db.verifyAuditTrail().checked == 2)
     }
 
@@ -194,7 +200,7 @@ import Testing
         #expect(try db.verifyNewAuditEntries().checked == 5)
         #expect(try db.verifyNewAuditEntries().checked == 0)
         try db.write { c in
-            for i in 6...7 { try c.appendAudit(AuditEntry(at: i, via: .page, action: "a\(i)", entity: "mark")) }
+            for i in 6...7 { try c.appendAudit(AuditEntry(at: i, via: .page, action: Self.action(i), entity: "mark")) }
         }
         let check = try db.verifyNewAuditEntries()
         #expect(check.breach == nil && check.checked == 2 && check.last.id == 7)
@@ -202,7 +208,7 @@ import Testing
         try tamper(db, "UPDATE audit SET action = 'x' WHERE id = 2")
         #expect(try db.verifyNewAuditEntries().breach == nil)
         #expect(try db.verifyAuditTrail().breach?.id == 2)
-        try db.write { try $0.appendAudit(AuditEntry(at: 8, via: .page, action: "a8", entity: "mark")) }
+        try db.write { try $0.appendAudit(AuditEntry(at: 8, via: .page, action: Self.action(8), entity: "mark")) }
         try tamper(db, "UPDATE audit SET reason = 'x' WHERE id = 8")
         let broken = try db.verifyNewAuditEntries()
         #expect(broken.breach?.kind == .changed && broken.breach?.id == 8)
@@ -219,13 +225,13 @@ import Testing
     }
 
     @Test func theMigrationChainsTheRowsAlreadyThere() throws {
-        // A file of schema 3 with audit rows, as a school has it before this release.
+        // A file of schema 4 with audit rows, as a school has it before this release.
         let path = temporaryPath("migrate")
-        let old = try Database.open(path: path, migrations: Array(Schema.migrations.prefix(3)))
+        let old = try Database.open(path: path, migrations: Array(Schema.migrations.prefix(4)))
         try old.write { c in
             for i in 1...2500 {
-                try c.run("INSERT INTO audit (at, via, action, entity, old_value, reason) VALUES (?, 'page', ?, 'mark', ?, '')",
-                          1_700_000_000 + i, "a\(i)", i % 2 == 0 ? nil : "\(i)")
+                try c.run("INSERT INTO audit (at, via, action, entity, old_value, reason, new_data) VALUES (?, 'page', ?, 'mark', ?, '', ?)",
+                          1_700_000_000 + i, Self.action(i).rawValue, i % 2 == 0 ? nil : "\(i)", i % 3 == 0 ? nil : AuditValue.periodMark(i % 5 + 1).encoded)
             }
         }
         old.close()
@@ -237,14 +243,14 @@ import Testing
         let fresh = try Database.open(path: temporaryPath("fresh"))
         try fresh.write { c in
             for i in 1...2500 {
-                try c.appendAudit(AuditEntry(at: 1_700_000_000 + i, via: .page, action: "a\(i)", entity: "mark",
-                                             oldValue: i % 2 == 0 ? nil : "\(i)"))
+                try c.appendAudit(AuditEntry(at: 1_700_000_000 + i, via: .page, action: Self.action(i), entity: "mark",
+                                             oldValue: i % 2 == 0 ? nil : "\(i)", newData: i % 3 == 0 ? nil : .periodMark(i % 5 + 1)))
             }
         }
         #expect(try fresh.verifyAuditTrail().last == check.last)
         // UPDATE is refused again after the migration.
         #expect(throws: SQLiteError.self) { try db.write { try $0.run("UPDATE audit SET action = 'x' WHERE id = 1") } }
-        try db.write { try $0.appendAudit(AuditEntry(at: 1, via: .cli, action: "after", entity: "school")) }
+        try db.write { try $0.appendAudit(AuditEntry(at: 1, via: .cli, action: .accountUnlock, entity: "school")) }
         #expect(try db.verifyAuditTrail().checked == 2501)
     }
 }

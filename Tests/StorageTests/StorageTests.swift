@@ -1,6 +1,7 @@
 import Dispatch
 import Domain
 import Storage
+import Sync
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -87,10 +88,10 @@ func temporaryPath(_ name: String) -> String {
 
     @Test func auditTrailIsAppendOnly() throws {
         let db = try Database.open(path: temporaryPath("audit"))
-        try db.write { try $0.appendAudit(AuditEntry(at: 1, via: .cli, action: "test", entity: "school")) }
+        try db.write { try $0.appendAudit(AuditEntry(at: 1, via: .cli, action: .setupInit, entity: "school")) }
         #expect(throws: SQLiteError.self) { try db.write { try $0.run("UPDATE audit SET action = 'other'") } }
         #expect(throws: SQLiteError.self) { try db.write { try $0.run("DELETE FROM audit") } }
-        #expect(try db.read { try $0.first("SELECT action FROM audit") { $0.string(0) } } == "test")
+        #expect(try db.read { try $0.first("SELECT action FROM audit") { $0.string(0) } } == "setup.init")
     }
 
     @Test func newerSchemaIsRefusedAndNotTouched() throws {

@@ -1,5 +1,6 @@
 import Domain
 import HTTP
+import Routing
 import Secrets
 import Storage
 import WebUI

@@ -45,7 +45,7 @@ final class SignIn: Sendable {
             if retry > 0 { return .throttled(retryAfter: retry) }
             _ = verify(password, against: decoy)
             unknownFailures.fail(key, now: now)
-            try database.write { try $0.appendAudit(AuditEntry(at: now, via: via, action: "signin.failure", entity: "account",
+            try database.write { try $0.appendAudit(AuditEntry(at: now, via: via, action: .signInFailure, entity: "account",
                                                                newValue: String(login.prefix(64)), reason: "неизвестный логин", address: address)) }
             return .refused
         }
@@ -68,23 +68,23 @@ final class SignIn: Sendable {
         return try database.write { c in
             guard matched else {
                 let failures = try c.recordFailedSignIn(account: account.id, at: now)
-                try c.appendAudit(AuditEntry(at: now, account: account.id, via: via, action: "signin.failure", entity: "account",
+                try c.appendAudit(AuditEntry(at: now, account: account.id, via: via, action: .signInFailure, entity: "account",
                                              entityID: account.id, reason: "неверный пароль (\(failures) подряд)", address: address))
                 if failures >= SignInThrottle.lockAfter, account.lockedAt == nil {
                     try c.lockAccount(account.id, reason: "\(failures) неудачных попыток входа подряд", at: now)
-                    try c.appendAudit(AuditEntry(at: now, account: account.id, via: .system, action: "account.lock", entity: "account",
+                    try c.appendAudit(AuditEntry(at: now, account: account.id, via: .system, action: .accountLock, entity: "account",
                                                  entityID: account.id, reason: "\(failures) неудачных попыток входа подряд", address: address))
                 }
                 return .refused
             }
             if account.lockedAt != nil {
-                try c.appendAudit(AuditEntry(at: now, account: account.id, via: via, action: "signin.locked", entity: "account",
+                try c.appendAudit(AuditEntry(at: now, account: account.id, via: via, action: .signInLocked, entity: "account",
                                              entityID: account.id, address: address))
                 return .locked
             }
             try c.recordSuccessfulSignIn(account: account.id)
             let (token, session) = try Self.openSession(c, account: account.id, address: address, mustChange: viaSlip || account.mustChangePassword, now: now)
-            try c.appendAudit(AuditEntry(at: now, account: account.id, session: session.id, via: via, action: "signin.success",
+            try c.appendAudit(AuditEntry(at: now, account: account.id, session: session.id, via: via, action: .signInSuccess,
                                          entity: "account", entityID: account.id, reason: viaSlip ? "временный пароль" : "", address: address))
             return .signedIn(token: token, session: session, account: account)
         }
@@ -125,7 +125,7 @@ extension SignIn {
             try c.setPassword(account: account.id, hash: hash, at: now)
             try c.endSessions(account: account.id, at: now)
             let (token, fresh) = try Self.openSession(c, account: account.id, address: address, mustChange: false, now: now)
-            try c.appendAudit(AuditEntry(at: now, account: account.id, session: session.id, via: via, action: "password.change",
+            try c.appendAudit(AuditEntry(at: now, account: account.id, session: session.id, via: via, action: .passwordChange,
                                          entity: "account", entityID: account.id, address: address))
             return (token, fresh)
         }

@@ -1,6 +1,8 @@
+import Desks
 import Domain
 import HTTP
 import Printing
+import Routing
 import Setup
 import Storage
 import WebUI
@@ -8,6 +10,7 @@ import WebUI
 /// The administrator's people and accounts pages, and the class teacher's slips page.
 struct PeoplePages {
     let database: Database
+    var people: PeopleDesk { PeopleDesk(database: database) }
 
     var routes: [AppRoute] {
         [
@@ -37,10 +40,8 @@ struct PeoplePages {
 
     /// The person a `/people/{id}` request names, with what the policy needs to know.
     func person(_ visit: Visit) throws -> Resource {
-        let id = try visit.request.pathParameters.int("id")
-        let year = try database.read { try $0.academicYear(containing: visit.today)?.id } ?? -1
-        guard let scope = try database.read({ try $0.personScope(id, year: year) }) else { throw HTTPError.notFound }
-        return .person(id: id, classes: scope.classes, isStaff: scope.isStaff)
+        guard let resource = try people.resource(person: try visit.request.pathParameters.int("id"), today: visit.today) else { throw HTTPError.notFound }
+        return resource
     }
 
     func schoolClass(_ visit: Visit) throws -> Resource {
@@ -60,7 +61,7 @@ struct PeoplePages {
         let classID = visit.request.query["class"].flatMap(Int.init)
         let (rows, classes) = try database.read { c -> ([PersonListing], [(Int, String)]) in
             let year = try c.academicYear(containing: visit.today)?.id ?? -1
-            let classes = try c.query("SELECT id, name FROM school_class WHERE year_id = ? ORDER BY grade, letter", year) { ($0.int(0), $0.string(1)) }
+            let classes = try c.classList(year: year).map { ($0.id, $0.name) }
             return (try c.people(year: year, classID: classID), classes)
         }
         let needle = q.lowercased()
@@ -167,33 +168,18 @@ struct PeoplePages {
     func recordConsent(_ visit: Visit) throws -> Response {
         let id = try visit.request.pathParameters.int("id")
         let form = try visit.request.form()
-        var errors: [String: String] = [:]
-        let dateText = (form["given_on"] ?? "").trimmingWhitespace
-        let date = CivilDate(russian: dateText)
-        if date == nil { errors["given_on"] = "Укажите дату в виде ДД.ММ.ГГГГ." } else if date! > visit.today { errors["given_on"] = "Дата согласия не может быть в будущем." }
-        let document = (form["document"] ?? "").trimmingWhitespace
-        if document.count > 200 { errors["document"] = "Не длиннее 200 символов." }
-        let givenBy = (form["given_by"] ?? "").trimmingWhitespace
-        if givenBy.count > 200 { errors["given_by"] = "Не длиннее 200 символов." }
-        guard errors.isEmpty, let date else { return try card(visit, errors: errors, status: 422) }
-        try database.write { c in
-            try c.insertConsent(person: id, givenOn: date, document: document, givenBy: givenBy, recordedBy: visit.actor!.personID, at: visit.now)
-            try c.appendAudit(AuditEntry(at: visit.now, account: visit.actor!.accountID, session: visit.session?.id, via: .page,
-                                         action: "consent.record", entity: "person", entityID: id, newValue: "\(date.iso) \(document)",
-                                         address: visit.request.remoteAddress))
+        do {
+            try people.recordConsent(person: id, givenOn: form["given_on"] ?? "", document: form["document"] ?? "", givenBy: form["given_by"] ?? "",
+                                     today: visit.today, by: visit.editor)
+        } catch let DeskError.invalidFields(problems) {
+            return try card(visit, errors: problems, status: 422)
         }
         return .redirect(to: "/people/\(id)")
     }
 
     func setLock(_ visit: Visit, locked: Bool) throws -> Response {
         let id = try visit.request.pathParameters.int("id")
-        try database.write { c in
-            guard let account = try c.account(person: id) else { throw HTTPError.notFound }
-            if locked { try c.lockAccount(account.id, reason: "заблокирована администратором", at: visit.now) } else { try c.unlockAccount(account.id) }
-            try c.appendAudit(AuditEntry(at: visit.now, account: visit.actor!.accountID, session: visit.session?.id, via: .page,
-                                         action: locked ? "account.lock" : "account.unlock", entity: "account", entityID: account.id,
-                                         address: visit.request.remoteAddress))
-        }
+        try people.setLock(person: id, locked: locked, reason: locked ? "заблокирована администратором" : "", by: visit.editor)
         return .redirect(to: "/people/\(id)")
     }
 
@@ -221,8 +207,7 @@ struct PeoplePages {
 
     /// Issues slips and answers with the PDF as a download.
     func slips(_ visit: Visit, people: [Int], name: String) throws -> Response {
-        let slips = try SlipIssuer(database: database).issue(people: people, by: (visit.actor!.accountID, visit.actor!.personID),
-                                                             via: .page, address: visit.request.remoteAddress, now: visit.now, today: visit.today)
+        let slips = try AccountsDesk(database: database).issueSlips(people: people, today: visit.today, by: visit.editor)
         var response = Response(status: 200, contentType: "application/pdf", body: try LoginSlipSheet.pdf(slips))
         response.headers.add("Content-Disposition", "attachment; filename=\"\(name).pdf\"")
         response.headers.add("Cache-Control", "no-store")

@@ -105,7 +105,7 @@ struct DemoBuilder {
         try writeJournal(through: options.today)
         try writeHistory()
         let logins = try createAccounts()
-        try c.appendAudit(AuditEntry(at: createdAt, via: .cli, action: "demo.generate", entity: "school",
+        try c.appendAudit(AuditEntry(at: createdAt, via: .cli, action: .demoGenerate, entity: "school",
                                      newValue: "students=\(options.students) seed=\(options.seed) today=\(options.today.iso)"))
         return logins
     }

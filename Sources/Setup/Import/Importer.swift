@@ -71,7 +71,7 @@ public struct Importer {
                     let sync = try c.syncLessons(year: year.id, from: today)
                     session.report.changes.append("уроки в журнале с \(today.russian): создано \(sync.created), изменено \(sync.updated), удалено \(sync.removed)")
                 }
-                try c.appendAudit(AuditEntry(at: now, account: account, via: .import, action: "import.\(kind.rawValue)", entity: "school",
+                try c.appendAudit(AuditEntry(at: now, account: account, via: .import, action: kind.auditAction, entity: "school",
                                              newValue: session.report.summary, reason: via == .cli ? "командная строка" : "страница"))
                 if dryRun { throw DryRun(report: session.report) }
                 return session.report
@@ -190,5 +190,16 @@ struct ImportSession {
             try c.insertConsent(person: id, givenOn: consent, document: document, givenBy: card.fullName, recordedBy: nil, at: now)
         }
         return id
+    }
+}
+
+extension Importer.Kind {
+    var auditAction: AuditAction {
+        switch self {
+        case .staff: .staffImport
+        case .students: .studentsImport
+        case .guardians: .guardiansImport
+        case .timetable: .timetableImport
+        }
     }
 }

@@ -1,18 +1,11 @@
+import Desks
 import Domain
 import Storage
 
-/// The thematic plan (КТП) of one class and subject from a CSV of `Тема;Часы`: the file
-/// replaces the plan, and its topics fill the lessons of the year in order — each topic as
-/// many lessons as its hours — where the teacher has not written a topic yet. A file with
-/// a bad row imports nothing; every filled topic is audited.
+/// The thematic plan (КТП) of one class and subject from a CSV of `Тема;Часы`, handed to
+/// `PlanDesk` (which replaces the plan and fills the lessons' topics). A file with a bad row
+/// imports nothing.
 public enum PlanImport {
-    public struct Outcome: Sendable, Equatable {
-        public let topics: Int
-        public let hours: Int
-        /// Lessons that got their topic from the plan.
-        public let filled: Int
-    }
-
     /// The plan's topics and hours. - Throws: `ImportFailure` naming every bad line.
     public static func parse(_ bytes: [UInt8]) throws -> [(title: String, hours: Int)] {
         let table: CSVTable
@@ -40,38 +33,9 @@ public enum PlanImport {
         return topics
     }
 
-    public static func run(_ database: Database, classID: Int, subjectID: Int, bytes: [UInt8], account: Int?, session: Int? = nil,
-                           via: AuditEntry.Via, now: Int) throws -> Outcome {
-        let topics = try parse(bytes)
-        return try database.write { c in
-            guard let year = try c.schoolClass(classID)?.yearID, try c.subjectName(subjectID) != nil else {
-                throw ImportFailure(problems: [InputError(line: nil, "нет такого класса или предмета")])
-            }
-            try c.deletePlan(classID: classID, subjectID: subjectID)
-            var ids: [Int] = []
-            for (i, t) in topics.enumerated() {
-                ids.append(try c.insertPlanTopic(year: year, class: classID, subject: subjectID, position: i + 1, title: t.title, hours: t.hours))
-            }
-            // The n-th lesson of the year takes the topic whose hours cover n.
-            var schedule: [(id: Int, title: String)] = []
-            for (i, t) in topics.enumerated() { schedule += Array(repeating: (ids[i], t.title), count: t.hours) }
-            let lessons = try c.lessonTopics(classID: classID, subjectID: subjectID)
-            var filled = 0
-            for (n, (lesson, topic)) in lessons.enumerated() where n < schedule.count {
-                if topic.isEmpty {
-                    try c.setLessonTopic(lesson, topic: schedule[n].title, planTopic: schedule[n].id, at: now)
-                    try c.appendAudit(AuditEntry(at: now, account: account, session: session, via: .import, action: "topic.change", entity: "lesson",
-                                                 entityID: lesson, oldValue: "", newValue: schedule[n].title, reason: "из КТП",
-                                                 lesson: lesson, schoolClass: classID))
-                    filled += 1
-                } else if topic == schedule[n].title {
-                    try c.setLessonTopic(lesson, topic: topic, planTopic: schedule[n].id, at: nil)
-                }
-            }
-            try c.appendAudit(AuditEntry(at: now, account: account, session: session, via: .import, action: "import.plan", entity: "plan",
-                                         newValue: "тем: \(topics.count), часов: \(schedule.count), заполнено уроков: \(filled)",
-                                         reason: via == .cli ? "командная строка" : "страница", schoolClass: classID))
-            return Outcome(topics: topics.count, hours: schedule.count, filled: filled)
-        }
+    /// Reads the file and hands the plan to the desk. - Throws: `ImportFailure` naming every bad
+    /// line; the desk's errors (`forbidden`, `notFound`).
+    public static func run(_ database: Database, classID: Int, subjectID: Int, bytes: [UInt8], by editor: Editor) throws -> PlanDesk.Outcome {
+        try PlanDesk(database: database).replace(classID: classID, subjectID: subjectID, topics: try parse(bytes), by: editor)
     }
 }

@@ -167,11 +167,14 @@ public struct AuditRecord: Sendable {
     public let at: Int
     public let account: Int?
     public let via: String
-    public let action: String
+    /// nil for an action this build does not know (written by a newer one).
+    public let action: AuditAction?
     public let entity: String
     public let entityID: Int?
     public let oldValue: String?
     public let newValue: String?
+    public let oldData: AuditValue?
+    public let newData: AuditValue?
     public let reason: String
     public let address: String
     public let lesson: Int?
@@ -183,15 +186,16 @@ extension Connection {
     /// What an account did since a moment, oldest first.
     public func audit(account: Int, since: Int) throws -> [AuditRecord] {
         try query("""
-            SELECT id, at, account_id, via, action, entity, entity_id, old_value, new_value, reason, address, lesson_id, student_id, class_id
+            SELECT id, at, account_id, via, action, entity, entity_id, old_value, new_value, reason, address, lesson_id, student_id, class_id,
+                   old_data, new_data
             FROM audit WHERE account_id = ? AND at >= ? ORDER BY id
             """, account, since, row: Self.auditRecord)
     }
 
     /// Whether another account acted on the same entity after audit row `after` (and up to
     /// row `through`: later rows are the revert's own).
-    public func changedLaterByOthers(entity: String, entityID: Int?, actions: [String], after: Int, through: Int = .max, account: Int) throws -> Bool {
-        let list = actions.map { "'\($0)'" }.joined(separator: ",")
+    public func changedLaterByOthers(entity: String, entityID: Int?, actions: [AuditAction], after: Int, through: Int = .max, account: Int) throws -> Bool {
+        let list = actions.map { "'\($0.rawValue)'" }.joined(separator: ",")
         return try first("""
             SELECT 1 FROM audit WHERE entity = ? AND coalesce(entity_id, -1) = coalesce(?, -1) AND id > ? AND id <= ?
               AND coalesce(account_id, -1) <> ? AND action IN (\(list)) LIMIT 1
@@ -209,8 +213,10 @@ extension Connection {
     }
 
     static func auditRecord(_ r: Row) -> AuditRecord {
-        AuditRecord(id: r.int(0), at: r.int(1), account: r.optionalInt(2), via: r.string(3), action: r.string(4), entity: r.string(5),
-                    entityID: r.optionalInt(6), oldValue: r.optionalString(7), newValue: r.optionalString(8), reason: r.string(9),
+        AuditRecord(id: r.int(0), at: r.int(1), account: r.optionalInt(2), via: r.string(3), action: AuditAction(rawValue: r.string(4)), entity: r.string(5),
+                    entityID: r.optionalInt(6), oldValue: r.optionalString(7), newValue: r.optionalString(8),
+                    oldData: r.optionalString(14).flatMap(AuditValue.init(encoded:)), newData: r.optionalString(15).flatMap(AuditValue.init(encoded:)),
+                    reason: r.string(9),
                     address: r.string(10), lesson: r.optionalInt(11), student: r.optionalInt(12), schoolClass: r.optionalInt(13))
     }
 

@@ -1,76 +1,9 @@
 import Domain
 
-/// A lesson as the journal works with it: where it belongs, when it is, what was entered.
-public struct JournalLesson: Sendable, Equatable {
-    public let id: Int
-    public let yearID: Int
-    public let date: CivilDate
-    public let bell: Int
-    public let startsAt: TimeOfDay?
-    public let endsAt: TimeOfDay?
-    public let classID: Int
-    public let className: String
-    public let marksEnabled: Bool
-    public let groupID: Int?
-    public let groupName: String?
-    public let subjectID: Int
-    public let subjectName: String
-    public let teacherID: Int
-    public let teacherName: String
-    /// Who taught it in place of the timetabled teacher.
-    public let actualTeacherID: Int?
-    public let actualTeacherName: String?
-    public let cancelled: Bool
-    public let changeNote: String
-    public let topic: String
-    public let planTopicID: Int?
-    public let homework: String
-    /// The class's reporting period the lesson falls in.
-    public let period: Period?
-
-    public var timing: LessonTiming { LessonTiming(date: date, startsAt: startsAt, cancelled: cancelled) }
-    public var resource: Resource { .lesson(classID: classID, subjectID: subjectID, groupID: groupID, substitute: actualTeacherID) }
-}
-
 /// A student on a journal's list.
 public struct JournalStudent: Sendable, Equatable {
     public let id: Int
     public let name: String
-}
-
-/// A mark as the journal shows and edits it.
-public struct JournalMark: Sendable, Equatable {
-    public let id: Int
-    public let lessonID: Int
-    public let studentID: Int
-    public let value: Int
-    public let workTypeID: Int
-    public let workType: String
-    public let weight: Double
-    public let transferred: Bool
-}
-
-public struct JournalAbsence: Sendable, Equatable {
-    public let lessonID: Int
-    public let studentID: Int
-    public let code: AbsenceCode
-}
-
-/// A work type of the school's list with its weight.
-public struct WorkType: Sendable, Equatable {
-    public let id: Int
-    public let code: String
-    public let name: String
-    public let weight: Double
-    public let active: Bool
-}
-
-/// An entered period (or year) mark.
-public struct JournalPeriodMark: Sendable, Equatable {
-    public let id: Int
-    public let studentID: Int
-    public let periodID: Int
-    public let value: Int
 }
 
 /// A topic of the thematic plan (КТП).
@@ -99,7 +32,7 @@ public struct LessonSummary: Sendable, Equatable {
 }
 
 extension Connection {
-    public func journalLesson(_ id: Int) throws -> JournalLesson? {
+    public func journalLesson(_ id: Int) throws -> Lesson? {
         try first("""
             SELECT l.id, l.year_id, l.date, l.bell_number, b.starts_at, b.ends_at, c.id, c.name, c.marks_enabled, l.group_id, g.name,
                    s.id, s.name, t.id, t.last_name || ' ' || t.first_name || ' ' || t.middle_name,
@@ -115,7 +48,7 @@ extension Connection {
             LEFT JOIN period p ON p.year_id = l.year_id AND p.scheme = c.period_scheme AND l.date BETWEEN p.starts_on AND p.ends_on
             WHERE l.id = ?
             """, id) { r in
-            JournalLesson(
+            Lesson(
                 id: r.int(0), yearID: r.int(1), date: try r.date(2), bell: r.int(3),
                 startsAt: try r.isNull(4) ? nil : r.time(4), endsAt: try r.isNull(5) ? nil : r.time(5),
                 classID: r.int(6), className: r.string(7), marksEnabled: r.bool(8), groupID: r.optionalInt(9), groupName: r.optionalString(10),
@@ -144,9 +77,10 @@ extension Connection {
             """, classID, groupID, from, to) { JournalStudent(id: $0.int(0), name: $0.string(1)) }
     }
 
-    /// A class's name and school year, or nil.
-    public func schoolClass(_ id: Int) throws -> (name: String, yearID: Int)? {
-        try first("SELECT name, year_id FROM school_class WHERE id = ?", id) { (name: $0.string(0), yearID: $0.int(1)) }
+    public func schoolClass(_ id: Int) throws -> SchoolClass? {
+        try first("SELECT id, name, year_id, grade FROM school_class WHERE id = ?", id) {
+            SchoolClass(id: $0.int(0), name: $0.string(1), yearID: $0.int(2), grade: $0.int(3))
+        }
     }
 
     public func subjectName(_ id: Int) throws -> String? {
@@ -178,17 +112,17 @@ extension Connection {
 
     static let markColumns = "m.id, m.lesson_id, m.student_id, m.value, m.work_type_id, w.code, w.weight, m.transferred"
 
-    static func journalMark(_ r: Row) -> JournalMark {
-        JournalMark(id: r.int(0), lessonID: r.int(1), studentID: r.int(2), value: r.int(3), workTypeID: r.int(4), workType: r.string(5),
+    static func journalMark(_ r: Row) -> Mark {
+        Mark(id: r.int(0), lessonID: r.int(1), studentID: r.int(2), value: r.int(3), workTypeID: r.int(4), workType: r.string(5),
                     weight: r.double(6), transferred: r.bool(7))
     }
 
-    public func journalMark(_ id: Int) throws -> JournalMark? {
+    public func journalMark(_ id: Int) throws -> Mark? {
         try first("SELECT \(Self.markColumns) FROM mark m JOIN work_type w ON w.id = m.work_type_id WHERE m.id = ? AND m.value IS NOT NULL",
                   id, row: Self.journalMark)
     }
 
-    public func journalMark(lesson: Int, student: Int, workType: Int) throws -> JournalMark? {
+    public func journalMark(lesson: Int, student: Int, workType: Int) throws -> Mark? {
         try first("""
             SELECT \(Self.markColumns) FROM mark m JOIN work_type w ON w.id = m.work_type_id
             WHERE m.lesson_id = ? AND m.student_id = ? AND m.work_type_id = ? AND m.value IS NOT NULL
@@ -234,7 +168,7 @@ extension Connection {
     }
 
     /// Marks of the given lessons, oldest first. `CROSS JOIN` starts from the lessons.
-    public func journalMarks(lessons: [Int]) throws -> [JournalMark] {
+    public func journalMarks(lessons: [Int]) throws -> [Mark] {
         guard !lessons.isEmpty else { return [] }
         return try query("""
             SELECT \(Self.markColumns) FROM json_each(?) j CROSS JOIN mark m ON m.lesson_id = j.value
@@ -242,23 +176,23 @@ extension Connection {
             """, Self.jsonList(lessons), row: Self.journalMark)
     }
 
-    public func journalAbsences(lessons: [Int]) throws -> [JournalAbsence] {
+    public func journalAbsences(lessons: [Int]) throws -> [Absence] {
         guard !lessons.isEmpty else { return [] }
         return try query("""
             SELECT a.lesson_id, a.student_id, a.code FROM json_each(?) j CROSS JOIN absence a ON a.lesson_id = j.value
             """, Self.jsonList(lessons)) { r in
-            AbsenceCode(rawValue: r.string(2)).map { JournalAbsence(lessonID: r.int(0), studentID: r.int(1), code: $0) }
+            AbsenceCode(rawValue: r.string(2)).map { Absence(lessonID: r.int(0), studentID: r.int(1), code: $0) }
         }.compactMap { $0 }
     }
 
     /// The period marks of a subject for the given students and period.
-    public func journalPeriodMarks(students: [Int], subject: Int, period: Int) throws -> [JournalPeriodMark] {
+    public func journalPeriodMarks(students: [Int], subject: Int, period: Int) throws -> [PeriodMark] {
         guard !students.isEmpty else { return [] }
         return try query("""
             SELECT pm.id, pm.student_id, pm.period_id, pm.value FROM json_each(?1) j
             CROSS JOIN period_mark pm ON pm.student_id = j.value AND pm.subject_id = ?2 AND pm.kind = 'period' AND pm.period_id = ?3
             WHERE pm.value IS NOT NULL
-            """, Self.jsonList(students), subject, period) { JournalPeriodMark(id: $0.int(0), studentID: $0.int(1), periodID: $0.int(2), value: $0.int(3)) }
+            """, Self.jsonList(students), subject, period) { PeriodMark(id: $0.int(0), studentID: $0.int(1), periodID: $0.int(2), value: $0.int(3)) }
     }
 
     public func periodMarkIsSet(student: Int, subject: Int, period: Int) throws -> Bool {
@@ -347,6 +281,16 @@ public struct AuditListing: Sendable, Equatable {
     public let oldValue: String?
     public let newValue: String?
     public let reason: String
+    /// The lesson's date, bell and subject, when the row belongs to a lesson.
+    public let lessonDate: CivilDate?
+    public let lessonBell: Int?
+    public let lessonSubject: String?
+
+    /// «5А, Алгебра, 13.11, 2-й урок».
+    public var lessonLabel: String? {
+        guard let lessonDate, let lessonBell else { return nil }
+        return [className, lessonSubject, lessonDate.shortRussian, "\(lessonBell)-й урок"].compactMap { $0 }.joined(separator: ", ")
+    }
 }
 
 extension Connection {
@@ -356,10 +300,12 @@ extension Connection {
         let to = f.to.map { SchoolDateTime(date: $0.adding(days: 1), time: TimeOfDay(minutes: 0)).unixSeconds(offsetMinutes: offsetMinutes) }
         return try query("""
             SELECT a.id, a.at, a.account_id, ac.login, p.last_name || ' ' || p.first_name || ' ' || p.middle_name, a.via, a.action, a.entity,
-                   a.entity_id, a.lesson_id, a.student_id, sp.last_name || ' ' || sp.first_name, a.class_id, c.name, a.old_value, a.new_value, a.reason
+                   a.entity_id, a.lesson_id, a.student_id, sp.last_name || ' ' || sp.first_name, a.class_id, c.name, a.old_value, a.new_value, a.reason,
+                   l.date, l.bell_number, ls.name
             FROM audit a
             LEFT JOIN account ac ON ac.id = a.account_id LEFT JOIN person p ON p.id = ac.person_id
             LEFT JOIN person sp ON sp.id = a.student_id LEFT JOIN school_class c ON c.id = a.class_id
+            LEFT JOIN lesson l ON l.id = a.lesson_id LEFT JOIN subject ls ON ls.id = l.subject_id
             WHERE (?1 IS NULL OR a.lesson_id = ?1) AND (?2 IS NULL OR a.student_id = ?2) AND (?3 IS NULL OR a.class_id = ?3)
               AND (?4 IS NULL OR a.account_id IN (SELECT id FROM account WHERE person_id = ?4)) AND (?5 IS NULL OR a.at >= ?5) AND (?6 IS NULL OR a.at < ?6)
               AND (NOT ?7 OR a.entity IN ('mark', 'absence', 'period_mark', 'lesson', 'remark'))
@@ -368,7 +314,8 @@ extension Connection {
             AuditListing(id: r.int(0), at: r.int(1), account: r.optionalInt(2), login: r.optionalString(3), person: r.optionalString(4),
                          via: r.string(5), action: r.string(6), entity: r.string(7), entityID: r.optionalInt(8), lesson: r.optionalInt(9),
                          student: r.optionalInt(10), studentName: r.optionalString(11), classID: r.optionalInt(12), className: r.optionalString(13),
-                         oldValue: r.optionalString(14), newValue: r.optionalString(15), reason: r.string(16))
+                         oldValue: r.optionalString(14), newValue: r.optionalString(15), reason: r.string(16),
+                         lessonDate: r.optionalString(17).flatMap(CivilDate.init(iso:)), lessonBell: r.optionalInt(18), lessonSubject: r.optionalString(19))
         }
     }
 }

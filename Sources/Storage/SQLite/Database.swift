@@ -2,6 +2,7 @@ import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
+import Sync
 
 /// The school's database file: one writer connection behind a lock and a pool of
 /// read-only connections, one per thread that asks at the same time.
@@ -198,26 +199,6 @@ enum VerifiedMark {
     }
 
     static func remove(_ path: String) { unlink(path + ".verified") }
-}
-
-/// A value behind a pthread mutex. (The standard `Mutex` insists on `sending` results,
-/// which generic closures over connections cannot promise.)
-public final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private var mutex = pthread_mutex_t()
-
-    public init(_ value: Value) {
-        self.value = value
-        pthread_mutex_init(&mutex, nil)
-    }
-
-    deinit { pthread_mutex_destroy(&mutex) }
-
-    public func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return try body(&value)
-    }
 }
 
 /// The writes waiting for a group commit.

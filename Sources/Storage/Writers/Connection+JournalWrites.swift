@@ -47,10 +47,11 @@ extension Connection {
     }
 
     /// The lessons of a class's subject that take place, in order, with their topics.
-    public func lessonTopics(classID: Int, subjectID: Int) throws -> [(id: Int, topic: String)] {
+    /// The year's lessons of a class's subject that are held (not cancelled), in order, with their group and topic.
+    public func lessonTopics(classID: Int, subjectID: Int) throws -> [(id: Int, groupID: Int?, topic: String)] {
         try query("""
-            SELECT id, topic FROM lesson WHERE class_id = ? AND subject_id = ? AND status = 'scheduled' ORDER BY date, bell_number
-            """, classID, subjectID) { (id: $0.int(0), topic: $0.string(1)) }
+            SELECT id, group_id, topic FROM lesson WHERE class_id = ? AND subject_id = ? AND status = 'scheduled' ORDER BY date, bell_number, id
+            """, classID, subjectID) { (id: $0.int(0), groupID: $0.optionalInt(1), topic: $0.string(2)) }
     }
 
     public func closeEnrolment(student: Int, class classID: Int, on date: CivilDate) throws {
@@ -128,6 +129,10 @@ extension Connection {
 
     public func classList(year: Int) throws -> [(id: Int, name: String)] {
         try query("SELECT id, name FROM school_class WHERE year_id = ? ORDER BY grade, letter", year) { (id: $0.int(0), name: $0.string(1)) }
+    }
+
+    public func bellScheduleIDs() throws -> [Int] {
+        try query("SELECT id FROM bell_schedule ORDER BY id") { $0.int(0) }
     }
 
     public func subjectList() throws -> [(id: Int, name: String)] {

@@ -19,6 +19,11 @@ extension Connection {
         try first("SELECT value FROM setting WHERE key = ?", key) { $0.string(0) }
     }
 
+    /// The school's settings in force (stored values over the defaults).
+    public func schoolSettings() throws -> SchoolSettings {
+        SchoolSettings(stored: Dictionary(try query("SELECT key, value FROM setting") { ($0.string(0), $0.string(1)) }) { _, b in b })
+    }
+
     public func insertAcademicYear(name: String, startsOn: CivilDate, endsOn: CivilDate) throws -> Int {
         try run("INSERT INTO academic_year (name, starts_on, ends_on) VALUES (?, ?, ?)", name, startsOn, endsOn)
         return lastInsertID

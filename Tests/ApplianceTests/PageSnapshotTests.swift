@@ -1,0 +1,195 @@
+import Appliance
+import Desks
+import Domain
+import HTTP
+import Setup
+import Storage
+import Testing
+
+/// Every page as the person who normally opens it sees it, from the fixture school at
+/// 10:00 on Monday 23 November 2026: whole responses compared with `Snapshots/*.txt`.
+/// Each suite works on its own copy of the school.
+enum PageSnapshots {
+    /// Loads `target` in `client` and compares the whole response with `Snapshots/<name>.txt`.
+    static func check(_ client: Client, _ target: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        ResponseSnapshot.check(try client.page(target), name, sourceLocation: sourceLocation)
+    }
+
+    static func fresh() -> App { FixtureSchool.app(try! FixtureSchool.copy()) }
+
+    static let kuznetsova = "Кузнецова Ольга Николаевна", smirnova = "Смирнова Анна Олеговна", volkova = "Волкова Елена Сергеевна"
+    static let artem = "Алексеев Артём Ильич", vera = "Алексеева Вера Ильинична", daria = "Белова Дарья Андреевна"
+    static let father = "Алексеев Илья Викторович", mother = "Белова Наталья Викторовна"
+
+    /// The lesson `teacher` gives today (or on `date`) at `bell`.
+    static func lesson(_ app: App, _ teacher: String, bell: Int, on date: String = "2026-11-23") throws -> Int {
+        try #require(try app.database.read { try $0.teacherLessons(FixtureSchool.id(teacher), on: CivilDate(iso: date)!) }.first { $0.bell == bell }).id
+    }
+
+    static func subject(_ app: App, _ name: String) throws -> Int {
+        try #require(try app.database.read { try $0.subjectID(named: name) })
+    }
+}
+
+extension PageSnapshots {
+    @Suite struct Anonymous {
+        let app = PageSnapshots.fresh()
+
+        @Test func signInAndErrorPages() throws {
+            let visitor = Client(app)
+            try check(visitor, "/login", "anonymous-login")
+            try check(visitor, "/", "anonymous-home-redirect")
+            try check(visitor, "/no-such-page", "anonymous-404")
+            ResponseSnapshot.check(try visitor.send(.delete, "/login"), "anonymous-405")
+            let wrong = try visitor.post("/login", [("login", FixtureSchool.login(kuznetsova)), ("password", "not-her-password")])
+            ResponseSnapshot.check(wrong, "anonymous-login-refused")
+        }
+
+        @Test func aFirstSignInWithASlip() throws {
+            let slip = try AccountsDesk(database: app.database).issueSlips(people: [FixtureSchool.id("Васильев Тимофей Романович")], today: FixtureSchool.today,
+                                                                          by: .console(at: app.clock.unixNow()))[0]
+            let student = Client(app)
+            try student.page("/login")
+            ResponseSnapshot.check(try student.post("/login", [("login", slip.login), ("password", slip.password)]), "first-signin-redirect")
+            try check(student, "/password", "first-signin-password")
+            try check(student, "/", "first-signin-home-redirect")
+        }
+
+        @Test func kioskScreens() throws {
+            let kiosk = Client(app)
+            try check(kiosk, "/kiosk", "kiosk-unregistered")
+            try check(kiosk, "/kiosk/pair/\(FixtureSchool.kioskPairingCode)", "kiosk-pair")
+            try check(kiosk, "/kiosk", "kiosk-idle")
+            #expect(try kiosk.post("/kiosk/signin", [("login", FixtureSchool.login(artem)), ("password", FixtureSchool.password)]).status == 303)
+            try check(kiosk, "/kiosk/diary", "kiosk-diary-redirect")
+            try check(kiosk, "/kiosk/diary/\(FixtureSchool.id(artem))", "kiosk-diary")
+            try check(kiosk, "/kiosk/diary/\(FixtureSchool.id(daria))", "kiosk-diary-other-404")
+        }
+    }
+
+    @Suite struct Teacher {
+        let app = PageSnapshots.fresh()
+
+        @Test func aClassTeachersPages() throws {
+            let teacher = try FixtureSchool.signedIn(app, kuznetsova)
+            let math = try subject(app, "Математика"), a = FixtureSchool.classID("5А"), b = FixtureSchool.classID("5Б")
+            try check(teacher, "/", "teacher-home")
+            try check(teacher, "/day", "teacher-day")
+            try check(teacher, "/day?date=2026-11-25", "teacher-day-wednesday")
+            try check(teacher, "/lessons/\(try lesson(app, kuznetsova, bell: 1))", "teacher-lesson-held")
+            try check(teacher, "/lessons/\(try lesson(app, kuznetsova, bell: 2))", "teacher-lesson-running")
+            try check(teacher, "/lessons/\(try lesson(app, kuznetsova, bell: 2, on: "2026-11-25"))", "teacher-lesson-ahead")
+            try check(teacher, "/journal", "teacher-journals")
+            try check(teacher, "/journal/\(a)/\(math)", "teacher-grid-5a-math")
+            try check(teacher, "/journal/\(b)/\(math)", "teacher-grid-5b-math")
+            try check(teacher, "/journal/\(a)/\(math)/plan", "teacher-plan-5a-math")
+            try check(teacher, "/classes/\(a)/slips", "teacher-class-slips")
+            try check(teacher, "/people?class=\(a)", "teacher-people-5a")
+            try check(teacher, "/people/\(FixtureSchool.id(artem))", "teacher-person-student")
+            try check(teacher, "/password", "teacher-password")
+            try check(teacher, "/settings", "teacher-settings-403")
+            try check(teacher, "/lessons/999999", "teacher-lesson-404")
+        }
+
+        @Test func aGroupTeachersPages() throws {
+            let teacher = try FixtureSchool.signedIn(app, smirnova)
+            let english = try subject(app, "Иностранный язык (английский)")
+            try check(teacher, "/", "group-teacher-home")
+            try check(teacher, "/day", "group-teacher-day")
+            try check(teacher, "/lessons/\(try lesson(app, smirnova, bell: 3))", "group-teacher-lesson-ahead")
+            try check(teacher, "/journal", "group-teacher-journals")
+            let group = try #require(try app.database.read { try $0.groupID(named: "Английский 1", classID: FixtureSchool.classID("5А")) })
+            try check(teacher, "/journal/\(FixtureSchool.classID("5А"))/\(english)?group=\(group)", "group-teacher-grid-5a-english-1")
+        }
+    }
+
+    @Suite struct Administration {
+        let app = PageSnapshots.fresh()
+
+        @Test func theAdministratorsPages() throws {
+            let admin = try FixtureSchool.signedIn(app, "Соколова Ирина Павловна")
+            try check(admin, "/", "administrator-home")
+            try check(admin, "/settings", "administrator-settings")
+            try check(admin, "/audit", "administrator-audit")
+            try check(admin, "/audit?all=1", "administrator-audit-everything")
+            try check(admin, "/mark-reports", "administrator-mark-reports")
+            try check(admin, "/people", "administrator-people")
+            try check(admin, "/people?q=Алексеев", "administrator-people-search")
+            try check(admin, "/people/\(FixtureSchool.id(artem))", "administrator-person-student")
+            try check(admin, "/people/\(FixtureSchool.id(father))", "administrator-person-guardian")
+            try check(admin, "/people/\(FixtureSchool.id("Жукова Ирина Олеговна"))", "administrator-person-no-account")
+            try check(admin, "/people/\(FixtureSchool.id(kuznetsova))", "administrator-person-teacher")
+            try check(admin, "/classes/\(FixtureSchool.classID("5Б"))/slips", "administrator-class-slips")
+        }
+
+        @Test func theDeputysPages() throws {
+            let deputy = try FixtureSchool.signedIn(app, volkova)
+            try check(deputy, "/", "deputy-home")
+            try check(deputy, "/unlocks", "deputy-unlocks")
+            try check(deputy, "/day?teacher=", "deputy-any-day")
+            try check(deputy, "/day?teacher=\(FixtureSchool.id("Павлов Дмитрий Игоревич"))", "deputy-substitute-day")
+            try check(deputy, "/lessons/\(try lesson(app, volkova, bell: 3))", "deputy-lesson-substituted")
+            try check(deputy, "/journal", "deputy-journals")
+        }
+
+        @Test func theDirectorsPages() throws {
+            let director = try FixtureSchool.signedIn(app, "Морозов Андрей Викторович")
+            try check(director, "/", "director-home")
+            try check(director, "/journal", "director-journals")
+            let grid = "/journal/\(FixtureSchool.classID("5А"))/\(try subject(app, "Математика"))"
+            try check(director, grid, "director-grid-5a-math")
+            // The director reads: no editing, no keyboard script; the formula one click away.
+            let page = try director.get(grid).text
+            #expect(page.contains("data-editable=\"false\"") && !page.contains("tabindex") && !page.contains("grid.js"))
+            #expect(page.contains("<details><summary>") && page.contains("<th class=\"name\" scope=\"row\">"))
+        }
+    }
+
+    @Suite struct OtherStaff {
+        let app = PageSnapshots.fresh()
+
+        @Test func thePsychologistsPages() throws {
+            let psychologist = try FixtureSchool.signedIn(app, "Орлова Татьяна Викторовна")
+            try check(psychologist, "/", "psychologist-home")
+            try check(psychologist, "/day", "psychologist-day")
+        }
+
+        @Test func theSecretarysPages() throws {
+            let secretary = try FixtureSchool.signedIn(app, "Фёдорова Галина Ивановна")
+            try check(secretary, "/", "secretary-home")
+            try check(secretary, "/people", "secretary-people")
+        }
+    }
+
+    @Suite struct Diary {
+        let app = PageSnapshots.fresh()
+
+        @Test func aStudentsDiary() throws {
+            let student = try FixtureSchool.signedIn(app, artem)
+            let own = "/diary/\(FixtureSchool.id(artem))"
+            try check(student, "/", "student-home")
+            try check(student, "/diary", "student-diary-redirect")
+            try check(student, own, "student-diary-week")
+            try check(student, "\(own)?week=2026-11-16", "student-diary-last-week")
+            try check(student, "\(own)/marks", "student-diary-marks")
+            try check(student, "\(own)/finals", "student-diary-finals")
+            try check(student, "/diary/\(FixtureSchool.id(daria))", "student-diary-other-404")
+            try check(student, "/journal", "student-journals-refused")
+        }
+
+        @Test func aGuardianWithTwoChildren() throws {
+            let guardian = try FixtureSchool.signedIn(app, father)
+            let son = "/diary/\(FixtureSchool.id(artem))", daughter = "/diary/\(FixtureSchool.id(vera))"
+            try check(guardian, "/", "guardian-home")
+            try check(guardian, daughter, "guardian-diary-week")
+            try check(guardian, "\(daughter)/marks", "guardian-diary-marks")
+            try check(guardian, "\(daughter)/finals", "guardian-diary-finals")
+            try check(guardian, "\(son)/finals", "guardian-diary-finals-acknowledged")
+        }
+
+        @Test func aGuardianBeforeAcknowledging() throws {
+            let guardian = try FixtureSchool.signedIn(app, mother)
+            try check(guardian, "/diary/\(FixtureSchool.id(daria))/finals", "guardian-finals-to-acknowledge")
+        }
+    }
+}
