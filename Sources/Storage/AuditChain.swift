@@ -43,7 +43,7 @@ public enum AuditChain {
     ///
     /// - Important: append only. A column added to `audit` goes at the end of this list, in the
     ///   same change as its migration: rows that hold NULL in it keep their hash, because NULL
-    ///   columns are left out of the encoding. Renaming, reordering or removing an entry, or
+    ///   columns are left out of the encoding (so the new column takes no DEFAULT). Renaming, reordering or removing an entry, or
     ///   rewriting stored values (say, old values into another format), breaks every stored hash.
     static let columns: [Column] = [
         Column("id", .integer, nil),
