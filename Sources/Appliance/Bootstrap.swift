@@ -4,7 +4,8 @@ import Logging
 import Storage
 
 /// Runs the server until SIGTERM or SIGINT: open and check the database, start the daemon,
-/// wait, let the requests in flight finish, close the database.
+/// wait, stop the server (its workers drained, every suspended request completed), and only
+/// then close the database.
 public enum Bootstrap {
     public static func serve(databasePath: String, configuration: ServerConfiguration, clock: SchoolClock,
                              logger: Logger, ready: (UInt16) -> Void = { _ in }) throws {
@@ -15,7 +16,7 @@ public enum Bootstrap {
         let app = App(database: database, clock: clock, logger: logger)
         let server = HTTPServer(configuration: configuration, logger: logger,
                                 errorPage: { app.errorPage($0) },
-                                isSlow: { app.isSlow($0) },
+                                slowWork: { app.slowWork($0) },
                                 responder: { app.respond(to: $0) })
         try server.start()
         logger.notice("Tabel \(App.version) слушает \(describe(configuration.listen, port: server.port)), база \(databasePath)")

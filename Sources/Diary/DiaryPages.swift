@@ -14,6 +14,7 @@ public struct DiaryPages: Sendable {
     let database: Database
     /// Weeks as drawn, under the versions of the class's and the school's data.
     let weeks = PageCache<WeekKey, HTML>(capacity: 512)
+    let api: DiaryAPI
 
     struct WeekKey: Hashable, Sendable {
         let student: Int
@@ -24,7 +25,10 @@ public struct DiaryPages: Sendable {
         let schoolVersion: Int
     }
 
-    public init(database: Database) { self.database = database }
+    public init(database: Database) {
+        self.database = database
+        api = DiaryAPI(database: database)
+    }
 
     public var routes: [AppRoute] {
         [
@@ -42,10 +46,10 @@ public struct DiaryPages: Sendable {
                 try reportMark(visit)
             },
             AppRoute(.get, "/api/v1/students/{id:int}/diary", .policy(.viewDiary, resource: student), hidesRefusal: true) { visit in
-                try DiaryAPI(database: database).diary(visit)
+                try api.diary(visit)
             },
             AppRoute(.get, "/api/v1/students/{id:int}/marks", .policy(.viewDiary, resource: student), hidesRefusal: true) { visit in
-                try DiaryAPI(database: database).marks(visit)
+                try api.marks(visit)
             },
         ]
     }

@@ -291,7 +291,7 @@ extension Connection {
     ///   opens one.
     func appendChainedAudit(_ entry: AuditEntry) throws {
         if isAutocommit { return try transaction { try appendChainedAudit(entry) } }
-        // One read: the head (the row is always there: migration 5 writes it, a trigger keeps it)
+        // One read: the head (the row is always there: migration 6 writes it, a trigger keeps it)
         // and the largest id, so a row put in behind the application's back takes no id from
         // the next append — the walk reports it instead.
         let read = try first("SELECT last_id, hash, (SELECT max(id) FROM audit) FROM audit_head WHERE id = 1") {
@@ -365,7 +365,7 @@ extension Connection {
         return AuditChainCheck(checked: checked, last: previous, breach: nil)
     }
 
-    /// Migration 5: hashes the rows already in `audit`, in id order, and sets the head and the
+    /// Migration 6: hashes the rows already in `audit`, in id order, and sets the head and the
     /// verified point to the last one.
     func chainExistingAuditRows() throws {
         var previous = AuditChainPoint(id: 0, hash: AuditChain.genesis)

@@ -214,7 +214,7 @@ func startServer(_ app: App, configure: (inout ServerConfiguration) -> Void = { 
     var logger = Logger(label: "test")
     logger.logLevel = .critical
     let server = HTTPServer(configuration: configuration, logger: logger, errorPage: { app.errorPage($0) },
-                            isSlow: { app.isSlow($0) }, responder: { app.respond(to: $0) })
+                            slowWork: { app.slowWork($0) }, responder: { app.respond(to: $0) })
     try server.start()
     return server
 }

@@ -1,5 +1,5 @@
 extension Schema {
-    /// Migration 5: a tamper-evident audit trail. Each row gets a BLAKE2b hash over the previous
+    /// Migration 6: a tamper-evident audit trail. Each row gets a BLAKE2b hash over the previous
     /// row's hash and its own columns (`AuditChain`); `audit_head` holds the last row appended
     /// and its hash, so a removed last row shows too; `audit_verified` remembers how far the
     /// server's start-up walk got. The rows already there are chained in id order.
