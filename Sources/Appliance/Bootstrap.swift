@@ -12,7 +12,6 @@ public enum Bootstrap {
         StopSignals.block()
         DatabaseLocation.prepareDirectory(for: databasePath)
         let database = try Database.open(path: databasePath)
-        checkAuditTrail(database, logger: logger)
         let app = App(database: database, clock: clock, logger: logger)
         let server = HTTPServer(configuration: configuration, logger: logger,
                                 errorPage: { app.errorPage($0) },
@@ -20,6 +19,7 @@ public enum Bootstrap {
                                 responder: { app.respond(to: $0) })
         try server.start()
         logger.notice("Tabel \(App.version) слушает \(describe(configuration.listen, port: server.port)), база \(databasePath)")
+        checkAuditTrail(database, logger: logger)
         ready(server.port)
         let signal = StopSignals.wait()
         logger.notice("получен сигнал \(signal): завершаю обработку запросов")
@@ -28,8 +28,9 @@ public enum Bootstrap {
         logger.notice("остановлен")
     }
 
-    /// Walks the audit rows appended since the last start; a broken chain is logged, and the
-    /// server still starts (the school's work goes on while someone looks into it).
+    /// Walks the audit rows appended since the last start, once the server answers (a long
+    /// walk delays no one); a broken chain is logged and the server goes on (the school's work
+    /// goes on while someone looks into it).
     /// The head goes to the log, outside the file, where a rewritten chain cannot reach it.
     static func checkAuditTrail(_ database: Database, logger: Logger) {
         do {

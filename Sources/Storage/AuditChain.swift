@@ -392,21 +392,27 @@ extension Database {
     }
 
     /// Walks the rows appended since the last sound walk (the server's start-up), and moves
-    /// the verified point to the head when the chain holds.
+    /// the verified point to where it got when the chain holds.
+    ///
+    /// The walk reads a snapshot and takes no lock, so writers (another process, or the server
+    /// already answering) go on meanwhile; only moving the point is a write.
     ///
     /// - Important: it checks that the last verified row still has its hash, but not what
     ///   changed before it: that is `verifyAuditTrail`'s job.
     public func verifyNewAuditEntries() throws -> AuditChainCheck {
-        try write { c in
+        let (start, check) = try read { c in
             let start = try c.first("SELECT last_id, hash FROM audit_verified WHERE id = 1") { AuditChainPoint(id: $0.int(0), hash: $0.blob(1)) }
-            let check = try c.walkAuditChain(from: start)
-            if check.breach == nil, check.last != start {
+            return (start, try c.walkAuditChain(from: start))
+        }
+        if check.breach == nil, check.last != start {
+            try write { c in
                 try c.run("""
                     INSERT INTO audit_verified (id, last_id, hash) VALUES (1, ?, ?)
                     ON CONFLICT (id) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash
+                    WHERE excluded.last_id > audit_verified.last_id
                     """, check.last.id, check.last.hash)
             }
-            return check
         }
+        return check
     }
 }
