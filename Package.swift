@@ -48,7 +48,7 @@ let package = Package(
         // and the one mapping of desk errors to HTTP.
         .target(name: "Routing", dependencies: ["Desks", "HTTP", "Domain"], swiftSettings: strict),
         // The site's look: escaped HTML, the page layout, embedded assets, error pages.
-        .target(name: "WebUI", dependencies: ["HTTP", "Sync", "Domain"], swiftSettings: strict),
+        .target(name: "WebUI", dependencies: ["Routing", "HTTP", "Sync", "Domain"], swiftSettings: strict),
         // The student's and guardian's diary: pages and JSON API.
         .target(name: "Diary", dependencies: ["Routing", "Desks", "WebUI", "HTTP", "Storage", "Domain"], swiftSettings: strict),
         // The hallway kiosk: pairing, sign-in by slip code, the read-only diary on a shared screen.

@@ -30,8 +30,10 @@ public struct JournalDesk: Sendable {
     // MARK: Marks
 
     /// Puts a mark in a lesson's column. A repeated identical submission finds the first mark
-    /// (`created` false) instead of adding a second one.
-    public func addMark(lesson id: Int, student: Int, value: Int, workType: Int, by editor: Editor) throws -> (id: Int, created: Bool) {
+    /// (`created` false) instead of adding a second one. A student marked absent gets a mark
+    /// only when the teacher confirms it (`confirmAbsent`).
+    public func addMark(lesson id: Int, student: Int, value: Int, workType: Int, confirmAbsent: Bool = false,
+                        by editor: Editor) throws -> (id: Int, created: Bool) {
         try write { c in
             let lesson = try lessonForEditing(c, id, editor)
             guard lesson.marksEnabled else { throw DeskError.refused(.marksDisabled) }
@@ -42,6 +44,7 @@ public struct JournalDesk: Sendable {
                 throw DeskError.markExists(id: existing.id)
             }
             let entry = try entry(c, lesson, student: student, at: editor.at)
+            if !confirmAbsent, try c.absenceCode(lesson: id, student: student)?.meansAbsent == true { throw DeskError.refused(.studentAbsent) }
             let markID = try c.addMark(lesson: id, student: student, value: value, workType: workType, by: editor.actor.personID,
                                        at: editor.at, transferred: entry == .transferred)
             try c.appendAudit(editor.journalEntry(.markCreate, entity: "mark", id: markID, old: nil, new: "\(value) \(type.code)",

@@ -79,7 +79,7 @@ public struct DiaryPages: Sendable {
         let tabs: [HTML] = [("", "Неделя"), ("/marks", "Оценки"), ("/finals", "Итоги")].map {
             "<a href=\"/diary/\(student.id)\($0.0)\"\($0.0 == tab ? " aria-current=\"page\"" as HTML : "")>\($0.1)</a>"
         }
-        let page = Layout.page(title: title, school: school, user: SignedIn(name: me?.card.shortName ?? "", csrfToken: visit.csrfToken),
+        let page = Layout.page(title: title, school: school, user: SignedIn(visit, name: me?.card.shortName ?? ""),
                                nav: [("Главная", "/")], """
             <main class="diary">
             \(switcher.isEmpty ? "" as HTML : "<nav class=\"children\" aria-label=\"Дети\">\(each: switcher)</nav>")

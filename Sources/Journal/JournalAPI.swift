@@ -31,12 +31,12 @@ struct JournalAPI: Sendable {
                 return .noContent
             },
             AppRoute(.post, "/api/v1/lessons/{id:int}/marks", .policy(.editJournal, resource: lesson), slow: .waits) { visit in
-                struct Body: Decodable { let student: Int; let value: Int; let workType: String }
+                struct Body: Decodable { let student: Int; let value: Int; let workType: String; let confirm: Bool? }
                 let body = try JSONBody.decode(Body.self, from: visit.request)
                 let workType = try self.workType(body.workType)
                 let (id, created) = try perform(visit) { editor in
                     try desk.addMark(lesson: try visit.request.pathParameters.int("id"), student: body.student, value: body.value,
-                                     workType: workType, by: editor)
+                                     workType: workType, confirmAbsent: body.confirm ?? false, by: editor)
                 }
                 var json = JSONBytes(capacity: 32)
                 json.object { $0.field("id", id) }

@@ -4,10 +4,10 @@ import HTTP
 /// Error pages in Russian, in the site's look; API paths get JSON instead.
 public enum ErrorPage {
     /// The response for `error` on a request to `path`.
-    public static func response(for error: HTTPError, path: String, school: School?) -> Response {
+    public static func response(for error: HTTPError, path: String, school: School?, user: SignedIn? = nil) -> Response {
         if path.hasPrefix("/api/") { return json(error) }
         let title = self.title(error.status)
-        let page = Layout.page(title: title, school: school, """
+        let page = Layout.page(title: title, school: school, user: user, """
             <main><div class="card error-page">
             <p class="code">\(error.status)</p>
             <h1>\(title)</h1>

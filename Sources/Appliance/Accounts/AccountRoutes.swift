@@ -163,7 +163,7 @@ struct AccountRoutes {
                 """
         }
         let page = Layout.page(title: "Смена пароля", school: school ?? nil,
-                               user: SignedIn(name: person?.card.shortName ?? "", csrfToken: visit.csrfToken), """
+                               user: SignedIn(visit, name: person?.card.shortName ?? ""), """
             <main><div class="card signin">
             <h1>\(first ? "Придумайте свой пароль" : "Смена пароля")</h1>
             \(first ? "<p>Вы вошли по временному паролю с листка. Чтобы продолжить, задайте свой пароль: временный после этого перестанет действовать.</p>" as HTML : "")

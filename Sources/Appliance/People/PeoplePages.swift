@@ -52,7 +52,7 @@ struct PeoplePages {
 
     func frame(_ visit: Visit, title: String, _ content: HTML, status: Int = 200) throws -> Response {
         let (school, me) = try database.read { c in (try c.school(), try c.personSummary(visit.actor!.personID, year: -1)) }
-        return Layout.response(Layout.page(title: title, school: school, user: SignedIn(name: me?.card.shortName ?? "", csrfToken: visit.csrfToken),
+        return Layout.response(Layout.page(title: title, school: school, user: SignedIn(visit, name: me?.card.shortName ?? ""),
                                            nav: [("Главная", "/")], content), status: status)
     }
 

@@ -31,6 +31,16 @@ public struct LessonSummary: Sendable, Equatable {
     public let changeNote: String
 }
 
+/// A lesson as the teacher's day lists it.
+public struct DayLesson: Sendable, Equatable {
+    public let summary: LessonSummary
+    public let endsAt: TimeOfDay?
+    public let room: String?
+    /// Marks and absences entered so far.
+    public let marks: Int
+    public let absences: Int
+}
+
 extension Connection {
     public func journalLesson(_ id: Int) throws -> Lesson? {
         try first("""
@@ -144,12 +154,20 @@ extension Connection {
     }
 
     /// The lessons a teacher teaches on a date: their own and those they substitute in.
-    public func teacherLessons(_ teacher: Int, on date: CivilDate) throws -> [LessonSummary] {
+    /// A teacher's lessons of a day (their own and those they substitute in), with what the
+    /// day page shows: when each ends, the room, and how much has been entered.
+    public func teacherDay(_ teacher: Int, on date: CivilDate) throws -> [DayLesson] {
         try query("""
-            SELECT \(Self.summaryColumns) \(Self.summaryJoins)
+            SELECT \(Self.summaryColumns), b.ends_at, r.name,
+                   (SELECT count(*) FROM mark m WHERE m.lesson_id = l.id AND m.value IS NOT NULL),
+                   (SELECT count(*) FROM absence a WHERE a.lesson_id = l.id)
+            \(Self.summaryJoins) LEFT JOIN room r ON r.id = l.room_id
             WHERE l.id IN (SELECT id FROM lesson WHERE teacher_id = ?1 AND date = ?2 UNION SELECT id FROM lesson WHERE actual_teacher_id = ?1 AND date = ?2)
             ORDER BY l.bell_number, c.name
-            """, teacher, date, row: Self.lessonSummary)
+            """, teacher, date) { r in
+            DayLesson(summary: try Self.lessonSummary(r), endsAt: try r.isNull(13) ? nil : r.time(13), room: r.optionalString(14),
+                      marks: r.int(15), absences: r.int(16))
+        }
     }
 
     static let summaryColumns = """
