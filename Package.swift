@@ -29,8 +29,9 @@ let package = Package(
         .target(name: "Domain", swiftSettings: strict),
         // Small thread-safety tools shared by the server's layers (`Locked`).
         .target(name: "Sync", swiftSettings: strict),
-        // SQLite wrapper, migrations and every SQL statement of the project.
-        .target(name: "Storage", dependencies: ["Domain", "Sync", "CSQLite"], swiftSettings: strict),
+        // SQLite wrapper, migrations and every SQL statement of the project; the audit trail's
+        // hash chain takes BLAKE2b from Secrets.
+        .target(name: "Storage", dependencies: ["Domain", "Sync", "Secrets", "CSQLite"], swiftSettings: strict),
         // Password hashes, random tokens and digests over libsodium.
         .target(name: "Secrets", dependencies: ["CSodium"], swiftSettings: strict),
         // Printed documents: PDF through cairo and pango, QR codes through libqrencode.
@@ -75,7 +76,7 @@ let package = Package(
         ], swiftSettings: strict),
 
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Sync", "Domain"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Sync", "Domain", "Secrets"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "SetupTests", dependencies: ["Setup", "Desks", "Storage", "Domain", "Secrets"]),
         .testTarget(name: "ApplianceTests", dependencies: ["Appliance", "Journal", "Desks", "Routing", "Setup", "Storage", "Sync", "HTTP", "Domain", "Secrets", "Tabel"],

@@ -37,11 +37,12 @@ import Testing
 
     static func freePort() -> Int { Int.random(in: 20000..<60000) }
 
-    @Test func serveAnswersAndSIGTERMStopsItCleanly() throws {
-        let port = Self.freePort()
+    /// `tabel serve` on a free loopback port with `arguments`, once it answers; its log goes to `pipe`.
+    static func serve(_ arguments: [String]) throws -> (process: Process, pipe: Pipe, client: RawClient) {
+        let port = freePort()
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.binary)
-        p.arguments = ["serve", "--db", TestSchool.path, "--listen", "127.0.0.1:\(port)", "--now", "2026-11-23T10:00"]
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = ["serve", "--listen", "127.0.0.1:\(port)"] + arguments
         let pipe = Pipe()
         p.standardError = pipe
         p.standardOutput = pipe
@@ -51,7 +52,11 @@ import Testing
             client = try? RawClient(port: UInt16(port))
             if client == nil { usleep(50_000) }
         }
-        let c = try #require(client)
+        return (p, pipe, try #require(client))
+    }
+
+    @Test func serveAnswersAndSIGTERMStopsItCleanly() throws {
+        let (p, pipe, c) = try Self.serve(["--db", TestSchool.path, "--now", "2026-11-23T10:00"])
         c.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
         #expect(try c.read().status == 200)
         p.terminate()  // SIGTERM
@@ -61,6 +66,7 @@ import Testing
         let log = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(log.contains("GET /healthz 200"))
         #expect(log.contains("часы сервера запущены с 2026-11-23T10:00"))
+        #expect(log.contains("журнал изменений цел до записи № "))
         #expect(log.contains("остановлен"))
         #expect(!log.contains("test-password"))
     }

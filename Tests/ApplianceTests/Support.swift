@@ -124,7 +124,9 @@ final class RawClient {
         let rc = withUnsafePointer(to: &addr) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard rc == 0 else { close(fd); throw ClientError.connect }
+        // No close here: the instance is whole, so deinit runs and closes it (twice would close
+        // a descriptor another test has opened since).
+        guard rc == 0 else { throw ClientError.connect }
     }
 
     deinit { close(fd) }
