@@ -128,12 +128,7 @@ struct DiaryAPI: Sendable {
         var json = JSONBytes(capacity: 8192)
         json.object { j in
             j.key("period")
-            j.object { j in
-                j.field("from", period.startsOn.iso)
-                j.field("id", period.id)
-                j.field("name", period.name)
-                j.field("to", period.endsOn.iso)
-            }
+            j.period(period)
             j.key("periodMarks")
             j.array(finals) { j, f in
                 j.object { j in

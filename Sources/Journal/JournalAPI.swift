@@ -178,12 +178,7 @@ struct SheetBody: JSONWritable {
             }
             if let p = s.period {
                 j.key("period")
-                j.object { j in
-                    j.field("from", p.startsOn.iso)
-                    j.field("id", p.id)
-                    j.field("name", p.name)
-                    j.field("to", p.endsOn.iso)
-                }
+                j.period(p)
             }
             j.key("periodMarks")
             j.array(s.periodMarks) { j, p in

@@ -1,3 +1,4 @@
+import Domain
 /// A JSON body being written straight into UTF-8 bytes, the way `HTMLBytes` writes pages: no
 /// encoder and no intermediate values. Strings are escaped per RFC 8259, and U+2028 and U+2029
 /// as well, so a body is also a valid JavaScript literal.
@@ -157,4 +158,16 @@ public struct JSONBytes: Sendable {
 /// A response body the API writes as JSON.
 public protocol JSONWritable {
     func write(to json: inout JSONBytes)
+}
+
+extension JSONBytes {
+    /// A reporting period as every API writes it: `{from, id, name, to}`.
+    public mutating func period(_ p: Period) {
+        object { j in
+            j.field("from", p.startsOn.iso)
+            j.field("id", p.id)
+            j.field("name", p.name)
+            j.field("to", p.endsOn.iso)
+        }
+    }
 }
