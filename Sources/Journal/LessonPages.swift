@@ -99,12 +99,13 @@ struct LessonPages: Sendable {
     func lessonPage(_ visit: Visit, typed: Typed = Typed(), status: Int = 200) throws -> Response {
         let actor = visit.actor!
         let id = try visit.request.pathParameters.int("id")
-        let (lesson, students, marks, absences, workTypes, plan, individual, remarks, rules) = try database.read { c in
+        let (lesson, students, marks, absences, workTypes, plan, individual, remarks, rules, clashes) = try database.read { c in
             guard let l = try c.journalLesson(id) else { throw HTTPError.notFound }
             return (l, try c.journalStudents(classID: l.classID, groupID: l.groupID, from: l.date, to: l.date), try c.journalMarks(lessons: [id]),
                     try c.journalAbsences(lessons: [id]), try c.workTypes(), try c.planTopics(classID: l.classID, subjectID: l.subjectID),
                     try c.individualHomework(lesson: id), try c.remarks(lesson: id),
-                    try desk.rules(c, classID: l.classID, subjectID: l.subjectID, at: visit.now))
+                    try desk.rules(c, classID: l.classID, subjectID: l.subjectID, at: visit.now),
+                    try l.actualTeacherID.map { try c.teacherLessons($0, on: l.date, bell: l.bell, except: l.id) } ?? [])
         }
         let canEdit = AccessPolicy.permits(actor, .editJournal, lesson.resource)
         let canCorrect = AccessPolicy.permits(actor, .correctAbsences, lesson.resource)
@@ -166,6 +167,11 @@ struct LessonPages: Sendable {
             notice = "<p class=\"notice warn\">\(refusal.message) Отметки и посещаемость показаны только для просмотра.</p>"
         } else if case .success(.transferred) = entryState, canEdit {
             notice = "<p class=\"notice\">Открыт перенос из бумажного журнала: записи за эту дату помечаются как перенесённые.</p>"
+        }
+        if !clashes.isEmpty {
+            // The substitute cannot be in two rooms at once: the deputy sees it at once.
+            let what = clashes.map { "\($0.className), \($0.subjectName)" }.joined(separator: "; ")
+            notice = "<p class=\"notice warn\" role=\"alert\">У заменяющего учителя в это время свой урок: \(what).</p>" + notice
         }
         if !typed.errors.isEmpty { notice = "<p class=\"notice warn\" role=\"alert\">Не всё сохранено: исправьте отмеченные поля.</p>" + notice }
         if visit.request.query["saved"] == "1", typed.errors.isEmpty { notice = "<p class=\"notice ok\" role=\"status\">Сохранено.</p>" + notice }
@@ -289,7 +295,7 @@ struct LessonPages: Sendable {
         let (teachers, subjects) = try database.read { c in (try c.teacherList(), try c.subjectList()) }
         let teacherOptions = HTML(trusted: teachers.map { "<option value=\"\($0.id)\"\($0.id == lesson.actualTeacherID ? " selected" : "")>\(HTML.escaped($0.name))</option>" }.joined())
         return """
-            <form method="post" action="/lessons/\(lesson.id)/change" class="card spaced">
+            <form method="post" action="/lessons/\(lesson.id)/change" class="card spaced tt-change">
             <input type="hidden" name="_csrf" value="\(visit.csrfToken)">
             <h2>Изменение расписания</h2>
             \(lesson.changeNote.isEmpty ? "" as HTML : "<p><span class=\"tag change\">\(lesson.changeNote)</span></p>")
@@ -298,9 +304,9 @@ struct LessonPages: Sendable {
             <option value="substitution">Замена учителя</option><option value="unsubstitute">Отменить замену</option>
             <option value="cancelled">Урок отменён</option><option value="moved">Перенос на другой день или урок</option>
             <option value="replaced">Другой предмет вместо этого</option></select></label>
-            <label>Учитель (для замены) <select name="teacher">\(teacherOptions)</select></label>
-            <label>Новая дата и номер урока (для переноса) <input type="date" name="date" value="\(lesson.date.iso)"> <input name="bell" class="narrow" inputmode="numeric" value="\(lesson.bell)"></label>
-            <label>Предмет (для замены предмета) <select name="subject">\(each: subjects.map { "<option value=\"\($0.id)\"\($0.id == lesson.subjectID ? " selected" : "")>\($0.name)</option>" as HTML })</select></label>
+            <label class="f f-teacher">Учитель (для замены) <select name="teacher">\(teacherOptions)</select></label>
+            <label class="f f-move">Новая дата и номер урока (для переноса) <input type="date" name="date" value="\(lesson.date.iso)"> <input name="bell" class="narrow" inputmode="numeric" value="\(lesson.bell)" aria-label="Номер урока"></label>
+            <label class="f f-subject">Предмет (для замены предмета) <select name="subject">\(each: subjects.map { "<option value=\"\($0.id)\"\($0.id == lesson.subjectID ? " selected" : "")>\($0.name)</option>" as HTML })</select></label>
             <label>Причина <input name="reason" maxlength="500" placeholder="болезнь учителя"></label>
             <p><button>Записать изменение</button></p>
             </form>

@@ -108,6 +108,21 @@ import Testing
         #expect(trail.contains("journal.unlock") && trail.contains("journal.transfer_window"))
     }
 
+    /// A substitute who has a lesson of their own at that time: the lesson page says so.
+    @Test func aSubstitutionsClashIsShown() throws {
+        let (_, lessonID, _, _) = try lesson(on: "2026-11-23")
+        let busy = try #require(try database.read { c in
+            try c.first("""
+                SELECT o.teacher_id FROM lesson l JOIN lesson o ON o.date = l.date AND o.bell_number = l.bell_number AND o.id <> l.id
+                WHERE l.id = ? AND o.teacher_id <> l.teacher_id AND o.status = 'scheduled' AND o.actual_teacher_id IS NULL LIMIT 1
+                """, lessonID) { $0.int(0) }
+        })
+        let deputy = try signedIn(.deputy)
+        _ = try deputy.page("/lessons/\(lessonID)")
+        #expect(try deputy.post("/lessons/\(lessonID)/change", [("kind", "substitution"), ("teacher", String(busy)), ("reason", "болезнь")]).status == 303)
+        #expect(try deputy.page("/lessons/\(lessonID)").text.contains("У заменяющего учителя в это время свой урок"))
+    }
+
     @Test func aSubstituteTeachesTheLessonTheyWereEnteredFor() throws {
         let (teacher, lessonID, classID, subject) = try lesson(on: "2026-11-23")
         // Someone who does not teach this class the subject.

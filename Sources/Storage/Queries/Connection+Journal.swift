@@ -154,6 +154,17 @@ extension Connection {
     }
 
     /// The lessons a teacher teaches on a date: their own and those they substitute in.
+    /// The other lessons a teacher gives at a date and bell (their own or substitutions), not cancelled:
+    /// a substitution there is a clash.
+    public func teacherLessons(_ teacher: Int, on date: CivilDate, bell: Int, except lesson: Int) throws -> [LessonSummary] {
+        try query("""
+            SELECT \(Self.summaryColumns) \(Self.summaryJoins)
+            WHERE l.date = ?2 AND l.bell_number = ?3 AND l.id <> ?4 AND l.status = 'scheduled'
+              AND (l.actual_teacher_id = ?1 OR (l.teacher_id = ?1 AND l.actual_teacher_id IS NULL))
+            ORDER BY c.name
+            """, teacher, date, bell, lesson, row: Self.lessonSummary)
+    }
+
     /// A teacher's lessons of a day (their own and those they substitute in), with what the
     /// day page shows: when each ends, the room, and how much has been entered.
     public func teacherDay(_ teacher: Int, on date: CivilDate) throws -> [DayLesson] {

@@ -25,6 +25,12 @@ extension Assets {
     .site-header .who { opacity: .85; }
     nav.crumbs { max-width: 1100px; margin: 10px auto 0; padding: 0 16px; display: flex; gap: 14px; flex-wrap: wrap; font-size: 14px; }
     nav.crumbs a { color: var(--brand); }
+    /* A timetable change shows only the fields of the chosen kind (all of them where :has is unknown). */
+    @supports selector(:has(*)) {
+      .tt-change .f { display: none; }
+      .tt-change:has(option[value="substitution"]:checked) .f-teacher, .tt-change:has(option[value="replaced"]:checked) .f-teacher,
+      .tt-change:has(option[value="replaced"]:checked) .f-subject, .tt-change:has(option[value="moved"]:checked) .f-move { display: block; }
+    }
     .signin { max-width: 440px; margin: 32px auto; }
     .signin input { max-width: none; }
     .signin button { width: 100%; margin-top: 20px; }
