@@ -38,6 +38,9 @@ enum HomePage {
         if AccessPolicy.permits(actor, .grantUnlocks, .school) {
             links.append(("/unlocks", "Открытие журнала", "Разрешить исправления, перенос из бумажных журналов"))
         }
+        if AccessPolicy.permits(actor, .viewTimetableChanges, .school) {
+            links.append(("/changes", "Изменения расписания", "Замены, отмены и переносы уроков сегодня по всей школе"))
+        }
         if AccessPolicy.permits(actor, .manageTimetable, .school) {
             links.append(("/day?teacher=", "Замены и изменения расписания", "Уроки любого учителя на любой день"))
         }

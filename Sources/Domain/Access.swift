@@ -59,6 +59,8 @@ public enum Action: String, CaseIterable, Sendable {
     case teachLessons
     /// The list of the journals one may open.
     case listJournals
+    /// The school's timetable changes of a day (every member of staff).
+    case viewTimetableChanges
     /// Read a class's journal for a subject.
     case viewJournal
     /// Lessons, topics, homework, marks and absences.
@@ -129,6 +131,8 @@ public enum AccessPolicy {
             return isTeaching(actor)
         case .listJournals:
             return actor.readsEverything || !actor.assignments.isEmpty || !actor.classTeacherOf.isEmpty
+        case .viewTimetableChanges:
+            return !actor.roles.isDisjoint(with: [.teacher, .psychologist, .administrator, .director, .deputy, .secretary])
         case .viewJournal:
             if actor.readsEverything { return true }
             return teaches(actor, resource) || leadsClass(actor, resource)
@@ -169,8 +173,8 @@ public enum AccessPolicy {
     /// a journal is a class's or a class's subject).
     static func fits(_ action: Action, _ resource: Resource) -> Bool {
         switch (action, resource) {
-        case (.teachLessons, .school), (.listJournals, .school): true
-        case (.teachLessons, _), (.listJournals, _): false
+        case (.teachLessons, .school), (.listJournals, .school), (.viewTimetableChanges, .school): true
+        case (.teachLessons, _), (.listJournals, _), (.viewTimetableChanges, _): false
         case (.viewJournal, .classSubject), (.viewJournal, .schoolClass), (.viewJournal, .lesson): true
         case (.viewJournal, _): false
         case (.editJournal, .classSubject), (.editJournal, .lesson), (.setPeriodMarks, .classSubject): true

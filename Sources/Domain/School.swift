@@ -81,12 +81,19 @@ public struct TimetableChange: Sendable, Equatable {
     public let bellNumber: Int
     public let subject: String
     public let kind: Kind
+    public let lessonID: Int
+    /// What the diary shows («Замена: Петров П. П.») and why it was made.
+    public let note: String
+    public let reason: String
 
-    public init(className: String, bellNumber: Int, subject: String, kind: Kind) {
+    public init(className: String, bellNumber: Int, subject: String, kind: Kind, lessonID: Int = 0, note: String = "", reason: String = "") {
         self.className = className
         self.bellNumber = bellNumber
         self.subject = subject
         self.kind = kind
+        self.lessonID = lessonID
+        self.note = note
+        self.reason = reason
     }
 
     public var russianKind: String {

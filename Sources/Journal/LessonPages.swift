@@ -25,6 +25,7 @@ struct LessonPages: Sendable {
             },
             AppRoute(.post, "/lessons/{id:int}/remarks", .policy(.editJournal, resource: lesson)) { visit in try saveRemark(visit) },
             AppRoute(.post, "/lessons/{id:int}/change", .school(.manageTimetable)) { visit in try changeTimetable(visit) },
+            AppRoute(.get, "/changes", .school(.viewTimetableChanges)) { visit in try changes(visit) },
         ]
     }
 
@@ -82,6 +83,37 @@ struct LessonPages: Sendable {
             \(date == visit.today ? "" as HTML : "<a href=\"/day?date=\(visit.today.iso)\(who)\">Сегодня</a>")
             <a href="/day?date=\(date.adding(days: 1).iso)\(who)">Следующий день →</a></nav>
             \(lessons.isEmpty ? "<p class=\"card\">В этот день уроков нет.</p>" as HTML : "<div class=\"lessons\">\(each: rows)</div>")
+            </main>
+            """)
+    }
+
+    // MARK: The school's changes of a day
+
+    /// Every substitution, cancellation, move and replacement of a day, school-wide: what the
+    /// staff room board shows.
+    func changes(_ visit: Visit) throws -> Response {
+        let date = try visit.request.query["date"].map { text -> CivilDate in
+            guard let d = CivilDate(iso: text) else { throw HTTPError.badRequest("Дата в виде ГГГГ-ММ-ДД.") }
+            return d
+        } ?? visit.today
+        let changes = try database.read { try $0.timetableChanges(on: date) }
+        let rows: [HTML] = changes.map { ch in
+            """
+            <tr><td>\(ch.className)</td><td>\(ch.bellNumber)</td><td><a href="/lessons/\(ch.lessonID)">\(ch.subject)</a></td>
+            <td>\(ch.note.isEmpty ? ch.russianKind.capitalizedFirst : ch.note)</td><td>\(ch.reason)</td></tr>
+            """
+        }
+        return try JournalFrame.page(visit, database: database, title: "Изменения расписания", """
+            <main>
+            <h1>Изменения расписания</h1>
+            <p class="muted">\(RussianCalendar.weekdays[date.weekday - 1].capitalizedFirst), \(RussianCalendar.long(date))</p>
+            <nav class="week-nav"><a href="/changes?date=\(date.adding(days: -1).iso)">← Предыдущий день</a>
+            \(date == visit.today ? "" as HTML : "<a href=\"/changes\">Сегодня</a>")
+            <a href="/changes?date=\(date.adding(days: 1).iso)">Следующий день →</a></nav>
+            \(rows.isEmpty ? "<p class=\"card\">Изменений нет: уроки идут по расписанию.</p>" as HTML : """
+              <div class="table-wrap card"><table><thead><tr><th>Класс</th><th>Урок</th><th>Предмет</th><th>Изменение</th><th>Причина</th></tr></thead>
+              <tbody>\(each: rows)</tbody></table></div>
+              """)
             </main>
             """)
     }

@@ -121,6 +121,10 @@ import Testing
         _ = try deputy.page("/lessons/\(lessonID)")
         #expect(try deputy.post("/lessons/\(lessonID)/change", [("kind", "substitution"), ("teacher", String(busy)), ("reason", "болезнь")]).status == 303)
         #expect(try deputy.page("/lessons/\(lessonID)").text.contains("У заменяющего учителя в это время свой урок"))
+        // The school's changes of the day: for every member of staff, not for families.
+        let board = try signedIn(.teacher).get("/changes")
+        #expect(board.status == 200 && board.text.contains("href=\"/lessons/\(lessonID)\"") && board.text.contains("болезнь"))
+        #expect(try signedIn(.student).get("/changes").status == 403)
     }
 
     @Test func aSubstituteTeachesTheLessonTheyWereEnteredFor() throws {

@@ -130,6 +130,8 @@ extension PageSnapshots {
             try check(deputy, "/day?teacher=\(FixtureSchool.id("Павлов Дмитрий Игоревич"))", "deputy-substitute-day")
             try check(deputy, "/lessons/\(try lesson(app, volkova, bell: 3))", "deputy-lesson-substituted")
             try check(deputy, "/journal", "deputy-journals")
+            try check(deputy, "/changes", "deputy-changes-today")
+            try check(deputy, "/changes?date=2026-11-25", "deputy-changes-wednesday")
         }
 
         @Test func theDirectorsPages() throws {

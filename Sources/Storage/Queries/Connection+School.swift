@@ -40,7 +40,7 @@ extension Connection {
     /// Timetable changes of `date`, by class and lesson number.
     public func timetableChanges(on date: CivilDate) throws -> [TimetableChange] {
         try query("""
-            SELECT c.name, l.bell_number, s.name, t.kind
+            SELECT c.name, l.bell_number, s.name, t.kind, l.id, l.change_note, t.reason
             FROM lesson l
             JOIN timetable_change t ON t.lesson_id = l.id
             JOIN school_class c ON c.id = l.class_id
@@ -49,7 +49,7 @@ extension Connection {
             ORDER BY c.grade, c.letter, l.bell_number
             """, date) { row in
             TimetableChange(className: row.string(0), bellNumber: row.int(1), subject: row.string(2),
-                            kind: TimetableChange.Kind(rawValue: row.string(3)) ?? .replaced)
+                            kind: TimetableChange.Kind(rawValue: row.string(3)) ?? .replaced, lessonID: row.int(4), note: row.string(5), reason: row.string(6))
         }
     }
 }
