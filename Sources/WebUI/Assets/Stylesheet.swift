@@ -32,6 +32,27 @@ extension Assets {
     form.search { display: flex; flex-wrap: wrap; gap: 0 16px; align-items: flex-end; }
     form.search > div { flex: 1 1 220px; }
     form.search button { margin-bottom: 2px; }
+    /* People: classes, the class page, login slips. */
+    .class-links ul { list-style: none; display: flex; flex-wrap: wrap; gap: 8px 18px; margin: 0; padding: 0; }
+    .class-links li a:first-child { font-weight: 700; }
+    ul.people-list { margin: 4px 0; padding-left: 20px; }
+    ul.people-list li { margin: 4px 0; }
+    .person-card h2 { font-size: 17px; }
+    .tools { display: flex; flex-wrap: wrap; gap: 8px; }
+    .class-page section { scroll-margin-top: 12px; }
+    .class-page h3 { font-size: 16px; margin: 18px 0 8px; }
+    table.week-grid th, table.week-grid td { text-align: center; white-space: nowrap; }
+    table.week-grid th[scope=row] { text-align: left; color: var(--ink); font-weight: 400; }
+    table.week-grid .chosen { background: var(--soft); }
+    table.week-grid td { color: var(--warn); font-weight: 700; }
+    form.reasons select { width: auto; max-width: 100%; padding: 6px 8px; }
+    fieldset.card { min-width: 0; }
+    fieldset.card legend { font-weight: 700; font-size: 19px; padding: 0 4px; }
+    label.choice { font-weight: 400; display: flex; gap: 8px; align-items: baseline; margin: 8px 0; }
+    table.members td:first-child { width: 2.5em; }
+    table.members input[type=checkbox] { width: 20px; height: 20px; }
+    .slip-confirm .counts { font-size: 18px; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .links { display: grid; gap: 12px; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); }
     .links a { display: block; background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 16px; text-decoration: none; font-weight: 600; }
     .links a small { display: block; color: var(--muted); font-weight: 400; margin-top: 4px; }
