@@ -81,12 +81,12 @@ extension PeoplePages {
             "<li><b>\($0.student)</b> — \($0.absence.bell)-й урок, \($0.absence.subject): <span class=\"absence\">\($0.absence.code.rawValue)</span> <small class=\"muted\">\($0.absence.code.russian)</small></li>"
         }
         let dayHeads: [HTML] = days.map { d in
-            "<th scope=\"col\"\(d == day ? " class=\"chosen\"" : "")><a href=\"/classes/\(classID)?date=\(d.iso)#attendance\">\(RussianCalendar.weekdaysShort[d.weekday - 1]) \(d.shortRussian)</a></th>"
+            "<th scope=\"col\"\(d == day ? " class=\"chosen\"" as HTML : "")><a href=\"/classes/\(classID)?date=\(d.iso)#attendance\">\(RussianCalendar.weekdaysShort[d.weekday - 1]) \(d.shortRussian)</a></th>"
         }
         let weekRows: [HTML] = students.map { s in
             let cells: [HTML] = days.map { d in
                 let codes = data.absences.filter { $0.studentID == s.id && $0.date == d }.map(\.code.rawValue)
-                return "<td\(d == day ? " class=\"chosen\"" : "")>\(codes.isEmpty ? "" : codes.joined(separator: " "))</td>"
+                return "<td\(d == day ? " class=\"chosen\"" as HTML : "")>\(codes.isEmpty ? "" : codes.joined(separator: " "))</td>"
             }
             return "<tr><th scope=\"row\">\(s.card.shortName)</th>\(each: cells)</tr>"
         }
@@ -100,7 +100,7 @@ extension PeoplePages {
                 }
                 let error = errors[line.field]
                 cell = """
-                    <select name="\(line.field)" aria-label="Причина: \(line.student), \(a.date.shortRussian), \(a.bell)-й урок"\(error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(line.field)-error\"")>\(each: options)</select>
+                    <select name="\(line.field)" aria-label="Причина: \(line.student), \(a.date.shortRussian), \(a.bell)-й урок"\(error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(line.field)-error\"" as HTML)>\(each: options)</select>
                     \(error.map { "<p class=\"field-error\" id=\"\(line.field)-error\">\($0)</p>" as HTML })
                     """
             } else {

@@ -78,7 +78,7 @@ extension PeoplePages {
         let radios: [HTML] = SlipChoice.allCases.map { choice in
             let count = choice == .picked ? "" : " (\(choice.select(members, picked: picked).count))"
             return """
-                <label class="choice"><input type="radio" name="who" value="\(choice.rawValue)"\(choice == chosen ? " checked" : "")\(error == nil ? "" : " aria-describedby=\"who-error\"")> \(choice.label)\(count)</label>
+                <label class="choice"><input type="radio" name="who" value="\(choice.rawValue)"\(choice == chosen ? " checked" : "")\(error == nil ? "" : " aria-describedby=\"who-error\"" as HTML)> \(choice.label)\(count)</label>
                 """
         }
         let rows: [HTML] = members.map { m in
