@@ -15,7 +15,7 @@ enum SlipChoice: String, CaseIterable, Sendable {
         case .fresh: "Только тем, кто ещё не входил и не задал свой пароль"
         case .students: "Всем ученикам класса"
         case .guardians: "Всем родителям учеников класса"
-        case .picked: "Только отмеченным в списке ниже"
+        case .picked: "Только отмеченным в списке ниже (поставьте галочки)"
         }
     }
 

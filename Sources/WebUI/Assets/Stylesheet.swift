@@ -47,8 +47,10 @@ extension Assets {
     table.week-grid td { color: var(--warn); font-weight: 700; }
     form.reasons select { width: auto; max-width: 100%; padding: 6px 8px; }
     fieldset.card { min-width: 0; }
-    fieldset.card legend { font-weight: 700; font-size: 19px; padding: 0 4px; }
-    label.choice { font-weight: 400; display: flex; gap: 8px; align-items: baseline; margin: 8px 0; }
+    fieldset.card legend { float: left; width: 100%; font-weight: 700; font-size: 19px; padding: 0; margin: 0 0 4px; }
+    fieldset.card legend + * { clear: both; }
+    label.choice { font-weight: 400; display: flex; gap: 10px; align-items: baseline; margin: 10px 0; }
+    label.choice input[type=radio] { width: 20px; height: 20px; flex: none; transform: translateY(4px); }
     table.members td:first-child { width: 2.5em; }
     table.members input[type=checkbox] { width: 20px; height: 20px; }
     .slip-confirm .counts { font-size: 18px; }
