@@ -140,6 +140,20 @@ import Testing
         #expect(good.status == 303)
         #expect(good.headers["location"] == "/classes/\(a)?date=2026-11-20&saved=1#attendance")
         #expect(try app.database.read { try $0.absenceCode(lesson: english, student: nikita) } == .ill)
+        // A whole day at once: both of Friday's absences become «У».
+        let math = try #require(try app.database.read { try $0.teacherLessons(FixtureSchool.id(Self.kuznetsova), on: CivilDate(iso: "2026-11-20")!) }
+            .first { $0.bell == 3 }).id
+        let kuznetsova = try app.database.read { c in
+            try c.actor(account: c.account(person: FixtureSchool.id(Self.kuznetsova))!, session: nil, today: CivilDate(iso: "2026-11-20")!)
+        }
+        try JournalDesk(database: app.database, utcOffsetMinutes: FixtureSchool.offset)
+            .setAttendance(lesson: math, student: nikita, code: .unexcused, by: Editor(actor: kuznetsova, session: nil, via: .page, at: FixtureSchool.at("2026-11-20T12:00")))
+        let day = "d-\(nikita)-2026-11-20"
+        #expect(try teacher.page("/classes/\(a)?date=2026-11-20").text.contains("<select name=\"\(day)\""))
+        let whole = try teacher.post("/classes/\(a)/attendance", [("date", "2026-11-20"), (day, "У"), (field, "Б"), ("a-\(math)-\(nikita)", "Н")])
+        #expect(whole.status == 303)
+        #expect(whole.headers["location"] == "/classes/\(a)?date=2026-11-20&saved=2#attendance")
+        #expect(try app.database.read { [try $0.absenceCode(lesson: english, student: nikita), try $0.absenceCode(lesson: math, student: nikita)] } == [.excused, .excused])
         // The administrator reads the page but does not correct reasons.
         let admin = try FixtureSchool.signedIn(app, "Соколова Ирина Павловна")
         #expect(!(try admin.page("/classes/\(a)?date=2026-11-20").text.contains("<select name=\"\(field)\"")))

@@ -90,8 +90,26 @@ extension PeoplePages {
             }
             return "<tr><th scope=\"row\">\(s.card.shortName)</th>\(each: cells)</tr>"
         }
-        let reasonRows: [HTML] = lines.map { line in
+        // A day's absences of one student: one choice for the whole day beside each lesson's own.
+        var dayCounts: [String: Int] = [:]
+        for line in lines where line.editable { dayCounts[Self.dayField(line.absence.studentID, line.absence.date), default: 0] += 1 }
+        var reasonRows: [HTML] = []
+        var seenDays = Set<String>()
+        for line in lines {
             let a = line.absence
+            let dayField = Self.dayField(a.studentID, a.date)
+            if canCorrect, let count = dayCounts[dayField], count > 1, seenDays.insert(dayField).inserted {
+                let chosen = typed[dayField] ?? ""
+                let options: [HTML] = [HTML("<option value=\"\"\(chosen.isEmpty ? " selected" : "")>— по урокам —</option>")] + AbsenceCode.allCases.map {
+                    "<option value=\"\($0.rawValue)\"\($0.rawValue == chosen ? " selected" : "")>\($0.rawValue) — \($0.russian)</option>"
+                }
+                let error = errors[dayField]
+                reasonRows.append("""
+                    <tr class="whole-day"><td>\(a.date.shortRussian)</td><td colspan="3"><b>\(line.student)</b> — весь день (\(count) \(count < 5 ? "урока" : "уроков"))</td>
+                    <td><select name="\(dayField)" aria-label="Причина на весь день: \(line.student), \(a.date.shortRussian)"\(error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(dayField)-error\"" as HTML)>\(each: options)</select>
+                    \(error.map { "<p class=\"field-error\" id=\"\(dayField)-error\">\($0)</p>" as HTML })</td></tr>
+                    """)
+            }
             let value = typed[line.field] ?? a.code.rawValue
             let cell: HTML
             if line.editable && canCorrect {
@@ -106,7 +124,7 @@ extension PeoplePages {
             } else {
                 cell = "<span class=\"absence\">\(a.code.rawValue)</span> <small class=\"muted\">\(line.note.isEmpty ? a.code.russian : line.note)</small>"
             }
-            return "<tr><td>\(a.date.shortRussian)</td><td>\(a.bell)</td><td>\(a.subject)</td><td>\(line.student)</td><td>\(cell)</td></tr>"
+            reasonRows.append("<tr><td>\(a.date.shortRussian)</td><td>\(a.bell)</td><td>\(a.subject)</td><td>\(line.student)</td><td>\(cell)</td></tr>")
         }
         let anyEditable = canCorrect && lines.contains { $0.editable }
         let reasons: HTML = lines.isEmpty ? "<p class=\"muted\">За неделю пропусков нет.</p>" : """
@@ -211,7 +229,33 @@ extension PeoplePages {
         let form = try visit.request.form()
         var typed: [String: String] = [:], errors: [String: String] = [:]
         var saved = 0
-        for pair in form.pairs where pair.name.hasPrefix("a-") {
+        var handled = Set<String>()
+        func correct(_ field: String, lesson: Int, student: Int, code: AbsenceCode) throws {
+            let current = try database.read { try $0.absenceCode(lesson: lesson, student: student) }
+            guard current != code else { return }
+            do {
+                try journal.setAttendance(lesson: lesson, student: student, code: code, by: visit.editor)
+                saved += 1
+            } catch let error as DeskError {
+                errors[field] = error == .forbidden ? "Эту причину исправить нельзя: пропуск уже снят или урок не вашего класса." : error.message
+            }
+        }
+        // The whole day first: it applies to every absence of the student that day.
+        for pair in form.pairs where pair.name.hasPrefix("d-") && !pair.value.isEmpty {
+            let parts = pair.name.split(separator: "-", maxSplits: 2)
+            guard parts.count == 3, let student = Int(parts[1]), let date = CivilDate(iso: parts[2]) else { continue }
+            typed[pair.name] = pair.value
+            guard let code = AbsenceCode(rawValue: pair.value) else {
+                errors[pair.name] = "Выберите Н, Б, У или О."
+                continue
+            }
+            for absence in try database.read({ try $0.classAbsences(classID: classID, from: date, to: date) }) where absence.studentID == student {
+                let field = "a-\(absence.lessonID)-\(student)"
+                handled.insert(field)
+                try correct(pair.name, lesson: absence.lessonID, student: student, code: code)
+            }
+        }
+        for pair in form.pairs where pair.name.hasPrefix("a-") && !handled.contains(pair.name) {
             let parts = pair.name.split(separator: "-")
             guard parts.count == 3, let lesson = Int(parts[1]), let student = Int(parts[2]) else { continue }
             typed[pair.name] = pair.value
@@ -219,8 +263,6 @@ extension PeoplePages {
                 errors[pair.name] = "Выберите Н, Б, У или О."
                 continue
             }
-            let current = try database.read { try $0.absenceCode(lesson: lesson, student: student) }
-            guard current != code else { continue }
             guard try database.read({ try $0.lessonResource(lesson) }).map({ r in
                 if case let .lesson(lessonClass, _, _, _) = r { return lessonClass == classID }
                 return false
@@ -228,15 +270,12 @@ extension PeoplePages {
                 errors[pair.name] = "Этот урок не из класса."
                 continue
             }
-            do {
-                try journal.setAttendance(lesson: lesson, student: student, code: code, by: visit.editor)
-                saved += 1
-            } catch let error as DeskError {
-                errors[pair.name] = error == .forbidden ? "Эту причину исправить нельзя: пропуск уже снят или урок не вашего класса." : error.message
-            }
+            try correct(pair.name, lesson: lesson, student: student, code: code)
         }
         let date = form["date"].flatMap { CivilDate(iso: $0) }
         guard errors.isEmpty else { return try classPage(visit, typed: typed, errors: errors, status: 422) }
         return .redirect(to: "/classes/\(classID)?\(date.map { "date=\($0.iso)&" } ?? "")saved=\(saved)#attendance")
     }
+
+    static func dayField(_ student: Int, _ date: CivilDate) -> String { "d-\(student)-\(date.iso)" }
 }

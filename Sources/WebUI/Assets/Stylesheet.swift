@@ -46,6 +46,7 @@ extension Assets {
     table.week-grid .chosen { background: var(--soft); }
     table.week-grid td { color: var(--warn); font-weight: 700; }
     form.reasons select { width: auto; max-width: 100%; padding: 6px 8px; }
+    form.reasons tr.whole-day td { background: var(--soft); }
     fieldset.card { min-width: 0; }
     fieldset.card legend { float: left; width: 100%; font-weight: 700; font-size: 19px; padding: 0; margin: 0 0 4px; }
     fieldset.card legend + * { clear: both; }
