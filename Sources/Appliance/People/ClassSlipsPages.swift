@@ -154,7 +154,7 @@ extension PeoplePages {
             <p class="counts">Листков: <b>\(chosen.count)</b> · учётных записей будет сброшено: <b>\(reset)</b>, из них рабочих: <b>\(inUse.count)</b>\(created == 0 ? "" : " · новых учётных записей: \(created)")</p>
             <p>\(choice.label). Файл: «\(fileName)».</p>
             \(warning)
-            <p><button type="submit">\(reset == 0 ? "Создать учётные записи и напечатать" : "Сбросить \(reset) и напечатать") листки (\(chosen.count), PDF)</button>
+            <p class="tools"><button type="submit">\(reset == 0 ? "Создать учётные записи и напечатать" : "Сбросить \(reset) и напечатать") листки (\(chosen.count), PDF)</button>
             <a class="button secondary" href="/classes/\(schoolClass.id)">Отмена</a></p>
             </form>
             <div class="table-wrap"><table>

@@ -47,6 +47,18 @@ extension Assets {
     table.week-grid td { color: var(--warn); font-weight: 700; }
     form.reasons select { width: auto; max-width: 100%; padding: 6px 8px; }
     form.reasons tr.whole-day td { background: var(--soft); }
+    table.week-grid th[scope=row] { position: sticky; left: 0; background: var(--paper); z-index: 1; }
+    @media (max-width: 640px) {
+      form.reasons .table-wrap { border: 0; }
+      form.reasons table, form.reasons tbody, form.reasons tr { display: block; width: 100%; }
+      form.reasons thead { display: none; }
+      form.reasons tr { border: 1px solid var(--line); border-radius: 8px; padding: 8px 10px; margin-bottom: 8px; }
+      form.reasons td { display: inline; border: 0; padding: 0 4px 0 0; }
+      form.reasons tr:not(.whole-day) td:nth-child(2)::after { content: "-й урок,"; }
+      form.reasons td:nth-child(4), form.reasons td:last-child { display: block; padding: 4px 0 0; }
+      form.reasons tr.whole-day { background: var(--soft); }
+      form.reasons tr.whole-day td { display: block; padding: 2px 0; }
+    }
     fieldset.card { min-width: 0; }
     fieldset.card legend { float: left; width: 100%; font-weight: 700; font-size: 19px; padding: 0; margin: 0 0 4px; }
     fieldset.card legend + * { clear: both; }
@@ -54,7 +66,7 @@ extension Assets {
     label.choice input[type=radio] { width: 20px; height: 20px; flex: none; transform: translateY(4px); }
     table.members td:first-child { width: 2.5em; }
     table.members input[type=checkbox] { width: 20px; height: 20px; }
-    .slip-confirm .counts { font-size: 18px; }
+    .slip-confirm .counts { font-size: 18px; margin-top: 0; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .links { display: grid; gap: 12px; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); }
     .links a { display: block; background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 16px; text-decoration: none; font-weight: 600; }
