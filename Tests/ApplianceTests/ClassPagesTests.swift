@@ -74,7 +74,7 @@ import Testing
         try teacher.page("/classes/\(a)/slips/confirm?who=students")
         // The page said no account was in use; Артём's is: nothing is printed, the page says so.
         let r = try teacher.post("/classes/\(a)/slips", [("who", "students"), ("in_use", "0"), ("confirm", "yes"), ("person", "\(FixtureSchool.id(Self.artem))")])
-        #expect(r.headers["content-type"]?.hasPrefix("text/html") == true)
+        #expect(r.status == 409 && r.headers["content-type"]?.hasPrefix("text/html") == true)
         #expect(r.text.contains("Пока вы подтверждали"))
         #expect(try canSignIn(Self.artem))
     }

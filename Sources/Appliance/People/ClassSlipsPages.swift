@@ -161,7 +161,7 @@ extension PeoplePages {
             <thead><tr><th>ФИО</th><th>Кто</th><th>Логин</th><th>Учётная запись</th></tr></thead>
             <tbody>\(each: rows)</tbody></table></div>
             </main>
-            """)
+            """, status: changed ? 409 : 200)
     }
 
     /// `POST /classes/{id}/slips`: prints exactly the people confirmed, if nothing changed since.
