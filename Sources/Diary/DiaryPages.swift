@@ -14,6 +14,7 @@ public struct DiaryPages: Sendable {
     let database: Database
     /// Weeks as drawn, under the versions of the class's and the school's data.
     let weeks = PageCache<WeekKey, HTML>(capacity: 512)
+    let api: DiaryAPI
 
     struct WeekKey: Hashable, Sendable {
         let student: Int
@@ -24,7 +25,10 @@ public struct DiaryPages: Sendable {
         let schoolVersion: Int
     }
 
-    public init(database: Database) { self.database = database }
+    public init(database: Database) {
+        self.database = database
+        api = DiaryAPI(database: database)
+    }
 
     public var routes: [AppRoute] {
         [
@@ -42,10 +46,10 @@ public struct DiaryPages: Sendable {
                 try reportMark(visit)
             },
             AppRoute(.get, "/api/v1/students/{id:int}/diary", .policy(.viewDiary, resource: student), hidesRefusal: true) { visit in
-                try DiaryAPI(database: database).diary(visit)
+                try api.diary(visit)
             },
             AppRoute(.get, "/api/v1/students/{id:int}/marks", .policy(.viewDiary, resource: student), hidesRefusal: true) { visit in
-                try DiaryAPI(database: database).marks(visit)
+                try api.marks(visit)
             },
         ]
     }
@@ -75,7 +79,7 @@ public struct DiaryPages: Sendable {
         let tabs: [HTML] = [("", "Неделя"), ("/marks", "Оценки"), ("/finals", "Итоги")].map {
             "<a href=\"/diary/\(student.id)\($0.0)\"\($0.0 == tab ? " aria-current=\"page\"" as HTML : "")>\($0.1)</a>"
         }
-        let page = Layout.page(title: title, school: school, user: SignedIn(name: me?.card.shortName ?? "", csrfToken: visit.csrfToken),
+        let page = Layout.page(title: title, school: school, user: SignedIn(visit, name: me?.card.shortName ?? ""),
                                nav: [("Главная", "/")], """
             <main class="diary">
             \(switcher.isEmpty ? "" as HTML : "<nav class=\"children\" aria-label=\"Дети\">\(each: switcher)</nav>")

@@ -122,8 +122,7 @@ import Testing
     @Test func theClassTeacherCorrectsReasonsInOnePlace() throws {
         let nikita = FixtureSchool.id("Зайцев Никита Олегович")
         // Friday's English lesson of group 2 (Лебедев): Никита was marked «Н».
-        let english = try #require(try app.database.read { try $0.teacherLessons(FixtureSchool.id("Лебедев Максим Андреевич"), on: CivilDate(iso: "2026-11-20")!) }
-            .first { $0.bell == 1 }).id
+        let english = try PageSnapshots.lesson(app, "Лебедев Максим Андреевич", bell: 1, on: "2026-11-20")
         let lebedev = try app.database.read { c in
             try c.actor(account: c.account(person: FixtureSchool.id("Лебедев Максим Андреевич"))!, session: nil, today: CivilDate(iso: "2026-11-20")!)
         }
@@ -141,8 +140,7 @@ import Testing
         #expect(good.headers["location"] == "/classes/\(a)?date=2026-11-20&saved=1#attendance")
         #expect(try app.database.read { try $0.absenceCode(lesson: english, student: nikita) } == .ill)
         // A whole day at once: both of Friday's absences become «У».
-        let math = try #require(try app.database.read { try $0.teacherLessons(FixtureSchool.id(Self.kuznetsova), on: CivilDate(iso: "2026-11-20")!) }
-            .first { $0.bell == 3 }).id
+        let math = try PageSnapshots.lesson(app, Self.kuznetsova, bell: 3, on: "2026-11-20")
         let kuznetsova = try app.database.read { c in
             try c.actor(account: c.account(person: FixtureSchool.id(Self.kuznetsova))!, session: nil, today: CivilDate(iso: "2026-11-20")!)
         }

@@ -49,7 +49,7 @@ extension PeoplePages {
             AppRoute(.get, "/classes/{id:int}/slips/confirm", .policy(.issueSlips, resource: schoolClass)) { visit in
                 try slipConfirmation(visit, parameters: visit.request.query, changed: false)
             },
-            AppRoute(.post, "/classes/{id:int}/slips", .policy(.issueSlips, resource: schoolClass), slow: true) { visit in
+            AppRoute(.post, "/classes/{id:int}/slips", .policy(.issueSlips, resource: schoolClass), slow: .computes) { visit in
                 try printClassSlips(visit)
             },
         ]

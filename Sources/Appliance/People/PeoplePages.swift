@@ -20,7 +20,7 @@ struct PeoplePages {
             }) { visit in try list(visit) },
             AppRoute(.get, "/people/{id:int}", .policy(.viewPeople, resource: person)) { visit in try card(visit, errors: [:], status: 200) },
             AppRoute(.post, "/people/{id:int}/consent", .policy(.recordConsent, resource: person)) { visit in try recordConsent(visit) },
-            AppRoute(.post, "/people/{id:int}/slip", .policy(.issueSlips, resource: person), slow: true) { visit in
+            AppRoute(.post, "/people/{id:int}/slip", .policy(.issueSlips, resource: person), slow: .computes) { visit in
                 let id = try visit.request.pathParameters.int("id")
                 let card = try database.read { try $0.personSummary(id, year: -1)?.card }
                 return try slips(visit, people: [id], name: "слип-" + [card?.lastName ?? "", card?.firstName ?? ""].filter { !$0.isEmpty }.joined(separator: "-"))
@@ -44,7 +44,7 @@ struct PeoplePages {
 
     func frame(_ visit: Visit, title: String, _ content: HTML, status: Int = 200) throws -> Response {
         let (school, me) = try database.read { c in (try c.school(), try c.personSummary(visit.actor!.personID, year: -1)) }
-        return Layout.response(Layout.page(title: title, school: school, user: SignedIn(name: me?.card.shortName ?? "", csrfToken: visit.csrfToken),
+        return Layout.response(Layout.page(title: title, school: school, user: SignedIn(visit, name: me?.card.shortName ?? ""),
                                            nav: [("Главная", "/")], content), status: status)
     }
 
