@@ -92,6 +92,17 @@ import Testing
         #expect(try slipCount() == before)
     }
 
+    @Test func aParentOnTheStaffIsLeftToTheAdministrator() throws {
+        try app.database.write { _ = try $0.run("INSERT INTO staff_role (person_id, role) VALUES (?, 'teacher')", FixtureSchool.id(PageSnapshots.mother)) }
+        let teacher = try FixtureSchool.signedIn(app, Self.kuznetsova)
+        #expect(try teacher.page("/classes/\(a)/slips").text.contains("Сотрудник школы: листок выдаёт администратор."))
+        let confirm = try teacher.page("/classes/\(a)/slips/confirm?who=guardians").text
+        #expect(confirm.contains("Листков: <b>1</b>") && confirm.contains("Сотрудникам школы среди родителей (1) листки печатает администратор"))
+        #expect(!confirm.contains("name=\"person\" value=\"\(FixtureSchool.id(PageSnapshots.mother))\""))
+        let admin = try FixtureSchool.signedIn(app, "Соколова Ирина Павловна")
+        #expect(try admin.page("/classes/\(a)/slips/confirm?who=guardians").text.contains("Листков: <b>2</b>"))
+    }
+
     @Test func theClassPageForItsClassTeacherOnly() throws {
         let teacher = try FixtureSchool.signedIn(app, Self.kuznetsova)
         let home = try teacher.page("/").text

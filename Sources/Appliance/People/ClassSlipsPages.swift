@@ -63,6 +63,11 @@ extension PeoplePages {
         }
     }
 
+    /// Whether this visitor may issue the member a slip (a class teacher never reissues staff's).
+    func mayIssue(_ m: ClassMember, _ visit: Visit, classID: Int) -> Bool {
+        AccessPolicy.permits(visit.actor!, .issueSlips, .person(id: m.id, classes: [classID], isStaff: m.isStaff))
+    }
+
     func memberRow(_ m: ClassMember) -> HTML {
         let who: HTML = m.kind == .student ? "ученик" : "родитель: \(m.children.joined(separator: ", "))"
         let state: HTML = m.account == .inUse ? "<span class=\"tag warn\">\(m.account.russian)</span>" : "<span class=\"tag\">\(m.account.russian)</span>"
@@ -71,7 +76,8 @@ extension PeoplePages {
 
     /// `GET /classes/{id}/slips`: whom to print slips for.
     func slipChoicePage(_ visit: Visit, error: String?, status: Int = 200) throws -> Response {
-        let (schoolClass, members) = try classMembers(visit)
+        let (schoolClass, everyone) = try classMembers(visit)
+        let members = everyone.filter { mayIssue($0, visit, classID: schoolClass.id) }
         let query = visit.request.query
         let chosen = query["who"].flatMap(SlipChoice.init(rawValue:)) ?? (error == nil ? .fresh : nil)
         let picked = Set(query.all("person").compactMap(Int.init))
@@ -81,8 +87,11 @@ extension PeoplePages {
                 <label class="choice"><input type="radio" name="who" value="\(choice.rawValue)"\(choice == chosen ? " checked" : "")\(error == nil ? "" : " aria-describedby=\"who-error\"" as HTML)> \(choice.label)\(count)</label>
                 """
         }
-        let rows: [HTML] = members.map { m in
-            "<tr><td><input type=\"checkbox\" name=\"person\" value=\"\(m.id)\" aria-label=\"\(m.card.fullName)\"\(picked.contains(m.id) ? " checked" : "")></td>\(memberRow(m))</tr>"
+        let rows: [HTML] = everyone.map { m in
+            guard members.contains(m) else {
+                return "<tr><td></td>\(memberRow(m))</tr><tr><td></td><td colspan=\"4\" class=\"muted small\">Сотрудник школы: листок выдаёт администратор.</td></tr>"
+            }
+            return "<tr><td><input type=\"checkbox\" name=\"person\" value=\"\(m.id)\" aria-label=\"\(m.card.fullName)\"\(picked.contains(m.id) ? " checked" : "")></td>\(memberRow(m))</tr>"
         }
         let inUse = members.filter { $0.account == .inUse }.count
         return try frame(visit, title: "Листки \(schoolClass.name)", """
@@ -107,7 +116,9 @@ extension PeoplePages {
 
     /// The confirmation: how many slips, how many accounts reset and how many of them in use.
     func slipConfirmation(_ visit: Visit, parameters: Parameters, changed: Bool) throws -> Response {
-        let (schoolClass, members) = try classMembers(visit)
+        let (schoolClass, everyone) = try classMembers(visit)
+        let members = everyone.filter { mayIssue($0, visit, classID: schoolClass.id) }
+        let staff = everyone.count - members.count
         guard let choice = parameters["who"].flatMap(SlipChoice.init(rawValue:)) else {
             return try slipChoicePage(visit, error: "Выберите, кому напечатать листки.", status: 422)
         }
@@ -153,6 +164,7 @@ extension PeoplePages {
             \(each: hidden)
             <p class="counts">Листков: <b>\(chosen.count)</b> · учётных записей будет сброшено: <b>\(reset)</b>, из них рабочих: <b>\(inUse.count)</b>\(created == 0 ? "" : " · новых учётных записей: \(created)")</p>
             <p>\(choice.label). Файл: «\(fileName)».</p>
+            \(staff == 0 ? HTML.empty : "<p class=\"muted\">Сотрудникам школы среди родителей (\(staff)) листки печатает администратор: здесь их нет.</p>")
             \(warning)
             <p class="tools"><button type="submit">\(reset == 0 ? "Создать учётные записи и напечатать" : "Сбросить \(reset) и напечатать") листки (\(chosen.count), PDF)</button>
             <a class="button secondary" href="/classes/\(schoolClass.id)">Отмена</a></p>

@@ -13,6 +13,8 @@ public struct ClassMember: Sendable, Equatable {
     public let account: AccountState
     /// A guardian's children in this class, short names in the class list's order.
     public let children: [String]
+    /// Also on the school's staff (a teacher who is a parent): only the administrator reissues their slip.
+    public let isStaff: Bool
 }
 
 /// A student with the class they are in this year (nil: in none).
@@ -46,23 +48,26 @@ extension Connection {
     /// children's order), with the state of each one's account.
     public func classMembers(classID: Int) throws -> [ClassMember] {
         let inUse = "a.password_hash IS NOT NULL OR EXISTS (SELECT 1 FROM session s WHERE s.account_id = a.id)"
+        let staff = "EXISTS (SELECT 1 FROM staff_role r WHERE r.person_id = p.id)"
         let students = try query("""
-            SELECT p.id, p.last_name, p.first_name, p.middle_name, p.birth_date, a.login, a.id IS NOT NULL, \(inUse)
+            SELECT p.id, p.last_name, p.first_name, p.middle_name, p.birth_date, a.login, a.id IS NOT NULL, \(inUse), \(staff)
             FROM enrolment e JOIN person p ON p.id = e.student_id LEFT JOIN account a ON a.person_id = p.id
             WHERE e.class_id = ? AND e.left_on IS NULL ORDER BY p.last_name, p.first_name, p.middle_name, p.id
             """, classID) { r in
             ClassMember(id: r.int(0), card: PersonCard(lastName: r.string(1), firstName: r.string(2), middleName: r.string(3), birthDate: try r.optionalDate(4)),
-                        kind: .student, login: r.optionalString(5), account: Self.accountState(exists: r.bool(6), inUse: r.bool(7)), children: [])
+                        kind: .student, login: r.optionalString(5), account: Self.accountState(exists: r.bool(6), inUse: r.bool(7)), children: [],
+                        isStaff: r.bool(8))
         }
         let links = try query("""
-            SELECT g.guardian_id, g.student_id, p.last_name, p.first_name, p.middle_name, a.login, a.id IS NOT NULL, \(inUse)
+            SELECT g.guardian_id, g.student_id, p.last_name, p.first_name, p.middle_name, a.login, a.id IS NOT NULL, \(inUse), \(staff)
             FROM guardian_link g JOIN enrolment e ON e.student_id = g.student_id AND e.class_id = ? AND e.left_on IS NULL
             JOIN person p ON p.id = g.guardian_id LEFT JOIN account a ON a.person_id = p.id
             ORDER BY p.last_name, p.first_name, p.id
             """, classID) { r in
             (guardian: r.int(0), student: r.int(1),
              member: ClassMember(id: r.int(0), card: PersonCard(lastName: r.string(2), firstName: r.string(3), middleName: r.string(4)),
-                                 kind: .guardian, login: r.optionalString(5), account: Self.accountState(exists: r.bool(6), inUse: r.bool(7)), children: []))
+                                 kind: .guardian, login: r.optionalString(5), account: Self.accountState(exists: r.bool(6), inUse: r.bool(7)), children: [],
+                                 isStaff: r.bool(8)))
         }
         var guardians: [ClassMember] = []
         var index: [Int: Int] = [:]
@@ -71,12 +76,12 @@ extension Connection {
                 if let i = index[link.guardian] {
                     let g = guardians[i]
                     guardians[i] = ClassMember(id: g.id, card: g.card, kind: g.kind, login: g.login, account: g.account,
-                                               children: g.children + [student.card.shortName])
+                                               children: g.children + [student.card.shortName], isStaff: g.isStaff)
                 } else {
                     index[link.guardian] = guardians.count
                     let m = link.member
                     guardians.append(ClassMember(id: m.id, card: m.card, kind: .guardian, login: m.login, account: m.account,
-                                                 children: [student.card.shortName]))
+                                                 children: [student.card.shortName], isStaff: m.isStaff))
                 }
             }
         }
