@@ -189,6 +189,16 @@ import Testing
         #expect(namesakes.contains("\(Self.artem)</a> <small class=\"muted\">2014 г. р.</small></td><td>обучающийся</td><td>5Б</td>"))
     }
 
+    @Test func aPersonsSlipIsNamedAfterThem() throws {
+        let admin = try FixtureSchool.signedIn(app, "Соколова Ирина Павловна")
+        let ilya = FixtureSchool.id("Григорьев Илья Петрович")
+        let card = try admin.page("/people/\(ilya)").text
+        #expect(card.contains("ещё не входил(а)") && !card.contains("уже пользуется Табелем"))
+        #expect(try admin.page("/people/\(FixtureSchool.id(Self.artem))").text.contains("Этот человек уже пользуется Табелем"))
+        let pdf = try admin.post("/people/\(ilya)/slip", [])
+        #expect(pdf.headers["content-disposition"] == "attachment; filename=\"slip-grigorev-ilia.pdf\"; filename*=UTF-8''%D1%81%D0%BB%D0%B8%D0%BF-%D0%93%D1%80%D0%B8%D0%B3%D0%BE%D1%80%D1%8C%D0%B5%D0%B2-%D0%98%D0%BB%D1%8C%D1%8F.pdf")
+    }
+
     @Test func theCardShowsGuardiansChildrenDiaryAndClass() throws {
         let admin = try FixtureSchool.signedIn(app, "Соколова Ирина Павловна")
         let artem = FixtureSchool.id(Self.artem), father = FixtureSchool.id(Self.father)
