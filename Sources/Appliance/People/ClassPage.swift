@@ -93,7 +93,7 @@ extension PeoplePages {
         // A day's absences of one student: one choice for the whole day beside each lesson's own.
         var dayCounts: [String: Int] = [:]
         for line in lines where line.editable { dayCounts[Self.dayField(line.absence.studentID, line.absence.date), default: 0] += 1 }
-        var reasonRows: [HTML] = []
+        var reasonRows: [HTML] = [], closedRows: [HTML] = []
         var seenDays = Set<String>()
         for line in lines {
             let a = line.absence
@@ -124,17 +124,24 @@ extension PeoplePages {
             } else {
                 cell = "<span class=\"absence\">\(a.code.rawValue)</span> <small class=\"muted\">\(line.note.isEmpty ? a.code.russian : line.note)</small>"
             }
-            reasonRows.append("<tr><td>\(a.date.shortRussian)</td><td>\(a.bell)</td><td>\(a.subject)</td><td>\(line.student)</td><td>\(cell)</td></tr>")
+            let row: HTML = "<tr><td>\(a.date.shortRussian)</td><td>\(a.bell)</td><td>\(a.subject)</td><td>\(line.student)</td><td>\(cell)</td></tr>"
+            // For the class teacher, the reasons past their window fold away below the ones to correct.
+            if canCorrect && !line.editable { closedRows.append(row) } else { reasonRows.append(row) }
         }
         let anyEditable = canCorrect && lines.contains { $0.editable }
+        let head: HTML = "<thead><tr><th>Дата</th><th>Урок</th><th>Предмет</th><th>Ученик</th><th>Причина</th></tr></thead>"
+        let closed: HTML = closedRows.isEmpty ? "" : """
+            <details class="closed-reasons"><summary>Уже не исправить (срок прошёл или урок не ваш): \(closedRows.count)</summary>
+            <div class="table-wrap"><table>\(head)<tbody>\(each: closedRows)</tbody></table></div>
+            </details>
+            """
         let reasons: HTML = lines.isEmpty ? "<p class=\"muted\">За неделю пропусков нет.</p>" : """
             <form method="post" action="/classes/\(classID)/attendance" class="reasons">
             <input type="hidden" name="_csrf" value="\(visit.csrfToken)">
             <input type="hidden" name="date" value="\(day.iso)">
-            <div class="table-wrap"><table>
-            <thead><tr><th>Дата</th><th>Урок</th><th>Предмет</th><th>Ученик</th><th>Причина</th></tr></thead>
-            <tbody>\(each: reasonRows)</tbody></table></div>
+            \(reasonRows.isEmpty ? HTML.empty : "<div class=\"table-wrap\"><table>\(head)<tbody>\(each: reasonRows)</tbody></table></div>")
             \(anyEditable ? "<p><button type=\"submit\">Сохранить причины</button></p>" as HTML : "")
+            \(closed)
             </form>
             """
         let saved = visit.request.query["saved"].flatMap(Int.init)

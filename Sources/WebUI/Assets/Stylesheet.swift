@@ -49,6 +49,7 @@ extension Assets {
     table.week-grid td { color: var(--warn); font-weight: 700; }
     form.reasons select { width: auto; max-width: 100%; padding: 6px 8px; }
     form.reasons tr.whole-day td { background: var(--soft); }
+    details.closed-reasons summary { cursor: pointer; color: var(--muted); margin: 8px 0; }
     table.week-grid th[scope=row] { position: sticky; left: 0; background: var(--paper); z-index: 1; }
     @media (max-width: 640px) {
       form.reasons .table-wrap { border: 0; }
