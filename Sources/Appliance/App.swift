@@ -33,7 +33,7 @@ public struct App: Sendable {
         let routes = Self.systemRoutes(database: database)
             + HomePage.routes(database: database)
             + AccountRoutes(database: database, signIn: signIn).routes
-            + PeoplePages(database: database).routes
+            + PeoplePages(database: database, clock: clock).routes
             + DiaryPages(database: database).routes
             + JournalRoutes(database: database, clock: clock).routes
             + KioskMode(database: database, clock: clock, verify: { PasswordHash.verify($0, against: $1) }).routes

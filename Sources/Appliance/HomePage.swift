@@ -9,21 +9,21 @@ enum HomePage {
     static func routes(database: Database) -> [AppRoute] {
         [markReports(database), AppRoute(.get, "/", .school(.viewOwnAccount)) { visit in
             let actor = visit.actor!
-            let (school, year, bells, person, children) = try database.read { c in
+            let (school, year, bells, person, children, classes) = try database.read { c in
                 let year = try c.academicYear(containing: visit.today)
                 return (try c.school(), year, try c.mainBells(), try c.personSummary(actor.personID, year: year?.id ?? -1),
-                        try c.studentNames(actor.students.sorted()))
+                        try c.studentNames(actor.students.sorted()), try c.classesLed(by: actor.personID, year: year?.id ?? -1))
             }
             // A teacher sees the reports on marks from their own lessons.
             let reports = AccessPolicy.permits(actor, .teachLessons, .school) ? try database.read { try $0.markReports(teacher: actor.personID, limit: 20) } : []
             let changed = visit.request.query["password"] == "changed"
             return Layout.response(page(visit: visit, actor: actor, school: school, year: year, bells: bells, person: person,
-                                        children: children, reports: reports, passwordChanged: changed))
+                                        children: children, classes: classes, reports: reports, passwordChanged: changed))
         }]
     }
 
     /// The sections this actor may open (the gate checks each again when it is opened).
-    static func sections(_ actor: Actor, children: [(id: Int, name: String)]) -> [(String, String, String)] {
+    static func sections(_ actor: Actor, children: [(id: Int, name: String)], classes: [SchoolClass] = []) -> [(String, String, String)] {
         var links: [(String, String, String)] = []
         for child in children {
             links.append(("/diary/\(child.id)", actor.personID == child.id ? "Мой дневник" : "Дневник: \(child.name)",
@@ -56,20 +56,28 @@ enum HomePage {
         if AccessPolicy.permits(actor, .viewPeople, .school) {
             links.append(("/people", "Люди и учётные записи", "Поиск, карточки, согласия, листки с логинами"))
         }
-        for classID in actor.classTeacherOf.sorted() where AccessPolicy.permits(actor, .issueSlips, .schoolClass(classID)) {
-            links.append(("/classes/\(classID)/slips", "Логины моего класса", "Листки с логинами для учеников и родителей"))
+        // A class teacher's own class: its page, and its login slips.
+        for schoolClass in classes where actor.classTeacherOf.contains(schoolClass.id) {
+            if AccessPolicy.permits(actor, .viewPeople, .schoolClass(schoolClass.id)) {
+                links.append(("/classes/\(schoolClass.id)", "Мой класс \(schoolClass.name)",
+                              "Посещаемость и причины пропусков, родители, ознакомление с итоговыми, кто не входил"))
+            }
+            if AccessPolicy.permits(actor, .issueSlips, .schoolClass(schoolClass.id)) {
+                links.append(("/classes/\(schoolClass.id)/slips", "Логины класса \(schoolClass.name)", "Листки с логинами для учеников и родителей"))
+            }
         }
         links.append(("/password", "Сменить пароль", "Задать новый пароль для входа"))
         return links
     }
 
     static func page(visit: Visit, actor: Actor, school: School?, year: AcademicYear?, bells: [Bell],
-                     person: PersonSummary?, children: [(id: Int, name: String)], reports: [MarkReport], passwordChanged: Bool) -> HTML {
+                     person: PersonSummary?, children: [(id: Int, name: String)], classes: [SchoolClass], reports: [MarkReport],
+                     passwordChanged: Bool) -> HTML {
         let today = visit.today
         let bellRows: [HTML] = bells.map {
             "<tr><td>\($0.number)</td><td>\($0.startsAt.description)–\($0.endsAt.description)</td></tr>"
         }
-        let links: [HTML] = sections(actor, children: children).map { "<a href=\"\($0.0)\">\($0.1)<small>\($0.2)</small></a>" }
+        let links: [HTML] = sections(actor, children: children, classes: classes).map { "<a href=\"\($0.0)\">\($0.1)<small>\($0.2)</small></a>" }
         let roles = actor.roles.sorted { $0.rawValue < $1.rawValue }.map(\.russian).joined(separator: ", ")
         let notice: HTML = year == nil ? "<p class=\"notice\">На эту дату учебный год не задан.</p>" : ""
         return Layout.page(title: "Главная", school: school,

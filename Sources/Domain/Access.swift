@@ -179,7 +179,8 @@ public enum AccessPolicy {
         case (.viewJournal, _): false
         case (.editJournal, .classSubject), (.editJournal, .lesson), (.setPeriodMarks, .classSubject): true
         case (.editJournal, _), (.setPeriodMarks, _): false
-        case (.correctAbsences, .lesson), (.recordAttendance, .lesson): true
+        // A class's page corrects the reasons of its lessons' absences (the desk checks each lesson).
+        case (.correctAbsences, .lesson), (.correctAbsences, .schoolClass), (.recordAttendance, .lesson): true
         case (.correctAbsences, _), (.recordAttendance, _): false
         case (.viewDiary, .student), (.acknowledgeFinals, .student), (.reportMark, .student): true
         case (.viewDiary, _), (.acknowledgeFinals, _), (.reportMark, _): false

@@ -17,6 +17,17 @@ public enum Transliteration {
         return out
     }
 
+    /// An ASCII file name for `text`: Cyrillic transliterated, ASCII letters and digits kept,
+    /// anything else a single `-` («слипы-5А-ученики.pdf» → `slipy-5a-ucheniki.pdf`).
+    public static func fileName(_ text: String) -> String {
+        var out = ""
+        for ch in text.lowercased() {
+            if let t = table[ch] { out += t } else if ch.isASCII, ch.isLetter || ch.isNumber || ch == "." || ch == "_" { out.append(ch) }
+            else if !out.hasSuffix("-") { out += "-" }
+        }
+        return out
+    }
+
     /// `ivanova.ms`: the surname and the initials of the first name and patronymic.
     public static func login(lastName: String, firstName: String, middleName: String) -> String {
         let initials = latin(String(firstName.prefix(1))).prefix(1) + latin(String(middleName.prefix(1))).prefix(1)

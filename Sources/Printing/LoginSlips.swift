@@ -1,8 +1,10 @@
 import Domain
 
-/// A4 sheets of eight slips (two columns, four rows) with dashed cut lines.
+/// A4 sheets of eight slips (two columns, four rows) with dashed cut lines; a slip printed
+/// alone gets a page of its own size (A7 landscape, one eighth of A4) with a cut-out frame.
 public enum LoginSlipSheet {
     public static func pdf(_ slips: [LoginSlip]) throws -> [UInt8] {
+        if slips.count == 1 { return try single(slips[0]) }
         let doc = PDFDocument()
         doc.setInfo(title: "Реквизиты доступа", creator: "Tabel")
         let (pageW, pageH) = PDFDocument.a4
@@ -17,6 +19,20 @@ public enum LoginSlipSheet {
         if slips.isEmpty {
             doc.text("Нет людей, которым нужно напечатать реквизиты.", font: "DejaVu Sans 12", x: 40, y: 40, width: pageW - 80)
         }
+        return try doc.finish()
+    }
+
+    /// One slip on an A7 page: printed at actual size it takes an eighth of a sheet.
+    static func single(_ slip: LoginSlip) throws -> [UInt8] {
+        let (w, h) = PDFDocument.a7Landscape
+        let doc = PDFDocument(size: PDFDocument.a7Landscape)
+        doc.setInfo(title: "Реквизиты доступа: \(slip.fullName)", creator: "Tabel")
+        let inset = 3.0
+        doc.dashedLine(from: (inset, inset), to: (w - inset, inset))
+        doc.dashedLine(from: (w - inset, inset), to: (w - inset, h - inset))
+        doc.dashedLine(from: (w - inset, h - inset), to: (inset, h - inset))
+        doc.dashedLine(from: (inset, h - inset), to: (inset, inset))
+        draw(slip, on: doc, x: 0, y: 0, w: w, h: h)
         return try doc.finish()
     }
 

@@ -1,11 +1,13 @@
 internal import CPangoCairo
 import Domain
 
-/// An A4 PDF drawn with cairo and laid out with pango, collected in memory.
+/// A PDF (A4 unless told otherwise) drawn with cairo and laid out with pango, collected in memory.
 ///
 /// - Important: pango is told the surface has 72 dpi, so font sizes are in points.
 final class PDFDocument {
     static let a4 = (width: 595.28, height: 841.89)
+    /// A7 turned sideways (105 × 74 mm): one eighth of an A4 sheet, the size of one slip.
+    static let a7Landscape = (width: 297.64, height: 209.76)
 
     private let surface: OpaquePointer
     let cairo: OpaquePointer
@@ -17,7 +19,7 @@ final class PDFDocument {
         var bytes: [UInt8] = []
     }
 
-    init() {
+    init(size: (width: Double, height: Double) = PDFDocument.a4) {
         sink = Sink()
         let context = Unmanaged.passUnretained(sink).toOpaque()
         surface = cairo_pdf_surface_create_for_stream({ closure, data, length in
@@ -25,7 +27,7 @@ final class PDFDocument {
             let sink = Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue()
             sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
             return CAIRO_STATUS_SUCCESS
-        }, context, Self.a4.width, Self.a4.height)
+        }, context, size.width, size.height)
         cairo = cairo_create(surface)
         layout = pango_cairo_create_layout(cairo)
         pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72)

@@ -40,13 +40,20 @@ import Testing
         let home = try c.page("/")
         #expect(home.text.contains("/classes/\(classID)/slips"))
         #expect(try c.page("/classes/\(classID)/slips").status == 200)
-        let pdf = try c.post("/classes/\(classID)/slips", [("guardians", "on")])
+        let confirm = try c.page("/classes/\(classID)/slips/confirm?who=students")
+        #expect(confirm.status == 200)
+        let ids = try database.read { try $0.students(classID: classID) }
+        let pdf = try c.post("/classes/\(classID)/slips", [("who", "students"), ("confirm", "yes"), ("in_use", "\(ids.count)")] + ids.map { ("person", "\($0)") })
         #expect(pdf.status == 200)
         #expect(pdf.headers["content-type"] == "application/pdf")
         #expect(pdf.headers["content-disposition"]?.hasPrefix("attachment;") == true)
         let text = try SlipTests.text(of: pdf.body)
         #expect(text.contains("Обучающийся, класс \(teacher.className)"))
-        #expect(text.contains("Родитель:"))
+        try c.page("/classes/\(classID)/slips/confirm?who=guardians")
+        let guardians = try database.read { try $0.guardians(of: ids) }
+        let forGuardians = try c.post("/classes/\(classID)/slips", [("who", "guardians"), ("confirm", "yes"), ("in_use", "\(guardians.count)")]
+                                        + guardians.map { ("person", "\($0)") })
+        #expect(try SlipTests.text(of: forGuardians.body).contains("Родитель:"))
         try c.page("/")
         #expect(try c.post("/classes/\(other)/slips", []).status == 403)
         // A class teacher never reissues a colleague's credentials.

@@ -32,6 +32,21 @@ import Testing
         #expect(text.components(separatedBy: "\u{0C}").count >= 2)  // nine slips: two pages
     }
 
+    @Test func aSlipAloneIsAnA7PageNotAWholeSheet() throws {
+        let slip = LoginSlip(school: "Школа № 17", fullName: "Ёлкина Алёна Фёдоровна", whoLine: "Обучающийся, класс 5А",
+                             login: "elkina.af", password: "AB23CD45EF", address: "http://tabel.local/", kioskCode: "KIOSK2345678",
+                             validUntil: CivilDate(iso: "2026-12-07")!)
+        func pageSize(_ pdf: [UInt8]) throws -> String {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("size-\(getpid())-\(Int.random(in: 0..<1_000_000)).pdf").path
+            try Data(pdf).write(to: URL(fileURLWithPath: path))
+            let r = try CommandTests.run([path], executable: "/usr/bin/pdfinfo")
+            return r.output.split(separator: "\n").first { $0.hasPrefix("Page size:") }.map(String.init) ?? ""
+        }
+        #expect(try pageSize(LoginSlipSheet.pdf([slip])).contains("297.64 x 209.76 pts"))  // A7 landscape
+        #expect(try pageSize(LoginSlipSheet.pdf([slip, slip])).contains("595.28 x 841.89 pts (A4)"))
+        #expect(try Self.text(of: LoginSlipSheet.pdf([slip])).contains("Пароль: AB23CD45EF"))
+    }
+
     @Test func issuingVoidsTheOldPasswordAndIsAudited() throws {
         let db = try TestSchool.copy()
         let student = TestSchool.login(.student)

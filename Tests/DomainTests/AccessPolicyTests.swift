@@ -63,7 +63,7 @@ import Testing
         ("class teacher", Actor(accountID: 5, personID: 5, roles: [.teacher], classTeacherOf: [1], assignments: [teaching]),
          cells([.teachLessons, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])
             .union(cells([.viewJournal, .setPeriodMarks], classSubjects))
-            .union(cells([.viewJournal], ["ownClass"]))
+            .union(cells([.viewJournal, .correctAbsences], ["ownClass"]))
             .union(cells([.viewJournal, .editJournal, .correctAbsences, .recordAttendance], ["ownLesson"]))
             .union(cells([.viewJournal, .correctAbsences, .recordAttendance], classLessons))
             .union(cells([.viewPeople, .viewReports], ["ownClass", "ownSubject", "ownStudent", "ownClassPerson", "staffPerson", "ownLesson"]

@@ -127,3 +127,30 @@ import Testing
         #expect(Forecast(marks: [WeightedMark(value: 5, weight: 1)])?.nextMark == nil)
     }
 }
+
+@Suite struct PeopleSearchTests {
+    @Test func namesAreFoundInAnyOrderWithYoAsYe() {
+        let sofia = PersonCard(lastName: "Зайцева", firstName: "Софья", middleName: "Фёдоровна")
+        #expect(NameQuery("Софья Зайцева").matches(sofia))
+        #expect(NameQuery("  зайцева,  софья ").matches(sofia))
+        #expect(NameQuery("федоровна").matches(sofia))
+        #expect(NameQuery("ФЁДОРОВНА зай").matches(sofia))
+        #expect(!NameQuery("Софья Зайцев Иван").matches(sofia))
+        #expect(NameQuery("zaitseva.sf").matches(sofia, login: "zaitseva.sf"))
+        #expect(NameQuery("").isEmpty)
+    }
+
+    @Test func guardiansContactsOnlyWithConsent() {
+        let with = Guardian(id: 1, studentID: 2, lastName: "Белова", firstName: "Наталья", middleName: "", relation: "мать",
+                            phone: "+7 900", email: "", consented: true)
+        let without = Guardian(id: 1, studentID: 2, lastName: "Белова", firstName: "Наталья", middleName: "", relation: "мать",
+                               phone: "+7 900", email: "b@example.org", consented: false)
+        #expect(with.contacts?.phone == "+7 900")
+        #expect(without.contacts == nil)
+    }
+
+    @Test func asciiFileNames() {
+        #expect(Transliteration.fileName("слипы-5А-ученики.pdf") == "slipy-5a-ucheniki.pdf")
+        #expect(Transliteration.fileName("слип-Ёлкина-Алёна.pdf") == "slip-elkina-alena.pdf")
+    }
+}

@@ -84,6 +84,8 @@ public struct PersonListing: Sendable {
     public let login: String?
     public let locked: Bool
     public let consentOn: CivilDate?
+    /// Stored only with a consent; tells namesakes apart.
+    public let birthYear: Int?
 }
 
 extension Connection {
@@ -105,7 +107,7 @@ extension Connection {
             )
             SELECT p.id, p.last_name, p.first_name, p.middle_name, group_concat(DISTINCT l.kind),
                    group_concat(DISTINCT l.class_name), a.login, a.locked_at IS NOT NULL,
-                   (SELECT max(given_on) FROM consent k WHERE k.person_id = p.id AND k.revoked_on IS NULL)
+                   (SELECT max(given_on) FROM consent k WHERE k.person_id = p.id AND k.revoked_on IS NULL), p.birth_date
             FROM links l JOIN person p ON p.id = l.person LEFT JOIN account a ON a.person_id = p.id
             WHERE ?2 IS NULL OR p.id IN (SELECT person FROM links WHERE class_id = ?2 AND kind <> 'сотрудник')
             GROUP BY p.id ORDER BY p.last_name, p.first_name, p.middle_name
@@ -113,7 +115,8 @@ extension Connection {
             PersonListing(id: r.int(0), card: PersonCard(lastName: r.string(1), firstName: r.string(2), middleName: r.string(3)),
                           kind: r.string(4).split(separator: ",").map(String.init).sorted().joined(separator: ", "),
                           classes: r.string(5).split(separator: ",").map(String.init).sorted(),
-                          login: r.optionalString(6), locked: r.bool(7), consentOn: try r.optionalDate(8))
+                          login: r.optionalString(6), locked: r.bool(7), consentOn: try r.optionalDate(8),
+                          birthYear: try r.optionalDate(9)?.year)
         }
     }
 

@@ -40,6 +40,43 @@ extension Assets {
     form.search { display: flex; flex-wrap: wrap; gap: 0 16px; align-items: flex-end; }
     form.search > div { flex: 1 1 220px; }
     form.search button { margin-bottom: 2px; }
+    /* People: classes, the class page, login slips. */
+    .class-links ul { list-style: none; display: flex; flex-wrap: wrap; gap: 8px 18px; margin: 0; padding: 0; }
+    .class-links li a:first-child { font-weight: 700; }
+    ul.people-list { margin: 4px 0; padding-left: 20px; }
+    ul.people-list li { margin: 4px 0; }
+    .person-card h2 { font-size: 17px; }
+    .tools { display: flex; flex-wrap: wrap; gap: 8px; }
+    .class-page section { scroll-margin-top: 12px; }
+    .class-page h3 { font-size: 16px; margin: 18px 0 8px; }
+    table.week-grid th, table.week-grid td { text-align: center; white-space: nowrap; }
+    table.week-grid th[scope=row] { text-align: left; color: var(--ink); font-weight: 400; }
+    table.week-grid .chosen { background: var(--soft); }
+    table.week-grid td { color: var(--warn); font-weight: 700; }
+    form.reasons select { width: auto; max-width: 100%; padding: 6px 8px; }
+    form.reasons tr.whole-day td { background: var(--soft); }
+    details.closed-reasons summary { cursor: pointer; color: var(--muted); margin: 8px 0; }
+    table.week-grid th[scope=row] { position: sticky; left: 0; background: var(--paper); z-index: 1; }
+    @media (max-width: 640px) {
+      form.reasons .table-wrap { border: 0; }
+      form.reasons table, form.reasons tbody, form.reasons tr { display: block; width: 100%; }
+      form.reasons thead { display: none; }
+      form.reasons tr { border: 1px solid var(--line); border-radius: 8px; padding: 8px 10px; margin-bottom: 8px; }
+      form.reasons td { display: inline; border: 0; padding: 0 4px 0 0; }
+      form.reasons tr:not(.whole-day) td:nth-child(2)::after { content: "-й урок,"; }
+      form.reasons td:nth-child(4), form.reasons td:last-child { display: block; padding: 4px 0 0; }
+      form.reasons tr.whole-day { background: var(--soft); }
+      form.reasons tr.whole-day td { display: block; padding: 2px 0; }
+    }
+    fieldset.card { min-width: 0; }
+    fieldset.card legend { float: left; width: 100%; font-weight: 700; font-size: 19px; padding: 0; margin: 0 0 4px; }
+    fieldset.card legend + * { clear: both; }
+    label.choice { font-weight: 400; display: flex; gap: 10px; align-items: baseline; margin: 10px 0; }
+    label.choice input[type=radio] { width: 20px; height: 20px; flex: none; transform: translateY(4px); }
+    table.members td:first-child { width: 2.5em; }
+    table.members input[type=checkbox] { width: 20px; height: 20px; }
+    .slip-confirm .counts { font-size: 18px; margin-top: 0; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     .links { display: grid; gap: 12px; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); }
     .links a { display: block; background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 16px; text-decoration: none; font-weight: 600; }
     .links a small { display: block; color: var(--muted); font-weight: 400; margin-top: 4px; }

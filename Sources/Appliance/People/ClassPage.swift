@@ -1,0 +1,288 @@
+import Desks
+import Domain
+import HTTP
+import Routing
+import Storage
+import WebUI
+
+/// The class teacher's page of the class (`/classes/{id}`): the list with diaries and cards,
+/// the day's and the week's absences with their reasons to correct in one form, the families'
+/// acknowledgements of final marks, wrong-mark reports, guardians' contacts (where a consent
+/// is recorded) and who has never signed in.
+extension PeoplePages {
+    var classRoutes: [AppRoute] {
+        [
+            AppRoute(.get, "/classes/{id:int}", .policy(.viewPeople, resource: schoolClass)) { visit in
+                try classPage(visit, typed: [:], errors: [:], status: 200)
+            },
+            AppRoute(.post, "/classes/{id:int}/attendance", .policy(.correctAbsences, resource: schoolClass)) { visit in
+                try correctReasons(visit)
+            },
+        ] + slipRoutes
+    }
+
+    var journal: JournalDesk { JournalDesk(database: database, utcOffsetMinutes: clock.utcOffsetMinutes) }
+
+    /// An absence on the page, with whether this visitor may change its reason now (and why not).
+    struct AbsenceLine {
+        let absence: ClassAbsence
+        let student: String
+        let editable: Bool
+        let note: String
+
+        var field: String { "a-\(absence.lessonID)-\(absence.studentID)" }
+    }
+
+    func classPage(_ visit: Visit, typed: [String: String], errors: [String: String], status: Int) throws -> Response {
+        let classID = try visit.request.pathParameters.int("id")
+        let actor = visit.actor!
+        let day = (visit.request.query["date"] ?? (try? visit.request.form()["date"]) ?? nil).flatMap { CivilDate(iso: $0) } ?? visit.today
+        let monday = day.startOfWeek, saturday = day.startOfWeek.adding(days: 5)
+        let data = try database.read { c in
+            guard let schoolClass = try c.schoolClass(classID) else { throw HTTPError.notFound }
+            let members = try c.classMembers(classID: classID)
+            let students = members.filter { $0.kind == .student }
+            let absences = try c.classAbsences(classID: classID, from: monday, to: saturday)
+            var lessons: [Int: Lesson] = [:]
+            for a in absences where lessons[a.lessonID] == nil { lessons[a.lessonID] = try c.journalLesson(a.lessonID) }
+            var rules: [Int: JournalRules] = [:]
+            for lesson in lessons.values where rules[lesson.subjectID] == nil {
+                rules[lesson.subjectID] = try journal.rules(c, classID: classID, subjectID: lesson.subjectID, at: visit.now)
+            }
+            return (schoolClass: schoolClass, teacher: try c.classTeacherName(classID: classID), members: members,
+                    guardians: try c.guardians(students: students.map(\.id)), absences: absences, lessons: lessons, rules: rules,
+                    periods: try c.periods(classID: classID), acknowledgements: try c.classAcknowledgements(classID: classID),
+                    reports: try c.markReports(classID: classID))
+        }
+        let schoolClass = data.schoolClass
+        let students = data.members.filter { $0.kind == .student }
+        let names = Dictionary(uniqueKeysWithValues: students.map { ($0.id, $0.card.fullName) })
+        let lines: [AbsenceLine] = data.absences.map { a in
+            let lesson = data.lessons[a.lessonID]
+            var editable = false, note = ""
+            if let lesson, AccessPolicy.permits(actor, .correctAbsences, lesson.resource) || AccessPolicy.permits(actor, .editJournal, lesson.resource) {
+                if let refusal = data.rules[lesson.subjectID]?.absenceCorrection(lesson.timing) { note = refusal.message } else { editable = true }
+            }
+            return AbsenceLine(absence: a, student: names[a.studentID] ?? "", editable: editable, note: note)
+        }
+        let canCorrect = AccessPolicy.permits(actor, .correctAbsences, .schoolClass(classID))
+
+        // The class list: card and diary of each student.
+        let studentRows: [HTML] = students.enumerated().map { n, s in
+            let diary: HTML = AccessPolicy.permits(actor, .viewDiary, .student(id: s.id, classID: classID)) ? "<a href=\"/diary/\(s.id)\">дневник</a>" : ""
+            let week = data.absences.filter { $0.studentID == s.id }.count
+            return "<tr><td>\(n + 1)</td><td><a href=\"/people/\(s.id)\">\(s.card.fullName)</a></td><td>\(diary)</td><td>\(week == 0 ? "—" : "\(week)")</td></tr>"
+        }
+
+        // Attendance: the chosen day, the week's grid, the reasons to correct.
+        let days = (0..<6).map { monday.adding(days: $0) }
+        let dayLines = lines.filter { $0.absence.date == day }
+        let dayItems: [HTML] = dayLines.map {
+            "<li><b>\($0.student)</b> — \($0.absence.bell)-й урок, \($0.absence.subject): <span class=\"absence\">\($0.absence.code.rawValue)</span> <small class=\"muted\">\($0.absence.code.russian)</small></li>"
+        }
+        let dayHeads: [HTML] = days.map { d in
+            "<th scope=\"col\"\(d == day ? " class=\"chosen\"" as HTML : "")><a href=\"/classes/\(classID)?date=\(d.iso)#attendance\">\(RussianCalendar.weekdaysShort[d.weekday - 1]) \(d.shortRussian)</a></th>"
+        }
+        let weekRows: [HTML] = students.map { s in
+            let cells: [HTML] = days.map { d in
+                let codes = data.absences.filter { $0.studentID == s.id && $0.date == d }.map(\.code.rawValue)
+                return "<td\(d == day ? " class=\"chosen\"" as HTML : "")>\(codes.isEmpty ? "" : codes.joined(separator: " "))</td>"
+            }
+            return "<tr><th scope=\"row\">\(s.card.shortName)</th>\(each: cells)</tr>"
+        }
+        // A day's absences of one student: one choice for the whole day beside each lesson's own.
+        var dayCounts: [String: Int] = [:]
+        for line in lines where line.editable { dayCounts[Self.dayField(line.absence.studentID, line.absence.date), default: 0] += 1 }
+        var reasonRows: [HTML] = [], closedRows: [HTML] = []
+        var seenDays = Set<String>()
+        for line in lines {
+            let a = line.absence
+            let dayField = Self.dayField(a.studentID, a.date)
+            if canCorrect, let count = dayCounts[dayField], count > 1, seenDays.insert(dayField).inserted {
+                let chosen = typed[dayField] ?? ""
+                let options: [HTML] = [HTML("<option value=\"\"\(chosen.isEmpty ? " selected" : "")>— по урокам —</option>")] + AbsenceCode.allCases.map {
+                    "<option value=\"\($0.rawValue)\"\($0.rawValue == chosen ? " selected" : "")>\($0.rawValue) — \($0.russian)</option>"
+                }
+                let error = errors[dayField]
+                reasonRows.append("""
+                    <tr class="whole-day"><td>\(a.date.shortRussian)</td><td colspan="3"><b>\(line.student)</b> — весь день (\(count) \(count < 5 ? "урока" : "уроков"))</td>
+                    <td><select name="\(dayField)" aria-label="Причина на весь день: \(line.student), \(a.date.shortRussian)"\(error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(dayField)-error\"" as HTML)>\(each: options)</select>
+                    \(error.map { "<p class=\"field-error\" id=\"\(dayField)-error\">\($0)</p>" as HTML })</td></tr>
+                    """)
+            }
+            let value = typed[line.field] ?? a.code.rawValue
+            let cell: HTML
+            if line.editable && canCorrect {
+                let options: [HTML] = AbsenceCode.allCases.map {
+                    "<option value=\"\($0.rawValue)\"\($0.rawValue == value ? " selected" : "")>\($0.rawValue) — \($0.russian)</option>"
+                }
+                let error = errors[line.field]
+                cell = """
+                    <select name="\(line.field)" aria-label="Причина: \(line.student), \(a.date.shortRussian), \(a.bell)-й урок"\(error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(line.field)-error\"" as HTML)>\(each: options)</select>
+                    \(error.map { "<p class=\"field-error\" id=\"\(line.field)-error\">\($0)</p>" as HTML })
+                    """
+            } else {
+                cell = "<span class=\"absence\">\(a.code.rawValue)</span> <small class=\"muted\">\(line.note.isEmpty ? a.code.russian : line.note)</small>"
+            }
+            let row: HTML = "<tr><td>\(a.date.shortRussian)</td><td>\(a.bell)</td><td>\(a.subject)</td><td>\(line.student)</td><td>\(cell)</td></tr>"
+            // For the class teacher, the reasons past their window fold away below the ones to correct.
+            if canCorrect && !line.editable { closedRows.append(row) } else { reasonRows.append(row) }
+        }
+        let anyEditable = canCorrect && lines.contains { $0.editable }
+        let head: HTML = "<thead><tr><th>Дата</th><th>Урок</th><th>Предмет</th><th>Ученик</th><th>Причина</th></tr></thead>"
+        let closed: HTML = closedRows.isEmpty ? "" : """
+            <details class="closed-reasons"><summary>Уже не исправить (срок прошёл или урок не ваш): \(closedRows.count)</summary>
+            <div class="table-wrap"><table>\(head)<tbody>\(each: closedRows)</tbody></table></div>
+            </details>
+            """
+        let reasons: HTML = lines.isEmpty ? "<p class=\"muted\">За неделю пропусков нет.</p>" : """
+            <form method="post" action="/classes/\(classID)/attendance" class="reasons">
+            <input type="hidden" name="_csrf" value="\(visit.csrfToken)">
+            <input type="hidden" name="date" value="\(day.iso)">
+            \(reasonRows.isEmpty ? HTML.empty : "<div class=\"table-wrap\"><table>\(head)<tbody>\(each: reasonRows)</tbody></table></div>")
+            \(anyEditable ? "<p><button type=\"submit\">Сохранить причины</button></p>" as HTML : "")
+            \(closed)
+            </form>
+            """
+        let saved = visit.request.query["saved"].flatMap(Int.init)
+
+        // Acknowledgements of the finished periods' final marks.
+        let finished = data.periods.filter { $0.endsOn < visit.today }
+        let ackHeads: [HTML] = finished.map { "<th scope=\"col\">\($0.name)</th>" }
+        let ackRows: [HTML] = students.map { s in
+            let cells: [HTML] = finished.map { p in
+                let acks = data.acknowledgements.filter { $0.studentID == s.id && $0.periodID == p.id }
+                guard !acks.isEmpty else { return "<td class=\"muted\">нет</td>" }
+                let who: [HTML] = acks.map {
+                    "✓ \($0.guardian.shortName), \(SchoolDateTime(unixSeconds: $0.at, offsetMinutes: clock.utcOffsetMinutes).date.shortRussian)"
+                }
+                return "<td>\(each: who.enumerated().map { $0.offset == 0 ? $0.element : "<br>" + $0.element })</td>"
+            }
+            return "<tr><th scope=\"row\">\(s.card.shortName)</th>\(each: cells)</tr>"
+        }
+        let acknowledgements: HTML = finished.isEmpty ? "<p class=\"muted\">Ни одна четверть (полугодие) ещё не закончилась.</p>" : """
+            <div class="table-wrap"><table>
+            <thead><tr><th>Ученик</th>\(each: ackHeads)</tr></thead><tbody>\(each: ackRows)</tbody></table></div>
+            """
+
+        // Guardians' contacts: only where a consent is recorded.
+        let contactRows: [HTML] = students.map { s in
+            let mine = data.guardians.filter { $0.studentID == s.id }
+            let items: [HTML] = mine.map { g in
+                let contact: HTML = g.contacts.map { c in
+                    let parts = [c.phone, c.email].filter { !$0.isEmpty }.joined(separator: ", ")
+                    return " — \(parts)"
+                } ?? " — <span class=\"muted\">нет согласия на контакты</span>"
+                return "<li><a href=\"/people/\(g.id)\">\(g.name.fullName)</a>\(g.relation.isEmpty ? "" : " (\(g.relation))")\(contact)</li>"
+            }
+            return "<tr><th scope=\"row\">\(s.card.shortName)</th><td>\(items.isEmpty ? "<span class=\"muted\">не записаны</span>" as HTML : "<ul class=\"people-list\">\(each: items)</ul>")</td></tr>"
+        }
+
+        // Who has never signed in.
+        let waiting = data.members.filter { $0.account != .inUse }
+        let waitingItems: [HTML] = waiting.map {
+            "<li><a href=\"/people/\($0.id)\">\($0.card.fullName)</a> <small class=\"muted\">\($0.kind == .student ? "ученик" : "родитель") · \($0.account.russian)</small></li>"
+        }
+        let slipsAllowed = AccessPolicy.permits(actor, .issueSlips, .schoolClass(classID))
+        var tools: [HTML] = []
+        if slipsAllowed { tools.append("<a class=\"button\" href=\"/classes/\(classID)/slips\">Листки с логинами</a>") }
+        if AccessPolicy.permits(actor, .viewPeople, .schoolClass(classID)) {
+            tools.append("<a class=\"button secondary\" href=\"/people?class=\(classID)\">Ученики и родители: учётные записи</a>")
+        }
+        if AccessPolicy.permits(actor, .listJournals, .school) { tools.append("<a class=\"button secondary\" href=\"/journal\">Журналы</a>") }
+
+        return try frame(visit, title: "Класс \(schoolClass.name)", """
+            <main class="class-page">
+            <h1>Класс \(schoolClass.name)</h1>
+            <p class="muted">Классный руководитель: \(data.teacher ?? "не назначен") · учеников: \(students.count)</p>
+            <p class="tools">\(each: tools)</p>
+            <nav class="tabs" aria-label="Разделы страницы"><a href="#students">Ученики</a><a href="#attendance">Посещаемость</a><a href="#finals">Итоговые: ознакомление</a><a href="#reports">Сообщения об ошибках</a><a href="#contacts">Родители</a><a href="#signin">Ещё не входили</a></nav>
+            <section class="card" id="students"><h2>Ученики</h2>
+            <div class="table-wrap"><table><thead><tr><th>№</th><th>ФИО</th><th>Дневник</th><th>Пропусков за неделю</th></tr></thead><tbody>\(each: studentRows)</tbody></table></div>
+            </section>
+            <section class="card" id="attendance"><h2>Посещаемость</h2>
+            \(saved.map { "<p class=\"notice ok\">Сохранено причин: \($0).</p>" as HTML })
+            \(errors.isEmpty ? HTML.empty : "<p class=\"form-error\">Не все причины сохранены: ошибки — рядом с полями, остальные сохранены.</p>")
+            <p class="week-nav"><a href="/classes/\(classID)?date=\(day.adding(days: -7).iso)#attendance">← Прошлая неделя</a>
+            <span class="range">\(monday.shortRussian)–\(saturday.shortRussian)</span>
+            <a href="/classes/\(classID)?date=\(day.adding(days: 7).iso)#attendance">Следующая неделя →</a>
+            \(day == visit.today ? HTML.empty : "<a href=\"/classes/\(classID)#attendance\">Сегодня</a>")</p>
+            <h3>\(RussianCalendar.weekdays[day.weekday - 1].capitalizedFirst), \(RussianCalendar.long(day))</h3>
+            \(dayItems.isEmpty ? "<p class=\"muted\">Пропусков нет.</p>" as HTML : "<ul class=\"people-list\">\(each: dayItems)</ul>")
+            <h3>Неделя</h3>
+            <div class="table-wrap"><table class="week-grid"><thead><tr><th>Ученик</th>\(each: dayHeads)</tr></thead><tbody>\(each: weekRows)</tbody></table></div>
+            <h3>Причины пропусков за неделю</h3>
+            <p class="muted small">Классный руководитель исправляет причину (не сам пропуск), когда принесли документ: в течение рабочих дней, которые установила школа.</p>
+            \(reasons)
+            </section>
+            <section class="card" id="finals"><h2>Ознакомление родителей с итоговыми отметками</h2>\(acknowledgements)</section>
+            <div id="reports">\(HomePage.reportList("Сообщения об ошибках в отметках", data.reports))</div>
+            <section class="card" id="contacts"><h2>Родители и их контакты</h2>
+            <p class="muted small">Телефон и почта показаны только тех, чьё согласие на обработку персональных данных записано.</p>
+            <div class="table-wrap"><table><thead><tr><th>Ученик</th><th>Родители</th></tr></thead><tbody>\(each: contactRows)</tbody></table></div>
+            </section>
+            <section class="card" id="signin"><h2>Ещё не входили в Табель</h2>
+            \(waiting.isEmpty ? "<p class=\"muted\">Все ученики и родители класса уже входили.</p>" as HTML : "<ul class=\"people-list\">\(each: waitingItems)</ul>")
+            \(slipsAllowed && !waiting.isEmpty ? "<p><a class=\"button secondary\" href=\"/classes/\(classID)/slips?who=new\">Напечатать листки тем, кто ещё не входил (\(waiting.count))</a></p>" as HTML : "")
+            </section>
+            </main>
+            """, status: status)
+    }
+
+    /// `POST /classes/{id}/attendance`: each changed reason through `JournalDesk.setAttendance`;
+    /// refusals come back beside their field with what was chosen, the others are saved.
+    func correctReasons(_ visit: Visit) throws -> Response {
+        let classID = try visit.request.pathParameters.int("id")
+        let form = try visit.request.form()
+        var typed: [String: String] = [:], errors: [String: String] = [:]
+        var saved = 0
+        var handled = Set<String>()
+        func correct(_ field: String, lesson: Int, student: Int, code: AbsenceCode) throws {
+            let current = try database.read { try $0.absenceCode(lesson: lesson, student: student) }
+            guard current != code else { return }
+            do {
+                try journal.setAttendance(lesson: lesson, student: student, code: code, by: visit.editor)
+                saved += 1
+            } catch let error as DeskError {
+                errors[field] = error == .forbidden ? "Эту причину исправить нельзя: пропуск уже снят или урок не вашего класса." : error.message
+            }
+        }
+        // The whole day first: it applies to every absence of the student that day.
+        for pair in form.pairs where pair.name.hasPrefix("d-") && !pair.value.isEmpty {
+            let parts = pair.name.split(separator: "-", maxSplits: 2)
+            guard parts.count == 3, let student = Int(parts[1]), let date = CivilDate(iso: parts[2]) else { continue }
+            typed[pair.name] = pair.value
+            guard let code = AbsenceCode(rawValue: pair.value) else {
+                errors[pair.name] = "Выберите Н, Б, У или О."
+                continue
+            }
+            for absence in try database.read({ try $0.classAbsences(classID: classID, from: date, to: date) }) where absence.studentID == student {
+                let field = "a-\(absence.lessonID)-\(student)"
+                handled.insert(field)
+                try correct(pair.name, lesson: absence.lessonID, student: student, code: code)
+            }
+        }
+        for pair in form.pairs where pair.name.hasPrefix("a-") && !handled.contains(pair.name) {
+            let parts = pair.name.split(separator: "-")
+            guard parts.count == 3, let lesson = Int(parts[1]), let student = Int(parts[2]) else { continue }
+            typed[pair.name] = pair.value
+            guard let code = AbsenceCode(rawValue: pair.value) else {
+                errors[pair.name] = "Выберите Н, Б, У или О."
+                continue
+            }
+            guard try database.read({ try $0.lessonResource(lesson) }).map({ r in
+                if case let .lesson(lessonClass, _, _, _) = r { return lessonClass == classID }
+                return false
+            }) == true else {
+                errors[pair.name] = "Этот урок не из класса."
+                continue
+            }
+            try correct(pair.name, lesson: lesson, student: student, code: code)
+        }
+        let date = form["date"].flatMap { CivilDate(iso: $0) }
+        guard errors.isEmpty else { return try classPage(visit, typed: typed, errors: errors, status: 422) }
+        return .redirect(to: "/classes/\(classID)?\(date.map { "date=\($0.iso)&" } ?? "")saved=\(saved)#attendance")
+    }
+
+    static func dayField(_ student: Int, _ date: CivilDate) -> String { "d-\(student)-\(date.iso)" }
+}
