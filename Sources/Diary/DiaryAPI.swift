@@ -7,6 +7,7 @@ import WebUI
 /// `GET /api/v1/students/{id}/diary` and `/marks` (docs/openapi.yaml).
 struct DiaryAPI {
     let database: Database
+    let clock: SchoolClock
 
     struct StudentBody: Encodable {
         let id: Int
@@ -30,6 +31,9 @@ struct DiaryAPI {
         let topic: String
         let homework: String
         let individualHomework: String?
+        /// The day the homework is due (`YYYY-MM-DD`), when known.
+        let homeworkDue: String?
+        let individualHomeworkDue: String?
         let marks: [MarkBody]
         let attendance: String?
         let remarks: [DiaryRemark]
@@ -65,11 +69,12 @@ struct DiaryAPI {
         }
         guard from <= to else { throw HTTPError.badRequest("from позже to.") }
         guard to.dayNumber - from.dayNumber <= 366 else { throw HTTPError.badRequest("Не больше года за один запрос.") }
-        let lessons = try database.read { try $0.diaryLessons(student: s.id, classID: s.classID!, from: from, to: to) }
+        let lessons = try database.read { try $0.diaryLessons(student: s.id, classID: s.classID!, from: from, to: to, utcOffsetMinutes: clock.utcOffsetMinutes) }
         var days: [DayBody] = []
         for l in lessons {
             let body = LessonBody(id: l.id, number: l.bell, start: l.start.description, end: l.end.description, subject: l.subject,
                                   topic: l.topic, homework: l.homework, individualHomework: l.individualHomework,
+                                  homeworkDue: l.homeworkDue?.iso, individualHomeworkDue: l.individualHomeworkDue?.iso,
                                   marks: l.marks.map(Self.mark), attendance: l.attendance?.rawValue, remarks: l.remarks,
                                   changed: l.changed, change: l.changeNote, cancelled: l.cancelled)
             if days.last?.date == l.date.iso {
