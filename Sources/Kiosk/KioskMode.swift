@@ -20,6 +20,8 @@ public struct KioskMode: Sendable {
     /// Checks a password against a stored hash (Argon2id, with the server's cap on hashes at once).
     let verify: @Sendable (String, String) -> Bool
     let failures = FailureCounter()
+    /// The diary's own pages, whose views and cached weeks the kiosk shows.
+    let pages: DiaryPages
 
     /// A kiosk session lasts at most this long, however active.
     static let absoluteSeconds = 15 * 60
@@ -28,6 +30,7 @@ public struct KioskMode: Sendable {
         self.database = database
         self.clock = clock
         self.verify = verify
+        self.pages = DiaryPages(database: database, clock: clock)
     }
 
     public var routes: [AppRoute] {
@@ -171,7 +174,6 @@ public struct KioskMode: Sendable {
              try c.studentNames(visit.actor!.students.sorted()))
         }
         guard let student, student.classID != nil else { throw HTTPError.notFound }
-        let pages = DiaryPages(database: database, clock: clock)
         let base = "/kiosk/diary/\(id)"
         let monday = try DiaryPages.monday(visit)
         let content: HTML

@@ -172,9 +172,11 @@ extension Assets {
     .kiosk-diary .subject-list .card { margin: 0; padding: 12px 14px; }
     .kiosk-diary .subject-list h2 { font-size: 18px; margin-bottom: 6px; }
     .kiosk-diary .subject-list .forecast, .kiosk-diary .subject-list .muted { margin: 4px 0; font-size: 16px; }
+    .kiosk-diary .subject-list details, .kiosk-diary .subject-list summary { font-size: 16px; }
     .kiosk-finals { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 12px; align-items: start; }
     .kiosk-finals .card { margin: 0; font-size: 18px; }
     .kiosk-finals table.finals th, .kiosk-finals table.finals td { font-size: 18px; padding: 4px 8px; }
+    .kiosk-finals .absence { font-size: 17px; }
 
     /* The teacher's day, the lesson page and the journal grid. */
     .lessons { display: grid; gap: 8px; }
