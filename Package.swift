@@ -29,8 +29,9 @@ let package = Package(
         .target(name: "Domain", swiftSettings: strict),
         // Small thread-safety tools shared by the server's layers (`Locked`).
         .target(name: "Sync", swiftSettings: strict),
-        // SQLite wrapper, migrations and every SQL statement of the project.
-        .target(name: "Storage", dependencies: ["Domain", "Sync", "CSQLite"], swiftSettings: strict),
+        // SQLite wrapper, migrations and every SQL statement of the project; the audit trail's
+        // hash chain takes BLAKE2b from Secrets.
+        .target(name: "Storage", dependencies: ["Domain", "Sync", "Secrets", "CSQLite"], swiftSettings: strict),
         // Password hashes, random tokens and digests over libsodium.
         .target(name: "Secrets", dependencies: ["CSodium"], swiftSettings: strict),
         // Printed documents: PDF through cairo and pango, QR codes through libqrencode.
@@ -47,7 +48,7 @@ let package = Package(
         // and the one mapping of desk errors to HTTP.
         .target(name: "Routing", dependencies: ["Desks", "HTTP", "Domain"], swiftSettings: strict),
         // The site's look: escaped HTML, the page layout, embedded assets, error pages.
-        .target(name: "WebUI", dependencies: ["HTTP", "Sync", "Domain"], swiftSettings: strict),
+        .target(name: "WebUI", dependencies: ["Routing", "HTTP", "Sync", "Domain"], swiftSettings: strict),
         // The student's and guardian's diary: pages and JSON API.
         .target(name: "Diary", dependencies: ["Routing", "Desks", "WebUI", "HTTP", "Storage", "Domain"], swiftSettings: strict),
         // The hallway kiosk: pairing, sign-in by slip code, the read-only diary on a shared screen.
@@ -75,10 +76,10 @@ let package = Package(
         ], swiftSettings: strict),
 
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Sync", "Domain"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Sync", "Domain", "Secrets"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "SetupTests", dependencies: ["Setup", "Desks", "Storage", "Domain", "Secrets"]),
-        .testTarget(name: "ApplianceTests", dependencies: ["Appliance", "Journal", "Desks", "Routing", "Setup", "Storage", "HTTP", "Domain", "Secrets", "Tabel"],
+        .testTarget(name: "ApplianceTests", dependencies: ["Appliance", "Journal", "Desks", "Routing", "Setup", "Storage", "Sync", "HTTP", "Domain", "Secrets", "Tabel"],
                     exclude: ["Snapshots"]),
     ]
 )

@@ -24,19 +24,19 @@ public struct App: Sendable {
     let gate: Gate
     let signIn: SignIn
 
-    public init(database: Database, clock: SchoolClock, logger: Logger, concurrentHashes: Int = ServerConfiguration.cores) {
+    public init(database: Database, clock: SchoolClock, logger: Logger) {
         self.database = database
         self.clock = clock
         self.logger = logger
         let gate = Gate(database: database, clock: clock, logger: logger)
-        let signIn = SignIn(database: database, concurrentHashes: concurrentHashes)
+        let signIn = SignIn(database: database)
         let routes = Self.systemRoutes(database: database)
             + HomePage.routes(database: database)
             + AccountRoutes(database: database, signIn: signIn).routes
             + PeoplePages(database: database).routes
             + DiaryPages(database: database, clock: clock).routes
             + JournalRoutes(database: database, clock: clock).routes
-            + KioskMode(database: database, clock: clock, verify: { signIn.verify($0, against: $1) }).routes
+            + KioskMode(database: database, clock: clock, verify: { PasswordHash.verify($0, against: $1) }).routes
         var router = Router()
         for route in routes {
             router.add(route.method, route.pattern) { request in try gate.pass(route, request) }
@@ -72,10 +72,10 @@ public struct App: Sendable {
         }
     }
 
-    /// True for requests answered off the server's pool threads (their routes are marked slow).
-    public func isSlow(_ request: Request) -> Bool {
-        guard case let .found(route, _) = router.match(request.method, request.path) else { return false }
-        return routes.contains { $0.slow && $0.method == route.method && $0.pattern == route.pattern }
+    /// How a request is answered off the server's pool threads, when its route is marked slow.
+    public func slowWork(_ request: Request) -> SlowWork? {
+        guard case let .found(route, _) = router.match(request.method, request.path) else { return nil }
+        return routes.first { $0.method == route.method && $0.pattern == route.pattern }?.slow
     }
 
     /// The page (or JSON) for an error; the school's name when it can be read.
@@ -89,20 +89,19 @@ public struct App: Sendable {
     static func systemRoutes(database: Database) -> [AppRoute] {
         [
             AppRoute(.get, "/healthz", .open) { _ in
-                var body = "{\"status\":"
-                var status = 200
+                var problem: String?
                 do {
                     _ = try database.read { try $0.isReadable() }
-                    body += "\"ok\",\"version\":\"\(version)\",\"database\":\"ok\"}"
                 } catch {
-                    status = 503
-                    body += "\"unavailable\",\"version\":\"\(version)\",\"database\":"
-                    JSONText.appendString(String(describing: error), to: &body)
-                    body += "}"
+                    problem = String(describing: error)
                 }
-                var response = Response.json(Array(body.utf8), status: status)
-                response.headers.add("Cache-Control", "no-store")
-                return response
+                var json = JSONBytes(capacity: 64)
+                json.object { j in
+                    j.field("status", problem == nil ? "ok" : "unavailable")
+                    j.field("version", version)
+                    j.field("database", problem ?? "ok")
+                }
+                return JSONBody.response(json, status: problem == nil ? 200 : 503)
             },
             AppRoute(.get, "/static/{name}", .open) { visit in
                 guard let name = visit.request.pathParameters["name"], let asset = Assets.all[name] else { throw HTTPError.notFound }

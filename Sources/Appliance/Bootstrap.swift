@@ -4,7 +4,8 @@ import Logging
 import Storage
 
 /// Runs the server until SIGTERM or SIGINT: open and check the database, start the daemon,
-/// wait, let the requests in flight finish, close the database.
+/// wait, stop the server (its workers drained, every suspended request completed), and only
+/// then close the database.
 public enum Bootstrap {
     public static func serve(databasePath: String, configuration: ServerConfiguration, clock: SchoolClock,
                              logger: Logger, ready: (UInt16) -> Void = { _ in }) throws {
@@ -14,16 +15,34 @@ public enum Bootstrap {
         let app = App(database: database, clock: clock, logger: logger)
         let server = HTTPServer(configuration: configuration, logger: logger,
                                 errorPage: { app.errorPage($0) },
-                                isSlow: { app.isSlow($0) },
+                                slowWork: { app.slowWork($0) },
                                 responder: { app.respond(to: $0) })
         try server.start()
         logger.notice("Tabel \(App.version) слушает \(describe(configuration.listen, port: server.port)), база \(databasePath)")
+        checkAuditTrail(database, logger: logger)
         ready(server.port)
         let signal = StopSignals.wait()
         logger.notice("получен сигнал \(signal): завершаю обработку запросов")
         server.stop()
         database.close()
         logger.notice("остановлен")
+    }
+
+    /// Walks the audit rows appended since the last start, once the server answers (a long
+    /// walk delays no one); a broken chain is logged and the server goes on (the school's work
+    /// goes on while someone looks into it).
+    /// The head goes to the log, outside the file, where a rewritten chain cannot reach it.
+    static func checkAuditTrail(_ database: Database, logger: Logger) {
+        do {
+            let check = try database.verifyNewAuditEntries()
+            if let breach = check.breach {
+                logger.warning("журнал изменений нарушен: \(breach); проверьте его целиком: tabel audit verify")
+            } else {
+                logger.notice("журнал изменений цел до записи № \(check.last.id) (новых записей: \(check.checked)), хэш \(check.last.hex)")
+            }
+        } catch {
+            logger.warning("журнал изменений не проверен: \(error)")
+        }
     }
 
     static func describe(_ listen: ServerConfiguration.Listen, port: UInt16) -> String {

@@ -43,21 +43,36 @@ final class Gate: Sendable {
         let (session, actor) = try signedIn(request, now: now, today: today, kioskID: kioskID)
         try checkForgery(request, session: session)
         let visit = Visit(request: request, now: now, today: today, actor: actor, session: session, kioskID: kioskID)
-        if case let .policy(action, resolve) = route.access {
-            guard let actor else { return unauthenticated(request, kiosk: kioskID != nil) }
-            // Signed in with a temporary password: every page leads to setting a new one.
-            if actor.mustChangePassword, action != .changeOwnPassword, request.method == .get, !request.path.hasPrefix("/api/") {
-                return .redirect(to: "/password")
-            }
-            let resource = try resolve(visit)
-            guard AccessPolicy.permits(actor, action, resource) else { throw refuse(visit, route, entity: action.rawValue) }
-        }
         do {
-            return try route.handler(visit)
-        } catch DeskError.forbidden {
-            // A desk asked the policy about what the request only named (a student, a group).
-            throw refuse(visit, route, entity: "desk")
+            if case let .policy(action, resolve) = route.access {
+                guard let actor else { return unauthenticated(request, kiosk: kioskID != nil) }
+                // Signed in with a temporary password: every page leads to setting a new one.
+                if actor.mustChangePassword, action != .changeOwnPassword, request.method == .get, !request.path.hasPrefix("/api/") {
+                    return .redirect(to: "/password")
+                }
+                let resource = try resolve(visit)
+                guard AccessPolicy.permits(actor, action, resource) else { throw refuse(visit, route, entity: action.rawValue) }
+            }
+            do {
+                return try route.handler(visit)
+            } catch DeskError.forbidden {
+                // A desk asked the policy about what the request only named (a student, a group).
+                throw refuse(visit, route, entity: "desk")
+            } catch let error as DeskError {
+                throw error.httpError
+            }
+        } catch let error as HTTPError where actor != nil && actor?.channel == .web && !request.path.hasPrefix("/api/") {
+            // A signed-in visitor keeps their menu on an error page.
+            return errorPage(error, visit)
         }
+    }
+
+    /// The error page of a signed-in visitor: the site's frame with their name and menu.
+    func errorPage(_ error: HTTPError, _ visit: Visit) -> Response {
+        let (school, me) = (try? database.read { c in (try c.school(), try c.personSummary(visit.actor!.personID, year: -1)) }) ?? (nil, nil)
+        var response = ErrorPage.response(for: error, path: visit.request.path, school: school, user: SignedIn(visit, name: me?.card.shortName ?? ""))
+        if error.status == 429, let seconds = error.retryAfter { response.headers.add("Retry-After", String(seconds)) }
+        return response
     }
 
     /// Records a refusal in the audit trail; the error to answer with.

@@ -77,7 +77,7 @@ enum HomePage {
         let roles = actor.roles.sorted { $0.rawValue < $1.rawValue }.map(\.russian).joined(separator: ", ")
         let notice: HTML = year == nil ? "<p class=\"notice\">На эту дату учебный год не задан.</p>" : ""
         return Layout.page(title: "Главная", school: school,
-                           user: SignedIn(name: person?.card.shortName ?? "", csrfToken: visit.csrfToken), """
+                           user: SignedIn(visit, name: person?.card.shortName ?? ""), """
             <main>
             \(passwordChanged ? "<p class=\"notice\">Пароль изменён.</p>" as HTML : "")
             <h1>\(greeting(actor, person))</h1>
@@ -101,7 +101,7 @@ extension HomePage {
                 (try c.school(), try c.personSummary(visit.actor!.personID, year: -1), try c.markReports(teacher: Int?.none))
             }
             return Layout.response(Layout.page(title: "Сообщения об ошибках", school: school,
-                                               user: SignedIn(name: me?.card.shortName ?? "", csrfToken: visit.csrfToken),
+                                               user: SignedIn(visit, name: me?.card.shortName ?? ""),
                                                nav: [("Главная", "/")], "<main>\(reportList("Сообщения об ошибках в отметках", reports))</main>"))
         }
     }

@@ -30,8 +30,10 @@ public struct JournalDesk: Sendable {
     // MARK: Marks
 
     /// Puts a mark in a lesson's column. A repeated identical submission finds the first mark
-    /// (`created` false) instead of adding a second one.
-    public func addMark(lesson id: Int, student: Int, value: Int, workType: Int, by editor: Editor) throws -> (id: Int, created: Bool) {
+    /// (`created` false) instead of adding a second one. A student marked absent gets a mark
+    /// only when the teacher confirms it (`confirmAbsent`).
+    public func addMark(lesson id: Int, student: Int, value: Int, workType: Int, confirmAbsent: Bool = false,
+                        by editor: Editor) throws -> (id: Int, created: Bool) {
         try write { c in
             let lesson = try lessonForEditing(c, id, editor)
             guard lesson.marksEnabled else { throw DeskError.refused(.marksDisabled) }
@@ -42,6 +44,7 @@ public struct JournalDesk: Sendable {
                 throw DeskError.markExists(id: existing.id)
             }
             let entry = try entry(c, lesson, student: student, at: editor.at)
+            if !confirmAbsent, try c.absenceCode(lesson: id, student: student)?.meansAbsent == true { throw DeskError.refused(.studentAbsent) }
             let markID = try c.addMark(lesson: id, student: student, value: value, workType: workType, by: editor.actor.personID,
                                        at: editor.at, transferred: entry == .transferred)
             try c.appendAudit(editor.journalEntry(.markCreate, entity: "mark", id: markID, old: nil, new: "\(value) \(type.code)",
@@ -211,8 +214,8 @@ public struct JournalDesk: Sendable {
     public func grantUnlock(classID: Int, subjectID: Int, dates: ClosedRange<CivilDate>, until: Int, reason: String, by editor: Editor) throws -> Int {
         try write { c in
             guard AccessPolicy.permits(editor.actor, .grantUnlocks, .school) else { throw DeskError.forbidden }
-            guard try c.schoolClass(classID) != nil, let subject = try c.subjectName(subjectID) else {
-                throw DeskError.invalid("Выберите класс и предмет из списка.", field: "class")
+            guard try c.schoolClass(classID) != nil, let subject = try c.subjectName(subjectID), try c.classHasSubject(classID: classID, subjectID: subjectID) else {
+                throw DeskError.invalid("Выберите класс и предмет, который в нём преподают.", field: "class")
             }
             guard until > editor.at else { throw DeskError.invalid("Срок должен быть в будущем.", field: "until") }
             guard dates.upperBound.dayNumber - dates.lowerBound.dayNumber <= 366 else { throw DeskError.invalid("Диапазон длиннее года.", field: "from") }
@@ -235,6 +238,23 @@ public struct JournalDesk: Sendable {
                                            new: "\(dates.lowerBound.russian)–\(dates.upperBound.russian), до \(SchoolDateTime(unixSeconds: until, offsetMinutes: utcOffsetMinutes))",
                                            reason: reason))
             return id
+        }
+    }
+
+    /// The deputy ends an unlock before its time; it stays in the list of what was granted.
+    public func endUnlock(_ id: Int, by editor: Editor) throws {
+        try write { c in
+            try editor.require(.grantUnlocks, .school)
+            guard try c.endUnlock(id, at: editor.at) else { throw DeskError.notFound("Такого действующего разрешения нет.") }
+            try c.appendAudit(editor.entry(.journalUnlockEnd, entity: "journal_unlock", id: id))
+        }
+    }
+
+    public func endTransferWindow(_ id: Int, by editor: Editor) throws {
+        try write { c in
+            try editor.require(.grantUnlocks, .school)
+            guard try c.endTransferWindow(id, at: editor.at) else { throw DeskError.notFound("Такого открытого переноса нет.") }
+            try c.appendAudit(editor.entry(.transferWindowEnd, entity: "transfer_window", id: id))
         }
     }
 

@@ -5,54 +5,25 @@ import Storage
 import WebUI
 
 /// `GET /api/v1/students/{id}/diary` and `/marks` (docs/openapi.yaml).
-struct DiaryAPI {
+struct DiaryAPI: Sendable {
     let database: Database
+    /// The school's clock: its offset tells homework set before its lesson's day.
     let clock: SchoolClock
+    /// Bodies of short ranges (a week, as the diary shows it), kept like the week pages under
+    /// the versions of the class's and the school's data.
+    let ranges = PageCache<RangeKey, JSONBytes>(capacity: 512)
 
-    struct StudentBody: Encodable {
-        let id: Int
-        let name: String
-        let `class`: String
+    struct RangeKey: Hashable, Sendable {
+        let student: Int
+        let classID: Int
+        let from: CivilDate
+        let to: CivilDate
+        let classVersion: Int
+        let schoolVersion: Int
     }
 
-    struct MarkBody: Encodable {
-        let id: Int
-        let value: Int
-        let workType: String
-        let weight: Double
-    }
-
-    struct LessonBody: Encodable {
-        let id: Int
-        let number: Int
-        let start: String
-        let end: String
-        let subject: String
-        let topic: String
-        let homework: String
-        let individualHomework: String?
-        /// The day the homework is due (`YYYY-MM-DD`), when known.
-        let homeworkDue: String?
-        let individualHomeworkDue: String?
-        let marks: [MarkBody]
-        let attendance: String?
-        let remarks: [DiaryRemark]
-        let changed: Bool
-        let change: String
-        let cancelled: Bool
-    }
-
-    struct DayBody: Encodable {
-        let date: String
-        let lessons: [LessonBody]
-    }
-
-    struct DiaryBody: Encodable {
-        let student: StudentBody
-        let days: [DayBody]
-    }
-
-    static func mark(_ m: DiaryMark) -> MarkBody { MarkBody(id: m.id, value: m.value, workType: m.workType, weight: m.weight) }
+    /// The longest range kept, in days: a year's body is too large to keep hundreds of.
+    static let keptDays = 14
 
     func student(_ visit: Visit) throws -> DiaryStudent {
         let id = try visit.request.pathParameters.int("id")
@@ -69,64 +40,85 @@ struct DiaryAPI {
         }
         guard from <= to else { throw HTTPError.badRequest("from позже to.") }
         guard to.dayNumber - from.dayNumber <= 366 else { throw HTTPError.badRequest("Не больше года за один запрос.") }
-        let lessons = try database.read { try $0.diaryLessons(student: s.id, classID: s.classID!, from: from, to: to, utcOffsetMinutes: clock.utcOffsetMinutes) }
-        var days: [DayBody] = []
-        for l in lessons {
-            let body = LessonBody(id: l.id, number: l.bell, start: l.start.description, end: l.end.description, subject: l.subject,
-                                  topic: l.topic, homework: l.homework, individualHomework: l.individualHomework,
-                                  homeworkDue: l.homeworkDue?.iso, individualHomeworkDue: l.individualHomeworkDue?.iso,
-                                  marks: l.marks.map(Self.mark), attendance: l.attendance?.rawValue, remarks: l.remarks,
-                                  changed: l.changed, change: l.changeNote, cancelled: l.cancelled)
-            if days.last?.date == l.date.iso {
-                days[days.count - 1] = DayBody(date: l.date.iso, lessons: days[days.count - 1].lessons + [body])
-            } else {
-                days.append(DayBody(date: l.date.iso, lessons: [body]))
+        let classID = s.classID!
+        let draw = {
+            let lessons = try database.read { try $0.diaryLessons(student: s.id, classID: classID, from: from, to: to, utcOffsetMinutes: clock.utcOffsetMinutes) }
+            var json = JSONBytes(capacity: 512 + lessons.count * 400)
+            json.object { j in
+                j.key("days")
+                j.array(Self.days(lessons)) { j, day in
+                    j.object { j in
+                        j.field("date", day[day.startIndex].date.iso)
+                        j.key("lessons")
+                        j.array(day) { j, l in Self.write(l, to: &j) }
+                    }
+                }
+                j.key("student")
+                Self.write(s, to: &j)
             }
+            return json
         }
-        return try JSONBody.response(DiaryBody(student: StudentBody(id: s.id, name: s.name, class: s.className), days: days))
+        guard to.dayNumber - from.dayNumber < Self.keptDays else { return JSONBody.response(try draw()) }
+        let version = try database.read { try $0.journalVersion(classID: classID) }
+        let key = RangeKey(student: s.id, classID: classID, from: from, to: to, classVersion: version.class, schoolVersion: version.school)
+        return JSONBody.response(try ranges.value(key, draw: draw))
     }
 
-    struct PeriodBody: Encodable {
-        let id: Int
-        let name: String
-        let from: String
-        let to: String
+    /// The lessons of each date, in order.
+    static func days(_ lessons: [DiaryLesson]) -> [ArraySlice<DiaryLesson>] {
+        var days: [ArraySlice<DiaryLesson>] = []
+        var first = lessons.startIndex
+        for i in lessons.indices where i + 1 == lessons.endIndex || lessons[i + 1].date != lessons[i].date {
+            days.append(lessons[first...i])
+            first = i + 1
+        }
+        return days
     }
 
-    struct ForecastBody: Encodable {
-        let mark: Int
-        let nextMark: Int?
-        let fivesNeeded: Int?
+    // Members in alphabetical order, as the API has always written them.
+
+    static func write(_ s: DiaryStudent, to j: inout JSONBytes) {
+        j.object { j in
+            j.field("class", s.className)
+            j.field("id", s.id)
+            j.field("name", s.name)
+        }
     }
 
-    struct SubjectBody: Encodable {
-        let id: Int
-        let name: String
-        let marks: [DatedMark]
-        let average: Double?
-        let forecast: ForecastBody?
-        let periodMark: Int?
-    }
-
-    struct DatedMark: Encodable {
-        let date: String
-        let value: Int
-        let workType: String
-        let weight: Double
-    }
-
-    struct MarksBody: Encodable {
-        let student: StudentBody
-        let period: PeriodBody
-        let subjects: [SubjectBody]
-        let periodMarks: [PeriodMarkBody]
-    }
-
-    struct PeriodMarkBody: Encodable {
-        let subject: String
-        let period: Int?
-        let kind: String
-        let value: Int
+    static func write(_ l: DiaryLesson, to j: inout JSONBytes) {
+        j.object { j in
+            j.field("attendance", l.attendance?.rawValue)
+            j.field("cancelled", l.cancelled)
+            j.field("change", l.changeNote)
+            j.field("changed", l.changed)
+            j.field("end", l.end.description)
+            j.field("homework", l.homework)
+            j.field("homeworkDue", l.homeworkDue?.iso)
+            j.field("id", l.id)
+            j.field("individualHomework", l.individualHomework)
+            j.field("individualHomeworkDue", l.individualHomeworkDue?.iso)
+            j.key("marks")
+            j.array(l.marks) { j, m in
+                j.object { j in
+                    j.field("id", m.id)
+                    j.field("value", m.value)
+                    j.field("weight", m.weight)
+                    j.field("workType", m.workType)
+                }
+            }
+            j.field("number", l.bell)
+            j.key("remarks")
+            j.array(l.remarks) { j, r in
+                j.object { j in
+                    j.field("author", r.author)
+                    j.field("praise", r.praise)
+                    j.field("text", r.text)
+                }
+            }
+            j.field("start", l.start.description)
+            j.field("subject", l.subject)
+            j.field("topic", l.topic)
+        }
     }
 
     func marks(_ visit: Visit) throws -> Response {
@@ -137,18 +129,54 @@ struct DiaryAPI {
             (try c.subjectMarks(student: s.id, classID: s.classID!, from: period.startsOn, to: period.endsOn, period: period.id),
              try c.periodMarks(student: s.id, classID: s.classID!), try c.schoolSettings().rounding)
         }
-        let body = MarksBody(
-            student: StudentBody(id: s.id, name: s.name, class: s.className),
-            period: PeriodBody(id: period.id, name: period.name, from: period.startsOn.iso, to: period.endsOn.iso),
-            subjects: subjects.map { sub in
+        var json = JSONBytes(capacity: 8192)
+        json.object { j in
+            j.key("period")
+            j.object { j in
+                j.field("from", period.startsOn.iso)
+                j.field("id", period.id)
+                j.field("name", period.name)
+                j.field("to", period.endsOn.iso)
+            }
+            j.key("periodMarks")
+            j.array(finals) { j, f in
+                j.object { j in
+                    j.field("kind", f.kind)
+                    j.field("period", f.periodID == 0 ? nil : f.periodID)
+                    j.field("subject", f.subject)
+                    j.field("value", f.value)
+                }
+            }
+            j.key("student")
+            Self.write(s, to: &j)
+            j.key("subjects")
+            j.array(subjects) { j, sub in
                 let f = sub.forecast(rule)
-                return SubjectBody(id: sub.subjectID, name: sub.subject,
-                                   marks: sub.marks.map { DatedMark(date: $0.date.iso, value: $0.mark.value, workType: $0.mark.workType, weight: $0.mark.weight) },
-                                   average: f.map { ($0.average * 100).rounded() / 100 },
-                                   forecast: f.map { ForecastBody(mark: $0.mark, nextMark: $0.nextMark, fivesNeeded: $0.fivesNeeded) },
-                                   periodMark: sub.periodMark)
-            },
-            periodMarks: finals.map { PeriodMarkBody(subject: $0.subject, period: $0.periodID == 0 ? nil : $0.periodID, kind: $0.kind, value: $0.value) })
-        return try JSONBody.response(body)
+                j.object { j in
+                    j.field("average", f.map { ($0.average * 100).rounded() / 100 })
+                    if let f {
+                        j.key("forecast")
+                        j.object { j in
+                            j.field("fivesNeeded", f.fivesNeeded)
+                            j.field("mark", f.mark)
+                            j.field("nextMark", f.nextMark)
+                        }
+                    }
+                    j.field("id", sub.subjectID)
+                    j.key("marks")
+                    j.array(sub.marks) { j, m in
+                        j.object { j in
+                            j.field("date", m.date.iso)
+                            j.field("value", m.mark.value)
+                            j.field("weight", m.mark.weight)
+                            j.field("workType", m.mark.workType)
+                        }
+                    }
+                    j.field("name", sub.subject)
+                    j.field("periodMark", sub.periodMark)
+                }
+            }
+        }
+        return JSONBody.response(json)
     }
 }

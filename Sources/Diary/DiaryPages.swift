@@ -16,6 +16,7 @@ public struct DiaryPages: Sendable {
     let clock: SchoolClock
     /// Weeks as drawn, under the versions of the class's and the school's data.
     let weeks = PageCache<WeekKey, HTML>(capacity: 512)
+    let api: DiaryAPI
 
     struct WeekKey: Hashable, Sendable {
         let student: Int
@@ -31,6 +32,7 @@ public struct DiaryPages: Sendable {
     public init(database: Database, clock: SchoolClock) {
         self.database = database
         self.clock = clock
+        api = DiaryAPI(database: database, clock: clock)
     }
 
     public var routes: [AppRoute] {
@@ -49,10 +51,10 @@ public struct DiaryPages: Sendable {
                 try reportMark(visit)
             },
             AppRoute(.get, "/api/v1/students/{id:int}/diary", .policy(.viewDiary, resource: student), hidesRefusal: true) { visit in
-                try DiaryAPI(database: database, clock: clock).diary(visit)
+                try api.diary(visit)
             },
             AppRoute(.get, "/api/v1/students/{id:int}/marks", .policy(.viewDiary, resource: student), hidesRefusal: true) { visit in
-                try DiaryAPI(database: database, clock: clock).marks(visit)
+                try api.marks(visit)
             },
         ]
     }
@@ -71,7 +73,6 @@ public struct DiaryPages: Sendable {
     }
 
     /// The page frame: child switcher, the three views, the content.
-    /// The page frame: child switcher, the three views, the content.
     func frame(_ visit: Visit, _ student: DiaryStudent, tab: String, title: String, _ content: HTML) throws -> Response {
         let actor = visit.actor!
         let (school, me, children) = try database.read { c in
@@ -80,7 +81,7 @@ public struct DiaryPages: Sendable {
         let switcher: [HTML] = children.count > 1 ? children.map {
             "<a href=\"/diary/\($0.id)\"\($0.id == student.id ? " aria-current=\"page\"" as HTML : "")>\($0.name)</a>"
         } : []
-        let page = Layout.page(title: title, school: school, user: SignedIn(name: me?.card.shortName ?? "", csrfToken: visit.csrfToken),
+        let page = Layout.page(title: title, school: school, user: SignedIn(visit, name: me?.card.shortName ?? ""),
                                nav: [("Главная", "/")], """
             <main class="diary">
             \(switcher.isEmpty ? "" as HTML : "<nav class=\"children\" aria-label=\"Дети\">\(each: switcher)</nav>")

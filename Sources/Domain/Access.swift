@@ -155,7 +155,10 @@ public enum AccessPolicy {
             // A class teacher: their own class's students and guardians, never staff.
             if case let .person(_, _, isStaff) = resource, isStaff { return false }
             return leadsClass(actor, resource)
-        case .lockAccounts, .importData, .changeSettings, .viewAudit:
+        case .viewAudit:
+            // The director and the deputy read the change log (DOMAIN.md); nobody edits it.
+            return actor.readsEverything
+        case .lockAccounts, .importData, .changeSettings:
             return admin
         case .manageTimetable:
             return admin || actor.roles.contains(.deputy)

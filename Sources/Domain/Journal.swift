@@ -31,6 +31,7 @@ public enum JournalRefusal: String, Error, Sendable, CaseIterable {
     case absenceCorrectionWindow = "absence_correction_window"
     case marksDisabled = "marks_disabled"
     case lessonHasEntries = "lesson_has_entries"
+    case studentAbsent = "student_absent"
 
     public var code: String { rawValue }
 
@@ -44,6 +45,7 @@ public enum JournalRefusal: String, Error, Sendable, CaseIterable {
         case .absenceCorrectionWindow: "Срок исправления причины пропуска истёк."
         case .marksDisabled: "В этом классе отметки не ставятся."
         case .lessonHasEntries: "За урок уже есть отметки или пропуски: его нельзя отменить, перенести или заменить другим предметом."
+        case .studentAbsent: "Обучающийся отмечен отсутствующим на этом уроке. Если отметка верна, подтвердите её."
         }
     }
 }
@@ -162,4 +164,10 @@ public enum MarkScale {
         guard let v = Int(text.trimmingWhitespace), values.contains(v) else { return nil }
         return v
     }
+}
+
+extension AbsenceCode {
+    /// Н, Б and У: the student was not at the lesson (О — late — was). A mark for an absent
+    /// student is put only when the teacher confirms it.
+    public var meansAbsent: Bool { self != .late }
 }

@@ -58,6 +58,8 @@ public struct HTTPError: Error, Sendable, Equatable {
     public static let notFound = HTTPError(status: 404, message: "Такой страницы нет.")
     public static let forbidden = HTTPError(status: 403, message: "У вас нет доступа к этой странице.")
     public static let payloadTooLarge = HTTPError(status: 413, message: "Отправленные данные слишком велики.")
+    /// The server is stopping or too busy to take a slow request.
+    public static let unavailable = HTTPError(status: 503, message: "Сервер сейчас занят или перезапускается. Попробуйте ещё раз через несколько секунд.")
 
     static func defaultCode(_ status: Int) -> String {
         switch status {

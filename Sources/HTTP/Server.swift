@@ -1,5 +1,4 @@
 internal import CMicroHTTPD
-import Dispatch
 import Logging
 import Synchronization
 #if canImport(Glibc)
@@ -18,14 +17,19 @@ public final class HTTPServer: Sendable {
     let responder: @Sendable (Request) -> Response
     /// Renders the page for an error found before the responder runs (413, a malformed target).
     let errorPage: @Sendable (HTTPError) -> Response
-    /// Requests whose answer takes long (a password hash, a big PDF) are answered off the
-    /// pool thread: the connection is suspended, a worker runs the responder, and the
-    /// connection resumes with the response. The pool thread meanwhile serves others.
-    let isSlow: @Sendable (Request) -> Bool
+    /// Requests whose answer takes long (a password hash, a big PDF, a write waiting for its
+    /// commit) are answered off the pool thread: the connection is suspended, a thread of
+    /// `workers` or `waiters` runs the responder, and the connection resumes with the response.
+    /// The pool thread meanwhile serves others.
+    let slowWork: @Sendable (Request) -> SlowWork?
+    let workers: WorkerPool
+    let waiters: WorkerPool
     let logger: Logger
     /// The running daemon's address (0 when stopped), swapped atomically so stop runs once.
     private let daemon = Atomic<UInt>(0)
     let inFlight = Atomic<Int>(0)
+    /// Exchanges handed to a worker and not yet completed by libmicrohttpd.
+    let suspended = Atomic<Int>(0)
 
     /// Headers sent with every response.
     static let securityHeaders: [(String, String)] = [
@@ -37,13 +41,21 @@ public final class HTTPServer: Sendable {
 
     public init(configuration: ServerConfiguration, logger: Logger,
                 errorPage: @escaping @Sendable (HTTPError) -> Response,
-                isSlow: @escaping @Sendable (Request) -> Bool = { _ in false },
+                slowWork: @escaping @Sendable (Request) -> SlowWork? = { _ in nil },
                 responder: @escaping @Sendable (Request) -> Response) {
         self.configuration = configuration
         self.logger = logger
         self.errorPage = errorPage
-        self.isSlow = isSlow
+        self.slowWork = slowWork
         self.responder = responder
+        workers = WorkerPool(threads: configuration.workers, capacity: configuration.workQueueLimit)
+        waiters = WorkerPool(threads: configuration.waiters, capacity: configuration.workQueueLimit)
+    }
+
+    /// Both pools: refuse new work, finish what was taken, join the threads.
+    private func drainPools() {
+        workers.drain()
+        waiters.drain()
     }
 
     public struct StartError: Error, CustomStringConvertible {
@@ -53,6 +65,10 @@ public final class HTTPServer: Sendable {
     /// Starts listening. - Important: block SIGPIPE (and the stop signals) before calling this,
     /// so that the pool threads inherit the mask.
     public func start() throws {
+        guard workers.start(), waiters.start() else {
+            drainPools()
+            throw StartError(description: "не удалось запустить потоки обработки (\(configuration.workers) + \(configuration.waiters))")
+        }
         var c = tabel_mhd_config()
         c.flags = UInt32(MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue
             | MHD_USE_ITC.rawValue | MHD_USE_ERROR_LOG.rawValue | MHD_ALLOW_SUSPEND_RESUME.rawValue)
@@ -80,6 +96,7 @@ public final class HTTPServer: Sendable {
         }
         guard let started else {
             let reason = String(cString: strerror(errno))
+            drainPools()
             throw StartError(description: "не удалось начать приём соединений на \(configuration.listen): \(reason)")
         }
         daemon.store(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(started))), ordering: .releasing)
@@ -91,16 +108,30 @@ public final class HTTPServer: Sendable {
         return raw == 0 ? 0 : tabel_mhd_bound_port(OpaquePointer(bitPattern: raw))
     }
 
-    /// Stops accepting connections, lets the requests in flight finish (up to the grace
-    /// period), then stops the daemon.
+    /// Stops accepting connections; lets the worker pools finish every slow request already
+    /// accepted (later ones are answered 503) and resume its connection; waits until each
+    /// resumed exchange has completed and the other requests in flight have finished (up to
+    /// the grace period); only then stops the daemon.
+    ///
+    /// - Important: call it from a thread that is neither libmicrohttpd's nor a worker.
     public func stop() {
         let raw = daemon.exchange(0, ordering: .acquiringAndReleasing)
-        guard raw != 0, let d = OpaquePointer(bitPattern: raw) else { return }
+        guard raw != 0, let d = OpaquePointer(bitPattern: raw) else {
+            drainPools()
+            return
+        }
         let listenFD = MHD_quiesce_daemon(d)
-        var waited = 0
-        while inFlight.load(ordering: .acquiring) > 0, waited < configuration.stopGrace * 100 {
+        drainPools()
+        // A resumed exchange completes once its response is out, or when the connection
+        // timeout closes a client that stopped reading; past that libmicrohttpd itself takes
+        // the resumed connections back before it stops.
+        let started = monotonicMicroseconds()
+        while true {
+            let seconds = Int((monotonicMicroseconds() - started) / 1_000_000)
+            let resuming = suspended.load(ordering: .acquiring) > 0 && seconds < configuration.connectionTimeout + configuration.stopGrace
+            let answering = inFlight.load(ordering: .acquiring) > 0 && seconds < configuration.stopGrace
+            if !resuming, !answering { break }
             usleep(10_000)
-            waited += 1
         }
         MHD_stop_daemon(d)
         if listenFD >= 0, case .address = configuration.listen { close(listenFD) }
@@ -121,6 +152,7 @@ final class Exchange {
     var status = 0
     /// Set by a worker before it resumes the suspended connection.
     var deferred: Response?
+    /// Handed to a worker; counted in `HTTPServer.suspended` until completion.
     var suspended = false
 
     init(target: String) {
@@ -151,6 +183,7 @@ private let requestCompleted: @convention(c) (UnsafeMutableRawPointer?, OpaquePo
     let exchange = Unmanaged<Exchange>.fromOpaque(raw).takeRetainedValue()
     let s = server(cls)
     s.inFlight.subtract(1, ordering: .releasing)
+    if exchange.suspended { s.suspended.subtract(1, ordering: .releasing) }
     let micros = monotonicMicroseconds() - exchange.started
     let path = exchange.target.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(exchange.target[..<$0]) } ?? exchange.target
     if termination == .REQUEST_TERMINATED_COMPLETED_OK {
@@ -200,17 +233,28 @@ private let accessHandler: MHD_AccessHandlerCallback = { cls, connection, _, met
     case let .failure(error):
         return s.queue(s.errorPage(error), exchange, on: connection)
     case let .success(request):
-        guard s.isSlow(request) else { return s.queue(s.responder(request), exchange, on: connection) }
-        exchange.suspended = true
-        MHD_suspend_connection(connection)
+        guard let work = s.slowWork(request) else { return s.queue(s.responder(request), exchange, on: connection) }
         // Raw addresses cross to the worker: the exchange is retained until it is done with it,
-        // and libmicrohttpd keeps a suspended connection alive until it is resumed.
-        let held = UInt(bitPattern: Unmanaged.passRetained(exchange).toOpaque())
+        // and libmicrohttpd keeps a suspended connection alive until it is resumed (a stop
+        // waits for that). The job holds neither the server nor anything libmicrohttpd frees.
+        let held = Unmanaged.passRetained(exchange)
+        let exchangeAddress = UInt(bitPattern: held.toOpaque())
         let address = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(connection)))
-        DispatchQueue.global().async {
-            let exchange = Unmanaged<Exchange>.fromOpaque(UnsafeRawPointer(bitPattern: held)!).takeRetainedValue()
-            exchange.deferred = s.responder(request)
+        let responder = s.responder
+        let accepted = (work == .computes ? s.workers : s.waiters).submit({
+            let exchange = Unmanaged<Exchange>.fromOpaque(UnsafeRawPointer(bitPattern: exchangeAddress)!).takeRetainedValue()
+            exchange.deferred = responder(request)
             MHD_resume_connection(OpaquePointer(bitPattern: address))
+        }, accepted: {
+            exchange.suspended = true
+            s.suspended.add(1, ordering: .relaxed)
+            MHD_suspend_connection(connection)
+        })
+        guard accepted else {
+            held.release()
+            var busy = errorResponse(.unavailable, s)
+            busy.headers.add("Retry-After", "1")
+            return s.queue(busy, exchange, on: connection)
         }
         return .YES
     }

@@ -28,6 +28,14 @@ public struct ServerConfiguration: Sendable {
     public var maxBodyBytes: Int = 8 * 1024 * 1024
     /// Seconds a stop waits for requests in flight.
     public var stopGrace: Int = 10
+    /// Threads for slow work that computes (password hashes, PDFs): one per core, which also
+    /// caps the hashes at once, each holding its memory.
+    public var workers: Int = ServerConfiguration.cores
+    /// Threads for slow work that mostly waits (writes waiting for their group commit): many,
+    /// so that many writes gather in one commit.
+    public var waiters: Int = 32
+    /// Slow requests waiting for a thread, at most, in each pool; more are answered 503.
+    public var workQueueLimit: Int = 256
 
     public init(listen: Listen, threads: Int = ServerConfiguration.cores) {
         self.listen = listen

@@ -40,7 +40,7 @@ struct AuditPages: Sendable {
         }
         let rows: [HTML] = entries.map { e in
             let at = SchoolDateTime(unixSeconds: e.at, offsetMinutes: desk.utcOffsetMinutes)
-            let lesson: HTML = e.lesson.map { "<a href=\"/lessons/\($0)\">урок</a>" } ?? ""
+            let lesson: HTML = e.lesson.map { "<a href=\"/lessons/\($0)\">\(e.lessonLabel ?? "урок")</a>" } ?? ""
             return """
                 <tr><td>\(at.date.russian) \(at.time.description)</td><td>\(e.person ?? "система")<small class="muted">\(e.login.map { " " + $0 } ?? "") · \(Self.via(e.via))</small></td>
                 <td>\(Self.action(e.action))</td><td>\(e.className ?? "")</td><td>\(e.studentName ?? "")</td><td>\(lesson)</td>
@@ -76,7 +76,7 @@ struct AuditPages: Sendable {
         for e in entries {
             let at = SchoolDateTime(unixSeconds: e.at, offsetMinutes: desk.utcOffsetMinutes)
             csv.row(["\(at.date.russian) \(at.time)", e.person ?? "", e.login ?? "", Self.via(e.via), Self.action(e.action), e.action,
-                     e.className ?? "", e.studentName ?? "", e.lesson.map(String.init) ?? "", e.oldValue ?? "", e.newValue ?? "", e.reason])
+                     e.className ?? "", e.studentName ?? "", e.lessonLabel ?? e.lesson.map(String.init) ?? "", e.oldValue ?? "", e.newValue ?? "", e.reason])
         }
         // A byte-order mark: Excel then opens the file as UTF-8.
         var response = Response(status: 200, contentType: "text/csv; charset=utf-8", body: [0xEF, 0xBB, 0xBF] + Array(csv.text.utf8))

@@ -11,14 +11,14 @@ struct JournalAPI: Sendable {
     let database: Database
     let desk: JournalDesk
 
-    /// Writes are answered off the server's pool threads (`slow`): while one group of them
+    /// Writes are answered off the server's pool threads (`slow: .waits`): while one group of them
     /// waits for its commit, the next group gathers (`Database.write`).
     var routes: [AppRoute] {
         [
             AppRoute(.get, "/api/v1/journal", .policy(.viewJournal) { try JournalSheet.Scope($0.request.query).resource }) { visit in
                 try journal(visit)
             },
-            AppRoute(.put, "/api/v1/lessons/{id:int}", .policy(.editJournal, resource: lesson), slow: true) { visit in
+            AppRoute(.put, "/api/v1/lessons/{id:int}", .policy(.editJournal, resource: lesson), slow: .waits) { visit in
                 struct Body: Decodable { let topic: String?; let homework: String? }
                 let body = try JSONBody.decode(Body.self, from: visit.request)
                 let id = try visit.request.pathParameters.int("id")
@@ -30,17 +30,19 @@ struct JournalAPI: Sendable {
                 }
                 return .noContent
             },
-            AppRoute(.post, "/api/v1/lessons/{id:int}/marks", .policy(.editJournal, resource: lesson), slow: true) { visit in
-                struct Body: Decodable { let student: Int; let value: Int; let workType: String }
+            AppRoute(.post, "/api/v1/lessons/{id:int}/marks", .policy(.editJournal, resource: lesson), slow: .waits) { visit in
+                struct Body: Decodable { let student: Int; let value: Int; let workType: String; let confirm: Bool? }
                 let body = try JSONBody.decode(Body.self, from: visit.request)
                 let workType = try self.workType(body.workType)
                 let (id, created) = try perform(visit) { editor in
                     try desk.addMark(lesson: try visit.request.pathParameters.int("id"), student: body.student, value: body.value,
-                                     workType: workType, by: editor)
+                                     workType: workType, confirmAbsent: body.confirm ?? false, by: editor)
                 }
-                return .json(Array("{\"id\":\(id)}".utf8), status: created ? 201 : 200)
+                var json = JSONBytes(capacity: 32)
+                json.object { $0.field("id", id) }
+                return .json(json.bytes, status: created ? 201 : 200)
             },
-            AppRoute(.put, "/api/v1/marks/{id:int}", .policy(.editJournal, resource: markLesson), slow: true) { visit in
+            AppRoute(.put, "/api/v1/marks/{id:int}", .policy(.editJournal, resource: markLesson), slow: .waits) { visit in
                 struct Body: Decodable { let value: Int; let workType: String?; let reason: String? }
                 let body = try JSONBody.decode(Body.self, from: visit.request)
                 let workType = try body.workType.map(self.workType)
@@ -49,14 +51,14 @@ struct JournalAPI: Sendable {
                 }
                 return .noContent
             },
-            AppRoute(.delete, "/api/v1/marks/{id:int}", .policy(.editJournal, resource: markLesson), slow: true) { visit in
+            AppRoute(.delete, "/api/v1/marks/{id:int}", .policy(.editJournal, resource: markLesson), slow: .waits) { visit in
                 try perform(visit) {
                     try desk.deleteMark(try visit.request.pathParameters.int("id"), reason: visit.request.query["reason"] ?? "", by: $0)
                 }
                 return .noContent
             },
             // The lesson's teacher, or the class teacher correcting a reason: the desk tells them apart.
-            AppRoute(.put, "/api/v1/lessons/{id:int}/attendance/{student:int}", .policy(.recordAttendance, resource: lesson), slow: true) { visit in
+            AppRoute(.put, "/api/v1/lessons/{id:int}/attendance/{student:int}", .policy(.recordAttendance, resource: lesson), slow: .waits) { visit in
                 struct Body: Decodable { let code: String? }
                 let body = try JSONBody.decode(Body.self, from: visit.request)
                 let code = try Self.absenceCode(body.code)
@@ -77,7 +79,7 @@ struct JournalAPI: Sendable {
                 return .noContent
             },
             AppRoute(.get, "/api/v1/audit", .school(.viewAudit)) { visit in
-                try JSONBody.response(["entries": try database.read { try $0.auditEntries(AuditFilter(visit.request.query)) }.map(AuditBody.init)])
+                JSONBody.response(AuditBody(entries: try database.read { try $0.auditEntries(AuditFilter(visit.request.query)) }))
             },
         ]
     }
@@ -120,88 +122,115 @@ struct JournalAPI: Sendable {
 
     func journal(_ visit: Visit) throws -> Response {
         let sheet = try database.read { try JournalSheet.load($0, try JournalSheet.Scope(visit.request.query), today: visit.today) }
-        return try JSONBody.response(SheetBody(sheet))
+        return JSONBody.response(SheetBody(sheet: sheet))
     }
 }
 
-/// The `/api/v1/journal` body.
-struct SheetBody: Encodable {
-    struct Lesson: Encodable {
-        let id: Int
-        let date: String
-        let number: Int
-        let topic: String
-        let homework: String
-        let cancelled: Bool
-        let change: String
-    }
-    struct Student: Encodable { let id: Int; let name: String }
-    struct Mark: Encodable { let id: Int; let lesson: Int; let student: Int; let value: Int; let workType: String; let weight: Double; let transferred: Bool }
-    struct Absence: Encodable { let lesson: Int; let student: Int; let code: String }
-    struct PeriodMark: Encodable { let student: Int; let period: Int; let value: Int }
-    struct Average: Encodable { let student: Int; let average: Double; let forecast: Int }
-    struct PeriodBody: Encodable { let id: Int; let name: String; let from: String; let to: String }
+/// The `/api/v1/journal` body; members in alphabetical order, as the API has always written them.
+struct SheetBody: JSONWritable {
+    let sheet: JournalSheet
 
-    let `class`: Int
-    let subject: Int
-    let period: PeriodBody?
-    let from: String
-    let to: String
-    let lessons: [Lesson]
-    let students: [Student]
-    let marks: [Mark]
-    let absences: [Absence]
-    let periodMarks: [PeriodMark]
-    let averages: [Average]
-
-    init(_ s: JournalSheet) {
-        `class` = s.classID
-        subject = s.subjectID
-        period = s.period.map { PeriodBody(id: $0.id, name: $0.name, from: $0.startsOn.iso, to: $0.endsOn.iso) }
-        from = s.from.iso
-        to = s.to.iso
-        lessons = s.lessons.map { Lesson(id: $0.id, date: $0.date.iso, number: $0.bell, topic: $0.topic, homework: $0.homework, cancelled: $0.cancelled, change: $0.changeNote) }
-        students = s.students.map { Student(id: $0.id, name: $0.name) }
-        marks = s.marks.map { Mark(id: $0.id, lesson: $0.lessonID, student: $0.studentID, value: $0.value, workType: $0.workType, weight: $0.weight, transferred: $0.transferred) }
-        absences = s.absences.map { Absence(lesson: $0.lessonID, student: $0.studentID, code: $0.code.rawValue) }
-        periodMarks = s.periodMarks.map { PeriodMark(student: $0.studentID, period: $0.periodID, value: $0.value) }
-        averages = s.marksByStudent().sorted { $0.key < $1.key }.compactMap { student, marks in
-            s.forecast(marks).map { Average(student: student, average: ($0.average * 100).rounded() / 100, forecast: $0.mark) }
+    func write(to json: inout JSONBytes) {
+        let s = sheet
+        json.object { j in
+            j.key("absences")
+            j.array(s.absences) { j, a in
+                j.object { j in
+                    j.field("code", a.code.rawValue)
+                    j.field("lesson", a.lessonID)
+                    j.field("student", a.studentID)
+                }
+            }
+            j.key("averages")
+            j.array(s.marksByStudent().sorted { $0.key < $1.key }) { j, entry in
+                guard let f = s.forecast(entry.value) else { return }
+                j.object { j in
+                    j.field("average", (f.average * 100).rounded() / 100)
+                    j.field("forecast", f.mark)
+                    j.field("student", entry.key)
+                }
+            }
+            j.field("class", s.classID)
+            j.field("from", s.from.iso)
+            j.key("lessons")
+            j.array(s.lessons) { j, l in
+                j.object { j in
+                    j.field("cancelled", l.cancelled)
+                    j.field("change", l.changeNote)
+                    j.field("date", l.date.iso)
+                    j.field("homework", l.homework)
+                    j.field("id", l.id)
+                    j.field("number", l.bell)
+                    j.field("topic", l.topic)
+                }
+            }
+            j.key("marks")
+            j.array(s.marks) { j, m in
+                j.object { j in
+                    j.field("id", m.id)
+                    j.field("lesson", m.lessonID)
+                    j.field("student", m.studentID)
+                    j.field("transferred", m.transferred)
+                    j.field("value", m.value)
+                    j.field("weight", m.weight)
+                    j.field("workType", m.workType)
+                }
+            }
+            if let p = s.period {
+                j.key("period")
+                j.object { j in
+                    j.field("from", p.startsOn.iso)
+                    j.field("id", p.id)
+                    j.field("name", p.name)
+                    j.field("to", p.endsOn.iso)
+                }
+            }
+            j.key("periodMarks")
+            j.array(s.periodMarks) { j, p in
+                j.object { j in
+                    j.field("period", p.periodID)
+                    j.field("student", p.studentID)
+                    j.field("value", p.value)
+                }
+            }
+            j.key("students")
+            j.array(s.students) { j, student in
+                j.object { j in
+                    j.field("id", student.id)
+                    j.field("name", student.name)
+                }
+            }
+            j.field("subject", s.subjectID)
+            j.field("to", s.to.iso)
         }
     }
 }
 
-/// `/api/v1/audit` entries.
-struct AuditBody: Encodable {
-    let id: Int
-    let at: String
-    let account: Int?
-    let login: String?
-    let via: String
-    let action: String
-    let entity: String
-    let entityId: Int?
-    let lesson: Int?
-    let student: Int?
-    let `class`: Int?
-    let oldValue: String?
-    let newValue: String?
-    let reason: String
+/// The `/api/v1/audit` body: `{"entries": […]}`.
+struct AuditBody: JSONWritable {
+    let entries: [AuditListing]
 
-    init(_ e: AuditListing) {
-        id = e.id
-        at = SchoolDateTime(unixSeconds: e.at, offsetMinutes: SchoolClock.systemUTCOffsetMinutes).description
-        account = e.account
-        login = e.login
-        via = e.via
-        action = e.action
-        entity = e.entity
-        entityId = e.entityID
-        lesson = e.lesson
-        student = e.student
-        `class` = e.classID
-        oldValue = e.oldValue
-        newValue = e.newValue
-        reason = e.reason
+    func write(to json: inout JSONBytes) {
+        json.object { j in
+            j.key("entries")
+            j.array(entries) { j, e in
+                j.object { j in
+                    j.field("account", e.account)
+                    j.field("action", e.action)
+                    j.field("at", SchoolDateTime(unixSeconds: e.at, offsetMinutes: SchoolClock.systemUTCOffsetMinutes).description)
+                    j.field("class", e.classID)
+                    j.field("entity", e.entity)
+                    j.field("entityId", e.entityID)
+                    j.field("id", e.id)
+                    j.field("lesson", e.lesson)
+                    j.field("login", e.login)
+                    j.field("newValue", e.newValue)
+                    j.field("oldValue", e.oldValue)
+                    j.field("reason", e.reason)
+                    j.field("student", e.student)
+                    j.field("via", e.via)
+                }
+            }
+        }
     }
 }

@@ -46,7 +46,7 @@ struct LessonPages: Sendable {
         let anyTeacher = AccessPolicy.permits(actor, .manageTimetable, .school)
         let teacher = anyTeacher ? Int(visit.request.query["teacher"] ?? "") ?? actor.personID : actor.personID
         let (lessons, teachers) = try database.read { c in
-            (try c.teacherLessons(teacher, on: date), anyTeacher ? try c.teacherList() : [])
+            (try c.teacherDay(teacher, on: date), anyTeacher ? try c.teacherList() : [])
         }
         let picker: HTML = teachers.isEmpty ? "" : """
             <form method="get" action="/day" class="card search"><label>Учитель <select name="teacher">
@@ -55,14 +55,21 @@ struct LessonPages: Sendable {
             <label>Дата <input type="date" name="date" value="\(date.iso)"></label><button>Показать</button></form>
             """
         let who = teacher == actor.personID ? "" : "&teacher=\(teacher)"
-        let rows: [HTML] = lessons.map { l in
-            let state: HTML = l.cancelled ? "<span class=\"tag warn\">отменён</span>"
-                : l.topic.isEmpty ? "<span class=\"tag\">тема не записана</span>" : "\(l.topic)"
+        let rows: [HTML] = lessons.map { day in
+            let l = day.summary
+            // What is already entered, so a teacher sees at a glance what is left to do.
+            let filled: HTML = l.cancelled ? "<span class=\"tag warn\">отменён</span>" : """
+                <span class="tag\(l.topic.isEmpty ? "" : " ok")">\(l.topic.isEmpty ? "тема не записана" : "тема ✓")</span>
+                <span class="tag\(l.homework.isEmpty ? "" : " ok")">\(l.homework.isEmpty ? "задание не записано" : "задание ✓")</span>
+                \(day.marks + day.absences > 0 ? "<span class=\"tag ok\">отметок \(day.marks), пропусков \(day.absences)</span>" as HTML : "")
+                """
+            let time = [l.startsAt?.description, day.endsAt?.description].compactMap { $0 }.joined(separator: "–")
             return """
                 <a class="lesson-row\(l.cancelled ? " cancelled" : "")" href="/lessons/\(l.id)">
-                <span class="n">\(l.bell)</span><span class="t">\(l.startsAt?.description ?? "")</span>
+                <span class="n">\(l.bell)</span><span class="t">\(time)\(day.room.map { "<br>\($0.first?.isNumber == true ? "каб. " : "")\($0)" as HTML })</span>
                 <span class="what"><b>\(l.className)\(l.groupName.map { " · \($0)" } ?? "")</b> \(l.subjectName)
-                \(l.changeNote.isEmpty ? "" as HTML : "<span class=\"tag change\">\(l.changeNote)</span>")<small>\(state)</small></span></a>
+                \(l.changeNote.isEmpty ? "" as HTML : "<span class=\"tag change\">\(l.changeNote)</span>")
+                \(l.topic.isEmpty || l.cancelled ? "" as HTML : "<small>\(l.topic)</small>")<small class="filled">\(filled)</small></span></a>
                 """
         }
         let title = teacher != actor.personID ? "Уроки учителя" : date == visit.today ? "Мой день" : "Уроки \(date.russian)"
@@ -85,6 +92,8 @@ struct LessonPages: Sendable {
     struct Typed {
         var errors: [String: String] = [:]
         var values: [String: String] = [:]
+        /// Students marked absent whose typed mark waits for the teacher's confirmation.
+        var confirm: Set<Int> = []
     }
 
     func lessonPage(_ visit: Visit, typed: Typed = Typed(), status: Int = 200) throws -> Response {
@@ -98,7 +107,7 @@ struct LessonPages: Sendable {
                     try desk.rules(c, classID: l.classID, subjectID: l.subjectID, at: visit.now))
         }
         let canEdit = AccessPolicy.permits(actor, .editJournal, lesson.resource)
-        let canCorrect = !canEdit && AccessPolicy.permits(actor, .correctAbsences, lesson.resource)
+        let canCorrect = AccessPolicy.permits(actor, .correctAbsences, lesson.resource)
         let begun = rules.hasBegun(lesson.timing)
         let entryState: Result<JournalRules.Entry, JournalRefusal> = rules.entry(lesson.timing)
         let csrf: HTML = "<input type=\"hidden\" name=\"_csrf\" value=\"\(visit.csrfToken)\">"
@@ -108,29 +117,33 @@ struct LessonPages: Sendable {
             }.joined())
         }
         let defaultType = workTypes.first { $0.code == "У" }?.id ?? workTypes.first?.id
-        let entriesOpen = (canEdit || canCorrect) && begun && !lesson.cancelled
+        // Fields only where a save can succeed: outside the edit window the values are shown
+        // read-only with the reason; the class teacher may still correct reasons in their own window.
+        let editOpen = canEdit && begun && !lesson.cancelled && (try? entryState.get()) != nil
+        let correctOpen = !editOpen && canCorrect && begun && !lesson.cancelled && rules.absenceCorrection(lesson.timing) == nil
+        let entriesOpen = editOpen || correctOpen
         // The first mark field takes the focus: the teacher types marks straight away.
-        let firstMarkable = canEdit && entriesOpen && lesson.marksEnabled ? students.first?.id : nil
+        let firstMarkable = editOpen && lesson.marksEnabled ? students.first?.id : nil
         let rows: [HTML] = students.enumerated().map { n, s in
             let own = marks.filter { $0.studentID == s.id }
             let absence = absences.first { $0.studentID == s.id }?.code
             let typedAbsence = typed.values["a_\(s.id)"] ?? absence?.rawValue ?? ""
             // The class teacher corrects the reason of an absence already there, nothing else.
-            let attendance: HTML = entriesOpen && !(canCorrect && absence == nil)
+            let attendance: HTML = editOpen || (correctOpen && absence != nil)
                 ? """
                   <select name="a_\(s.id)" aria-label="Посещаемость: \(s.name)">
-                  \(canCorrect ? "" as HTML : "<option value=\"\"\(typedAbsence.isEmpty ? " selected" : "")>был</option>")
+                  \(correctOpen ? "" as HTML : "<option value=\"\"\(typedAbsence.isEmpty ? " selected" : "")>был</option>")
                   \(each: AbsenceCode.allCases.map { c in "<option value=\"\(c.rawValue)\"\(typedAbsence == c.rawValue ? " selected" : "")>\(c.rawValue) — \(c.russian)</option>" })
                   </select>
                   """
                 : HTML(trusted: absence.map { "<b class=\"absence\">\($0.rawValue)</b>" } ?? "")
             let existing: [HTML] = own.map { m in
-                canEdit && entriesOpen
+                editOpen
                     ? "<span class=\"mark m\(m.value)\">\(m.value)<sub>\(m.workType)</sub></span><button class=\"link small\" form=\"delete-\(m.id)\" aria-label=\"Удалить отметку \(m.value) \(m.workType): \(s.name)\">✕</button>"
                     : "<span class=\"mark m\(m.value)\">\(m.value)<sub>\(m.workType)</sub></span>"
             }
             let markError = typed.errors["m_\(s.id)"]
-            let newMark: HTML = canEdit && entriesOpen && lesson.marksEnabled ? """
+            let newMark: HTML = editOpen && lesson.marksEnabled ? """
                 <input name="m_\(s.id)" class="mark-input" inputmode="numeric" maxlength="1" pattern="[1-5]" autocomplete="off"
                  value="\(typed.values["m_\(s.id)"] ?? "")" aria-label="Отметка: \(s.name)"\(markError == nil ? "" as HTML : " aria-invalid=\"true\"")\(s.id == firstMarkable ? " autofocus" as HTML : "")>
                 <select name="w_\(s.id)" aria-label="Вид работы: \(s.name)">\(typeOptions(Int(typed.values["w_\(s.id)"] ?? "") ?? defaultType))</select>
@@ -138,6 +151,7 @@ struct LessonPages: Sendable {
             let hw = individual[s.id].map { "<div class=\"muted small\">Инд. задание: \($0)</div>" as HTML } ?? ""
             let notes: [HTML] = remarks.filter { $0.student == s.id }.map { "<div class=\"small \($0.praise ? "praise" : "remark")\">\($0.text)</div>" }
             let errors: [HTML] = [typed.errors["a_\(s.id)"], markError].compactMap { $0 }.map { "<p class=\"field-error\">\($0)</p>" }
+                + (typed.confirm.contains(s.id) ? ["<label class=\"confirm\"><input type=\"checkbox\" name=\"c_\(s.id)\" value=\"1\"> поставить отметку, хотя отмечен отсутствующим</label>"] : [])
             return """
                 <tr><td>\(n + 1)</td><td>\(s.name)\(hw)\(each: notes)</td><td>\(attendance)</td>
                 <td class="mark-cell">\(each: existing) \(newMark)\(each: errors)</td></tr>
@@ -149,7 +163,7 @@ struct LessonPages: Sendable {
         } else if !begun {
             notice = "<p class=\"notice\">Урок ещё не начался: тему и домашнее задание можно записать заранее, отметки и пропуски — после начала урока.</p>"
         } else if case let .failure(refusal) = entryState, canEdit {
-            notice = "<p class=\"notice warn\">\(refusal.message)</p>"
+            notice = "<p class=\"notice warn\">\(refusal.message) Отметки и посещаемость показаны только для просмотра.</p>"
         } else if case .success(.transferred) = entryState, canEdit {
             notice = "<p class=\"notice\">Открыт перенос из бумажного журнала: записи за эту дату помечаются как перенесённые.</p>"
         }
@@ -175,7 +189,7 @@ struct LessonPages: Sendable {
             """
         // Each ✕ submits a small form of its own, outside the entries form: Enter in a mark
         // field submits the entries form with its own button, never a deletion.
-        let deleteForms: [HTML] = canEdit && entriesOpen ? marks.map { m in
+        let deleteForms: [HTML] = editOpen ? marks.map { m in
             "<form method=\"post\" action=\"/lessons/\(id)/marks/\(m.id)/delete\" id=\"delete-\(m.id)\" hidden>\(csrf)</form>"
         } : []
         let entries: HTML = entriesOpen ? """
@@ -258,9 +272,10 @@ struct LessonPages: Sendable {
             do {
                 guard let value = MarkScale.parse(text) else { throw DeskError.invalid("Отметка — цифра от 1 до 5.", field: "value") }
                 guard let workType = Int(form["w_\(s.id)"] ?? "") else { throw DeskError.invalid("Выберите вид работы.", field: "workType") }
-                _ = try desk.addMark(lesson: id, student: s.id, value: value, workType: workType, by: visit.editor)
+                _ = try desk.addMark(lesson: id, student: s.id, value: value, workType: workType, confirmAbsent: form["c_\(s.id)"] == "1", by: visit.editor)
                 typed.values["w_\(s.id)"] = nil
             } catch let error as DeskError {
+                if error == .refused(.studentAbsent) { typed.confirm.insert(s.id) }
                 typed.errors["m_\(s.id)"] = error.message
                 typed.values["m_\(s.id)"] = text
             }

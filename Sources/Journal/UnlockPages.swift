@@ -16,20 +16,35 @@ struct UnlockPages: Sendable {
             AppRoute(.get, "/unlocks", .school(.grantUnlocks)) { visit in try unlocks(visit) },
             AppRoute(.post, "/unlocks", .school(.grantUnlocks)) { visit in try grantUnlock(visit) },
             AppRoute(.post, "/unlocks/transfer", .school(.grantUnlocks)) { visit in try openTransfer(visit) },
+            AppRoute(.post, "/unlocks/{id:int}/end", .school(.grantUnlocks)) { visit in
+                try desk.endUnlock(try visit.request.pathParameters.int("id"), by: visit.editor)
+                return .redirect(to: "/unlocks?saved=1")
+            },
+            AppRoute(.post, "/unlocks/transfer/{id:int}/end", .school(.grantUnlocks)) { visit in
+                try desk.endTransferWindow(try visit.request.pathParameters.int("id"), by: visit.editor)
+                return .redirect(to: "/unlocks?saved=1")
+            },
         ]
     }
 
     func unlocks(_ visit: Visit, error: String? = nil, status: Int = 200) throws -> Response {
-        let (unlocks, windows, classes, subjects) = try database.read { c in
+        let (unlocks, windows, pairs) = try database.read { c in
             (try c.activeUnlocks(now: visit.now), try c.activeTransferWindows(now: visit.now),
-             try c.academicYear(containing: visit.today).map { try c.classList(year: $0.id) } ?? [], try c.subjectList())
+             try c.academicYear(containing: visit.today).map { try c.classSubjects(year: $0.id) } ?? [])
+        }
+        let end = { (action: String, what: String) -> HTML in
+            "<form method=\"post\" action=\"\(action)\" class=\"inline\">\(JournalFrame.csrfField(visit))<button class=\"link\" aria-label=\"Отозвать: \(what)\">Отозвать</button></form>"
         }
         let time = { (t: Int) -> String in
             let m = SchoolDateTime(unixSeconds: t, offsetMinutes: desk.utcOffsetMinutes)
             return "\(m.date.russian) \(m.time)"
         }
-        let unlockRows: [HTML] = unlocks.map { "<tr><td>\($0.className)</td><td>\($0.subject)</td><td>\($0.from.russian)–\($0.to.russian)</td><td>\(time($0.until))</td><td>\($0.reason)</td></tr>" }
-        let windowRows: [HTML] = windows.map { "<tr><td>\($0.from.russian)–\($0.to.russian)</td><td>\(time($0.until))</td><td>\($0.reason)</td></tr>" }
+        let unlockRows: [HTML] = unlocks.map {
+            "<tr><td>\($0.className)</td><td>\($0.subject)</td><td>\($0.from.russian)–\($0.to.russian)</td><td>\(time($0.until))</td><td>\($0.reason)</td><td>\(end("/unlocks/\($0.id)/end", "\($0.className), \($0.subject)"))</td></tr>"
+        }
+        let windowRows: [HTML] = windows.map {
+            "<tr><td>\($0.from.russian)–\($0.to.russian)</td><td>\(time($0.until))</td><td>\($0.reason)</td><td>\(end("/unlocks/transfer/\($0.id)/end", "перенос \($0.from.russian)–\($0.to.russian)"))</td></tr>"
+        }
         let week = visit.today.adding(days: 7).iso
         return try JournalFrame.page(visit, database: database, title: "Открытие журнала", status: status, """
             <main>
@@ -37,13 +52,13 @@ struct UnlockPages: Sendable {
             \(error.map { "<p class=\"notice warn\" role=\"alert\">\($0)</p>" as HTML })
             \(visit.request.query["saved"] == "1" ? "<p class=\"notice ok\" role=\"status\">Сохранено.</p>" as HTML : "")
             <section class="card"><h2>Действующие разрешения</h2>
-            \(unlockRows.isEmpty ? "<p class=\"muted\">Нет.</p>" as HTML : "<div class=\"table-wrap\"><table><thead><tr><th>Класс</th><th>Предмет</th><th>Даты уроков</th><th>До</th><th>Причина</th></tr></thead><tbody>\(each: unlockRows)</tbody></table></div>")
+            \(unlockRows.isEmpty ? "<p class=\"muted\">Нет.</p>" as HTML : "<div class=\"table-wrap\"><table><thead><tr><th>Класс</th><th>Предмет</th><th>Даты уроков</th><th>До</th><th>Причина</th><th></th></tr></thead><tbody>\(each: unlockRows)</tbody></table></div>")
             </section>
             <form method="post" action="/unlocks" class="card spaced">\(JournalFrame.csrfField(visit))
             <h2>Разрешить исправления</h2>
             <p class="muted">Учитель сможет исправлять отметки и пропуски за эти даты (и итоговые, если в диапазон входит конец периода), пока действует разрешение.</p>
-            <label>Класс <select name="class">\(each: classes.map { "<option value=\"\($0.id)\">\($0.name)</option>" as HTML })</select></label>
-            <label>Предмет <select name="subject">\(each: subjects.map { "<option value=\"\($0.id)\">\($0.name)</option>" as HTML })</select></label>
+            <label>Класс и предмет <select name="pair" required><option value="">— выберите —</option>
+            \(each: pairs.map { "<option value=\"\($0.classID):\($0.subjectID)\">\($0.name)</option>" as HTML })</select></label>
             <label>Уроки с <input type="date" name="from" required></label>
             <label>по <input type="date" name="to" required></label>
             <label>Разрешение действует до конца дня <input type="date" name="until" value="\(week)" required></label>
@@ -51,7 +66,7 @@ struct UnlockPages: Sendable {
             <p><button>Разрешить</button></p>
             </form>
             <section class="card spaced"><h2>Перенос из бумажных журналов</h2>
-            \(windowRows.isEmpty ? "<p class=\"muted\">Окон переноса нет.</p>" as HTML : "<div class=\"table-wrap\"><table><thead><tr><th>Даты уроков</th><th>До</th><th>Причина</th></tr></thead><tbody>\(each: windowRows)</tbody></table></div>")
+            \(windowRows.isEmpty ? "<p class=\"muted\">Окон переноса нет.</p>" as HTML : "<div class=\"table-wrap\"><table><thead><tr><th>Даты уроков</th><th>До</th><th>Причина</th><th></th></tr></thead><tbody>\(each: windowRows)</tbody></table></div>")
             </section>
             <form method="post" action="/unlocks/transfer" class="card spaced">\(JournalFrame.csrfField(visit))
             <h2>Открыть перенос после сбоя</h2>
@@ -82,7 +97,11 @@ struct UnlockPages: Sendable {
         let form = try visit.request.form()
         do {
             let (dates, until, reason) = try range(form)
-            guard let classID = Int(form["class"] ?? ""), let subjectID = Int(form["subject"] ?? "") else { throw DeskError.invalid("Выберите класс и предмет.", field: "class") }
+            // «classID:subjectID» from the list of the classes' subjects (class and subject apart still work).
+            let pair = (form["pair"] ?? "").split(separator: ":").compactMap { Int($0) }
+            guard let classID = pair.count == 2 ? pair[0] : Int(form["class"] ?? ""), let subjectID = pair.count == 2 ? pair[1] : Int(form["subject"] ?? "") else {
+                throw DeskError.invalid("Выберите класс и предмет.", field: "class")
+            }
             _ = try desk.grantUnlock(classID: classID, subjectID: subjectID, dates: dates, until: until, reason: reason, by: visit.editor)
         } catch let error as DeskError where error.field != nil {
             return try unlocks(visit, error: error.message, status: 422)

@@ -37,7 +37,7 @@ public struct KioskMode: Sendable {
         [
             AppRoute(.get, "/kiosk", .open) { visit in try home(visit, error: nil, status: 200) },
             AppRoute(.get, "/kiosk/pair/{code}", .open) { visit in try pair(visit) },
-            AppRoute(.post, "/kiosk/signin", .open, slow: true) { visit in try signIn(visit) },
+            AppRoute(.post, "/kiosk/signin", .open, slow: .computes) { visit in try signIn(visit) },
             AppRoute(.get, "/kiosk/diary", .school(.viewOwnAccount)) { visit in
                 guard visit.actor?.channel == .kiosk, let first = visit.actor?.students.sorted().first else { return .redirect(to: "/kiosk") }
                 return .redirect(to: "/kiosk/diary/\(first)")

@@ -42,14 +42,15 @@ public struct AppRoute: Sendable {
     public let method: Method
     public let pattern: String
     public let access: Access
-    /// Answered off the server's pool threads (password hashing, PDF printing).
-    public let slow: Bool
+    /// Answered off the server's pool threads: password hashing and PDF printing compute,
+    /// journal writes wait for their group commit.
+    public let slow: SlowWork?
     /// Refusals answer 404, as if the resource did not exist (diaries: a foreign student's
     /// id reveals nothing, not even that the student exists).
     public let hidesRefusal: Bool
     public let handler: @Sendable (Visit) throws -> Response
 
-    public init(_ method: Method, _ pattern: String, _ access: Access, slow: Bool = false, hidesRefusal: Bool = false,
+    public init(_ method: Method, _ pattern: String, _ access: Access, slow: SlowWork? = nil, hidesRefusal: Bool = false,
                 _ handler: @escaping @Sendable (Visit) throws -> Response) {
         self.method = method
         self.pattern = pattern

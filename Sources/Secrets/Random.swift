@@ -38,4 +38,12 @@ public enum Digest {
         crypto_generichash(&out, 32, input, UInt64(input.count), nil, 0)
         return out
     }
+
+    /// BLAKE2b-256 of `bytes` (the audit trail's hash chain).
+    public static func blake2b(bytes: [UInt8]) -> [UInt8] {
+        Sodium.initialize()
+        var out = [UInt8](repeating: 0, count: 32)
+        crypto_generichash(&out, 32, bytes, UInt64(bytes.count), nil, 0)
+        return out
+    }
 }

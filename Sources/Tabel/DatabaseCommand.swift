@@ -13,13 +13,10 @@ struct DatabaseCommand: ParsableCommand {
 
         func run() throws {
             let path = database.resolved
-            guard DatabaseLocation.exists(path) else {
-                print("Файл \(path) не найден.")
-                throw ExitCode.failure
-            }
+            let db = try database.openForCheck()
             let problems: [String]
             do {
-                problems = try Database.open(path: path, create: false).check()
+                problems = try db.check()
             } catch {
                 print(String(describing: error))
                 throw ExitCode.failure

@@ -8,7 +8,7 @@ struct Tabel: ParsableCommand {
         commandName: "tabel",
         abstract: "Табель — электронный журнал и дневник школы на одном сервере в школьной сети.",
         version: "0.1.0",
-        subcommands: [Serve.self, SetupCommand.self, AccountsCommand.self, KioskCommand.self, DatabaseCommand.self])
+        subcommands: [Serve.self, SetupCommand.self, AccountsCommand.self, KioskCommand.self, DatabaseCommand.self, AuditCommand.self])
 }
 
 /// `--db`, shared by every command that opens the school's database.
@@ -20,4 +20,18 @@ struct DatabaseOption: ParsableArguments {
 
     /// Opens an existing database (setup commands that create one call `Database.open` themselves).
     func open() throws -> Database { try Database.open(path: resolved, create: false) }
+
+    /// Opens an existing database for a check: a missing or refused file is said and exits 1.
+    func openForCheck() throws -> Database {
+        guard DatabaseLocation.exists(resolved) else {
+            print("Файл \(resolved) не найден.")
+            throw ExitCode.failure
+        }
+        do {
+            return try open()
+        } catch {
+            print(String(describing: error))
+            throw ExitCode.failure
+        }
+    }
 }

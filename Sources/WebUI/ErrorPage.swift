@@ -4,10 +4,10 @@ import HTTP
 /// Error pages in Russian, in the site's look; API paths get JSON instead.
 public enum ErrorPage {
     /// The response for `error` on a request to `path`.
-    public static func response(for error: HTTPError, path: String, school: School?) -> Response {
+    public static func response(for error: HTTPError, path: String, school: School?, user: SignedIn? = nil) -> Response {
         if path.hasPrefix("/api/") { return json(error) }
         let title = self.title(error.status)
-        let page = Layout.page(title: title, school: school, """
+        let page = Layout.page(title: title, school: school, user: user, """
             <main><div class="card error-page">
             <p class="code">\(error.status)</p>
             <h1>\(title)</h1>
@@ -20,14 +20,12 @@ public enum ErrorPage {
 
     /// `{"error": code, "message": text}`.
     public static func json(_ error: HTTPError) -> Response {
-        var out = "{\"error\":"
-        JSONText.appendString(error.code, to: &out)
-        out += ",\"message\":"
-        JSONText.appendString(error.message, to: &out)
-        out += "}"
-        var response = Response.json(Array(out.utf8), status: error.status)
-        response.headers.add("Cache-Control", "no-store")
-        return response
+        var json = JSONBytes()
+        json.object { j in
+            j.field("error", error.code)
+            j.field("message", error.message)
+        }
+        return JSONBody.response(json, status: error.status)
     }
 
     static func title(_ status: Int) -> String {
@@ -43,26 +41,4 @@ public enum ErrorPage {
         default: "Что-то пошло не так"
         }
     }
-}
-
-/// Minimal JSON string escaping for hand-written bodies.
-public enum JSONText {
-    public static func appendString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += "\\u" + pad(String(scalar.value, radix: 16))
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
-    }
-
-    private static func pad(_ hex: String) -> String { String(repeating: "0", count: 4 - hex.count) + hex }
 }

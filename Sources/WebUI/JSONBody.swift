@@ -1,7 +1,7 @@
 import FoundationEssentials
 import HTTP
 
-/// JSON request and response bodies of the API.
+/// JSON request and response bodies of the API: requests decoded, responses written with `JSONBytes`.
 public enum JSONBody {
     /// Decodes the body as `T`. - Throws: `HTTPError` 400 for a body that is not that JSON,
     /// 415 for another content type.
@@ -16,11 +16,16 @@ public enum JSONBody {
         }
     }
 
-    public static func response<T: Encodable>(_ value: T, status: Int = 200) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        var response = Response.json(Array(try encoder.encode(value)), status: status)
+    /// A body written with `JSONBytes`, never cached by the browser.
+    public static func response(_ json: JSONBytes, status: Int = 200) -> Response {
+        var response = Response.json(json.bytes, status: status)
         response.headers.add("Cache-Control", "no-store")
         return response
+    }
+
+    public static func response(_ value: some JSONWritable, status: Int = 200) -> Response {
+        var json = JSONBytes(capacity: 1024)
+        value.write(to: &json)
+        return response(json, status: status)
     }
 }

@@ -1,14 +1,23 @@
 import Domain
+import Routing
 import HTTP
 
 /// The signed-in person as the page header shows them.
 public struct SignedIn: Sendable {
     public let name: String
     public let csrfToken: String
+    /// The top menu, the same on every page of this visitor.
+    public let menu: [(label: String, href: String)]
 
-    public init(name: String, csrfToken: String) {
+    public init(name: String, csrfToken: String, menu: [(label: String, href: String)] = []) {
         self.name = name
         self.csrfToken = csrfToken
+        self.menu = menu
+    }
+
+    /// The signed-in visitor of `visit`, with their menu.
+    public init(_ visit: Visit, name: String) {
+        self.init(name: name, csrfToken: visit.csrfToken, menu: visit.menu)
     }
 }
 
@@ -18,7 +27,11 @@ public enum Layout {
     public static func page(title: String, school: School?, user: SignedIn? = nil, nav: [(label: String, href: String)] = [],
                             bodyClass: String = "", scripts: [Asset] = [], _ content: HTML) -> HTML {
         let schoolName = school?.displayName ?? "Tabel"
-        var links: [HTML] = nav.map { "<a href=\"\($0.href)\">\($0.label)</a>" }
+        // Signed in: the same menu on every page; the page's own links go below the header.
+        let menu = user?.menu ?? []
+        let top = menu.isEmpty ? nav : menu
+        let crumbs: [HTML] = menu.isEmpty ? [] : nav.filter { link in !menu.contains { $0.href == link.href } }.map { "<a href=\"\($0.href)\">\($0.label)</a>" }
+        var links: [HTML] = top.map { "<a href=\"\($0.href)\">\($0.label)</a>" }
         if let user {
             links.append("""
                 <span class="who">\(user.name)</span>
@@ -39,6 +52,7 @@ public enum Layout {
         </head>
         <body class="\(bodyClass)">
         \(bodyClass == "kiosk" ? HTML.empty : header(schoolName: schoolName, links: links))
+        \(crumbs.isEmpty ? HTML.empty : "<nav class=\"crumbs\" aria-label=\"На этой странице\">\(each: crumbs)</nav>")
         \(content)
         </body>
         </html>

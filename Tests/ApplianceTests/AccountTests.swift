@@ -43,6 +43,27 @@ import WebUI
         #expect(r1.status == 401 && r2.status == 401 && r1.text == r2.text)
     }
 
+    /// The gate caches each session's actor under `access_version`: sign-ins, which update
+    /// the account's failure counter, must leave it alone; a lock or an unlock must move it.
+    @Test func signInsLeaveTheAccessVersionAndALockMovesIt() throws {
+        func version() throws -> Int { try database.read { try $0.accessVersion() } }
+        let login = TestSchool.login(.teacher).login
+        let before = try version()
+        let client = Client(app)
+        #expect(try client.json(.post, "/api/v1/session", "{\"login\":\"\(login)\",\"password\":\"wrong\"}").status == 401)
+        #expect(try database.read { try $0.account(login: login) }?.failedAttempts == 1)
+        #expect(try version() == before)
+        // Success resets the counter: again no change to what the policy reads.
+        #expect(try client.json(.post, "/api/v1/session", "{\"login\":\"\(login)\",\"password\":\"\(TestSchool.password)\"}").status == 200)
+        #expect(try version() == before)
+        let id = try accountID(login)
+        try database.write { try $0.lockAccount(id, reason: "проверка", at: 1) }
+        let locked = try version()
+        #expect(locked > before)
+        try database.write { try $0.unlockAccount(id) }
+        #expect(try version() > locked)
+    }
+
     @Test func repeatedFailuresBackOffForKnownAndUnknownLogins() throws {
         for login in [TestSchool.login(.guardian).login, "ghost.user"] {
             let client = Client(app)

@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import Sync
 import Testing
 
 /// The `tabel` binary as an operator and systemd run it.
@@ -36,11 +37,12 @@ import Testing
 
     static func freePort() -> Int { Int.random(in: 20000..<60000) }
 
-    @Test func serveAnswersAndSIGTERMStopsItCleanly() throws {
-        let port = Self.freePort()
+    /// `tabel serve` on a free loopback port with `arguments`, once it answers; its log goes to `pipe`.
+    static func serve(_ arguments: [String]) throws -> (process: Process, pipe: Pipe, client: RawClient) {
+        let port = freePort()
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.binary)
-        p.arguments = ["serve", "--db", TestSchool.path, "--listen", "127.0.0.1:\(port)", "--now", "2026-11-23T10:00"]
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = ["serve", "--listen", "127.0.0.1:\(port)"] + arguments
         let pipe = Pipe()
         p.standardError = pipe
         p.standardOutput = pipe
@@ -50,7 +52,11 @@ import Testing
             client = try? RawClient(port: UInt16(port))
             if client == nil { usleep(50_000) }
         }
-        let c = try #require(client)
+        return (p, pipe, try #require(client))
+    }
+
+    @Test func serveAnswersAndSIGTERMStopsItCleanly() throws {
+        let (p, pipe, c) = try Self.serve(["--db", TestSchool.path, "--now", "2026-11-23T10:00"])
         c.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
         #expect(try c.read().status == 200)
         p.terminate()  // SIGTERM
@@ -60,8 +66,58 @@ import Testing
         let log = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(log.contains("GET /healthz 200"))
         #expect(log.contains("часы сервера запущены с 2026-11-23T10:00"))
+        #expect(log.contains("журнал изменений цел до записи № "))
         #expect(log.contains("остановлен"))
         #expect(!log.contains("test-password"))
+    }
+
+    /// SIGTERM while clients keep signing in on kept-alive connections: every hash already
+    /// accepted finishes, later ones are refused, and the process exits 0 without libmicrohttpd's
+    /// panic about suspended connections or a crash on freed memory.
+    @Test(arguments: 1...3) func serveStopsCleanlyDuringABurstOfSignIns(round: Int) throws {
+        let path = try TestSchool.copy().path
+        let port = Self.freePort()
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = ["serve", "--db", path, "--listen", "127.0.0.1:\(port)", "--now", "2026-11-23T10:00"]
+        let pipe = Pipe()
+        p.standardError = pipe
+        p.standardOutput = pipe
+        try p.run()
+        var ready = false
+        for _ in 0..<100 where !ready {
+            ready = (try? RawClient(port: UInt16(port))) != nil
+            if !ready { usleep(50_000) }
+        }
+        #expect(ready)
+        let body = "{\"login\":\"\(TestSchool.login(.teacher).login)\",\"password\":\"\(TestSchool.password)\"}"
+        let request = "POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)"
+        let statuses = Locked<[Int]>([])
+        let clients = DispatchGroup()
+        for _ in 0..<24 {
+            DispatchQueue.global().async(group: clients) {
+                guard let client = try? RawClient(port: UInt16(port)) else { return }
+                // Sign in again and again on one connection until the server closes it.
+                while let reply = try? { client.send(request); return try client.read() }() {
+                    statuses.withLock { $0.append(reply.status) }
+                }
+            }
+        }
+        // SIGTERM mid-burst: once sign-ins are coming back, while the clients keep sending.
+        for _ in 0..<200 where !statuses.withLock({ $0.contains(200) }) { usleep(50_000) }
+        p.terminate()
+        p.waitUntilExit()
+        #expect(clients.wait(timeout: .now() + 30) == .success)
+        let log = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let problems = log.split(separator: "\n").filter { $0.contains("Fatal") || $0.lowercased().contains("panic") }
+        #expect(p.terminationReason == .exit && p.terminationStatus == 0, "\(problems)")
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(log.hasSuffix("остановлен\n"))
+        let seen = statuses.withLock { $0 }
+        #expect(seen.contains(200), "the burst signed nobody in")
+        #expect(seen.allSatisfy { $0 == 200 || $0 == 503 }, "\(Set(seen))")
+        #expect(try Self.run(["db", "check", "--db", path]).status == 0)
     }
 
     @Test func serveRefusesADatabaseFromANewerTabel() throws {

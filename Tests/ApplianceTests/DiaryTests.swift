@@ -77,6 +77,9 @@ import Testing
         let c = try signedIn(student.login)
         let first = try c.get("/diary/\(student.personID)?week=2026-11-16")
         #expect(!first.text.contains("Замечание, добавленное позже"))
+        // The same week through the API, kept the same way.
+        let week = "/api/v1/students/\(student.personID)/diary?from=2026-11-16&to=2026-11-22"
+        #expect(try !c.get(week).text.contains("Замечание, добавленное позже"))
         // Another program (the console) writes to the same file: the cached week is not shown again.
         let other = try Database.open(path: database.path, create: false)
         try other.write { db in
@@ -89,6 +92,7 @@ import Testing
         }
         other.close()
         #expect(try c.get("/diary/\(student.personID)?week=2026-11-16").text.contains("Замечание, добавленное позже"))
+        #expect(try c.get(week).text.contains("Замечание, добавленное позже"))
     }
 
     @Test func guardiansSwitchBetweenTheirChildrenAndSeeNoOtherFamily() throws {

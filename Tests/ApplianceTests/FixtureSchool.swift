@@ -172,7 +172,7 @@ struct FixtureJournal {
 
     /// The lesson `teacher` gives on `date` at `bell`.
     func lesson(_ teacher: String, _ date: String, bell: Int) throws -> Int {
-        let lessons = try database.read { try $0.teacherLessons(built.people[teacher]!, on: CivilDate(iso: date)!) }
+        let lessons = try database.read { try $0.teacherDay(built.people[teacher]!, on: CivilDate(iso: date)!) }.map(\.summary)
         guard let lesson = lessons.first(where: { $0.bell == bell }) else { throw FixtureSchool.FixtureError("no lesson of \(teacher) on \(date) at \(bell)") }
         return lesson.id
     }

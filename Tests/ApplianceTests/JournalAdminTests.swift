@@ -85,9 +85,22 @@ import Testing
         #expect(try deputy.post("/unlocks", [("class", String(classID)), ("subject", String(subject)), ("from", "2026-11-02"), ("to", "2026-11-02"),
                                              ("until", "2026-11-30"), ("reason", "ошибка в отметке")]).status == 303)
         #expect(try database.read { try $0.unlockedDates(classID: classID, subjectID: subject, now: TestSchool.clock.unixNow()) }.count == 1)
+        // Only a subject the class is taught; the form offers the classes' subjects as pairs.
+        let untaught = try #require(try database.read { c in try c.subjectList().first { try !c.classHasSubject(classID: classID, subjectID: $0.id) }?.id })
+        #expect(try deputy.post("/unlocks", [("pair", "\(classID):\(untaught)"), ("from", "2026-11-02"), ("to", "2026-11-02"),
+                                             ("until", "2026-11-30"), ("reason", "ошибка")]).status == 422)
+        #expect(try deputy.page("/unlocks").text.contains("<option value=\"\(classID):\(subject)\">"))
         #expect(try deputy.post("/unlocks/transfer", [("from", "2026-11-16"), ("to", "2026-11-17"), ("until", "2026-11-25"), ("reason", "сбой")]).status == 303)
         let shown = try deputy.get("/unlocks").text
         #expect(shown.contains("ошибка в отметке") && shown.contains("16.11.2026–17.11.2026"))
+        // Both can be ended before their time.
+        let unlock = try #require(try database.read { try $0.activeUnlocks(now: TestSchool.clock.unixNow()) }.first?.id)
+        let window = try #require(try database.read { try $0.activeTransferWindows(now: TestSchool.clock.unixNow()) }.first?.id)
+        #expect(try deputy.post("/unlocks/\(unlock)/end", []).status == 303)
+        #expect(try deputy.post("/unlocks/transfer/\(window)/end", []).status == 303)
+        #expect(try database.read { try $0.unlockedDates(classID: classID, subjectID: subject, now: TestSchool.clock.unixNow()) }.isEmpty)
+        #expect(try database.read { try $0.activeTransferWindows(now: TestSchool.clock.unixNow()) }.isEmpty)
+        #expect(try deputy.post("/unlocks/\(unlock)/end", []).status == 404)
         let t = Client(app)
         _ = try t.signIn(teacher.login)
         #expect(try t.get("/unlocks").status == 403)
@@ -175,6 +188,12 @@ import Testing
         #expect(lines.first?.hasSuffix("Когда;Кто;Логин;Через;Действие;Код действия;Класс;Обучающийся;Урок;Было;Стало;Причина") == true)
         #expect(lines.contains { $0.contains(";\(teacher.login);через журнал (API);Отметка выставлена;mark.create;") && $0.contains(";2 У;") })
         #expect(try t.get("/audit").status == 403)
+        // The director and the deputy read the change log, lessons in words.
+        for role in [Role.director, .deputy] {
+            let log = try signedIn(role).get("/audit?class=\(classID)&from=2026-11-23&to=2026-11-23")
+            #expect(log.status == 200)
+            #expect(log.text.contains(", 23.11, "))
+        }
         #expect(try t.get("/audit.csv").status == 403)
     }
 

@@ -148,6 +148,14 @@ import Testing
         let r = try c.json(.post, "/api/v1/lessons/\(old)/marks", #"{"student":\#(student),"value":4,"workType":"Т"}"#)
         #expect(r.status == 409)
         #expect(try json(r)["error"] as? String == "edit_window_closed")
+        // The page tells the truth: no fields that would only refuse after saving, and why.
+        let page = try c.page("/lessons/\(old)")
+        #expect(page.text.contains("только для просмотра"))
+        #expect(!page.text.contains("class=\"mark-input\""))
+        #expect(!page.text.contains("name=\"a_\(student)\""))
+        #expect(!page.text.contains("id=\"entries\""))
+        try database.write { try $0.setSetting("edit_window", "never") }
+        #expect(try c.page("/lessons/\(old)").text.contains("class=\"mark-input\""))
     }
 
     @Test func anotherTeachersLessonIs403AndAudited() throws {
@@ -256,6 +264,32 @@ import Testing
             _ = try PlanDesk(database: database).replace(classID: g.classID, subjectID: g.subject, topics: [("Тема", 1)],
                                                          by: try JournalDeskProbe(database: database).editor(stranger))
         }
+    }
+
+    /// A student marked absent gets a mark only when the teacher confirms it.
+    @Test func anAbsentStudentsMarkNeedsConfirming() throws {
+        let (teacher, lesson, _, _) = try teacherLesson(on: "2026-11-23")
+        let student = try student(of: lesson)
+        let c = try signedIn(teacher.login)
+        #expect(try c.json(.put, "/api/v1/lessons/\(lesson)/attendance/\(student)", #"{"code":"Б"}"#).status == 204)
+        let refused = try c.json(.post, "/api/v1/lessons/\(lesson)/marks", #"{"student":\#(student),"value":5,"workType":"У"}"#)
+        #expect(refused.status == 409)
+        #expect(try json(refused)["error"] as? String == "student_absent")
+        #expect(try c.json(.post, "/api/v1/lessons/\(lesson)/marks", #"{"student":\#(student),"value":5,"workType":"У","confirm":true}"#).status == 201)
+        // On the page: the mark comes back with a box to confirm, then it is saved.
+        _ = try c.page("/lessons/\(lesson)")
+        let asked = try c.post("/lessons/\(lesson)/entries", [("a_\(student)", "Б"), ("m_\(student)", "4"), ("w_\(student)", String(try workTypeID("СР")))])
+        #expect(asked.status == 422)
+        #expect(asked.text.contains("name=\"c_\(student)\""))
+        #expect(asked.text.contains("value=\"4\""))
+        let confirmed = try c.post("/lessons/\(lesson)/entries", [("a_\(student)", "Б"), ("m_\(student)", "4"), ("w_\(student)", String(try workTypeID("СР"))),
+                                                                   ("c_\(student)", "1")])
+        #expect(confirmed.status == 303)
+        #expect(try database.read { try $0.journalMark(lesson: lesson, student: student, workType: try workTypeID("СР"))?.value } == 4)
+    }
+
+    func workTypeID(_ code: String) throws -> Int {
+        try #require(try database.read { try $0.workTypes().first { $0.code == code }?.id })
     }
 
     @Test func aPeriodMarkClosesThatPeriodsMarks() throws {

@@ -23,7 +23,7 @@ enum PageSnapshots {
 
     /// The lesson `teacher` gives today (or on `date`) at `bell`.
     static func lesson(_ app: App, _ teacher: String, bell: Int, on date: String = "2026-11-23") throws -> Int {
-        try #require(try app.database.read { try $0.teacherLessons(FixtureSchool.id(teacher), on: CivilDate(iso: date)!) }.first { $0.bell == bell }).id
+        try #require(try app.database.read { try $0.teacherDay(FixtureSchool.id(teacher), on: CivilDate(iso: date)!) }.first { $0.summary.bell == bell }).summary.id
     }
 
     static func subject(_ app: App, _ name: String) throws -> Int {

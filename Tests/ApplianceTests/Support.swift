@@ -124,7 +124,9 @@ final class RawClient {
         let rc = withUnsafePointer(to: &addr) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard rc == 0 else { close(fd); throw ClientError.connect }
+        // No close here: the instance is whole, so deinit runs and closes it (twice would close
+        // a descriptor another test has opened since).
+        guard rc == 0 else { throw ClientError.connect }
     }
 
     deinit { close(fd) }
@@ -212,7 +214,7 @@ func startServer(_ app: App, configure: (inout ServerConfiguration) -> Void = { 
     var logger = Logger(label: "test")
     logger.logLevel = .critical
     let server = HTTPServer(configuration: configuration, logger: logger, errorPage: { app.errorPage($0) },
-                            isSlow: { app.isSlow($0) }, responder: { app.respond(to: $0) })
+                            slowWork: { app.slowWork($0) }, responder: { app.respond(to: $0) })
     try server.start()
     return server
 }

@@ -52,10 +52,10 @@ import Testing
                 .lockAccounts, .importData, .changeSettings, .viewAudit, .manageTimetable, .grantUnlocks], all)
             .union(cells([.viewJournal], journals)).union(cells([.listJournals], ["school"])).union(cells([.viewDiary], diaries))),
         ("director", Actor(accountID: 2, personID: 2, roles: [.director]),
-         cells([.viewPeople, .viewReports], all).union(cells([.viewJournal], journals)).union(cells([.viewDiary], diaries))
+         cells([.viewPeople, .viewReports, .viewAudit], all).union(cells([.viewJournal], journals)).union(cells([.viewDiary], diaries))
             .union(cells([.listJournals], ["school"]))),
         ("deputy", Actor(accountID: 3, personID: 3, roles: [.deputy]),
-         cells([.viewPeople, .viewReports, .manageTimetable, .grantUnlocks], all).union(cells([.viewJournal], journals)).union(cells([.viewDiary], diaries))
+         cells([.viewPeople, .viewReports, .viewAudit, .manageTimetable, .grantUnlocks], all).union(cells([.viewJournal], journals)).union(cells([.viewDiary], diaries))
             .union(cells([.listJournals], ["school"]))),
         ("teacher", Actor(accountID: 4, personID: 4, roles: [.teacher], assignments: [teaching]),
          cells([.teachLessons, .listJournals], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])

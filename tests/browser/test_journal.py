@@ -106,10 +106,14 @@ def test_the_grid_saves_each_key_at_once(school, browser):
     cell = browser.find_elements(By.CSS_SELECTOR, "table.journal-grid tbody tr")[0].find_elements(By.TAG_NAME, "td")[column]
     # Down to the third student, a ДЗ mark of 3; down again, н.
     browser.find_element(By.ID, "work-type").send_keys("ДЗ")
+    third_avg = lambda: browser.find_elements(By.CSS_SELECTOR, "table.journal-grid tbody tr")[2].find_element(By.CSS_SELECTOR, "td.avg").text
+    before = third_avg()
     cell.click()
     ActionChains(browser).send_keys(Keys.ARROW_DOWN).send_keys(Keys.ARROW_DOWN).send_keys("3").perform()
     status = browser.find_element(By.ID, "grid-status")
     WebDriverWait(browser, 10).until(lambda _: "Сохранено" in status.text)
+    # The average follows the new mark without a reload.
+    WebDriverWait(browser, 10).until(lambda _: third_avg() != before)
     ActionChains(browser).send_keys(Keys.ARROW_DOWN).send_keys("н").perform()
     WebDriverWait(browser, 10).until(lambda _: "Сохранено: Н" in status.text)
     # The last column is a lesson still to come: the server refuses, the status line says why.

@@ -21,7 +21,7 @@ struct AccountRoutes {
                 }
                 return response
             },
-            AppRoute(.post, "/login", .open, slow: true) { visit in
+            AppRoute(.post, "/login", .open, slow: .computes) { visit in
                 let form = try visit.request.form()
                 let login = (form["login"] ?? "").trimmingWhitespace
                 let csrf = visit.request.cookie(Gate.formCookie) ?? ""
@@ -51,7 +51,7 @@ struct AccountRoutes {
             AppRoute(.get, "/password", .school(.changeOwnPassword)) { visit in
                 passwordPage(visit, errors: [:], status: 200)
             },
-            AppRoute(.post, "/password", .school(.changeOwnPassword), slow: true) { visit in
+            AppRoute(.post, "/password", .school(.changeOwnPassword), slow: .computes) { visit in
                 let form = try visit.request.form()
                 let new = form["new"] ?? ""
                 guard new == (form["repeat"] ?? "") else {
@@ -67,7 +67,7 @@ struct AccountRoutes {
                     return passwordPage(visit, errors: [error.code == "wrong_current_password" ? "current" : "new": error.message], status: 422)
                 }
             },
-            AppRoute(.post, "/api/v1/session", .open, slow: true) { visit in
+            AppRoute(.post, "/api/v1/session", .open, slow: .computes) { visit in
                 struct Credentials: Decodable { let login: String; let password: String }
                 let body = try JSONBody.decode(Credentials.self, from: visit.request)
                 switch try signIn.attempt(login: body.login, password: body.password, address: visit.request.remoteAddress,
@@ -75,7 +75,7 @@ struct AccountRoutes {
                 case let .signedIn(token, session, account):
                     let person = try database.read { try $0.personSummary(account.personID, year: -1) }
                     let actor = try database.read { try $0.actor(account: account, session: session, today: visit.today) }
-                    var response = try JSONBody.response(SessionBody(
+                    var response = JSONBody.response(SessionBody(
                         user: UserBody(id: account.personID, login: account.login, fullName: person?.card.fullName ?? "",
                                        roles: actor.roles.map(\.rawValue).sorted()),
                         mustChangePassword: session.mustChangePassword))
@@ -100,7 +100,7 @@ struct AccountRoutes {
                 let (account, person) = try database.read { c in
                     (try c.account(id: actor.accountID), try c.personSummary(actor.personID, year: -1))
                 }
-                return try JSONBody.response(MeBody(
+                return JSONBody.response(MeBody(
                     id: actor.personID, login: account?.login ?? "", fullName: person?.card.fullName ?? "",
                     roles: actor.roles.map(\.rawValue).sorted(), mustChangePassword: actor.mustChangePassword,
                     assignments: actor.roles.contains(.teacher) || actor.roles.contains(.psychologist)
@@ -108,7 +108,7 @@ struct AccountRoutes {
                     class: actor.classTeacherOf.min(),
                     students: actor.roles.contains(.student) || actor.roles.contains(.guardian) ? actor.students.sorted() : nil))
             },
-            AppRoute(.post, "/api/v1/me/password", .school(.changeOwnPassword), slow: true) { visit in
+            AppRoute(.post, "/api/v1/me/password", .school(.changeOwnPassword), slow: .computes) { visit in
                 struct Change: Decodable { let current: String; let new: String }
                 let body = try JSONBody.decode(Change.self, from: visit.request)
                 let (token, _) = try signIn.changePassword(actor: visit.actor!, session: visit.session!, current: body.current,
@@ -163,7 +163,7 @@ struct AccountRoutes {
                 """
         }
         let page = Layout.page(title: "Смена пароля", school: school ?? nil,
-                               user: SignedIn(name: person?.card.shortName ?? "", csrfToken: visit.csrfToken), """
+                               user: SignedIn(visit, name: person?.card.shortName ?? ""), """
             <main><div class="card signin">
             <h1>\(first ? "Придумайте свой пароль" : "Смена пароля")</h1>
             \(first ? "<p>Вы вошли по временному паролю с листка. Чтобы продолжить, задайте свой пароль: временный после этого перестанет действовать.</p>" as HTML : "")
@@ -181,25 +181,45 @@ struct AccountRoutes {
     }
 }
 
-struct UserBody: Encodable {
+// The bodies of the session API; members in alphabetical order, as the API has always written them.
+
+struct UserBody: JSONWritable {
     let id: Int
     let login: String
     let fullName: String
     let roles: [String]
+
+    func write(to json: inout JSONBytes) {
+        json.object { j in
+            j.field("fullName", fullName)
+            j.field("id", id)
+            j.field("login", login)
+            j.key("roles")
+            j.array(roles) { j, role in j.string(role) }
+        }
+    }
 }
 
-struct SessionBody: Encodable {
+struct SessionBody: JSONWritable {
     let user: UserBody
     let mustChangePassword: Bool
+
+    func write(to json: inout JSONBytes) {
+        json.object { j in
+            j.field("mustChangePassword", mustChangePassword)
+            j.key("user")
+            user.write(to: &j)
+        }
+    }
 }
 
-struct AssignmentBody: Encodable {
+struct AssignmentBody {
     let `class`: Int
     let subject: Int
     let group: Int?
 }
 
-struct MeBody: Encodable {
+struct MeBody: JSONWritable {
     let id: Int
     let login: String
     let fullName: String
@@ -208,6 +228,32 @@ struct MeBody: Encodable {
     let assignments: [AssignmentBody]?
     let `class`: Int?
     let students: [Int]?
+
+    func write(to json: inout JSONBytes) {
+        json.object { j in
+            if let assignments {
+                j.key("assignments")
+                j.array(assignments) { j, a in
+                    j.object { j in
+                        j.field("class", a.class)
+                        j.field("group", a.group)
+                        j.field("subject", a.subject)
+                    }
+                }
+            }
+            j.field("class", `class`)
+            j.field("fullName", fullName)
+            j.field("id", id)
+            j.field("login", login)
+            j.field("mustChangePassword", mustChangePassword)
+            j.key("roles")
+            j.array(roles) { j, role in j.string(role) }
+            if let students {
+                j.key("students")
+                j.array(students) { j, student in j.int(student) }
+            }
+        }
+    }
 }
 
 /// «5 минут», «1 час», as a wait is said in Russian.

@@ -1,4 +1,3 @@
-import Dispatch
 import HTTP
 import Domain
 import Secrets
@@ -7,8 +6,11 @@ import Storage
 import Glibc
 #endif
 
-/// Checks a login and password and opens a session: Argon2id verification with a cap on
-/// hashes at once, per-account back-off, the same answer for unknown and known logins.
+/// Checks a login and password and opens a session: Argon2id verification, per-account
+/// back-off, the same answer for unknown and known logins.
+///
+/// - Important: hash only on slow routes: the server's worker pool runs them, and its size
+///   caps the hashes at once (each holds 19 MiB for its whole run).
 final class SignIn: Sendable {
     enum Outcome: Equatable {
         case signedIn(token: String, session: SessionRecord, account: AccountRecord)
@@ -20,22 +22,13 @@ final class SignIn: Sendable {
     }
 
     let database: Database
-    /// Hashes running at once; each holds its memory (19 MiB) for its whole run.
-    private let hashing: DispatchSemaphore
     /// Verified when the login is unknown, so that it costs the same time as a known one.
     private let decoy: String
     private let unknownFailures = FailureCounter()
 
-    init(database: Database, concurrentHashes: Int) {
+    init(database: Database) {
         self.database = database
-        hashing = DispatchSemaphore(value: max(1, concurrentHashes))
         decoy = (try? PasswordHash.hash(Random.token())) ?? ""
-    }
-
-    func verify(_ password: String, against hash: String) -> Bool {
-        hashing.wait()
-        defer { hashing.signal() }
-        return PasswordHash.verify(password, against: hash)
     }
 
     func attempt(login: String, password: String, address: String, via: AuditEntry.Via, now: Int) throws -> Outcome {
@@ -43,7 +36,7 @@ final class SignIn: Sendable {
         guard let account = try database.read({ try $0.account(login: login) }) else {
             let retry = unknownFailures.retryAfter(key, now: now)
             if retry > 0 { return .throttled(retryAfter: retry) }
-            _ = verify(password, against: decoy)
+            _ = PasswordHash.verify(password, against: decoy)
             unknownFailures.fail(key, now: now)
             try database.write { try $0.appendAudit(AuditEntry(at: now, via: via, action: .signInFailure, entity: "account",
                                                                newValue: String(login.prefix(64)), reason: "неизвестный логин", address: address)) }
@@ -54,15 +47,15 @@ final class SignIn: Sendable {
         var matched = false
         var viaSlip = false
         if let hash = account.passwordHash {
-            matched = verify(password, against: hash)
+            matched = PasswordHash.verify(password, against: hash)
         } else {
-            for slip in try database.read({ try $0.usableSlips(account: account.id, now: now) }) where verify(password, against: slip.passwordHash) {
+            for slip in try database.read({ try $0.usableSlips(account: account.id, now: now) }) where PasswordHash.verify(password, against: slip.passwordHash) {
                 matched = true
                 viaSlip = true
                 break
             }
             if !matched, try database.read({ try $0.usableSlips(account: account.id, now: now) }).isEmpty {
-                _ = verify(password, against: decoy)
+                _ = PasswordHash.verify(password, against: decoy)
             }
         }
         return try database.write { c in
@@ -111,16 +104,14 @@ extension SignIn {
         guard let account = try database.read({ try $0.account(id: actor.accountID) }),
               let person = try database.read({ try $0.personSummary(actor.personID, year: -1) }) else { throw HTTPError.forbidden }
         let hashes = try account.passwordHash.map { [$0] } ?? database.read { try $0.usableSlips(account: account.id, now: now).map(\.passwordHash) }
-        guard hashes.contains(where: { verify(current, against: $0) }) else {
+        guard hashes.contains(where: { PasswordHash.verify(current, against: $0) }) else {
             throw HTTPError(status: 422, message: "Текущий пароль указан неверно.", code: "wrong_current_password")
         }
         if let problem = PasswordPolicy.problem(with: new, login: account.login,
                                                 names: [person.card.lastName, person.card.firstName, person.card.middleName]) {
             throw HTTPError(status: 422, message: problem, code: "weak_password")
         }
-        hashing.wait()
         let hash = try PasswordHash.hash(new)
-        hashing.signal()
         return try database.write { c in
             try c.setPassword(account: account.id, hash: hash, at: now)
             try c.endSessions(account: account.id, at: now)

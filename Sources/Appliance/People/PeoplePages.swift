@@ -19,14 +19,14 @@ struct PeoplePages {
             }) { visit in try list(visit) },
             AppRoute(.get, "/people/{id:int}", .policy(.viewPeople, resource: person)) { visit in try card(visit, errors: [:], status: 200) },
             AppRoute(.post, "/people/{id:int}/consent", .policy(.recordConsent, resource: person)) { visit in try recordConsent(visit) },
-            AppRoute(.post, "/people/{id:int}/slip", .policy(.issueSlips, resource: person), slow: true) { visit in
+            AppRoute(.post, "/people/{id:int}/slip", .policy(.issueSlips, resource: person), slow: .computes) { visit in
                 let id = try visit.request.pathParameters.int("id")
                 return try slips(visit, people: [id], name: "login-\(id)")
             },
             AppRoute(.post, "/people/{id:int}/lock", .school(.lockAccounts)) { visit in try setLock(visit, locked: true) },
             AppRoute(.post, "/people/{id:int}/unlock", .school(.lockAccounts)) { visit in try setLock(visit, locked: false) },
             AppRoute(.get, "/classes/{id:int}/slips", .policy(.issueSlips, resource: schoolClass)) { visit in try classSlipsPage(visit) },
-            AppRoute(.post, "/classes/{id:int}/slips", .policy(.issueSlips, resource: schoolClass), slow: true) { visit in
+            AppRoute(.post, "/classes/{id:int}/slips", .policy(.issueSlips, resource: schoolClass), slow: .computes) { visit in
                 let classID = try visit.request.pathParameters.int("id")
                 let withGuardians = try visit.request.form()["guardians"] == "on"
                 let people = try database.read { c in
@@ -52,7 +52,7 @@ struct PeoplePages {
 
     func frame(_ visit: Visit, title: String, _ content: HTML, status: Int = 200) throws -> Response {
         let (school, me) = try database.read { c in (try c.school(), try c.personSummary(visit.actor!.personID, year: -1)) }
-        return Layout.response(Layout.page(title: title, school: school, user: SignedIn(name: me?.card.shortName ?? "", csrfToken: visit.csrfToken),
+        return Layout.response(Layout.page(title: title, school: school, user: SignedIn(visit, name: me?.card.shortName ?? ""),
                                            nav: [("Главная", "/")], content), status: status)
     }
 

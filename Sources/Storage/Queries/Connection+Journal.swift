@@ -31,6 +31,16 @@ public struct LessonSummary: Sendable, Equatable {
     public let changeNote: String
 }
 
+/// A lesson as the teacher's day lists it.
+public struct DayLesson: Sendable, Equatable {
+    public let summary: LessonSummary
+    public let endsAt: TimeOfDay?
+    public let room: String?
+    /// Marks and absences entered so far.
+    public let marks: Int
+    public let absences: Int
+}
+
 extension Connection {
     public func journalLesson(_ id: Int) throws -> Lesson? {
         try first("""
@@ -144,12 +154,20 @@ extension Connection {
     }
 
     /// The lessons a teacher teaches on a date: their own and those they substitute in.
-    public func teacherLessons(_ teacher: Int, on date: CivilDate) throws -> [LessonSummary] {
+    /// A teacher's lessons of a day (their own and those they substitute in), with what the
+    /// day page shows: when each ends, the room, and how much has been entered.
+    public func teacherDay(_ teacher: Int, on date: CivilDate) throws -> [DayLesson] {
         try query("""
-            SELECT \(Self.summaryColumns) \(Self.summaryJoins)
+            SELECT \(Self.summaryColumns), b.ends_at, r.name,
+                   (SELECT count(*) FROM mark m WHERE m.lesson_id = l.id AND m.value IS NOT NULL),
+                   (SELECT count(*) FROM absence a WHERE a.lesson_id = l.id)
+            \(Self.summaryJoins) LEFT JOIN room r ON r.id = l.room_id
             WHERE l.id IN (SELECT id FROM lesson WHERE teacher_id = ?1 AND date = ?2 UNION SELECT id FROM lesson WHERE actual_teacher_id = ?1 AND date = ?2)
             ORDER BY l.bell_number, c.name
-            """, teacher, date, row: Self.lessonSummary)
+            """, teacher, date) { r in
+            DayLesson(summary: try Self.lessonSummary(r), endsAt: try r.isNull(13) ? nil : r.time(13), room: r.optionalString(14),
+                      marks: r.int(15), absences: r.int(16))
+        }
     }
 
     static let summaryColumns = """
@@ -281,6 +299,16 @@ public struct AuditListing: Sendable, Equatable {
     public let oldValue: String?
     public let newValue: String?
     public let reason: String
+    /// The lesson's date, bell and subject, when the row belongs to a lesson.
+    public let lessonDate: CivilDate?
+    public let lessonBell: Int?
+    public let lessonSubject: String?
+
+    /// «5А, Алгебра, 13.11, 2-й урок».
+    public var lessonLabel: String? {
+        guard let lessonDate, let lessonBell else { return nil }
+        return [className, lessonSubject, lessonDate.shortRussian, "\(lessonBell)-й урок"].compactMap { $0 }.joined(separator: ", ")
+    }
 }
 
 extension Connection {
@@ -290,10 +318,12 @@ extension Connection {
         let to = f.to.map { SchoolDateTime(date: $0.adding(days: 1), time: TimeOfDay(minutes: 0)).unixSeconds(offsetMinutes: offsetMinutes) }
         return try query("""
             SELECT a.id, a.at, a.account_id, ac.login, p.last_name || ' ' || p.first_name || ' ' || p.middle_name, a.via, a.action, a.entity,
-                   a.entity_id, a.lesson_id, a.student_id, sp.last_name || ' ' || sp.first_name, a.class_id, c.name, a.old_value, a.new_value, a.reason
+                   a.entity_id, a.lesson_id, a.student_id, sp.last_name || ' ' || sp.first_name, a.class_id, c.name, a.old_value, a.new_value, a.reason,
+                   l.date, l.bell_number, ls.name
             FROM audit a
             LEFT JOIN account ac ON ac.id = a.account_id LEFT JOIN person p ON p.id = ac.person_id
             LEFT JOIN person sp ON sp.id = a.student_id LEFT JOIN school_class c ON c.id = a.class_id
+            LEFT JOIN lesson l ON l.id = a.lesson_id LEFT JOIN subject ls ON ls.id = l.subject_id
             WHERE (?1 IS NULL OR a.lesson_id = ?1) AND (?2 IS NULL OR a.student_id = ?2) AND (?3 IS NULL OR a.class_id = ?3)
               AND (?4 IS NULL OR a.account_id IN (SELECT id FROM account WHERE person_id = ?4)) AND (?5 IS NULL OR a.at >= ?5) AND (?6 IS NULL OR a.at < ?6)
               AND (NOT ?7 OR a.entity IN ('mark', 'absence', 'period_mark', 'lesson', 'remark'))
@@ -302,7 +332,8 @@ extension Connection {
             AuditListing(id: r.int(0), at: r.int(1), account: r.optionalInt(2), login: r.optionalString(3), person: r.optionalString(4),
                          via: r.string(5), action: r.string(6), entity: r.string(7), entityID: r.optionalInt(8), lesson: r.optionalInt(9),
                          student: r.optionalInt(10), studentName: r.optionalString(11), classID: r.optionalInt(12), className: r.optionalString(13),
-                         oldValue: r.optionalString(14), newValue: r.optionalString(15), reason: r.string(16))
+                         oldValue: r.optionalString(14), newValue: r.optionalString(15), reason: r.string(16),
+                         lessonDate: r.optionalString(17).flatMap(CivilDate.init(iso:)), lessonBell: r.optionalInt(18), lessonSubject: r.optionalString(19))
         }
     }
 }

@@ -98,6 +98,27 @@ public final class Connection: @unchecked Sendable {
         return try s.step() ? map(Row(statement: s)) : nil
     }
 
+    /// Runs a statement that returns no rows with values gathered at run time.
+    func run(_ sql: String, bindings: [(any SQLBindable)?]) throws {
+        let s = try statement(sql)
+        defer { s.reset() }
+        try s.bind(bindings)
+        while try s.step() {}
+    }
+
+    /// Calls `body` for each row of a query, without gathering them, until it returns false.
+    func forEach(_ sql: String, _ values: (any SQLBindable)?..., row body: (Row) throws -> Bool) throws {
+        let s = try statement(sql)
+        defer { s.reset() }
+        try s.bind(values)
+        while try s.step() {
+            if try !body(Row(statement: s)) { return }
+        }
+    }
+
+    /// True outside any transaction (each statement commits on its own).
+    var isAutocommit: Bool { sqlite3_get_autocommit(handle) != 0 }
+
     /// Rowid of the last insert on this connection.
     public var lastInsertID: Int { Int(sqlite3_last_insert_rowid(handle)) }
 

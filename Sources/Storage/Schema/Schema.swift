@@ -5,6 +5,8 @@ public enum Schema {
         Migration(version: 2, name: "diary", sql: diary),
         Migration(version: 3, name: "journal", sql: journal),
         Migration(version: 4, name: "audit_values", sql: auditValues),
+        Migration(version: 5, name: "access_columns", sql: accessColumns),
+        Migration(version: 6, name: "audit_chain", sql: auditChain, then: chainAuditRows),
     ]
 
     /// The newest schema version this build knows.

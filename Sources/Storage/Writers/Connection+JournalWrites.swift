@@ -94,6 +94,29 @@ extension Connection {
         return lastInsertID
     }
 
+    /// Ends an unlock now (its row stays, with the moment it ended). Returns false when it had already ended.
+    public func endUnlock(_ id: Int, at now: Int) throws -> Bool {
+        try run("UPDATE journal_unlock SET until = ? WHERE id = ? AND until > ?", now, id, now) > 0
+    }
+
+    public func endTransferWindow(_ id: Int, at now: Int) throws -> Bool {
+        try run("UPDATE transfer_window SET until = ? WHERE id = ? AND until > ?", now, id, now) > 0
+    }
+
+    /// Whether the class is taught the subject this year (a teaching assignment names them).
+    public func classHasSubject(classID: Int, subjectID: Int) throws -> Bool {
+        try first("SELECT 1 FROM teaching_assignment WHERE class_id = ? AND subject_id = ? LIMIT 1", classID, subjectID) { _ in true } ?? false
+    }
+
+    /// The classes' subjects of a year, as «5А — Математика», for choosing one.
+    public func classSubjects(year: Int) throws -> [(classID: Int, subjectID: Int, name: String)] {
+        try query("""
+            SELECT DISTINCT c.id, s.id, c.name || ' — ' || s.name, c.grade, c.letter, s.name FROM teaching_assignment t
+            JOIN school_class c ON c.id = t.class_id JOIN subject s ON s.id = t.subject_id
+            WHERE c.year_id = ? ORDER BY c.grade, c.letter, s.name
+            """, year) { (classID: $0.int(0), subjectID: $0.int(1), name: $0.string(2)) }
+    }
+
     public func openTransferWindow(dates: ClosedRange<CivilDate>, until: Int, reason: String, by person: Int, at: Int) throws -> Int {
         try run("INSERT INTO transfer_window (from_date, to_date, until, reason, opened_by, opened_at) VALUES (?, ?, ?, ?, ?, ?)",
                 dates.lowerBound, dates.upperBound, until, reason, person, at)

@@ -143,15 +143,11 @@ extension Connection {
         return lastInsertID
     }
 
-    /// Appends one row to the audit trail.
+    /// Appends one row to the audit trail, chained to the row before it: the hash is
+    /// computed here, in the caller's transaction, over the previous hash and the row's values
+    /// as stored. Which field goes into which column is listed once, in `AuditChain.columns`.
     public func appendAudit(_ entry: AuditEntry) throws {
-        try run("""
-            INSERT INTO audit (at, account_id, session_id, via, action, entity, entity_id, old_value, new_value, reason, address,
-                               lesson_id, student_id, class_id, old_data, new_data)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, entry.at, entry.account, entry.session, entry.via.rawValue, entry.action.rawValue, entry.entity, entry.entityID,
-            entry.oldValue, entry.newValue, entry.reason, entry.address, entry.lesson, entry.student, entry.schoolClass,
-            entry.oldData?.encoded, entry.newData?.encoded)
+        try appendChainedAudit(entry)
     }
 }
 

@@ -15,7 +15,10 @@ extension Assets {
           headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
           body: body === undefined ? undefined : JSON.stringify(body) }).then(function (r) {
           if (r.status === 204) { return {}; }
-          return r.json().then(function (j) { if (!r.ok) { throw new Error(j.message || ('Ошибка ' + r.status)); } return j; });
+          return r.json().then(function (j) {
+            if (!r.ok) { var e = new Error(j.message || ('Ошибка ' + r.status)); e.code = j.error; throw e; }
+            return j;
+          });
         });
       }
 
@@ -61,7 +64,11 @@ extension Assets {
         var type = workType.value, existing = markOf(cell, type);
         var done = existing
           ? api('PUT', '/api/v1/marks/' + existing.getAttribute('data-id'), { value: value }).then(function () { return Number(existing.getAttribute('data-id')); })
-          : api('POST', '/api/v1/lessons/' + lesson(cell) + '/marks', { student: student(cell), value: value, workType: type }).then(function (j) { return j.id; });
+          : api('POST', '/api/v1/lessons/' + lesson(cell) + '/marks', { student: student(cell), value: value, workType: type }).catch(function (err) {
+              // An absent student gets a mark only when the teacher confirms it.
+              if (err.code !== 'student_absent' || !window.confirm(err.message + '\\n\\nПоставить отметку ' + value + '?')) { throw err; }
+              return api('POST', '/api/v1/lessons/' + lesson(cell) + '/marks', { student: student(cell), value: value, workType: type, confirm: true });
+            }).then(function (j) { return j.id; });
         done.then(function (id) {
           var span = existing || document.createElement('span');
           span.className = 'm m' + value; span.setAttribute('data-id', id); span.setAttribute('data-w', type); span.title = type;
@@ -69,7 +76,21 @@ extension Assets {
           var sub = document.createElement('sub'); sub.textContent = type; span.appendChild(sub);
           if (!existing) { cell.appendChild(span); }
           say('Сохранено: ' + value + ' (' + type + ').');
+          refresh(cell.parentNode);
         }, function (err) { say(err.message, true); });
+      }
+      // The average, its formula and the forecast as the server now computes them: the row's
+      // last cells are taken from this page fetched again (no second formula in the script).
+      function refresh(row) {
+        fetch(location.href, { credentials: 'same-origin' }).then(function (r) { return r.text(); }).then(function (html) {
+          var fresh = new DOMParser().parseFromString(html, 'text/html')
+            .querySelector('table.journal-grid tr[data-student="' + row.getAttribute('data-student') + '"]');
+          if (!fresh) { return; }
+          ['td.avg', 'td.pm'].forEach(function (sel) {
+            var mine = row.querySelector(sel), theirs = fresh.querySelector(sel);
+            if (mine && theirs) { mine.innerHTML = theirs.innerHTML; }
+          });
+        });
       }
       function setAbsence(cell, code) {
         api('PUT', '/api/v1/lessons/' + lesson(cell) + '/attendance/' + student(cell), { code: code }).then(function () {
@@ -83,7 +104,7 @@ extension Assets {
       function remove(cell) {
         var mark = markOf(cell, workType.value) || cell.querySelector('span.m:last-of-type');
         if (mark) {
-          api('DELETE', '/api/v1/marks/' + mark.getAttribute('data-id')).then(function () { mark.remove(); say('Отметка удалена.'); },
+          api('DELETE', '/api/v1/marks/' + mark.getAttribute('data-id')).then(function () { mark.remove(); say('Отметка удалена.'); refresh(cell.parentNode); },
             function (err) { say(err.message, true); });
         } else if (cell.querySelector('span.a')) {
           setAbsence(cell, null);

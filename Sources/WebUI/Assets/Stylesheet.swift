@@ -23,6 +23,8 @@ extension Assets {
     form.inline { display: inline; margin: 0; }
     button.link { background: none; border: 0; padding: 0; min-height: 0; color: inherit; font: inherit; font-weight: 400; text-decoration: underline; cursor: pointer; }
     .site-header .who { opacity: .85; }
+    nav.crumbs { max-width: 1100px; margin: 10px auto 0; padding: 0 16px; display: flex; gap: 14px; flex-wrap: wrap; font-size: 14px; }
+    nav.crumbs a { color: var(--brand); }
     .signin { max-width: 440px; margin: 32px auto; }
     .signin input { max-width: none; }
     .signin button { width: 100%; margin-top: 20px; }
@@ -184,11 +186,12 @@ extension Assets {
       padding: 12px 16px; text-decoration: none; color: var(--ink); }
     .lesson-row:hover { border-color: var(--brand); }
     .lesson-row .n { font-weight: 800; font-size: 20px; color: var(--brand); min-width: 1.2em; }
-    .lesson-row .t { color: var(--muted); min-width: 3em; }
+    .lesson-row .t { color: var(--muted); min-width: 5.5em; }
     .lesson-row .what small { display: block; color: var(--muted); }
     .lesson-row.cancelled { opacity: .6; }
     .tag { display: inline-block; font-size: 12px; border-radius: 6px; padding: 1px 6px; background: var(--soft); color: var(--brand); }
     .tag.warn { background: #fdecea; color: var(--warn); } .tag.change { background: #fff3cd; color: #7a5a00; }
+    .tag.ok { background: #e8f5e9; color: #1b5e20; } .lesson-row .filled .tag { margin: 2px 4px 0 0; }
     .notice.warn { background: #fdecea; border-color: #f5c2bd; } .notice.ok { background: #e8f5e9; border-color: #a5d6a7; }
     .lesson-content label, form.card label { display: block; margin-top: 10px; }
     .lesson-content input, .lesson-content textarea, form.card textarea { width: 100%; max-width: none; }
