@@ -166,6 +166,7 @@ def test_kiosk_keyboard_types_a_slip_in_capitals_and_the_diary_offers_marks_fina
     press(browser, "⇪ Caps")
     press(browser, "E")
     press(browser, "R")
+    browser.save_screenshot(os.path.join(SHOTS, "kiosk-keyboard-caps-1080p.png"))
     press(browser, "⇪ Caps")
     press(browser, "t")
     assert login.get_attribute("value") == student["login"] + "QwERt"
