@@ -118,10 +118,11 @@ extension Assets {
     /* Kiosk: a hallway touch screen read from a metre away. */
     body.kiosk { background: #0f3550; color: #fff; font-size: 22px; min-height: 100vh; }
     /* 1920×1080: what the school says on the left, signing in with the keyboard on the right, no scrolling. */
-    .kiosk-idle { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); grid-auto-rows: min-content; gap: 20px 40px;
-      padding: 28px 48px; min-height: 100vh; align-content: start; max-width: none; }
+    .kiosk-idle { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); grid-template-rows: auto auto minmax(0, 1fr); gap: 20px 40px;
+      padding: 28px 48px; height: 100vh; overflow: hidden; align-content: start; max-width: none; }
     .kiosk-idle > section { grid-column: 1; }
     .kiosk-idle > .kiosk-signin { grid-column: 2; grid-row: 1 / span 3; align-self: start; }
+    .kiosk-idle > .kiosk-changes { align-self: start; max-height: 100%; overflow-y: auto; scrollbar-color: rgba(255,255,255,.45) transparent; }
     .kiosk-idle .kiosk-panel td { padding: 5px 6px; font-size: 20px; }
     .kiosk-change-list { list-style: none; margin: 0; padding: 0; }
     .kiosk-change-list li { break-inside: avoid; padding: 8px 0; border-bottom: 1px solid rgba(255,255,255,.18); }
@@ -235,7 +236,8 @@ extension Assets {
       .site-header nav { margin-left: 0; width: 100%; }
       main { padding: 12px; }
       h1 { font-size: 21px; }
-      .kiosk-idle { grid-template-columns: 1fr; padding: 24px; }
+      .kiosk-idle { grid-template-columns: 1fr; grid-template-rows: none; padding: 24px; height: auto; overflow: visible; }
+      .kiosk-idle > .kiosk-signin { grid-column: 1; grid-row: auto; }
       .kiosk-change-list { columns: 1; }
       li.lesson { grid-template-columns: 44px 1fr; }
       li.lesson .marks { grid-column: 2; justify-content: flex-start; }
