@@ -70,6 +70,13 @@ enum HomePage {
         return links
     }
 
+    /// A student is greeted by first name («Здравствуй, Артём!»), grown-ups by name and patronymic.
+    static func greeting(_ actor: Actor, _ person: PersonSummary?) -> String {
+        guard let card = person?.card else { return "Здравствуйте!" }
+        if actor.roles == [.student] { return "Здравствуй, \(card.firstName)!" }
+        return "Здравствуйте, \([card.firstName, card.middleName].filter { !$0.isEmpty }.joined(separator: " "))!"
+    }
+
     static func page(visit: Visit, actor: Actor, school: School?, year: AcademicYear?, bells: [Bell],
                      person: PersonSummary?, children: [(id: Int, name: String)], classes: [SchoolClass], reports: [MarkReport],
                      passwordChanged: Bool) -> HTML {
@@ -84,7 +91,7 @@ enum HomePage {
                            user: SignedIn(visit, name: person?.card.shortName ?? ""), """
             <main>
             \(passwordChanged ? "<p class=\"notice\">Пароль изменён.</p>" as HTML : "")
-            <h1>Здравствуйте, \(person.map { "\($0.card.firstName) \($0.card.middleName)" } ?? "")!</h1>
+            <h1>\(greeting(actor, person))</h1>
             <p class="muted">\(RussianCalendar.weekdays[today.weekday - 1].capitalizedFirst), \(RussianCalendar.long(today))\(year.map { " · \($0.name) учебный год" } ?? "") · \(roles)</p>
             \(notice)
             <div class="links">\(each: links)</div>

@@ -7,6 +7,8 @@ import WebUI
 /// `GET /api/v1/students/{id}/diary` and `/marks` (docs/openapi.yaml).
 struct DiaryAPI: Sendable {
     let database: Database
+    /// The school's clock: its offset tells homework set before its lesson's day.
+    let clock: SchoolClock
     /// Bodies of short ranges (a week, as the diary shows it), kept like the week pages under
     /// the versions of the class's and the school's data.
     let ranges = PageCache<RangeKey, JSONBytes>(capacity: 512)
@@ -40,7 +42,7 @@ struct DiaryAPI: Sendable {
         guard to.dayNumber - from.dayNumber <= 366 else { throw HTTPError.badRequest("Не больше года за один запрос.") }
         let classID = s.classID!
         let draw = {
-            let lessons = try database.read { try $0.diaryLessons(student: s.id, classID: classID, from: from, to: to) }
+            let lessons = try database.read { try $0.diaryLessons(student: s.id, classID: classID, from: from, to: to, utcOffsetMinutes: clock.utcOffsetMinutes) }
             var json = JSONBytes(capacity: 512 + lessons.count * 400)
             json.object { j in
                 j.key("days")
@@ -91,8 +93,10 @@ struct DiaryAPI: Sendable {
             j.field("changed", l.changed)
             j.field("end", l.end.description)
             j.field("homework", l.homework)
+            j.field("homeworkDue", l.homeworkDue?.iso)
             j.field("id", l.id)
             j.field("individualHomework", l.individualHomework)
+            j.field("individualHomeworkDue", l.individualHomeworkDue?.iso)
             j.key("marks")
             j.array(l.marks) { j, m in
                 j.object { j in

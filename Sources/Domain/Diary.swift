@@ -46,6 +46,11 @@ public struct DiaryLesson: Sendable, Equatable {
     public var marks: [DiaryMark] = []
     public var attendance: AbsenceCode?
     public var remarks: [DiaryRemark] = []
+    /// The day the homework is due: the next lesson of the subject, or this lesson's own day
+    /// when the homework was set before it (in advance).
+    public var homeworkDue: CivilDate?
+    /// The same for the student's individual homework.
+    public var individualHomeworkDue: CivilDate?
 
     public init(id: Int, date: CivilDate, bell: Int, start: TimeOfDay, end: TimeOfDay, subject: String, topic: String,
                 homework: String, individualHomework: String?, cancelled: Bool, changeNote: String) {
@@ -71,13 +76,20 @@ public struct DiaryStudent: Sendable, Equatable {
     public let name: String
     public let classID: Int?
     public let className: String
+    public let firstName: String
+    public let gender: PersonCard.Gender?
 
-    public init(id: Int, name: String, classID: Int?, className: String) {
+    public init(id: Int, name: String, classID: Int?, className: String, firstName: String = "", gender: PersonCard.Gender? = nil) {
         self.id = id
         self.name = name
         self.classID = classID
         self.className = className
+        self.firstName = firstName
+        self.gender = gender
     }
+
+    /// «Артёма», «Веры»: the first name after «для».
+    public var firstNameGenitive: String { RussianName.genitive(firstName, gender: gender) }
 }
 
 /// A mark with its date, for the marks-by-subject view.

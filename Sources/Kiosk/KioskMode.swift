@@ -20,6 +20,8 @@ public struct KioskMode: Sendable {
     /// Checks a password against a stored hash (Argon2id, with the server's cap on hashes at once).
     let verify: @Sendable (String, String) -> Bool
     let failures = FailureCounter()
+    /// The diary's own pages, whose views and cached weeks the kiosk shows.
+    let pages: DiaryPages
 
     /// A kiosk session lasts at most this long, however active.
     static let absoluteSeconds = 15 * 60
@@ -28,6 +30,7 @@ public struct KioskMode: Sendable {
         self.database = database
         self.clock = clock
         self.verify = verify
+        self.pages = DiaryPages(database: database, clock: clock)
     }
 
     public var routes: [AppRoute] {
@@ -39,11 +42,15 @@ public struct KioskMode: Sendable {
                 guard visit.actor?.channel == .kiosk, let first = visit.actor?.students.sorted().first else { return .redirect(to: "/kiosk") }
                 return .redirect(to: "/kiosk/diary/\(first)")
             },
-            AppRoute(.get, "/kiosk/diary/{id:int}", .policy(.viewDiary) { visit in
-                let id = try visit.request.pathParameters.int("id")
-                // Only the students of this kiosk session: the policy checks ownership.
-                return .student(id: id, classID: nil)
-            }, hidesRefusal: true) { visit in try diary(visit) },
+            AppRoute(.get, "/kiosk/diary/{id:int}", .policy(.viewDiary, resource: Self.ownStudent), hidesRefusal: true) { visit in
+                try diary(visit, tab: "")
+            },
+            AppRoute(.get, "/kiosk/diary/{id:int}/marks", .policy(.viewDiary, resource: Self.ownStudent), hidesRefusal: true) { visit in
+                try diary(visit, tab: "/marks")
+            },
+            AppRoute(.get, "/kiosk/diary/{id:int}/finals", .policy(.viewDiary, resource: Self.ownStudent), hidesRefusal: true) { visit in
+                try diary(visit, tab: "/finals")
+            },
             AppRoute(.post, "/kiosk/signout", .school(.viewOwnAccount)) { visit in
                 if let session = visit.session { try database.write { try $0.endSession(session.id, at: visit.now) } }
                 var response = Response.redirect(to: "/kiosk")
@@ -129,9 +136,13 @@ public struct KioskMode: Sendable {
         if !code.isEmpty {
             account = try database.read { try $0.accountForKioskCode(hash: Digest.blake2b(code)) }
         } else if let login = form["login"]?.trimmingWhitespace, !login.isEmpty,
-                  let found = try database.read({ try $0.account(login: login) }), let hash = found.passwordHash,
-                  verify(form["password"] ?? "", hash) {
-            account = found
+                  let found = try database.read({ try $0.account(login: login) }) {
+            // Their own password, or before they have chosen one the temporary password printed
+            // on their slip (typed in capitals on the on-screen keyboard). The slip stays unused:
+            // the password is chosen at home.
+            let password = form["password"] ?? ""
+            let hashes = try found.passwordHash.map { [$0] } ?? database.read { try $0.usableSlips(account: found.id, now: visit.now).map(\.passwordHash) }
+            if hashes.contains(where: { verify(password, $0) }) { account = found }
         }
         // Failures slow this kiosk down; they never count against the account.
         guard let account, account.lockedAt == nil else {
@@ -147,29 +158,50 @@ public struct KioskMode: Sendable {
         return response
     }
 
-    func diary(_ visit: Visit) throws -> Response {
+    /// The student named in the path. Only the students of this kiosk session: the policy checks ownership.
+    @Sendable static func ownStudent(_ visit: Visit) throws -> Resource {
+        .student(id: try visit.request.pathParameters.int("id"), classID: nil)
+    }
+
+    /// The diary on the kiosk, read-only: the week (and other weeks), marks by subject and final
+    /// marks, drawn by the diary's own views with no form that writes (no wrong-mark report, no
+    /// acknowledgement: those are for the family's own devices).
+    func diary(_ visit: Visit, tab: String) throws -> Response {
         guard visit.actor?.channel == .kiosk else { return .redirect(to: "/kiosk") }
         let id = try visit.request.pathParameters.int("id")
         let (school, student, idle, names) = try database.read { c in
             (try c.school(), try c.diaryStudent(id, on: visit.today), try c.schoolSettings().kioskIdleSeconds,
              try c.studentNames(visit.actor!.students.sorted()))
         }
-        guard let student, let classID = student.classID else { throw HTTPError.notFound }
-        let monday = visit.today.startOfWeek
-        let lessons = try database.read { try $0.diaryLessons(student: id, classID: classID, from: monday, to: monday.adding(days: 6)) }
+        guard let student, student.classID != nil else { throw HTTPError.notFound }
+        let base = "/kiosk/diary/\(id)"
+        let monday = try DiaryPages.monday(visit)
+        let content: HTML
+        switch tab {
+        case "/marks": content = try pages.marks(student, base: base, visit: visit)
+        case "/finals": content = "<div class=\"kiosk-finals\">\(try pages.finals(student, visit: visit))</div>"
+        default:
+            content = """
+                \(DiaryView.weekNav(base: base, monday: monday, today: visit.today))
+                <div class="week">\(try pages.week(student, monday: monday, visit: visit))</div>
+                """
+        }
         let switcher: [HTML] = names.count > 1 ? names.map {
             "<a href=\"/kiosk/diary/\($0.id)\"\($0.id == id ? " aria-current=\"page\"" as HTML : "")>\($0.name)</a>"
         } : []
         return frame("Дневник", school: school, """
             <main class="kiosk-diary" data-idle="\(idle)">
             <header class="kiosk-bar">
-            <div><h1>\(student.name), \(student.className)</h1><p>\(DiaryView.range(monday))</p></div>
+            <div><h1>\(student.name), \(student.className)</h1></div>
+            \(switcher.isEmpty ? "" as HTML : "<nav class=\"children\">\(each: switcher)</nav>")
             <p class="countdown" aria-live="polite">Выход через <b id="countdown">\(idle)</b> с</p>
             <form method="post" action="/kiosk/signout" id="signout"><input type="hidden" name="_csrf" value="\(visit.csrfToken)">
             <button type="submit" class="big exit">Выйти</button></form>
             </header>
-            \(switcher.isEmpty ? "" as HTML : "<nav class=\"children\">\(each: switcher)</nav>")
-            <div class="diary">\(DiaryView.week(monday: monday, lessons: lessons, today: visit.today))</div>
+            <div class="diary">
+            \(DiaryView.tabs(base: base, current: tab))
+            \(content)
+            </div>
             </main>
             """)
     }

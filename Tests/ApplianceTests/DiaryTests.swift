@@ -1,4 +1,5 @@
 import Appliance
+import Diary
 import Domain
 import Foundation
 import HTTP
@@ -38,7 +39,7 @@ import Testing
         #expect(r.headers["cache-control"] == "no-store")
         #expect(r.text.contains("9–14 ноября 2026 г."))
         #expect(r.text.contains("<li class=\"lesson"))
-        #expect(r.text.contains("ДЗ:"))
+        #expect(r.text.contains("<b>ДЗ</b> <span class=\"due\">на "))
         #expect(r.text.contains("08:30–09:15"))
         // The current tab is marked for the eye and for screen readers (not escaped into text).
         #expect(r.text.contains("aria-current=\"page\">Неделя</a>"))
@@ -162,7 +163,7 @@ import Testing
         #expect(finals.text.contains("Ознакомлен(а) с итоговыми отметками"))
         let q1 = try database.read { c in try c.first("SELECT id FROM period WHERE scheme = (SELECT period_scheme FROM school_class k JOIN enrolment e ON e.class_id = k.id WHERE e.student_id = ?) AND number = 1", child) { $0.int(0) } }
         #expect(try c.post("/diary/\(child)/acknowledge", [("period", String(q1!))]).status == 303)
-        #expect(try c.get("/diary/\(child)/finals").text.contains("ознакомлен(а) —"))
+        #expect(try c.get("/diary/\(child)/finals").text.contains("ознакомлен(а) \(TestSchool.today.russian)</b> —"))
         #expect(try database.read { try $0.acknowledgements(student: child).count } == 1)
 
         let markID = try #require(try database.read { try $0.first("SELECT id FROM mark WHERE student_id = ? LIMIT 1", child) { $0.int(0) } })
@@ -190,5 +191,101 @@ import Testing
         let foreignMark = try #require(try database.read { try $0.first("SELECT id FROM mark WHERE student_id NOT IN (?, ?) LIMIT 1", guardian.children[0], guardian.children[1]) { $0.int(0) } })
         try c.page("/diary/\(child)/marks")
         #expect(try c.post("/diary/\(child)/marks/\(foreignMark)/report", [("text", "x")]).status == 404)
+    }
+}
+
+/// What a family reads in the diary of the hand-built fixture school (Monday 23 November 2026).
+@Suite struct DiaryReadingTests {
+    let app = FixtureSchool.app(try! FixtureSchool.copy())
+    static let artem = "Алексеев Артём Ильич", ilya = "Григорьев Илья Петрович", nikita = "Зайцев Никита Олегович"
+    static let father = "Алексеев Илья Викторович", classTeacher = "Кузнецова Ольга Николаевна"
+
+    @Test func aStudentIsGreetedByFirstNameAndGrownUpsByNameAndPatronymic() throws {
+        #expect(try FixtureSchool.signedIn(app, Self.artem).get("/").text.contains("<h1>Здравствуй, Артём!</h1>"))
+        #expect(try FixtureSchool.signedIn(app, Self.father).get("/").text.contains("<h1>Здравствуйте, Илья Викторович!</h1>"))
+        #expect(try FixtureSchool.signedIn(app, Self.classTeacher).get("/").text.contains("<h1>Здравствуйте, Ольга Николаевна!</h1>"))
+    }
+
+    @Test func subjectsWithNoMarksYetAreListed() throws {
+        let student = try FixtureSchool.signedIn(app, Self.artem)
+        let page = try student.get("/diary/\(FixtureSchool.id(Self.artem))/marks").text
+        let subjects = try app.database.read { c in
+            try c.subjectMarks(student: FixtureSchool.id(Self.artem), classID: FixtureSchool.classID("5А"), from: CivilDate(iso: "2026-11-09")!,
+                               to: CivilDate(iso: "2026-12-27")!, period: nil)
+        }
+        let empty = subjects.filter { $0.marks.isEmpty }
+        #expect(!empty.isEmpty && empty.count < subjects.count)
+        for s in subjects { #expect(page.contains("<h2>\(s.subject)"), "\(s.subject)") }
+        #expect(page.components(separatedBy: "Отметок пока нет.").count - 1 == empty.count)
+    }
+
+    @Test func homeworkShowsTheDayItIsDue() throws {
+        let id = FixtureSchool.id(Self.artem)
+        let student = try FixtureSchool.signedIn(app, Self.artem)
+        let week = try student.get("/diary/\(id)").text
+        // Set at today's mathematics lesson: due at the next mathematics lesson of 5А.
+        let nextMath = try #require(try app.database.read { c in
+            try c.first("""
+                SELECT min(l.date) FROM lesson l JOIN subject s ON s.id = l.subject_id
+                WHERE l.class_id = ? AND s.name = 'Математика' AND l.date > '2026-11-23' AND l.status = 'scheduled'
+                """, FixtureSchool.classID("5А")) { try $0.date(0) }
+        })
+        #expect(week.contains("<b>ДЗ</b> <span class=\"due\">на \(nextMath.shortRussian)</span>: № 312, 315"))
+        // Set on Friday for Monday's English: due on the lesson's own day.
+        #expect(week.contains("<b>ДЗ</b> <span class=\"due\">на 23.11</span>: Ex. 3, p. 27"))
+        // The JSON API adds the same as new fields; the old ones stay as they were.
+        let api = try student.get("/api/v1/students/\(id)/diary?from=2026-11-23&to=2026-11-23")
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(api.body)) as? [String: Any])
+        let lessons = ((body["days"] as? [[String: Any]]) ?? []).flatMap { ($0["lessons"] as? [[String: Any]]) ?? [] }
+        let math = try #require(lessons.first { ($0["homework"] as? String)?.hasPrefix("№ 312") == true })
+        #expect(math["homeworkDue"] as? String == nextMath.iso)
+        #expect(lessons.first { ($0["homework"] as? String)?.hasPrefix("Ex. 3") == true }?["homeworkDue"] as? String == "2026-11-23")
+    }
+
+    @Test func individualHomeworkSaysWhomItIsFor() throws {
+        let id = FixtureSchool.id(Self.ilya)
+        let student = try #require(try app.database.read { try $0.diaryStudent(id, on: FixtureSchool.today) })
+        #expect(DiaryView.personalLabel(student, readBy: id) == "Лично тебе")
+        #expect(DiaryView.personalLabel(student, readBy: FixtureSchool.id(Self.classTeacher)) == "Лично для Ильи")
+        // A grown-up reading the diary (here the class teacher) reads whom it is for.
+        let teacherView = try FixtureSchool.signedIn(app, Self.classTeacher).get("/diary/\(id)")
+        #expect(teacherView.status == 200)
+        #expect(teacherView.text.contains("<b>Лично для Ильи</b> <span class=\"due\">на "))
+        #expect(!teacherView.text.contains("Лично тебе"))
+        #expect(RussianName.genitive("Артём", gender: .male) == "Артёма" && RussianName.genitive("Вера", gender: .female) == "Веры")
+        #expect(RussianName.genitive("Ольга", gender: .female) == "Ольги" && RussianName.genitive("Мария", gender: .female) == "Марии")
+        #expect(RussianName.genitive("Тимофей", gender: .male) == "Тимофея" && RussianName.genitive("Любовь", gender: .female) == "Любови")
+        #expect(RussianName.genitive("Игорь", gender: .male) == "Игоря" && RussianName.genitive("Нелли", gender: .female) == "Нелли")
+    }
+
+    @Test func anExcusedAbsenceIsNotColouredLikeAnUnexcusedOne() throws {
+        let week = try FixtureSchool.signedIn(app, Self.classTeacher).get("/diary/\(FixtureSchool.id(Self.nikita))?week=2026-11-23").text
+        #expect(week.contains("<span class=\"absence a-unexcused\""))
+        let last = try FixtureSchool.signedIn(app, Self.classTeacher).get("/diary/\(FixtureSchool.id(Self.nikita))?week=2026-11-16").text
+        #expect(last.contains("<span class=\"absence a-ill\""))
+        let css = String(decoding: try Client(app).get("/static/tabel.css").body, as: UTF8.self)
+        for code in ["a-unexcused", "a-ill", "a-excused", "a-late"] { #expect(css.contains(".absence.\(code) {"), "\(code)") }
+        #expect(!css.contains("a-away"))
+    }
+
+    @Test func theFinalsTableHasAYearColumn() throws {
+        let id = FixtureSchool.id(Self.artem)
+        let before = try FixtureSchool.signedIn(app, Self.artem).get("/diary/\(id)/finals").text
+        #expect(before.contains("<th scope=\"col\" title=\"Годовая отметка\">Год</th>"))
+        // A year mark (as the last quarter's end would bring) goes into that column.
+        try app.database.write { c in
+            try c.run("""
+                INSERT INTO period_mark (year_id, student_id, subject_id, kind, period_id, value, set_at)
+                SELECT c.year_id, ?, s.id, 'year', NULL, 4, 0 FROM school_class c, subject s WHERE c.id = ? AND s.name = 'Математика'
+                """, id, FixtureSchool.classID("5А"))
+        }
+        let page = try FixtureSchool.signedIn(app, Self.artem).get("/diary/\(id)/finals").text
+        #expect(page.contains("<td><span class=\"mark m4\">4</span></td></tr>"))
+    }
+
+    @Test func anAcknowledgementShowsWhenItWasMade() throws {
+        // The father acknowledged the first quarter on Monday at 09:40 (the fixture).
+        let page = try FixtureSchool.signedIn(app, Self.father).get("/diary/\(FixtureSchool.id(Self.artem))/finals").text
+        #expect(page.contains("<b>ознакомлен(а) 23.11.2026</b> — Илья Алексеев"))
     }
 }

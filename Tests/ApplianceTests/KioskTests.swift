@@ -117,4 +117,64 @@ import Testing
         let page = try kiosk.get("/kiosk/diary/\(guardian.children.sorted()[1])")
         #expect(page.status == 200 && page.text.contains("href=\"/kiosk/diary/\(guardian.children.sorted()[0])\""))
     }
+
+    @Test func theKioskDiaryOffersMarksFinalsAndOtherWeeksAndWritesNothing() throws {
+        // A guardian who may acknowledge and report at home: at the kiosk, neither.
+        let grades = Dictionary(TestSchool.generated.logins.filter { $0.role == .student }.map { ($0.personID, ClassName($0.className)?.grade ?? 0) }) { a, _ in a }
+        let guardian = TestSchool.generated.logins.first { $0.role == .guardian && $0.children.count == 2 && $0.children.allSatisfy { (grades[$0] ?? 0) > 1 } }!
+        let child = guardian.children.sorted()[1]
+        let kiosk = Client(app)
+        try Self.pair(kiosk, database: database, name: "Холл")
+        try kiosk.page("/kiosk")
+        #expect(try kiosk.post("/kiosk/signin", [("login", guardian.login), ("password", TestSchool.password)]).status == 303)
+        let base = "/kiosk/diary/\(child)"
+        let pages = [base, "\(base)?week=2026-11-16", "\(base)/marks", "\(base)/finals"]
+        for target in pages {
+            let r = try kiosk.get(target)
+            #expect(r.status == 200, "\(target)")
+            #expect(r.headers["cache-control"] == "no-store")
+            // The only form signs out.
+            #expect(r.text.components(separatedBy: "<form").count == 2, "\(target)")
+            #expect(r.text.contains("action=\"/kiosk/signout\""))
+            #expect(!r.text.contains("ошибка?") && !r.text.contains("Ознакомлен(а) с итоговыми отметками"), "\(target)")
+            // The tabs and the weeks stay on the kiosk's own pages.
+            #expect(r.text.contains("href=\"\(base)/marks\"") && r.text.contains("href=\"\(base)/finals\""))
+            #expect(!r.text.contains("href=\"/diary/"))
+        }
+        #expect(try kiosk.get(base).text.contains("href=\"\(base)?week=2026-11-16\" rel=\"prev\""))
+        #expect(try kiosk.get("\(base)?week=2026-11-16").text.contains("16–21 ноября 2026 г."))
+        #expect(try kiosk.get("\(base)/marks").text.contains("Средний балл"))
+        #expect(try kiosk.get("\(base)/finals").text.contains(">Год</th>"))
+        // Writes are refused, whichever address: the kiosk has no such routes, the diary's are closed to it.
+        let classID = try #require(try database.read { try $0.diaryStudent(child, on: TestSchool.today)?.classID })
+        let period = try #require(try database.read { try $0.periods(classID: classID) }.first)
+        let mark = try #require(try database.read { try $0.first("SELECT id FROM mark WHERE student_id = ? LIMIT 1", child) { $0.int(0) } })
+        try kiosk.page("\(base)/finals")
+        #expect(try kiosk.post("\(base)/acknowledge", [("period", String(period.id))]).status >= 400)
+        for refused in [try kiosk.post("/diary/\(child)/acknowledge", [("period", String(period.id))]),
+                        try kiosk.post("/diary/\(child)/marks/\(mark)/report", [("text", "x")])] {
+            #expect(refused.status >= 400 || refused.headers["location"] == "/kiosk", "\(refused.status)")
+        }
+        #expect(try database.read { try $0.acknowledgements(student: child).isEmpty })
+        #expect(try database.read { try $0.first("SELECT count(*) FROM mark_report WHERE student_id = ?", child) { $0.int(0) } } == 0)
+        // Another family's diary is not there, on any tab.
+        let other = TestSchool.generated.logins.first { $0.role == .student && !guardian.children.contains($0.personID) }!
+        for tab in ["", "/marks", "/finals"] { #expect(try kiosk.get("/kiosk/diary/\(other.personID)\(tab)").status == 404) }
+    }
+
+    @Test func aFreshSlipsPrintedPasswordSignsInAtTheKiosk() throws {
+        let student = TestSchool.olderStudent
+        let slip = try AccountsDesk(database: database).issueSlips(people: [student.personID], today: TestSchool.today,
+                                                                   by: .console(at: TestSchool.clock.unixNow()))[0]
+        let kiosk = Client(app)
+        try Self.pair(kiosk, database: database, name: "Холл")
+        try kiosk.page("/kiosk")
+        #expect(try kiosk.post("/kiosk/signin", [("login", slip.login), ("password", slip.password.lowercased())]).status == 401)
+        try kiosk.page("/kiosk")
+        #expect(try kiosk.post("/kiosk/signin", [("login", slip.login), ("password", slip.password)]).status == 303)
+        #expect(try kiosk.get("/kiosk/diary/\(student.personID)").status == 200)
+        // The slip is still the one to choose a password with at home.
+        let account = try #require(try database.read { try $0.account(login: slip.login) })
+        #expect(try database.read { try $0.usableSlips(account: account.id, now: TestSchool.clock.unixNow()).count } == 1)
+    }
 }

@@ -63,6 +63,9 @@ extension PageSnapshots {
             #expect(try kiosk.post("/kiosk/signin", [("login", FixtureSchool.login(artem)), ("password", FixtureSchool.password)]).status == 303)
             try check(kiosk, "/kiosk/diary", "kiosk-diary-redirect")
             try check(kiosk, "/kiosk/diary/\(FixtureSchool.id(artem))", "kiosk-diary")
+            try check(kiosk, "/kiosk/diary/\(FixtureSchool.id(artem))?week=2026-11-16", "kiosk-diary-last-week")
+            try check(kiosk, "/kiosk/diary/\(FixtureSchool.id(artem))/marks", "kiosk-diary-marks")
+            try check(kiosk, "/kiosk/diary/\(FixtureSchool.id(artem))/finals", "kiosk-diary-finals")
             try check(kiosk, "/kiosk/diary/\(FixtureSchool.id(daria))", "kiosk-diary-other-404")
         }
     }

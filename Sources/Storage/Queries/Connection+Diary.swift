@@ -7,20 +7,36 @@ extension Connection {
     /// The student, with their class in the year containing `date`.
     public func diaryStudent(_ id: Int, on date: CivilDate) throws -> DiaryStudent? {
         try first("""
-            SELECT p.id, p.last_name || ' ' || p.first_name, c.id, coalesce(c.name, '')
+            SELECT p.id, p.last_name || ' ' || p.first_name, c.id, coalesce(c.name, ''), p.first_name, p.gender
             FROM person p
             LEFT JOIN enrolment e ON e.student_id = p.id AND e.left_on IS NULL
             LEFT JOIN school_class c ON c.id = e.class_id AND c.year_id = (SELECT id FROM academic_year WHERE starts_on <= ?2 AND ends_on >= ?2)
             WHERE p.id = ?1 AND EXISTS (SELECT 1 FROM enrolment x WHERE x.student_id = p.id)
             ORDER BY c.id IS NULL LIMIT 1
-            """, id, date) { DiaryStudent(id: $0.int(0), name: $0.string(1), classID: $0.optionalInt(2), className: $0.string(3)) }
+            """, id, date) {
+                DiaryStudent(id: $0.int(0), name: $0.string(1), classID: $0.optionalInt(2), className: $0.string(3), firstName: $0.string(4),
+                             gender: $0.optionalString(5).flatMap(PersonCard.Gender.init(rawValue:)))
+            }
     }
 
     /// The student's lessons between two dates with marks, attendance, remarks and homework.
-    public func diaryLessons(student: Int, classID: Int, from: CivilDate, to: CivilDate) throws -> [DiaryLesson] {
+    ///
+    /// Homework is due at the next held lesson of the subject (the same class and group); homework
+    /// whose last change (in the audit) came before the lesson's day, school time at `utcOffsetMinutes`,
+    /// was set in advance for that lesson and is due on its own day.
+    public func diaryLessons(student: Int, classID: Int, from: CivilDate, to: CivilDate, utcOffsetMinutes: Int) throws -> [DiaryLesson] {
         var lessons = try query("""
             SELECT l.id, l.date, l.bell_number, coalesce(b.starts_at, '00:00'), coalesce(b.ends_at, '00:00'), s.name, l.topic, l.homework,
-                   h.text, l.status = 'cancelled', l.change_note
+                   h.text, l.status = 'cancelled', l.change_note,
+                   CASE WHEN l.homework <> '' OR h.text IS NOT NULL THEN
+                     (SELECT min(n.date) FROM lesson n WHERE n.class_id = l.class_id AND n.subject_id = l.subject_id
+                        AND n.group_id IS l.group_id AND n.date > l.date AND n.status = 'scheduled') END,
+                   CASE WHEN l.homework <> '' THEN
+                     (SELECT max(a.at) FROM audit a WHERE a.entity = 'lesson' AND a.entity_id = l.id AND a.action = 'homework.change')
+                       + ?5 < CAST(strftime('%s', l.date) AS INTEGER) END,
+                   CASE WHEN h.text IS NOT NULL THEN
+                     (SELECT max(a.at) FROM audit a WHERE a.entity = 'lesson' AND a.entity_id = l.id AND a.action = 'homework.individual'
+                        AND a.student_id = ?1) + ?5 < CAST(strftime('%s', l.date) AS INTEGER) END
             FROM lesson l
             JOIN subject s ON s.id = l.subject_id
             JOIN school_class c ON c.id = l.class_id
@@ -29,10 +45,14 @@ extension Connection {
             WHERE l.class_id = ?2 AND l.date BETWEEN ?3 AND ?4
               AND (l.group_id IS NULL OR l.group_id IN (SELECT group_id FROM group_member WHERE student_id = ?1))
             ORDER BY l.date, l.bell_number
-            """, student, classID, from, to) { r in
-            DiaryLesson(id: r.int(0), date: try r.date(1), bell: r.int(2), start: try r.time(3), end: try r.time(4), subject: r.string(5),
-                        topic: r.string(6), homework: r.string(7), individualHomework: r.optionalString(8), cancelled: r.bool(9),
-                        changeNote: r.string(10))
+            """, student, classID, from, to, utcOffsetMinutes * 60) { r in
+            var lesson = DiaryLesson(id: r.int(0), date: try r.date(1), bell: r.int(2), start: try r.time(3), end: try r.time(4), subject: r.string(5),
+                                     topic: r.string(6), homework: r.string(7), individualHomework: r.optionalString(8), cancelled: r.bool(9),
+                                     changeNote: r.string(10))
+            let next = try r.optionalDate(11)
+            if !lesson.homework.isEmpty { lesson.homeworkDue = r.optionalInt(12) == 1 ? lesson.date : next }
+            if lesson.individualHomework != nil { lesson.individualHomeworkDue = r.optionalInt(13) == 1 ? lesson.date : next }
+            return lesson
         }
         guard !lessons.isEmpty else { return [] }
         var index: [Int: Int] = [:]

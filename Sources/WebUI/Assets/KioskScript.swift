@@ -37,21 +37,28 @@ extension Assets {
         }, 1000);
       }
 
-      // On-screen keyboard for the sign-in fields: Russian, Latin, digits.
+      // On-screen keyboard for the sign-in fields. The slip's alphabet comes first for the code
+      // and the password (capitals and digits, without 0, 1, O, I: what a slip prints); Latin
+      // and Russian letters with Shift (one capital) and Caps Lock for the login and the rest.
       var osk = document.getElementById('osk');
       if (!osk) return;
       var layouts = {
-        'АБВ': ['йцукенгшщзх', 'фывапролджэ', 'ячсмитьбюъё'],
-        'ABC': ['qwertyuiop', 'asdfghjkl', 'zxcvbnm.-_'],
-        '123': ['1234567890', '-_.@', '']
+        'Код листка': ['23456789', 'ABCDEFGHJ', 'KLMNPQRST', 'UVWXYZ'],
+        'abc': ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm.-_@'],
+        'абв': ['йцукенгшщзхъ', 'фывапролджэ', 'ячсмитьбюё']
       };
-      var current = 'ABC';
+      var names = Object.keys(layouts);
+      var current = names[0];
       var target = null;
-      function key(label, action, wide) {
+      var shift = false;
+      var caps = false;
+      function upper() { return shift !== caps; }
+      function key(label, action, cls, pressed) {
         var b = document.createElement('button');
         b.type = 'button';
         b.textContent = label;
-        b.className = 'osk-key' + (wide ? ' wide' : '');
+        b.className = 'osk-key' + (cls ? ' ' + cls : '');
+        if (pressed !== undefined) b.setAttribute('aria-pressed', pressed ? 'true' : 'false');
         b.addEventListener('pointerdown', function (e) { e.preventDefault(); action(); });
         return b;
       }
@@ -59,31 +66,50 @@ extension Assets {
         if (!target) return;
         target.value += text;
         target.dispatchEvent(new Event('input'));
+        if (shift) { shift = false; draw(); }
+      }
+      function done() {
+        if (!target) return;
+        var password = document.getElementById('password');
+        if (target.id === 'login' && password) { password.focus(); return; }
+        if (target.form) target.form.requestSubmit();
       }
       function draw() {
         osk.innerHTML = '';
-        layouts[current].forEach(function (row) {
-          if (!row) return;
+        var letters = current !== names[0];
+        layouts[current].forEach(function (row, i, rows) {
           var line = document.createElement('div');
           line.className = 'osk-row';
-          row.split('').forEach(function (ch) { line.appendChild(key(ch, function () { type(ch); })); });
+          if (letters && i === rows.length - 1) {
+            line.appendChild(key('⇧ Shift', function () { shift = !shift; draw(); }, 'wide shift', shift));
+          }
+          row.split('').forEach(function (ch) {
+            var shown = letters && upper() ? ch.toUpperCase() : ch;
+            line.appendChild(key(shown, function () { type(shown); }));
+          });
           osk.appendChild(line);
         });
         var last = document.createElement('div');
         last.className = 'osk-row';
-        Object.keys(layouts).forEach(function (name) {
-          if (name !== current) last.appendChild(key(name, function () { current = name; draw(); }, true));
+        names.forEach(function (name) {
+          if (name !== current) last.appendChild(key(name, function () { current = name; shift = false; draw(); }, 'wide layout'));
         });
-        last.appendChild(key('⌫', function () { if (target) target.value = target.value.slice(0, -1); }, true));
-        last.appendChild(key('Готово', function () { if (target && target.form) target.form.requestSubmit(); }, true));
+        if (letters) last.appendChild(key('⇪ Caps', function () { caps = !caps; shift = false; draw(); }, 'wide caps', caps));
+        last.appendChild(key('⌫', function () { if (target) target.value = target.value.slice(0, -1); }, 'wide'));
+        last.appendChild(key('Готово', done, 'wide done'));
         osk.appendChild(last);
       }
       document.querySelectorAll('[data-keyboard]').forEach(function (input) {
         input.addEventListener('focus', function () {
+          if (target !== input) { current = input.id === 'login' ? 'abc' : names[0]; shift = false; }
           target = input;
-          if (input.id !== 'code') { osk.hidden = false; draw(); }
+          osk.hidden = false;
+          draw();
         });
       });
+      if (document.activeElement && document.activeElement.hasAttribute('data-keyboard')) {
+        document.activeElement.dispatchEvent(new Event('focus'));
+      }
     })();
     """
 }

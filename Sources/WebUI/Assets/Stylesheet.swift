@@ -134,7 +134,10 @@ extension Assets {
     .mark small { font-size: 10px; font-weight: 600; opacity: .9; }
     .m5 { background: #2e7d32; } .m4 { background: #5a9e3a; } .m3 { background: #d39a00; } .m2, .m1 { background: #c62828; }
     .absence { font-size: 13px; font-weight: 600; border-radius: 6px; padding: 3px 7px; background: #eceff1; color: #37474f; }
-    .absence.a-ill { background: #e3f2fd; color: #1565c0; } .absence.a-away { background: #fdecea; color: #b3261e; }
+    /* Each reason its own colour: «Н» red, «Б» blue, «У» (excused) neutral, «О» amber. */
+    .absence.a-unexcused { background: #fdecea; color: #b3261e; } .absence.a-ill { background: #e3f2fd; color: #1565c0; }
+    .absence.a-excused { background: #eceff1; color: #37474f; } .absence.a-late { background: #fff3e0; color: #8a5300; }
+    li.lesson .homework .due { font-weight: 700; white-space: nowrap; }
     .remark { margin: 6px 0 0; padding: 6px 10px; border-radius: 8px; background: #fff3e0; font-size: 14px; }
     .remark.praise { background: #e8f5e9; }
     .subject-marks h2 { display: flex; justify-content: space-between; align-items: center; }
@@ -146,21 +149,29 @@ extension Assets {
     details.report form { position: absolute; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 10px; max-width: 320px; z-index: 2; }
     .forecast { margin: 6px 0; }
     .formula { font-size: 14px; color: var(--muted); }
-    table.finals td, table.finals th { text-align: center; }
-    table.finals th[scope=row] { text-align: left; }
+    table.finals td, table.finals th { text-align: center; padding: 6px 4px; }
+    table.finals th[scope=row], table.finals thead th:first-child { text-align: left; }
+    table.finals th[scope=row] { color: var(--ink); font-weight: 400; font-size: inherit; overflow-wrap: anywhere; hyphens: auto; }
+    table.finals td, table.finals th[scope=row] { vertical-align: middle; }
+    table.finals .mark { min-width: 28px; font-size: 16px; padding: 2px 6px; }
     ul.attendance, ul.acks { list-style: none; padding: 0; }
     ul.attendance li, ul.acks li { padding: 6px 0; }
     textarea { font: inherit; width: 100%; border: 1px solid #b9c6d3; border-radius: 8px; padding: 8px; }
 
     /* Kiosk: a hallway touch screen read from a metre away. */
     body.kiosk { background: #0f3550; color: #fff; font-size: 22px; min-height: 100vh; }
-    .kiosk-idle { display: grid; grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr); gap: 32px; padding: 40px 56px; min-height: 100vh; align-content: start; max-width: none; }
-    .kiosk-changes { grid-column: 1 / -1; }
-    .kiosk-change-list { columns: 2; column-gap: 48px; list-style: none; margin: 0; padding: 0; }
+    /* 1920×1080: what the school says on the left, signing in with the keyboard on the right, no scrolling. */
+    .kiosk-idle { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); grid-template-rows: auto auto minmax(0, 1fr); gap: 20px 40px;
+      padding: 28px 48px; height: 100vh; overflow: hidden; align-content: start; max-width: none; }
+    .kiosk-idle > section { grid-column: 1; }
+    .kiosk-idle > .kiosk-signin { grid-column: 2; grid-row: 1 / span 3; align-self: start; }
+    .kiosk-idle > .kiosk-changes { align-self: start; max-height: 100%; overflow-y: auto; scrollbar-color: rgba(255,255,255,.45) transparent; }
+    .kiosk-idle .kiosk-panel td { padding: 5px 6px; font-size: 20px; }
+    .kiosk-change-list { list-style: none; margin: 0; padding: 0; }
     .kiosk-change-list li { break-inside: avoid; padding: 8px 0; border-bottom: 1px solid rgba(255,255,255,.18); }
     .kiosk-change-list .kind { color: #f2d27a; }
-    .kiosk-idle h1 { font-size: 40px; margin: 0 0 8px; }
-    .kiosk-clock { font-size: 120px; font-weight: 700; line-height: 1; letter-spacing: 2px; margin: 24px 0 8px; font-variant-numeric: tabular-nums; }
+    .kiosk-idle h1 { font-size: 36px; margin: 0 0 8px; }
+    .kiosk-clock { font-size: 96px; font-weight: 700; line-height: 1; letter-spacing: 2px; margin: 12px 0 4px; font-variant-numeric: tabular-nums; }
     .kiosk-date { font-size: 30px; opacity: .9; }
     .kiosk-panel { background: rgba(255,255,255,.08); border-radius: 16px; padding: 24px 28px; }
     .kiosk-panel h2 { font-size: 26px; margin: 0 0 12px; }
@@ -170,30 +181,48 @@ extension Assets {
     .kiosk-hint { grid-column: 1 / -1; font-size: 24px; opacity: .85; }
     .kiosk-unregistered { padding: 120px 56px; text-align: center; }
     .kiosk-unregistered h1 { font-size: 44px; }
-    .kiosk-signin { grid-column: 1 / -1; }
-    .kiosk-signin label { font-size: 22px; margin-top: 14px; }
-    .kiosk-signin input { max-width: none; font-size: 28px; padding: 16px; border-radius: 12px; }
-    .kiosk-signin .muted { color: rgba(255,255,255,.75); margin: 18px 0 0; }
-    .kiosk-login { display: grid; grid-template-columns: 1fr 1fr auto; gap: 0 16px; align-items: end; }
+    .kiosk-signin label { font-size: 22px; margin-top: 10px; }
+    .kiosk-signin input { max-width: none; font-size: 28px; padding: 12px 16px; border-radius: 12px; letter-spacing: 1px; }
+    .kiosk-signin .muted { color: rgba(255,255,255,.75); margin: 14px 0 0; }
+    .kiosk-login { display: grid; grid-template-columns: 1fr 1fr auto; gap: 0 12px; align-items: end; }
     .kiosk-login p { grid-column: 1 / -1; }
     .kiosk-login label { grid-row: 2; }
     .kiosk-login input { grid-row: 3; }
     .kiosk-login button { grid-row: 3; }
     button.big { font-size: 26px; min-height: 64px; padding: 12px 32px; border-radius: 12px; }
     button.exit { background: #f2b705; color: #1d2733; }
-    .osk { margin-top: 18px; user-select: none; }
+    .osk { margin-top: 16px; user-select: none; }
     .osk-row { display: flex; gap: 8px; justify-content: center; margin-bottom: 8px; }
-    .osk-key { min-width: 64px; min-height: 64px; font-size: 26px; background: rgba(255,255,255,.14); color: #fff; border-radius: 10px; padding: 0 10px; }
-    .osk-key.wide { min-width: 140px; background: rgba(255,255,255,.24); }
-    .kiosk-diary { padding: 24px 40px; max-width: none; }
-    .kiosk-bar { display: flex; align-items: center; gap: 24px; margin-bottom: 16px; }
+    .osk-key { flex: 0 1 60px; min-width: 52px; min-height: 60px; font-size: 26px; background: rgba(255,255,255,.14); color: #fff; border-radius: 10px; padding: 0 8px; }
+    .osk-key.wide { flex: 0 1 auto; min-width: 120px; font-size: 22px; background: rgba(255,255,255,.24); }
+    .osk-key.space { min-width: 200px; }
+    .osk-key[aria-pressed="true"] { background: #f2b705; color: #1d2733; }
+    .osk-key.done { background: #2e7d32; }
+    .kiosk-diary { padding: 20px 40px; max-width: none; }
+    .kiosk-bar { display: flex; align-items: center; gap: 24px; margin-bottom: 12px; }
     .kiosk-bar div { flex: 1; }
     .kiosk-bar h1 { margin: 0; font-size: 34px; }
     .kiosk-bar p { margin: 4px 0 0; opacity: .85; }
+    .kiosk-bar nav.children { margin: 0; }
     .countdown { font-size: 22px; }
-    .kiosk-diary .diary { color: var(--ink); display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 14px; }
-    .kiosk-diary .day { margin: 0; font-size: 18px; }
-    .kiosk-diary nav.children a { font-size: 22px; }
+    .kiosk-diary nav.tabs a, .kiosk-diary nav.periods a, .kiosk-diary nav.children a { font-size: 22px; padding: 10px 22px; }
+    .kiosk-diary nav.tabs a:not([aria-current]), .kiosk-diary nav.periods a:not([aria-current]), .kiosk-diary nav.children a:not([aria-current]) { background: rgba(255,255,255,.9); }
+    .kiosk-diary nav.tabs a[aria-current], .kiosk-diary nav.periods a[aria-current], .kiosk-diary nav.children a[aria-current] { background: #f2b705; color: #1d2733; }
+    .kiosk-diary .week-nav .range { color: #fff; font-size: 22px; }
+    .kiosk-diary .week-nav .button { font-size: 20px; min-height: 52px; padding: 12px 22px; }
+    .kiosk-diary .diary { color: var(--ink); }
+    .kiosk-diary .week { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 12px; }
+    .kiosk-diary .day { margin: 0; font-size: 16px; }
+    .kiosk-diary li.lesson { grid-template-columns: 48px 1fr auto; gap: 8px; padding: 8px 10px; }
+    .kiosk-diary .subject-list { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 10px; }
+    .kiosk-diary .subject-list .card { margin: 0; padding: 12px 14px; }
+    .kiosk-diary .subject-list h2 { font-size: 18px; margin-bottom: 6px; }
+    .kiosk-diary .subject-list .forecast, .kiosk-diary .subject-list .muted { margin: 4px 0; font-size: 16px; }
+    .kiosk-diary .subject-list details, .kiosk-diary .subject-list summary { font-size: 16px; }
+    .kiosk-finals { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 12px; align-items: start; }
+    .kiosk-finals .card { margin: 0; font-size: 18px; }
+    .kiosk-finals table.finals th, .kiosk-finals table.finals td { font-size: 18px; padding: 4px 8px; }
+    .kiosk-finals .absence { font-size: 17px; }
 
     /* The teacher's day, the lesson page and the journal grid. */
     .lessons { display: grid; gap: 8px; }
@@ -250,10 +279,13 @@ extension Assets {
       .site-header nav { margin-left: 0; width: 100%; }
       main { padding: 12px; }
       h1 { font-size: 21px; }
-      .kiosk-idle { grid-template-columns: 1fr; padding: 24px; }
+      .kiosk-idle { grid-template-columns: 1fr; grid-template-rows: none; padding: 24px; height: auto; overflow: visible; }
+      .kiosk-idle > .kiosk-signin { grid-column: 1; grid-row: auto; }
       .kiosk-change-list { columns: 1; }
       li.lesson { grid-template-columns: 44px 1fr; }
       li.lesson .marks { grid-column: 2; justify-content: flex-start; }
+      table.finals { font-size: 14px; }
+      table.finals .mark { min-width: 24px; font-size: 14px; padding: 1px 4px; }
     }
     @media print {
       body { background: #fff; font-size: 11pt; }
