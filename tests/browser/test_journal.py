@@ -130,3 +130,40 @@ def test_the_grid_saves_each_key_at_once(school, browser):
     # The average's formula is one click away.
     rows[0].find_element(By.CSS_SELECTOR, "td.avg summary").click()
     browser.save_screenshot(os.path.join(SHOTS, "journal-grid.png"))
+
+
+def test_a_teacher_on_a_phone_sees_names_and_marks_the_grid_by_touch(school, browser):
+    """Item 9: on a phone the lesson page keeps each name beside its fields (nothing scrolls
+    sideways), and the grid is filled by tapping a cell and a button of its pad."""
+    browser.set_window_size(390, 844)
+    base = school["base"]
+    teacher, lesson, class_id, subject = teacher_lesson(school, which=2)
+    sign_in(browser, base, teacher["login"])
+    browser.get(f"{base}/lessons/{lesson}")
+    WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "entries")))
+    width = browser.execute_script("return document.documentElement.clientWidth")
+    for row in browser.find_elements(By.CSS_SELECTOR, "table.entries tbody tr")[:3]:
+        name = row.find_elements(By.TAG_NAME, "td")[1]
+        field = row.find_element(By.CSS_SELECTOR, "input.mark-input")
+        for element in (name, field):
+            box = element.rect
+            assert box["x"] >= 0 and box["x"] + box["width"] <= width, f"{element.text or 'field'} off screen: {box}"
+        assert field.rect["y"] > name.rect["y"], "the fields come under the name"
+    browser.save_screenshot(os.path.join(SHOTS, "lesson-page-phone.png"))
+
+    browser.get(f"{base}/journal/{class_id}/{subject}")
+    WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "table.journal-grid")))
+    columns = [th.get_attribute("data-lesson") for th in browser.find_elements(By.CSS_SELECTOR, "table.journal-grid thead th[data-lesson]")]
+    column = columns.index(str(lesson))
+    cell = browser.find_elements(By.CSS_SELECTOR, "table.journal-grid tbody tr")[1].find_elements(By.TAG_NAME, "td")[column]
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center', inline: 'end'})", cell)
+    cell.click()
+    pad = browser.find_element(By.CSS_SELECTOR, ".grid-pad")
+    assert pad.is_displayed()
+    pad.find_element(By.CSS_SELECTOR, 'button[data-key="4"]').click()
+    status = browser.find_element(By.ID, "grid-status")
+    WebDriverWait(browser, 10).until(lambda _: "Сохранено: 4" in status.text)
+    browser.save_screenshot(os.path.join(SHOTS, "journal-grid-phone.png"))
+    browser.refresh()
+    again = browser.find_elements(By.CSS_SELECTOR, "table.journal-grid tbody tr")[1].find_elements(By.TAG_NAME, "td")[column]
+    assert any(s.text.startswith("4") for s in again.find_elements(By.CSS_SELECTOR, "span.m"))

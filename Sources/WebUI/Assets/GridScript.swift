@@ -51,7 +51,29 @@ extension Assets {
       table.querySelectorAll('thead th[data-lesson]').forEach(function (th, i) { if (!th.classList.contains('future')) { start = i; } });
       cells[start].tabIndex = 0; current = cells[start];
       function isCell(td) { return td && td.tagName === 'TD' && td.cellIndex >= 1 && td.cellIndex <= columns; }
-      table.addEventListener('click', function (e) { var td = e.target.closest('td'); if (isCell(td)) { focus(td); } });
+      // A tapped (or clicked) cell gets a pad with what the keys do: a phone has no keys to press.
+      var pad = document.createElement('div');
+      pad.className = 'grid-pad'; pad.hidden = true; pad.setAttribute('role', 'toolbar'); pad.setAttribute('aria-label', 'Отметка в выбранной клетке');
+      ['5', '4', '3', '2', '1', 'Н', 'Б', 'У', 'О', '✕', 'Готово'].forEach(function (k) {
+        var b = document.createElement('button');
+        b.type = 'button'; b.textContent = k; b.setAttribute('data-key', k);
+        if (k === '✕') { b.setAttribute('aria-label', 'Удалить'); }
+        pad.appendChild(b);
+      });
+      document.body.appendChild(pad);
+      pad.addEventListener('click', function (e) {
+        var k = e.target.getAttribute && e.target.getAttribute('data-key');
+        if (!k || !current) { return; }
+        if (/^[1-5]$/.test(k)) { setMark(current, Number(k)); }
+        else if (k === '✕') { remove(current); }
+        else if (k === 'Готово') { pad.hidden = true; }
+        else { setAbsence(current, k); }
+        if (k !== 'Готово') { current.focus(); }
+      });
+      table.addEventListener('click', function (e) {
+        var td = e.target.closest('td');
+        if (isCell(td)) { focus(td); pad.hidden = false; }
+      });
 
       function student(cell) { return Number(cell.parentNode.getAttribute('data-student')); }
       function lesson(cell) { return lessons[cell.cellIndex - 1]; }

@@ -274,6 +274,21 @@ extension Assets {
     table.journal-grid .formula { font-weight: 400; font-size: 12px; text-align: left; white-space: normal; min-width: 220px; }
     table.journal-grid td.pm b.m { color: #fff; border-radius: 4px; padding: 0 6px; }
     table.journal-grid .forecast { display: block; color: var(--muted); font-size: 11px; }
+    .grid-pad { position: fixed; left: 0; right: 0; bottom: 0; z-index: 5; display: flex; flex-wrap: wrap; justify-content: center; gap: 6px;
+      padding: 8px; background: var(--paper); border-top: 1px solid var(--line); box-shadow: 0 -2px 8px rgba(0,0,0,.08); }
+    .grid-pad[hidden] { display: none; }
+    body:has(.grid-pad:not([hidden])) { padding-bottom: 140px; }
+    .grid-pad button { min-width: 48px; min-height: 48px; font-size: 18px; padding: 0 10px; }
+    /* A phone: each student of the lesson page is a block with the name on top, nothing scrolls sideways. */
+    @media (max-width: 640px) {
+      table.entries thead, table.entries td:first-child { display: none; }
+      table.entries, table.entries tbody, table.entries tr, table.entries td { display: block; }
+      table.entries tr { padding: 8px 0; border-bottom: 1px solid var(--line); }
+      table.entries td { border: 0; padding: 3px 0; }
+      table.entries td:nth-child(2) { font-weight: 700; }
+      table.entries td.mark-cell { white-space: normal; }
+      table.journal-grid th.name { min-width: 0; max-width: 130px; overflow: hidden; text-overflow: ellipsis; }
+    }
     @media (max-width: 640px) {
       .site-header .inner { flex-wrap: wrap; }
       .site-header nav { margin-left: 0; width: 100%; }
