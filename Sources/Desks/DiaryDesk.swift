@@ -12,11 +12,11 @@ public struct DiaryDesk: Sendable {
     public func acknowledge(student: Int, classID: Int, period: Int, today: CivilDate, by editor: Editor) throws {
         try editor.require(.acknowledgeFinals, .student(id: student, classID: classID))
         try database.write { c in
-            guard try c.periods(classID: classID).contains(where: { $0.id == period && $0.endsOn < today }) else {
+            guard let finished = try c.periods(classID: classID).first(where: { $0.id == period && $0.endsOn < today }) else {
                 throw DeskError.invalid("Период не указан или ещё не закончился.", field: "period")
             }
             try c.acknowledge(guardian: editor.actor.personID, student: student, period: period, message: "", at: editor.at)
-            try c.appendAudit(editor.entry(.finalsAcknowledge, entity: "person", id: student, new: "period \(period)", student: student, schoolClass: classID))
+            try c.appendAudit(editor.entry(.finalsAcknowledge, entity: "person", id: student, new: finished.name, student: student, schoolClass: classID))
         }
     }
 

@@ -79,12 +79,18 @@ struct LessonPages: Sendable {
             <h1>\(title)</h1>
             <p class="muted">\(RussianCalendar.weekdays[date.weekday - 1].capitalizedFirst), \(RussianCalendar.long(date))</p>
             \(picker)
-            <nav class="week-nav"><a href="/day?date=\(date.adding(days: -1).iso)\(who)">← Предыдущий день</a>
+            <nav class="week-nav"><a href="/day?date=\(Self.schoolDay(date, -1).iso)\(who)">← Предыдущий день</a>
             \(date == visit.today ? "" as HTML : "<a href=\"/day?date=\(visit.today.iso)\(who)\">Сегодня</a>")
-            <a href="/day?date=\(date.adding(days: 1).iso)\(who)">Следующий день →</a></nav>
+            <a href="/day?date=\(Self.schoolDay(date, 1).iso)\(who)">Следующий день →</a></nav>
             \(lessons.isEmpty ? "<p class=\"card\">В этот день уроков нет.</p>" as HTML : "<div class=\"lessons\">\(each: rows)</div>")
             </main>
             """)
+    }
+
+    /// The day before or after, passing over Sunday (no school).
+    static func schoolDay(_ date: CivilDate, _ step: Int) -> CivilDate {
+        let next = date.adding(days: step)
+        return next.weekday == 7 ? next.adding(days: step) : next
     }
 
     // MARK: The school's changes of a day
@@ -107,9 +113,9 @@ struct LessonPages: Sendable {
             <main>
             <h1>Изменения расписания</h1>
             <p class="muted">\(RussianCalendar.weekdays[date.weekday - 1].capitalizedFirst), \(RussianCalendar.long(date))</p>
-            <nav class="week-nav"><a href="/changes?date=\(date.adding(days: -1).iso)">← Предыдущий день</a>
+            <nav class="week-nav"><a href="/changes?date=\(Self.schoolDay(date, -1).iso)">← Предыдущий день</a>
             \(date == visit.today ? "" as HTML : "<a href=\"/changes\">Сегодня</a>")
-            <a href="/changes?date=\(date.adding(days: 1).iso)">Следующий день →</a></nav>
+            <a href="/changes?date=\(Self.schoolDay(date, 1).iso)">Следующий день →</a></nav>
             \(rows.isEmpty ? "<p class=\"card\">Изменений нет: уроки идут по расписанию.</p>" as HTML : """
               <div class="table-wrap card"><table><thead><tr><th>Класс</th><th>Урок</th><th>Предмет</th><th>Изменение</th><th>Причина</th></tr></thead>
               <tbody>\(each: rows)</tbody></table></div>
