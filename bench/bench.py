@@ -233,6 +233,7 @@ def measure(server, ref, notes, cold, checked):
     teaching = ("-H", f"Cookie: {sign_in(PORT, teacher, 'demo-tabel')}")
     pages = [("/healthz", "health check", ()), ("/login", "sign-in page", ()), ("/", "signed-in home (session + 5 queries)", signed),
              (f"/diary/{child}", "diary week as a guardian loads it", parent),
+             (f"/api/v1/students/{child}/diary", "the same week as JSON (target: within 1.2× of the page)", parent),
              (grid, "journal grid, ~30 students × 40 lessons, as its teacher", teaching),
              ("/kiosk", "kiosk: not registered", ()), ("/static/tabel.css", "stylesheet (embedded asset)", ())]
     results = {}
