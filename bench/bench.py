@@ -108,6 +108,7 @@ def mark_saves():
         WHERE l.teacher_id = {teacher} AND l.group_id IS NULL AND l.status = 'scheduled' AND l.actual_teacher_id IS NULL
           AND l.date BETWEEN date('{TODAY}', '-40 days') AND date('{TODAY}', '-1 days') AND w.code IN ('ЛР', 'ПР', 'Т', 'Д', 'ДЗ', 'СР')
           AND NOT EXISTS (SELECT 1 FROM mark m WHERE m.lesson_id = l.id AND m.student_id = e.student_id AND m.work_type_id = w.id)
+          AND NOT EXISTS (SELECT 1 FROM absence a WHERE a.lesson_id = l.id AND a.student_id = e.student_id AND a.code <> 'О')
           AND NOT EXISTS (SELECT 1 FROM period_mark p JOIN period q ON q.id = p.period_id
                           WHERE p.student_id = e.student_id AND p.subject_id = l.subject_id AND l.date BETWEEN q.starts_on AND q.ends_on)
         ORDER BY random()"""]).split("\n")
@@ -233,7 +234,7 @@ def measure(server, ref, notes, cold, checked):
     teaching = ("-H", f"Cookie: {sign_in(PORT, teacher, 'demo-tabel')}")
     pages = [("/healthz", "health check", ()), ("/login", "sign-in page", ()), ("/", "signed-in home (session + 5 queries)", signed),
              (f"/diary/{child}", "diary week as a guardian loads it", parent),
-             (f"/api/v1/students/{child}/diary", "the same week as JSON (target: within 1.2× of the page)", parent),
+             (f"/api/v1/students/{child}/diary?from=2027-05-17&to=2027-05-23", "the same week as JSON (target: within 1.2× of the page)", parent),
              (grid, "journal grid, ~30 students × 40 lessons, as its teacher", teaching),
              ("/kiosk", "kiosk: not registered", ()), ("/static/tabel.css", "stylesheet (embedded asset)", ())]
     results = {}

@@ -97,7 +97,7 @@ struct GridPages: Sendable {
                                      nav: [("Журналы", "/journal"), ("Мой день", "/day"), ("КТП", "/journal/\(scope.classID)/\(scope.subjectID)/plan" + (scope.groupID.map { "?group=\($0)" } ?? ""))],
                                      scripts: editable || periodMarksOpen ? [Assets.gridScript] : [], """
             <main class="journal">
-            <h1>\(grid.subjectName), \(grid.className)</h1>
+            <h1>\(grid.subjectName), \(grid.className)\((scope.groupID == nil ? nil : grid.lessons.first?.groupName).map { " · \($0)" } ?? "")</h1>
             <nav class="tabs">\(each: periodLinks)</nav>
             \(controls)
             <p id="grid-status" class="grid-status" role="status" aria-live="polite"></p>
