@@ -1,4 +1,3 @@
-import Desks
 import Domain
 import HTTP
 import Routing
@@ -7,16 +6,8 @@ import WebUI
 
 /// The frame of the journal's pages: the signed-in header and a way back.
 enum JournalFrame {
-    /// Thrown inside a write to undo everything when one field of a form is wrong.
-    struct Rollback: Error {}
-
     /// The hidden field with the session's CSRF token that every form carries.
     static func csrfField(_ visit: Visit) -> HTML { "<input type=\"hidden\" name=\"_csrf\" value=\"\(visit.csrfToken)\">" }
-
-    /// The visitor as the desk records them, through a page.
-    static func editor(_ visit: Visit) -> Editor {
-        Editor(actor: visit.actor!, session: visit.session?.id, via: .page, at: visit.now, address: visit.request.remoteAddress)
-    }
 
     static func page(_ visit: Visit, database: Database, title: String, nav: [(String, String)] = [], status: Int = 200,
                      scripts: [Asset] = [], _ content: HTML) throws -> Response {
