@@ -99,8 +99,8 @@ public struct JournalDesk: Sendable {
             if AccessPolicy.permits(editor.actor, .editJournal, lesson.resource) {
                 entry = try self.entry(c, lesson, student: student, at: editor.at)
             } else if AccessPolicy.permits(editor.actor, .correctAbsences, lesson.resource) {
-                // Correcting a reason: an absence stays an absence.
-                guard old != nil, code != nil else { throw DeskError.forbidden }
+                // Correcting a reason: an absence stays an absence (Н, Б, У among themselves; «О», late, was there).
+                guard old?.meansAbsent == true, code?.meansAbsent == true else { throw DeskError.forbidden }
                 let rules = try rules(c, classID: lesson.classID, subjectID: lesson.subjectID, at: editor.at)
                 if let refusal = rules.absenceCorrection(lesson.timing) { throw DeskError.refused(refusal) }
                 entry = .regular

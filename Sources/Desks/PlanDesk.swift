@@ -37,9 +37,15 @@ public struct PlanDesk: Sendable {
             }
             try c.deletePlan(classID: classID, subjectID: subjectID)
             var schedule: [(id: Int, title: String)] = []
+            var byTitle: [String: Int] = [:]
             for (i, t) in topics.enumerated() {
                 let id = try c.insertPlanTopic(year: schoolClass.yearID, class: classID, subject: subjectID, position: i + 1, title: t.title, hours: t.hours)
                 schedule += Array(repeating: (id, t.title), count: t.hours)
+                byTitle[t.title] = byTitle[t.title] ?? id
+            }
+            // Lessons that are not the editor's keep their link to the plan where the new plan has their topic.
+            for lesson in lessons where lesson.linked && !mine.contains(where: { $0.id == lesson.id }) {
+                if let id = byTitle[lesson.topic] { try c.setLessonTopic(lesson.id, topic: lesson.topic, planTopic: id, at: nil) }
             }
             // Rows of an import say so; the reason tells whether it came from a page or the console.
             func imported(_ entry: AuditEntry) -> AuditEntry {

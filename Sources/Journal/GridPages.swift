@@ -215,6 +215,10 @@ struct GridPages: Sendable {
         }
         for s in students {
             guard let text = form["pm_\(s.id)"] else { continue }
+            if !text.isEmpty, MarkScale.parse(text) == nil {
+                problems.append("\(s.name): итоговая отметка — от 1 до 5, а не «\(text)».")
+                continue
+            }
             do {
                 try desk.setPeriodMark(classID: scope.classID, subjectID: scope.subjectID, period: period, student: s.id,
                                        value: text.isEmpty ? nil : MarkScale.parse(text), by: visit.editor)

@@ -137,13 +137,14 @@ struct LessonPages: Sendable {
     func lessonPage(_ visit: Visit, typed: Typed = Typed(), status: Int = 200) throws -> Response {
         let actor = visit.actor!
         let id = try visit.request.pathParameters.int("id")
-        let (lesson, students, marks, absences, workTypes, plan, individual, remarks, rules, clashes) = try database.read { c in
+        let (lesson, students, marks, absences, workTypes, plan, individual, remarks, rules, clashes, closed) = try database.read { c in
             guard let l = try c.journalLesson(id) else { throw HTTPError.notFound }
             return (l, try c.journalStudents(classID: l.classID, groupID: l.groupID, from: l.date, to: l.date), try c.journalMarks(lessons: [id]),
                     try c.journalAbsences(lessons: [id]), try c.workTypes(), try c.planTopics(classID: l.classID, subjectID: l.subjectID),
                     try c.individualHomework(lesson: id), try c.remarks(lesson: id),
                     try desk.rules(c, classID: l.classID, subjectID: l.subjectID, at: visit.now),
-                    try l.actualTeacherID.map { try c.teacherLessons($0, on: l.date, bell: l.bell, except: l.id) } ?? [])
+                    try l.actualTeacherID.map { try c.teacherLessons($0, on: l.date, bell: l.bell, except: l.id) } ?? [],
+                    try l.period.map { try c.studentsWithPeriodMark(subject: l.subjectID, period: $0.id) } ?? [])
         }
         let canEdit = AccessPolicy.permits(actor, .editJournal, lesson.resource)
         let canCorrect = AccessPolicy.permits(actor, .correctAbsences, lesson.resource)
@@ -162,17 +163,19 @@ struct LessonPages: Sendable {
         let correctOpen = !editOpen && canCorrect && begun && !lesson.cancelled && rules.absenceCorrection(lesson.timing) == nil
         let entriesOpen = editOpen || correctOpen
         // The first mark field takes the focus: the teacher types marks straight away.
-        let firstMarkable = editOpen && lesson.marksEnabled ? students.first?.id : nil
+        let firstMarkable = editOpen && lesson.marksEnabled ? students.first { !closed.contains($0.id) }?.id : nil
         let rows: [HTML] = students.enumerated().map { n, s in
+            // A period mark already set closes that period's marks of the student: no fields that would refuse.
+            let editOpen = editOpen && !closed.contains(s.id)
             let own = marks.filter { $0.studentID == s.id }
             let absence = absences.first { $0.studentID == s.id }?.code
             let typedAbsence = typed.values["a_\(s.id)"] ?? absence?.rawValue ?? ""
             // The class teacher corrects the reason of an absence already there, nothing else.
-            let attendance: HTML = editOpen || (correctOpen && absence != nil)
+            let attendance: HTML = editOpen || (correctOpen && absence?.meansAbsent == true)
                 ? """
                   <select name="a_\(s.id)" aria-label="Посещаемость: \(s.name)">
                   \(correctOpen ? "" as HTML : "<option value=\"\"\(typedAbsence.isEmpty ? " selected" : "")>был</option>")
-                  \(each: AbsenceCode.allCases.map { c in "<option value=\"\(c.rawValue)\"\(typedAbsence == c.rawValue ? " selected" : "")>\(c.rawValue) — \(c.russian)</option>" })
+                  \(each: AbsenceCode.allCases.filter { !correctOpen || $0.meansAbsent }.map { c in "<option value=\"\(c.rawValue)\"\(typedAbsence == c.rawValue ? " selected" : "")>\(c.rawValue) — \(c.russian)</option>" })
                   </select>
                   """
                 : HTML(trusted: absence.map { "<b class=\"absence\">\($0.rawValue)</b>" } ?? "")
@@ -188,11 +191,12 @@ struct LessonPages: Sendable {
                 <select name="w_\(s.id)" aria-label="Вид работы: \(s.name)">\(typeOptions(Int(typed.values["w_\(s.id)"] ?? "") ?? defaultType))</select>
                 """ : ""
             let hw = individual[s.id].map { "<div class=\"muted small\">Инд. задание: \($0)</div>" as HTML } ?? ""
+            let closedNote: HTML = closed.contains(s.id) && canEdit ? "<div class=\"muted small\">Итоговая за период выставлена: отметки закрыты.</div>" : ""
             let notes: [HTML] = remarks.filter { $0.student == s.id }.map { "<div class=\"small \($0.praise ? "praise" : "remark")\">\($0.text)</div>" }
             let errors: [HTML] = [typed.errors["a_\(s.id)"], markError].compactMap { $0 }.map { "<p class=\"field-error\">\($0)</p>" }
                 + (typed.confirm.contains(s.id) ? ["<label class=\"confirm\"><input type=\"checkbox\" name=\"c_\(s.id)\" value=\"1\"> поставить отметку, хотя отмечен отсутствующим</label>"] : [])
             return """
-                <tr><td>\(n + 1)</td><td>\(s.name)\(hw)\(each: notes)</td><td>\(attendance)</td>
+                <tr><td>\(n + 1)</td><td>\(s.name)\(closedNote)\(hw)\(each: notes)</td><td>\(attendance)</td>
                 <td class="mark-cell">\(each: existing) \(newMark)\(each: errors)</td></tr>
                 """
         }

@@ -236,8 +236,12 @@ import Testing
         #expect(try c.json(.post, "/api/v1/lessons/\(ownLesson)/marks", #"{"student":\#(g.other),"value":5,"workType":"У"}"#).status == 422)
         #expect(try c.json(.put, "/api/v1/lessons/\(ownLesson)/attendance/\(g.other)", #"{"code":"Н"}"#).status == 422)
         let probe = JournalDeskProbe(database: database), desk = JournalDesk(database: database, utcOffsetMinutes: 180)
-        #expect(throws: DeskError.self) { try desk.addRemark(lesson: ownLesson, student: g.other, text: "Молодец", praise: true, by: try probe.editor(g.teacher)) }
-        #expect(throws: DeskError.self) { try desk.setIndividualHomework(lesson: ownLesson, student: g.other, text: "§ 3", by: try probe.editor(g.teacher)) }
+        let notOnList = DeskError.invalid("Этого обучающегося нет в списке класса (группы) на дату урока.", field: "student")
+        let held = try #require(try database.read { c in
+            try c.first("SELECT id FROM lesson WHERE group_id = ? AND date < '2026-11-23' AND status = 'scheduled' ORDER BY date DESC LIMIT 1", g.group) { $0.int(0) }
+        })
+        #expect(throws: notOnList) { try desk.addRemark(lesson: held, student: g.other, text: "Молодец", praise: true, by: try probe.editor(g.teacher)) }
+        #expect(throws: notOnList) { try desk.setIndividualHomework(lesson: ownLesson, student: g.other, text: "§ 3", by: try probe.editor(g.teacher)) }
         #expect(throws: DeskError.forbidden) {
             try desk.setPeriodMark(classID: g.classID, subjectID: g.subject, period: period.id, student: g.other, value: 4, by: try probe.editor(g.teacher))
         }
@@ -256,6 +260,18 @@ import Testing
             """, g.classID, g.subject) { ($0.optionalInt(0), $0.string(1)) } }
         #expect(future.contains { $0.0 == g.group } && future.filter { $0.0 == g.group }.allSatisfy { $0.1 == "Неправильные глаголы" })
         #expect(future.contains { $0.0 == g.otherGroup } && future.filter { $0.0 == g.otherGroup }.allSatisfy { $0.1.isEmpty })
+        // The plan is the class's: when one group's teacher loads it again, the other group's
+        // lessons keep their link to a topic the new plan still has.
+        _ = try PlanDesk(database: database).replace(classID: g.classID, subjectID: g.subject, topics: [("Неправильные глаголы", 200)],
+                                                     by: .console(at: TestSchool.clock.unixNow()))
+        let linked = { try self.database.read { try $0.first("""
+            SELECT count(*) FROM lesson WHERE class_id = ? AND subject_id = ? AND group_id = ? AND plan_topic_id IS NOT NULL
+            """, g.classID, g.subject, g.otherGroup) { $0.int(0) } } ?? 0 }
+        let before = try linked()
+        #expect(before > 0)
+        _ = try PlanDesk(database: database).replace(classID: g.classID, subjectID: g.subject, topics: [("Неправильные глаголы", 150), ("Артикли", 50)],
+                                                     by: try JournalDeskProbe(database: database).editor(g.teacher))
+        #expect(try linked() == before)
         // Someone who teaches neither group loads nothing.
         let teaching = Set(try database.read { try $0.query("SELECT teacher_id FROM teaching_assignment WHERE class_id = ? AND subject_id = ?",
                                                              g.classID, g.subject) { $0.int(0) } })
@@ -308,6 +324,10 @@ import Testing
         let locked = try c.json(.post, "/api/v1/lessons/\(lesson)/marks", #"{"student":\#(student),"value":5,"workType":"У"}"#)
         #expect(locked.status == 409)
         #expect(try json(locked)["error"] as? String == "period_closed")
+        // The lesson page offers that student no fields that would be refused.
+        let page = try c.page("/lessons/\(lesson)").text
+        #expect(page.contains("Итоговая за период выставлена"))
+        #expect(!page.contains("name=\"m_\(student)\""))
         // The grid shows it.
         let grid = try c.json(.get, "/api/v1/journal?\(scope)&period=\(period.id)")
         let marks = try #require(try json(grid)["periodMarks"] as? [[String: Any]])
@@ -338,6 +358,8 @@ import Testing
         #expect(try c.json(.put, "/api/v1/lessons/\(lesson)/attendance/\(student)", #"{"code":"Б"}"#).status == 204)
         #expect(try database.read { try $0.absenceCode(lesson: lesson, student: student) } == .ill)
         #expect(try c.json(.put, "/api/v1/lessons/\(lesson)/attendance/\(student)", #"{"code":null}"#).status == 403)
+        // «О» (late) means the student was there: not a reason of an absence.
+        #expect(try c.json(.put, "/api/v1/lessons/\(lesson)/attendance/\(student)", #"{"code":"О"}"#).status == 403)
         try database.write { try $0.setSetting("absence_correction_days", "1") }
         let late = try c.json(.put, "/api/v1/lessons/\(lesson)/attendance/\(student)", #"{"code":"У"}"#)
         #expect(late.status == 409)

@@ -100,7 +100,7 @@ extension PeoplePages {
             let dayField = Self.dayField(a.studentID, a.date)
             if canCorrect, let count = dayCounts[dayField], count > 1, seenDays.insert(dayField).inserted {
                 let chosen = typed[dayField] ?? ""
-                let options: [HTML] = [HTML("<option value=\"\"\(chosen.isEmpty ? " selected" : "")>— по урокам —</option>")] + AbsenceCode.allCases.map {
+                let options: [HTML] = [HTML("<option value=\"\"\(chosen.isEmpty ? " selected" : "")>— по урокам —</option>")] + AbsenceCode.allCases.filter(\.meansAbsent).map {
                     "<option value=\"\($0.rawValue)\"\($0.rawValue == chosen ? " selected" : "")>\($0.rawValue) — \($0.russian)</option>"
                 }
                 let error = errors[dayField]
@@ -113,7 +113,7 @@ extension PeoplePages {
             let value = typed[line.field] ?? a.code.rawValue
             let cell: HTML
             if line.editable && canCorrect {
-                let options: [HTML] = AbsenceCode.allCases.map {
+                let options: [HTML] = AbsenceCode.allCases.filter(\.meansAbsent).map {
                     "<option value=\"\($0.rawValue)\"\($0.rawValue == value ? " selected" : "")>\($0.rawValue) — \($0.russian)</option>"
                 }
                 let error = errors[line.field]

@@ -224,6 +224,11 @@ extension Connection {
             """, Self.jsonList(students), subject, period) { PeriodMark(id: $0.int(0), studentID: $0.int(1), periodID: $0.int(2), value: $0.int(3)) }
     }
 
+    /// The students whose period mark in a subject is set: that period's marks are closed for them.
+    public func studentsWithPeriodMark(subject: Int, period: Int) throws -> Set<Int> {
+        Set(try query("SELECT student_id FROM period_mark WHERE subject_id = ? AND kind = 'period' AND period_id = ?", subject, period) { $0.int(0) })
+    }
+
     public func periodMarkIsSet(student: Int, subject: Int, period: Int) throws -> Bool {
         try first("SELECT 1 FROM period_mark WHERE student_id = ? AND subject_id = ? AND kind = 'period' AND period_id = ?",
                   student, subject, period) { _ in true } ?? false

@@ -48,10 +48,11 @@ extension Connection {
 
     /// The lessons of a class's subject that take place, in order, with their topics.
     /// The year's lessons of a class's subject that are held (not cancelled), in order, with their group and topic.
-    public func lessonTopics(classID: Int, subjectID: Int) throws -> [(id: Int, groupID: Int?, topic: String)] {
+    public func lessonTopics(classID: Int, subjectID: Int) throws -> [(id: Int, groupID: Int?, topic: String, linked: Bool)] {
         try query("""
-            SELECT id, group_id, topic FROM lesson WHERE class_id = ? AND subject_id = ? AND status = 'scheduled' ORDER BY date, bell_number, id
-            """, classID, subjectID) { (id: $0.int(0), groupID: $0.optionalInt(1), topic: $0.string(2)) }
+            SELECT id, group_id, topic, plan_topic_id IS NOT NULL FROM lesson WHERE class_id = ? AND subject_id = ? AND status = 'scheduled'
+            ORDER BY date, bell_number, id
+            """, classID, subjectID) { (id: $0.int(0), groupID: $0.optionalInt(1), topic: $0.string(2), linked: $0.bool(3)) }
     }
 
     public func closeEnrolment(student: Int, class classID: Int, on date: CivilDate) throws {
