@@ -23,7 +23,10 @@ import Testing
     }
 
     @Test func noSQLOutsideStorage() throws {
-        let sql = try Regex(#""[^"\n]*\b(SELECT|INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM)\b"#)
+        // Statements in one-line or multi-line literals alike: the keywords SQL is written with here.
+        let sql = try Regex(#"\b(SELECT\b[^\n]*\bFROM\b|INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM|PRAGMA [a-z_]+|CREATE (TABLE|INDEX|TRIGGER))"#)
+        // The pattern finds Storage's own statements (multi-line literals included), so it can find others.
+        #expect(try Self.files(in: "Storage/Writers").filter { $0.text.contains(sql) }.count >= 3)
         let offenders = try Self.files().filter { !$0.path.contains("/Sources/Storage/") && $0.text.contains(sql) }.map(\.path)
         #expect(offenders.isEmpty, "SQL outside Storage: \(offenders)")
     }

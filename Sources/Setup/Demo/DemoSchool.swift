@@ -42,11 +42,12 @@ public enum DemoSchool {
         let hash = try PasswordHash.hash(options.password)
         return try database.withWriter { c in
             guard try c.school() == nil else { throw SetupError("в базе уже есть школа; демонстрационная школа создаётся в пустой базе") }
-            try c.execute("PRAGMA synchronous = OFF")
-            defer { try? c.execute("PRAGMA synchronous = FULL") }
-            return try c.transaction {
-                var builder = DemoBuilder(connection: c, options: options, passwordHash: hash, progress: progress)
-                return try builder.build()
+            // A generated school may be lost on a power cut: it is made again in a minute.
+            return try c.withoutDurableCommits {
+                try c.transaction {
+                    var builder = DemoBuilder(connection: c, options: options, passwordHash: hash, progress: progress)
+                    return try builder.build()
+                }
             }
         }
     }

@@ -191,3 +191,13 @@ extension Connection {
                 lesson, student, author, praise ? "praise" : "remark", text, at)
     }
 }
+
+extension Connection {
+    /// Runs `body` with `synchronous = OFF` (bulk generation that can simply be made again), then
+    /// back to FULL, which every durable write needs.
+    public func withoutDurableCommits<T>(_ body: () throws -> T) throws -> T {
+        try execute("PRAGMA synchronous = OFF")
+        defer { try? execute("PRAGMA synchronous = FULL") }
+        return try body()
+    }
+}
