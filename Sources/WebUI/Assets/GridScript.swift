@@ -108,7 +108,8 @@ extension Assets {
           var fresh = new DOMParser().parseFromString(html, 'text/html')
             .querySelector('table.journal-grid tr[data-student="' + row.getAttribute('data-student') + '"]');
           if (!fresh) { return; }
-          ['td.avg', 'td.pm'].forEach(function (sel) {
+          // A period-mark choice not yet saved stays as chosen: only its forecast is renewed.
+          ['td.avg', 'td.pm:not(:has(select))', 'td.pm .forecast'].forEach(function (sel) {
             var mine = row.querySelector(sel), theirs = fresh.querySelector(sel);
             if (mine && theirs) { mine.innerHTML = theirs.innerHTML; }
           });
