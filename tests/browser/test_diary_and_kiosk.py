@@ -88,6 +88,7 @@ def test_guardian_sees_their_child_and_not_another_family(school, browser):
     browser.find_element(By.ID, "login").send_keys(guardian["login"])
     browser.find_element(By.ID, "password").send_keys(PASSWORD)
     browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(browser, 10).until(EC.url_to_be(base + "/"))
     browser.get(base + f"/diary/{children[0]}?week=2026-11-16")
     assert "Неделя" in browser.page_source and "Оценки" in browser.page_source
     names = {l["person_id"]: l["full_name"] for l in school["logins"]}
@@ -222,7 +223,8 @@ def test_finals_and_marks_fit_a_phone(school, browser):
     browser.find_element(By.ID, "login").send_keys(student["login"])
     browser.find_element(By.ID, "password").send_keys(PASSWORD)
     browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.TAG_NAME, "h1")))
+    # The sign-in page has an h1 too: wait for the home page itself.
+    WebDriverWait(browser, 10).until(EC.url_to_be(base + "/"))
     assert f"Здравствуй, {student['full_name'].split(' ')[1]}!" in browser.page_source
     for page in ["finals", "marks"]:
         browser.get(base + f"/diary/{student['person_id']}/{page}")
