@@ -57,6 +57,8 @@ public enum Action: String, CaseIterable, Sendable {
     case changeOwnPassword
     /// «Мой день»: one's own lessons to fill in (teachers, and the psychologist, who teaches like them).
     case teachLessons
+    /// A teacher's day of lessons: one's own, or any teacher's for those who manage the timetable.
+    case viewTeachersDay
     /// The list of the journals one may open.
     case listJournals
     /// The school's timetable changes of a day (every member of staff).
@@ -129,6 +131,8 @@ public enum AccessPolicy {
             return true
         case .teachLessons:
             return isTeaching(actor)
+        case .viewTeachersDay:
+            return isTeaching(actor) || admin || actor.roles.contains(.deputy)
         case .listJournals:
             return actor.readsEverything || !actor.assignments.isEmpty || !actor.classTeacherOf.isEmpty
         case .viewTimetableChanges:
@@ -173,8 +177,8 @@ public enum AccessPolicy {
     /// a journal is a class's or a class's subject).
     static func fits(_ action: Action, _ resource: Resource) -> Bool {
         switch (action, resource) {
-        case (.teachLessons, .school), (.listJournals, .school), (.viewTimetableChanges, .school): true
-        case (.teachLessons, _), (.listJournals, _), (.viewTimetableChanges, _): false
+        case (.teachLessons, .school), (.viewTeachersDay, .school), (.listJournals, .school), (.viewTimetableChanges, .school): true
+        case (.teachLessons, _), (.viewTeachersDay, _), (.listJournals, _), (.viewTimetableChanges, _): false
         case (.viewJournal, .classSubject), (.viewJournal, .schoolClass), (.viewJournal, .lesson): true
         case (.viewJournal, _): false
         case (.editJournal, .classSubject), (.editJournal, .lesson), (.setPeriodMarks, .classSubject): true

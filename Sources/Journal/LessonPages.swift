@@ -14,7 +14,7 @@ struct LessonPages: Sendable {
 
     var routes: [AppRoute] {
         [
-            AppRoute(.get, "/day", .school(.viewOwnAccount)) { visit in try day(visit) },
+            AppRoute(.get, "/day", .school(.viewTeachersDay)) { visit in try day(visit) },
             AppRoute(.get, "/lessons/{id:int}", .policy(.viewJournal, resource: lesson)) { visit in try lessonPage(visit) },
             AppRoute(.post, "/lessons/{id:int}", .policy(.editJournal, resource: lesson)) { visit in try saveContent(visit) },
             AppRoute(.post, "/lessons/{id:int}/entries", .policy(.recordAttendance, resource: lesson)) { visit in try saveEntries(visit) },

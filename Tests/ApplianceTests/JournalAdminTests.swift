@@ -125,6 +125,9 @@ import Testing
         let board = try signedIn(.teacher).get("/changes")
         #expect(board.status == 200 && board.text.contains("href=\"/lessons/\(lessonID)\"") && board.text.contains("болезнь"))
         #expect(try signedIn(.student).get("/changes").status == 403)
+        // «Мой день» is a teacher's (and, for any teacher, the timetable's managers'), not a family's.
+        #expect(try signedIn(.student).get("/day").status == 403)
+        #expect(try signedIn(.deputy).get("/day?teacher=").status == 200)
     }
 
     @Test func aSubstituteTeachesTheLessonTheyWereEnteredFor() throws {

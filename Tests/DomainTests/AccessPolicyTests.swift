@@ -50,18 +50,18 @@ import Testing
         ("administrator", Actor(accountID: 1, personID: 1, roles: [.administrator]),
          cells([.viewPeople, .viewReports, .editPeople, .recordConsent, .issueSlips,
                 .lockAccounts, .importData, .changeSettings, .viewAudit, .manageTimetable, .grantUnlocks], all)
-            .union(cells([.viewJournal], journals)).union(cells([.listJournals, .viewTimetableChanges], ["school"])).union(cells([.viewDiary], diaries))),
+            .union(cells([.viewJournal], journals)).union(cells([.listJournals, .viewTimetableChanges, .viewTeachersDay], ["school"])).union(cells([.viewDiary], diaries))),
         ("director", Actor(accountID: 2, personID: 2, roles: [.director]),
          cells([.viewPeople, .viewReports, .viewAudit], all).union(cells([.viewJournal], journals)).union(cells([.viewDiary], diaries))
             .union(cells([.listJournals, .viewTimetableChanges], ["school"]))),
         ("deputy", Actor(accountID: 3, personID: 3, roles: [.deputy]),
          cells([.viewPeople, .viewReports, .viewAudit, .manageTimetable, .grantUnlocks], all).union(cells([.viewJournal], journals)).union(cells([.viewDiary], diaries))
-            .union(cells([.listJournals, .viewTimetableChanges], ["school"]))),
+            .union(cells([.listJournals, .viewTimetableChanges, .viewTeachersDay], ["school"]))),
         ("teacher", Actor(accountID: 4, personID: 4, roles: [.teacher], assignments: [teaching]),
-         cells([.teachLessons, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])
+         cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])
             .union(cells([.viewJournal, .editJournal, .recordAttendance], ["ownLesson", "substitutedLesson"])))),
         ("class teacher", Actor(accountID: 5, personID: 5, roles: [.teacher], classTeacherOf: [1], assignments: [teaching]),
-         cells([.teachLessons, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])
+         cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])
             .union(cells([.viewJournal, .setPeriodMarks], classSubjects))
             .union(cells([.viewJournal, .correctAbsences], ["ownClass"]))
             .union(cells([.viewJournal, .editJournal, .correctAbsences, .recordAttendance], ["ownLesson"]))
@@ -73,14 +73,14 @@ import Testing
                                                                      + classSubjects + classLessons)))),
         // Teaches group 51 of subject 5: that group only — not group 52, not the whole class.
         ("group teacher", Actor(accountID: 10, personID: 10, roles: [.teacher], assignments: [TeachingAssignment(classID: 1, subjectID: 5, groupID: 51)]),
-         cells([.teachLessons, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownGroup"]).union(cells([.viewJournal, .editJournal, .recordAttendance], ["ownGroupLesson"])))),
+         cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownGroup"]).union(cells([.viewJournal, .editJournal, .recordAttendance], ["ownGroupLesson"])))),
         // Teaches subject 5 to the whole class: every group of it.
         ("whole-class teacher of a grouped subject", Actor(accountID: 11, personID: 11, roles: [.teacher],
                                                            assignments: [TeachingAssignment(classID: 1, subjectID: 5, groupID: nil)]),
-         cells([.teachLessons, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownGroup", "otherGroup", "groupedSubject"])
+         cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownGroup", "otherGroup", "groupedSubject"])
             .union(cells([.viewJournal, .editJournal, .recordAttendance], ["ownGroupLesson", "otherGroupLesson"])))),
         ("psychologist", Actor(accountID: 6, personID: 6, roles: [.psychologist], assignments: [teaching]),
-         cells([.teachLessons, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"]).union(cells([.viewJournal, .editJournal, .recordAttendance], ["ownLesson"])))),
+         cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"]).union(cells([.viewJournal, .editJournal, .recordAttendance], ["ownLesson"])))),
         ("secretary", Actor(accountID: 7, personID: 7, roles: [.secretary]), cells([.viewTimetableChanges], ["school"])),
         ("student", Actor(accountID: 8, personID: 100, roles: [.student], students: [100]), cells([.viewDiary, .reportMark], ["ownStudent"])),
         ("guardian", Actor(accountID: 9, personID: 400, roles: [.guardian], students: [100]),
