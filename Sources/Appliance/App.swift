@@ -22,14 +22,14 @@ public struct App: Sendable {
     public let routes: [AppRoute]
     let router: Router
     let gate: Gate
-    let signIn: SignIn
+    let signIn: SignInDesk
 
     public init(database: Database, clock: SchoolClock, logger: Logger) {
         self.database = database
         self.clock = clock
         self.logger = logger
         let gate = Gate(database: database, clock: clock, logger: logger)
-        let signIn = SignIn(database: database)
+        let signIn = SignInDesk(database: database)
         let routes = Self.systemRoutes(database: database)
             + HomePage.routes(database: database)
             + AccountRoutes(database: database, signIn: signIn).routes

@@ -54,6 +54,11 @@ public struct AccountsDesk: Sendable {
         return slips
     }
 
+    /// Signs a session out (a page's «Выйти», the kiosk's sign-out, the API's DELETE).
+    public func signOut(session: Int, at now: Int) throws {
+        try database.write { try $0.endSession(session, at: now) }
+    }
+
     func uniqueLogin(for card: PersonCard, _ c: Connection) throws -> String {
         let base = Transliteration.login(lastName: card.lastName, firstName: card.firstName, middleName: card.middleName)
         var login = base.isEmpty ? "user" : base

@@ -7,6 +7,8 @@ public enum DeskError: Error, Equatable, Sendable {
     case notFound(String)
     /// A value the desk does not take, with the form field it belongs to (422).
     case invalid(String, field: String)
+    /// A password that is wrong or too weak (422 with its own code, which the API documents).
+    case credentials(String, field: String, code: String)
     /// Several fields of one form that are wrong, each with its message (422); nothing was saved.
     case invalidFields([String: String])
     /// A rule of the journal forbids it now (409, with the rule's code).
@@ -19,7 +21,7 @@ public enum DeskError: Error, Equatable, Sendable {
     /// The message for the person.
     public var message: String {
         switch self {
-        case let .notFound(message), let .invalid(message, _): message
+        case let .notFound(message), let .invalid(message, _), let .credentials(message, _, _): message
         case let .invalidFields(fields): fields.sorted { $0.key < $1.key }.map(\.value).joined(separator: " ")
         case let .refused(refusal): refusal.message
         case .markExists: "У обучающегося уже есть отметка этого вида работы за урок: исправьте её."
@@ -29,7 +31,9 @@ public enum DeskError: Error, Equatable, Sendable {
 
     /// The form field a person should look at, when there is one.
     public var field: String? {
-        if case let .invalid(_, field) = self { return field }
-        return nil
+        switch self {
+        case let .invalid(_, field), let .credentials(_, field, _): field
+        default: nil
+        }
     }
 }

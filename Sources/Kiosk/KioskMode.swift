@@ -52,7 +52,7 @@ public struct KioskMode: Sendable {
                 try diary(visit, tab: "/finals")
             },
             AppRoute(.post, "/kiosk/signout", .school(.viewOwnAccount)) { visit in
-                if let session = visit.session { try database.write { try $0.endSession(session.id, at: visit.now) } }
+                if let session = visit.session { try AccountsDesk(database: database).signOut(session: session.id, at: visit.now) }
                 var response = Response.redirect(to: "/kiosk")
                 response.headers.add("Set-Cookie", Cookie.clear(Cookie.session, for: visit.request))
                 return response

@@ -10,6 +10,7 @@ extension DeskError {
         case let .notFound(message): HTTPError(status: 404, message: message)
         case let .invalid(message, field): HTTPError(status: 422, message: message, code: "invalid_" + field)
         case .invalidFields: HTTPError(status: 422, message: message, code: "invalid")
+        case let .credentials(message, _, code): HTTPError(status: 422, message: message, code: code)
         case let .refused(refusal): HTTPError(status: 409, message: refusal.message, code: refusal.code)
         case .markExists: HTTPError(status: 409, message: message, code: "mark_exists")
         case .forbidden: HTTPError.forbidden

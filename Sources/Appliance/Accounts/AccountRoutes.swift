@@ -1,3 +1,4 @@
+import Desks
 import Domain
 import HTTP
 import Routing
@@ -8,7 +9,7 @@ import WebUI
 /// Sign-in and sign-out, the password page, and the session API (`/api/v1/session`, `/api/v1/me`).
 struct AccountRoutes {
     let database: Database
-    let signIn: SignIn
+    let signIn: SignInDesk
 
     var routes: [AppRoute] {
         [
@@ -43,7 +44,7 @@ struct AccountRoutes {
                 }
             },
             AppRoute(.post, "/logout", .school(.viewOwnAccount)) { visit in
-                if let session = visit.session { try database.write { try $0.endSession(session.id, at: visit.now) } }
+                if let session = visit.session { try AccountsDesk(database: database).signOut(session: session.id, at: visit.now) }
                 var response = Response.redirect(to: "/login")
                 response.headers.add("Set-Cookie", Cookie.clear(Gate.sessionCookie, for: visit.request))
                 return response
@@ -63,8 +64,8 @@ struct AccountRoutes {
                     var response = Response.redirect(to: "/?password=changed")
                     response.headers.add("Set-Cookie", Cookie.set(Gate.sessionCookie, token, for: visit.request))
                     return response
-                } catch let error as HTTPError where error.status == 422 {
-                    return passwordPage(visit, errors: [error.code == "wrong_current_password" ? "current" : "new": error.message], status: 422)
+                } catch let error as DeskError where error.field != nil {
+                    return passwordPage(visit, errors: [error.field!: error.message], status: 422)
                 }
             },
             AppRoute(.post, "/api/v1/session", .open, slow: .computes) { visit in
@@ -90,7 +91,7 @@ struct AccountRoutes {
                 }
             },
             AppRoute(.delete, "/api/v1/session", .school(.viewOwnAccount)) { visit in
-                if let session = visit.session { try database.write { try $0.endSession(session.id, at: visit.now) } }
+                if let session = visit.session { try AccountsDesk(database: database).signOut(session: session.id, at: visit.now) }
                 var response = Response(status: 204)
                 response.headers.add("Set-Cookie", Cookie.clear(Gate.sessionCookie, for: visit.request))
                 return response

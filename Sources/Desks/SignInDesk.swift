@@ -1,4 +1,3 @@
-import HTTP
 import Domain
 import Secrets
 import Storage
@@ -11,8 +10,8 @@ import Glibc
 ///
 /// - Important: hash only on slow routes: the server's worker pool runs them, and its size
 ///   caps the hashes at once (each holds 19 MiB for its whole run).
-final class SignIn: Sendable {
-    enum Outcome: Equatable {
+public final class SignInDesk: Sendable {
+    public enum Outcome: Equatable {
         case signedIn(token: String, session: SessionRecord, account: AccountRecord)
         /// Wrong login or password: one answer for both.
         case refused
@@ -26,12 +25,12 @@ final class SignIn: Sendable {
     private let decoy: String
     private let unknownFailures = FailureCounter()
 
-    init(database: Database) {
+    public init(database: Database) {
         self.database = database
         decoy = (try? PasswordHash.hash(Random.token())) ?? ""
     }
 
-    func attempt(login: String, password: String, address: String, via: AuditEntry.Via, now: Int) throws -> Outcome {
+    public func attempt(login: String, password: String, address: String, via: AuditEntry.Via, now: Int) throws -> Outcome {
         let key = login.lowercased()
         guard let account = try database.read({ try $0.account(login: login) }) else {
             let retry = unknownFailures.retryAfter(key, now: now)
@@ -95,21 +94,21 @@ final class SignIn: Sendable {
     }
 }
 
-extension SignIn {
+extension SignInDesk {
     /// Sets a new password after checking the current one (the person's own, or the
     /// temporary one from a slip). Every session of the account ends; a new one is returned.
-    /// - Throws: `HTTPError` 422 with code `wrong_current_password` or `weak_password`.
-    func changePassword(actor: Actor, session: SessionRecord, current: String, new: String, address: String,
+    /// - Throws: `DeskError.credentials` for `current` (`wrong_current_password`) or `new` (`weak_password`).
+    public func changePassword(actor: Actor, session: SessionRecord, current: String, new: String, address: String,
                         via: AuditEntry.Via, now: Int) throws -> (token: String, session: SessionRecord) {
         guard let account = try database.read({ try $0.account(id: actor.accountID) }),
-              let person = try database.read({ try $0.personSummary(actor.personID, year: -1) }) else { throw HTTPError.forbidden }
+              let person = try database.read({ try $0.personSummary(actor.personID, year: -1) }) else { throw DeskError.forbidden }
         let hashes = try account.passwordHash.map { [$0] } ?? database.read { try $0.usableSlips(account: account.id, now: now).map(\.passwordHash) }
         guard hashes.contains(where: { PasswordHash.verify(current, against: $0) }) else {
-            throw HTTPError(status: 422, message: "Текущий пароль указан неверно.", code: "wrong_current_password")
+            throw DeskError.credentials("Текущий пароль указан неверно.", field: "current", code: "wrong_current_password")
         }
         if let problem = PasswordPolicy.problem(with: new, login: account.login,
                                                 names: [person.card.lastName, person.card.firstName, person.card.middleName]) {
-            throw HTTPError(status: 422, message: problem, code: "weak_password")
+            throw DeskError.credentials(problem, field: "new", code: "weak_password")
         }
         let hash = try PasswordHash.hash(new)
         return try database.write { c in
