@@ -163,10 +163,14 @@ struct LessonPages: Sendable {
         let correctOpen = !editOpen && canCorrect && begun && !lesson.cancelled && rules.absenceCorrection(lesson.timing) == nil
         let entriesOpen = editOpen || correctOpen
         // The first mark field takes the focus: the teacher types marks straight away.
-        let firstMarkable = editOpen && lesson.marksEnabled ? students.first { !closed.contains($0.id) }?.id : nil
+        // A period mark already set closes that period's marks of the student (unless the deputy
+        // has unlocked the date): the journal's own rule decides, per student.
+        let periodClosed = { (student: Int) in
+            closed.contains(student) && rules.entry(lesson.timing, periodMarkSet: true) == .failure(.periodClosed)
+        }
+        let firstMarkable = editOpen && lesson.marksEnabled ? students.first { !periodClosed($0.id) }?.id : nil
         let rows: [HTML] = students.enumerated().map { n, s in
-            // A period mark already set closes that period's marks of the student: no fields that would refuse.
-            let editOpen = editOpen && !closed.contains(s.id)
+            let editOpen = editOpen && !periodClosed(s.id)
             let own = marks.filter { $0.studentID == s.id }
             let absence = absences.first { $0.studentID == s.id }?.code
             let typedAbsence = typed.values["a_\(s.id)"] ?? absence?.rawValue ?? ""
@@ -191,7 +195,7 @@ struct LessonPages: Sendable {
                 <select name="w_\(s.id)" aria-label="Вид работы: \(s.name)">\(typeOptions(Int(typed.values["w_\(s.id)"] ?? "") ?? defaultType))</select>
                 """ : ""
             let hw = individual[s.id].map { "<div class=\"muted small\">Инд. задание: \($0)</div>" as HTML } ?? ""
-            let closedNote: HTML = closed.contains(s.id) && canEdit ? "<div class=\"muted small\">Итоговая за период выставлена: отметки закрыты.</div>" : ""
+            let closedNote: HTML = periodClosed(s.id) && canEdit ? "<div class=\"muted small\">Итоговая за период выставлена: отметки закрыты.</div>" : ""
             let notes: [HTML] = remarks.filter { $0.student == s.id }.map { "<div class=\"small \($0.praise ? "praise" : "remark")\">\($0.text)</div>" }
             let errors: [HTML] = [typed.errors["a_\(s.id)"], markError].compactMap { $0 }.map { "<p class=\"field-error\">\($0)</p>" }
                 + (typed.confirm.contains(s.id) ? ["<label class=\"confirm\"><input type=\"checkbox\" name=\"c_\(s.id)\" value=\"1\"> поставить отметку, хотя отмечен отсутствующим</label>"] : [])

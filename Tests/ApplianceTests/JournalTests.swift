@@ -328,6 +328,10 @@ import Testing
         let page = try c.page("/lessons/\(lesson)").text
         #expect(page.contains("Итоговая за период выставлена"))
         #expect(!page.contains("name=\"m_\(student)\""))
+        // …unless the deputy unlocks the lesson's date: then the rule lets the mark in, and so does the page.
+        try JournalDeskProbe(database: database).unlock(classID: classID, subject: subject, date: "2026-11-23", by: TestSchool.login(.deputy))
+        #expect(try c.page("/lessons/\(lesson)").text.contains("name=\"m_\(student)\""))
+        #expect(try c.json(.post, "/api/v1/lessons/\(lesson)/marks", #"{"student":\#(student),"value":5,"workType":"У"}"#).status == 201)
         // The grid shows it.
         let grid = try c.json(.get, "/api/v1/journal?\(scope)&period=\(period.id)")
         let marks = try #require(try json(grid)["periodMarks"] as? [[String: Any]])
