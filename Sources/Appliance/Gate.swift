@@ -77,8 +77,10 @@ final class Gate: Sendable {
 
     /// Records a refusal in the audit trail; the error to answer with.
     func refuse(_ visit: Visit, _ route: AppRoute, entity: String) -> HTTPError {
-        let what = "\(visit.request.method.rawValue) \(visit.request.path)"
-        RefusalLog(database: database).record(visit.editor, what: what, entity: entity)
+        // Only a signed-in visitor is refused by the policy; an open route's desk has no one to name.
+        if visit.actor != nil {
+            RefusalLog(database: database).record(visit.editor, what: "\(visit.request.method.rawValue) \(visit.request.path)", entity: entity)
+        }
         return route.hidesRefusal ? HTTPError.notFound : HTTPError.forbidden
     }
 
