@@ -27,6 +27,8 @@ let package = Package(
 
         // The domain: glossary types, the calendar, rules. No I/O.
         .target(name: "Domain", swiftSettings: strict),
+        // The message catalogue: every page's words in Russian and English.
+        .target(name: "Words", dependencies: ["Domain"], swiftSettings: strict),
         // Small thread-safety tools shared by the server's layers (`Locked`).
         .target(name: "Sync", swiftSettings: strict),
         // SQLite wrapper, migrations and every SQL statement of the project; the audit trail's
@@ -46,18 +48,18 @@ let package = Package(
         .target(name: "Desks", dependencies: ["Storage", "Domain", "Secrets"], swiftSettings: strict),
         // What pages and the JSON API share: routes with their declared access, the visit,
         // and the one mapping of desk errors to HTTP.
-        .target(name: "Routing", dependencies: ["Desks", "HTTP", "Domain"], swiftSettings: strict),
+        .target(name: "Routing", dependencies: ["Desks", "HTTP", "Domain", "Words"], swiftSettings: strict),
         // The site's look: escaped HTML, the page layout, embedded assets, error pages.
-        .target(name: "WebUI", dependencies: ["Routing", "HTTP", "Sync", "Domain"], swiftSettings: strict),
+        .target(name: "WebUI", dependencies: ["Routing", "HTTP", "Sync", "Domain", "Words"], swiftSettings: strict),
         // The student's and guardian's diary: pages and JSON API.
-        .target(name: "Diary", dependencies: ["Routing", "Desks", "WebUI", "HTTP", "Storage", "Domain"], swiftSettings: strict),
+        .target(name: "Diary", dependencies: ["Words", "Routing", "Desks", "WebUI", "HTTP", "Storage", "Domain"], swiftSettings: strict),
         // The hallway kiosk: pairing, sign-in by slip code, the read-only diary on a shared screen.
-        .target(name: "Kiosk", dependencies: ["Diary", "Routing", "Desks", "WebUI", "HTTP", "Storage", "Domain", "Secrets"], swiftSettings: strict),
+        .target(name: "Kiosk", dependencies: ["Words", "Diary", "Routing", "Desks", "WebUI", "HTTP", "Storage", "Domain", "Secrets"], swiftSettings: strict),
         // The teachers' journal: its pages and JSON API over the journal's desks.
-        .target(name: "Journal", dependencies: ["Setup", "Routing", "Desks", "WebUI", "HTTP", "Storage", "Domain"], swiftSettings: strict),
+        .target(name: "Journal", dependencies: ["Words", "Setup", "Routing", "Desks", "WebUI", "HTTP", "Storage", "Domain"], swiftSettings: strict),
         // The server: staff pages, JSON API, wiring of the routes.
         .target(name: "Appliance", dependencies: [
-            "Diary", "Kiosk", "Journal", "Setup", "Routing", "Desks", "Printing", "WebUI", "HTTP", "Storage", "Domain", "Secrets",
+            "Diary", "Kiosk", "Journal", "Setup", "Routing", "Desks", "Printing", "WebUI", "Words", "HTTP", "Storage", "Domain", "Secrets",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // First run, demo school, imports, accounts, backups.

@@ -42,7 +42,8 @@ final class Gate: Sendable {
         let kioskID = try kiosk(request)
         let (session, actor) = try signedIn(request, now: now, today: today, kioskID: kioskID)
         try checkForgery(request, session: session)
-        let visit = Visit(request: request, now: now, today: today, actor: actor, session: session, kioskID: kioskID)
+        let language = session?.language ?? request.cookie(Cookie.language).flatMap(Language.init(rawValue:)) ?? .russian
+        let visit = Visit(request: request, now: now, today: today, actor: actor, session: session, kioskID: kioskID, language: language)
         do {
             if case let .policy(action, resolve) = route.access {
                 guard let actor else { return unauthenticated(request, kiosk: kioskID != nil) }

@@ -59,6 +59,15 @@ public struct AccountsDesk: Sendable {
         try database.write { try $0.endSession(session, at: now) }
     }
 
+    /// The language of the editor's own pages, from their next request on.
+    public func setLanguage(_ language: Language, by editor: Editor) throws {
+        try editor.require(.viewOwnAccount, .school)
+        try database.write { c in
+            try c.setLanguage(account: editor.actor.accountID, language)
+            try c.appendAudit(editor.entry(.languageChange, entity: "account", id: editor.actor.accountID, new: language.rawValue))
+        }
+    }
+
     func uniqueLogin(for card: PersonCard, _ c: Connection) throws -> String {
         let base = Transliteration.login(lastName: card.lastName, firstName: card.firstName, middleName: card.middleName)
         var login = base.isEmpty ? "user" : base

@@ -49,9 +49,11 @@ public struct SessionRecord: Sendable, Equatable {
     public let expiresAt: Int
     /// Signed in with a temporary password: only a new password may be set.
     public let mustChangePassword: Bool
+    /// The language the account chose for its pages.
+    public let language: Language
 
     public init(id: Int, accountID: Int, kiosk: Bool, kioskID: Int? = nil, csrfToken: String, createdAt: Int, lastSeenAt: Int,
-                expiresAt: Int, mustChangePassword: Bool) {
+                expiresAt: Int, mustChangePassword: Bool, language: Language = .russian) {
         self.id = id
         self.accountID = accountID
         self.kiosk = kiosk
@@ -61,6 +63,7 @@ public struct SessionRecord: Sendable, Equatable {
         self.lastSeenAt = lastSeenAt
         self.expiresAt = expiresAt
         self.mustChangePassword = mustChangePassword
+        self.language = language
     }
 
     /// True while neither the idle nor the absolute timeout has passed.

@@ -1,5 +1,6 @@
 import Domain
 import HTTP
+import Words
 
 /// One request as a route's handler sees it: the request, the moment, and who is asking.
 public struct Visit: Sendable {
@@ -12,15 +13,22 @@ public struct Visit: Sendable {
     public let session: SessionRecord?
     /// The registered kiosk screen this browser is, from its device cookie.
     public let kioskID: Int?
+    /// The language of the pages: the account's choice, or the sign-in page's switch.
+    public let language: Language
 
-    public init(request: Request, now: Int, today: CivilDate, actor: Actor?, session: SessionRecord?, kioskID: Int? = nil) {
+    public init(request: Request, now: Int, today: CivilDate, actor: Actor?, session: SessionRecord?, kioskID: Int? = nil,
+                language: Language = .russian) {
         self.request = request
         self.now = now
         self.today = today
         self.actor = actor
         self.session = session
         self.kioskID = kioskID
+        self.language = language
     }
+
+    /// The words of this visit's pages.
+    public var words: Words { Words(language) }
 
     /// The CSRF token forms of this visit carry (the session's; empty when anonymous).
     public var csrfToken: String { session?.csrfToken ?? "" }

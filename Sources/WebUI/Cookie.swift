@@ -7,6 +7,8 @@ public enum Cookie {
     public static let form = "tabel_csrf"
     /// The long-lived cookie of a registered kiosk screen.
     public static let kiosk = "tabel_kiosk"
+    /// The language chosen before signing in (an account's own choice is kept with the account).
+    public static let language = "tabel_lang"
 
     public static func set(_ name: String, _ value: String, for request: Request, maxAge: Int? = nil) -> String {
         "\(name)=\(value); HttpOnly; SameSite=Strict; Path=/" + (maxAge.map { "; Max-Age=\($0)" } ?? "") + (overTLS(request) ? "; Secure" : "")

@@ -1,6 +1,7 @@
 import Domain
 import Routing
 import HTTP
+import Words
 
 /// The signed-in person as the page header shows them.
 public struct SignedIn: Sendable {
@@ -8,24 +9,28 @@ public struct SignedIn: Sendable {
     public let csrfToken: String
     /// The top menu, the same on every page of this visitor.
     public let menu: [(label: String, href: String)]
+    /// The words of their pages, in the language they chose.
+    public let words: Words
 
-    public init(name: String, csrfToken: String, menu: [(label: String, href: String)] = []) {
+    public init(name: String, csrfToken: String, menu: [(label: String, href: String)] = [], words: Words = .russian) {
         self.name = name
         self.csrfToken = csrfToken
         self.menu = menu
+        self.words = words
     }
 
     /// The signed-in visitor of `visit`, with their menu.
     public init(_ visit: Visit, name: String) {
-        self.init(name: name, csrfToken: visit.csrfToken, menu: visit.menu)
+        self.init(name: name, csrfToken: visit.csrfToken, menu: visit.menu, words: visit.words)
     }
 }
 
 /// The frame every staff and diary page shares: header with the school's name, main, footer.
 public enum Layout {
-    /// A whole page. `school` is nil before setup.
-    public static func page(title: String, school: School?, user: SignedIn? = nil, nav: [(label: String, href: String)] = [],
+    /// A whole page. `school` is nil before setup. The words are the signed-in visitor's, else `words`.
+    public static func page(title: String, school: School?, user: SignedIn? = nil, words: Words = .russian, nav: [(label: String, href: String)] = [],
                             bodyClass: String = "", scripts: [Asset] = [], _ content: HTML) -> HTML {
+        let w = user?.words ?? words
         let schoolName = school?.displayName ?? "Tabel"
         // Signed in: the same menu on every page; the page's own links go below the header.
         let menu = user?.menu ?? []
@@ -35,13 +40,14 @@ public enum Layout {
         if let user {
             links.append("""
                 <span class="who">\(user.name)</span>
-                <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="\(user.csrfToken)"><button class="link">Выйти</button></form>
+                <form method="post" action="/language" class="inline"><input type="hidden" name="_csrf" value="\(user.csrfToken)"><input type="hidden" name="language" value="\(w.language == .russian ? "en" : "ru")"><button class="link" title="\(w.languageLabel)" lang="\(w.language == .russian ? "en" : "ru")">\(w.otherLanguageName)</button></form>
+                <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="\(user.csrfToken)"><button class="link">\(w.signOut)</button></form>
                 """)
         }
         let scriptTags: [HTML] = scripts.map { "<script src=\"\($0.url)\" defer></script>" }
         return """
         <!doctype html>
-        <html lang="ru">
+        <html lang="\(w.code)">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -51,18 +57,18 @@ public enum Layout {
         \(each: scriptTags)
         </head>
         <body class="\(bodyClass)">
-        \(bodyClass == "kiosk" ? HTML.empty : header(schoolName: schoolName, links: links))
-        \(crumbs.isEmpty ? HTML.empty : "<nav class=\"crumbs\" aria-label=\"На этой странице\">\(each: crumbs)</nav>")
+        \(bodyClass == "kiosk" ? HTML.empty : header(schoolName: schoolName, productLine: w.productLine, links: links))
+        \(crumbs.isEmpty ? HTML.empty : "<nav class=\"crumbs\" aria-label=\"\(w.onThisPage)\">\(each: crumbs)</nav>")
         \(content)
         </body>
         </html>
         """
     }
 
-    private static func header(schoolName: String, links: [HTML]) -> HTML {
+    private static func header(schoolName: String, productLine: String, links: [HTML]) -> HTML {
         """
         <header class="site-header"><div class="inner">
-        <a class="brand" href="/"><img src="\(Assets.icon.url)" alt=""><span>\(schoolName)<small>Электронный журнал и дневник</small></span></a>
+        <a class="brand" href="/"><img src="\(Assets.icon.url)" alt=""><span>\(schoolName)<small>\(productLine)</small></span></a>
         <nav>\(each: links)</nav>
         </div></header>
         """

@@ -216,10 +216,32 @@ import WebUI
         #expect(actions == ["signin.failure 127.0.0.1", "signin.success 127.0.0.1"])
     }
 
+    /// An account chooses English from any page's header; the choice stays with the account
+    /// (another session shows it too) and is audited; Russian stays the default for others.
+    @Test func anAccountChoosesTheLanguageOfItsPages() throws {
+        let login = TestSchool.login(.teacher).login
+        let client = Client(app)
+        try client.signIn(login)
+        let home = try client.page("/")
+        #expect(home.text.contains("<html lang=\"ru\">") && home.text.contains(">Выйти<"))
+        let r = try client.post("/language", [("language", "en")])
+        #expect(r.status == 303)
+        let english = try client.get("/")
+        #expect(english.text.contains("<html lang=\"en\">") && english.text.contains(">Sign out<") && english.text.contains(">Русский<"))
+        let other = Client(app)
+        try other.signIn(login)
+        #expect(try other.get("/").text.contains("<html lang=\"en\">"))
+        let student = Client(app)
+        try student.signIn(TestSchool.login(.student).login)
+        #expect(try student.get("/").text.contains("<html lang=\"ru\">"))
+        let audited = try database.read { try $0.query("SELECT new_value FROM audit WHERE action = 'account.language'") { $0.string(0) } }
+        #expect(audited == ["en"])
+    }
+
     /// Every route of the application: anything not on the open list must refuse an anonymous visitor.
     @Test func everyRouteGoesThroughThePolicy() throws {
         let open: Set<String> = ["GET /healthz", "GET /static/{name}", "GET /favicon.ico", "GET /login", "POST /login",
-                                 "POST /api/v1/session", "GET /kiosk", "GET /kiosk/pair/{code}", "POST /kiosk/signin"]
+                                 "POST /api/v1/session", "GET /kiosk", "GET /kiosk/pair/{code}", "POST /kiosk/signin", "POST /language"]
         var declaredOpen: Set<String> = []
         for route in app.routes {
             let key = "\(route.method.rawValue) \(route.pattern)"

@@ -49,6 +49,18 @@ struct AccountRoutes {
                 response.headers.add("Set-Cookie", Cookie.clear(Gate.sessionCookie, for: visit.request))
                 return response
             },
+            // The language switch of every page: an account keeps its choice, a visitor before
+            // signing in keeps it in a cookie. Back to the page it was pressed on.
+            AppRoute(.post, "/language", .open) { visit in
+                let language = Language(rawValue: try visit.request.form()["language"] ?? "") ?? .russian
+                var response = Response.redirect(to: backPath(visit.request))
+                if visit.actor != nil {
+                    try AccountsDesk(database: database).setLanguage(language, by: visit.editor)
+                } else {
+                    response.headers.add("Set-Cookie", Cookie.set(Cookie.language, language.rawValue, for: visit.request, maxAge: 365 * 86400))
+                }
+                return response
+            },
             AppRoute(.get, "/password", .school(.changeOwnPassword)) { visit in
                 passwordPage(visit, errors: [:], status: 200)
             },
@@ -122,6 +134,15 @@ struct AccountRoutes {
     }
 
     /// Where to go after sign-in: a path on this site only.
+    /// The path of the page a form was sent from (its `Referer`, on this site only), else home.
+    func backPath(_ request: Request) -> String {
+        guard let referer = request.headers["referer"], let host = request.headers["host"] else { return "/" }
+        for prefix in ["http://\(host)", "https://\(host)"] where referer.hasPrefix(prefix) {
+            return safeNext(String(referer.dropFirst(prefix.count)))
+        }
+        return "/"
+    }
+
     func safeNext(_ next: String?) -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
         return next

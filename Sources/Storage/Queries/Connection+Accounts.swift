@@ -91,12 +91,18 @@ extension Connection {
     /// A session that has not been ended, by the hash of its token.
     public func session(tokenHash: [UInt8]) throws -> SessionRecord? {
         try first("""
-            SELECT id, account_id, kind, csrf_token, created_at, last_seen_at, expires_at, must_change_password, kiosk_id
-            FROM session WHERE token_hash = ? AND ended_at IS NULL
+            SELECT s.id, s.account_id, s.kind, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, s.must_change_password, s.kiosk_id, a.language
+            FROM session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = ? AND s.ended_at IS NULL
             """, tokenHash) { r in
             SessionRecord(id: r.int(0), accountID: r.int(1), kiosk: r.string(2) == "kiosk", kioskID: r.optionalInt(8), csrfToken: r.string(3),
-                          createdAt: r.int(4), lastSeenAt: r.int(5), expiresAt: r.int(6), mustChangePassword: r.bool(7))
+                          createdAt: r.int(4), lastSeenAt: r.int(5), expiresAt: r.int(6), mustChangePassword: r.bool(7),
+                          language: Language(rawValue: r.string(9)) ?? .russian)
         }
+    }
+
+    /// The language an account's pages are shown in.
+    public func setLanguage(account: Int, _ language: Language) throws {
+        try run("UPDATE account SET language = ? WHERE id = ?", language.rawValue, account)
     }
 
     public func touchSession(_ id: Int, at now: Int) throws {

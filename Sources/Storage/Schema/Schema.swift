@@ -7,6 +7,7 @@ public enum Schema {
         Migration(version: 4, name: "audit_values", sql: auditValues),
         Migration(version: 5, name: "access_columns", sql: accessColumns),
         Migration(version: 6, name: "audit_chain", sql: auditChain, then: chainAuditRows),
+        Migration(version: 7, name: "language", sql: language),
     ]
 
     /// The newest schema version this build knows.
