@@ -3,6 +3,7 @@ import HTTP
 import Routing
 import Storage
 import WebUI
+import Words
 
 /// The signed-in start page: who you are, today's bells, and the sections you can open.
 enum HomePage {
@@ -18,7 +19,8 @@ enum HomePage {
             let reports = AccessPolicy.permits(actor, .teachLessons, .school) ? try database.read { try $0.markReports(teacher: actor.personID, limit: 20) } : []
             let changed = visit.request.query["password"] == "changed"
             return Layout.response(page(visit: visit, actor: actor, school: school, year: year, bells: bells, person: person,
-                                        children: children, classes: classes, reports: reports, passwordChanged: changed))
+                                        children: children, classes: classes, reports: reports, passwordChanged: changed,
+                                        backupWarning: BackupsPage.homeWarning(visit, database: database)))
         }]
     }
 
@@ -46,6 +48,7 @@ enum HomePage {
         }
         if AccessPolicy.permits(actor, .changeSettings, .school) {
             links.append(("/settings", "Настройки журнала", "Срок исправления отметок, виды работ и веса, округление"))
+            links.append(("/backups", Words.russian.backupsTitle, Words.russian.backupsLinkHint))
         }
         if AccessPolicy.permits(actor, .viewAudit, .school) {
             links.append(("/audit", "Журнал изменений", "Кто, когда и что изменил в отметках и пропусках; выгрузка CSV"))
@@ -79,7 +82,7 @@ enum HomePage {
 
     static func page(visit: Visit, actor: Actor, school: School?, year: AcademicYear?, bells: [Bell],
                      person: PersonSummary?, children: [(id: Int, name: String)], classes: [SchoolClass], reports: [MarkReport],
-                     passwordChanged: Bool) -> HTML {
+                     passwordChanged: Bool, backupWarning: HTML = .empty) -> HTML {
         let today = visit.today
         let bellRows: [HTML] = bells.map {
             "<tr><td>\($0.number)</td><td>\($0.startsAt.description)–\($0.endsAt.description)</td></tr>"
@@ -93,7 +96,7 @@ enum HomePage {
             \(passwordChanged ? "<p class=\"notice\">Пароль изменён.</p>" as HTML : "")
             <h1>\(greeting(actor, person))</h1>
             <p class="muted">\(RussianCalendar.weekdays[today.weekday - 1].capitalizedFirst), \(RussianCalendar.long(today))\(year.map { " · \($0.name) учебный год" } ?? "") · \(roles)</p>
-            \(notice)
+            \(notice)\(backupWarning)
             <div class="links">\(each: links)</div>
             \(reports.isEmpty ? "" as HTML : reportList("Сообщения об ошибках в ваших отметках", reports))
             <div class="card spaced"><h2>Звонки</h2>

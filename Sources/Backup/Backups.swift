@@ -190,6 +190,13 @@ public enum Backups {
             results.append(write(manifest, manifestBytes, from: compressed, to: medium, base: base, request: request,
                                  key: key, progress: progress))
         }
+        do {
+            try DatabaseCopy.record(results.map {
+                BackupRunRecord(at: request.now, kind: request.kind.rawValue, medium: $0.medium, file: $0.file, ok: $0.ok, message: $0.failure ?? "")
+            }, inDatabaseAt: request.database)
+        } catch {
+            progress("Не удалось отметить копию в базе (страница «Резервные копии»): \(error).")
+        }
         return BackupOutcome(manifest: manifest, media: results)
     }
 

@@ -1,3 +1,5 @@
+import Appliance
+import Domain
 import Foundation
 import Storage
 import Testing
@@ -100,5 +102,51 @@ import Testing
         let line = security.output.split(separator: "\n").first { $0.contains("Overall exposure level") } ?? ""
         let score = Double(line.split(separator: ":").last?.split(separator: " ").first ?? "") ?? 99
         #expect(score <= 2.0, "\(line)")
+    }
+}
+
+/// The administrator's backups page and the home page's warning.
+@Suite struct BackupsPageTests {
+    let database = try! TestSchool.copy()
+    var app: App { TestSchool.app(database) }
+    /// The test clock's moment (2026-11-23 10:00 at UTC+3).
+    var now: Int { TestSchool.clock.unixNow() }
+
+    func signedIn(_ role: Role) throws -> Client {
+        let c = Client(app)
+        #expect(try c.signIn(TestSchool.login(role).login).status == 303)
+        return c
+    }
+
+    @Test func withoutAVerifiedCopyTheHomePageWarnsTheAdministrator() throws {
+        let admin = try signedIn(.administrator)
+        let home = try admin.get("/")
+        #expect(home.text.contains("Резервных копий ещё не было"))
+        #expect(home.text.contains("href=\"/backups\""))
+        let page = try admin.get("/backups")
+        #expect(page.status == 200)
+        #expect(page.text.contains("Резервных копий ещё не было"))
+        // A teacher neither sees the warning nor opens the page.
+        let teacher = try signedIn(.teacher)
+        #expect(!(try teacher.get("/").text.contains("Резервн")))
+        #expect(try teacher.get("/backups").status == 403)
+    }
+
+    @Test func theLastGoodCopyPerMediumAndAWarningAfterEightDays() throws {
+        try DatabaseCopy.record([
+            BackupRunRecord(at: now - 9 * 86_400, kind: "weekly", medium: "/media/TABEL-1", file: "/media/TABEL-1/tabel-weekly-old.sqlite.zst", ok: true, message: ""),
+            BackupRunRecord(at: now - 9 * 86_400, kind: "weekly", medium: "/media/TABEL-2", file: nil, ok: false, message: "носитель заполнен"),
+        ], inDatabaseAt: database.path)
+        let admin = try signedIn(.administrator)
+        #expect(try admin.get("/").text.contains("Нет проверенной резервной копии уже 9 дней"))
+        let page = try admin.get("/backups").text
+        #expect(page.contains("/media/TABEL-1") && page.contains("tabel-weekly-old.sqlite.zst"))
+        #expect(page.contains("/media/TABEL-2") && page.contains("носитель заполнен"))
+
+        try DatabaseCopy.record([
+            BackupRunRecord(at: now - 2 * 86_400, kind: "weekly", medium: "/media/TABEL-2", file: "/media/TABEL-2/tabel-weekly-new.sqlite.zst", ok: true, message: ""),
+        ], inDatabaseAt: database.path)
+        #expect(!(try admin.get("/").text.contains("резервной копии")))
+        #expect(try admin.get("/backups").text.contains("tabel-weekly-new.sqlite.zst"))
     }
 }
