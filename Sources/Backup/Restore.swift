@@ -59,7 +59,8 @@ public struct RestoreRequest: Sendable {
     public var file: String
     public var database: String
     public var keys: [[UInt8]]
-    /// The server's systemd unit, stopped and started around the restore when it runs.
+    /// The server's systemd unit, stopped and started around the restore when it runs (with its
+    /// `.socket`, when that is active).
     public var unit: String
     public var now: Int
 
@@ -80,7 +81,8 @@ public struct RestoreOutcome: Sendable {
     public let previous: String?
     /// The schema the copy held, when migrations brought it up to date.
     public let migratedFrom: Int?
-    public let restartedUnit: Bool
+    /// The units stopped for the restore and started again.
+    public let restarted: [String]
 }
 
 extension Backups {
@@ -109,16 +111,19 @@ extension Backups {
         let manifest = verified.manifest
         progress("Копия верна: \(manifest.school), \(BackupClock.iso(manifest.created)), схема \(manifest.schemaVersion), отметок \(manifest.marks).")
 
-        let stopped = services.isActive(request.unit)
-        if stopped {
-            progress("Останавливаю \(request.unit)…")
-            try services.stop(request.unit)
-        }
+        // The socket first: a request arriving meanwhile would start the service again.
+        let units = (request.unit.hasSuffix(".service") ? [String(request.unit.dropLast(".service".count)) + ".socket"] : []) + [request.unit]
+        var stopped: [String] = []
         defer {
-            if stopped {
-                progress("Запускаю \(request.unit)…")
-                do { try services.start(request.unit) } catch { progress("Не удалось запустить \(request.unit): \(error)") }
+            for unit in stopped {
+                progress("Запускаю \(unit)…")
+                do { try services.start(unit) } catch { progress("Не удалось запустить \(unit): \(error)") }
             }
+        }
+        for unit in units where services.isActive(unit) {
+            progress("Останавливаю \(unit)…")
+            try services.stop(unit)
+            stopped.append(unit)
         }
         if let pid = DatabaseCopy.processHoldingOpen(database) {
             throw BackupError.databaseInUse(path: database, pid: pid)
@@ -176,6 +181,6 @@ extension Backups {
                 _ = chown(database + suffix, owner.uid, owner.gid)
             }
         }
-        return RestoreOutcome(manifest: manifest, previous: hadDatabase ? previous : nil, migratedFrom: migratedFrom, restartedUnit: stopped)
+        return RestoreOutcome(manifest: manifest, previous: hadDatabase ? previous : nil, migratedFrom: migratedFrom, restarted: stopped)
     }
 }

@@ -229,7 +229,7 @@ import Testing
         db.close()
         #expect(try Self.marksAndAudit(path).marks.count == atBackup.marks.count + 25)
 
-        let services = RecordingServices(active: true)
+        let services = RecordingServices(running: ["tabel.socket", "tabel.service"])
         var lines: [String] = []
         let restored = try Backups.restore(
             RestoreRequest(file: file, database: path, keys: [try Self.key(path)],
@@ -239,7 +239,9 @@ import Testing
         #expect(now.marks == atBackup.marks)
         #expect(now.audit == atBackup.audit)
         #expect(restored.migratedFrom == nil)
-        #expect(services.calls == ["is-active tabel.service", "stop tabel.service", "start tabel.service"])
+        #expect(services.calls == ["is-active tabel.socket", "stop tabel.socket", "is-active tabel.service", "stop tabel.service",
+                                   "start tabel.socket", "start tabel.service"])
+        #expect(restored.restarted == ["tabel.socket", "tabel.service"])
         // The replaced database is kept beside, with the 25 marks the copy does not have.
         let previous = try #require(restored.previous)
         #expect(previous == path + ".before-restore-20261201-044000")
@@ -361,19 +363,19 @@ struct NoServices: ServiceControl {
     func start(_ unit: String) throws { Issue.record("start \(unit)") }
 }
 
-/// A server unit that runs: records what the restore asks of it.
+/// The server's units running: records what the restore asks of them.
 final class RecordingServices: ServiceControl, @unchecked Sendable {
     private let lock = NSLock()
     private var log: [String] = []
-    private var active: Bool
+    private var running: Set<String>
 
-    init(active: Bool) { self.active = active }
+    init(running: Set<String>) { self.running = running }
 
     var calls: [String] { lock.withLock { log } }
 
-    func isActive(_ unit: String) -> Bool { lock.withLock { log.append("is-active \(unit)"); return active } }
-    func stop(_ unit: String) throws { lock.withLock { log.append("stop \(unit)"); active = false } }
-    func start(_ unit: String) throws { lock.withLock { log.append("start \(unit)"); active = true } }
+    func isActive(_ unit: String) -> Bool { lock.withLock { log.append("is-active \(unit)"); return running.contains(unit) } }
+    func stop(_ unit: String) throws { lock.withLock { log.append("stop \(unit)"); _ = running.remove(unit) } }
+    func start(_ unit: String) throws { lock.withLock { log.append("start \(unit)"); _ = running.insert(unit) } }
 }
 
 /// A value shared with a writer thread.
