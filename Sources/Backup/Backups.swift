@@ -334,7 +334,8 @@ public enum Backups {
             guard sizes.written == manifest.databaseBytes else {
                 throw fail("распакованная база \(sizes.written) байт, в манифесте \(manifest.databaseBytes)")
             }
-            try DurableFile.sync(output, database)
+            // A restore renames this file into place: it must be on the disk first.
+            if keepDatabaseAt != nil { try DurableFile.sync(output, database) }
         } catch let failure as VerificationFailure {
             throw failure
         } catch {

@@ -133,6 +133,46 @@ import Testing
         #expect(unplugged.media[0].failure?.contains("не подключён") == true)
     }
 
+    /// `mount` with `arguments`; false where this machine does not let the tests mount (not root).
+    static func mount(_ arguments: [String]) -> Bool {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/mount")
+        p.arguments = arguments
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return false }
+        p.waitUntilExit()
+        return p.terminationStatus == 0
+    }
+
+    static func unmount(_ path: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/umount")
+        p.arguments = [path]
+        try? p.run()
+        p.waitUntilExit()
+    }
+
+    /// Where the tests may mount (root in a container that allows it): a 64 KiB medium and a
+    /// read-only one, as a school's full or write-protected stick would be.
+    @Test func fullAndReadOnlyMediaAreNamedWhereTheTestsMayMount() throws {
+        let (_, path) = try Self.school(students: 20)
+        let full = try Self.directory("full"), readOnly = try Self.directory("ro"), good = try Self.directory("good")
+        guard Self.mount(["-t", "tmpfs", "-o", "size=64k", "tmpfs", full]) else { return }
+        defer { Self.unmount(full) }
+        guard Self.mount(["-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", readOnly]) else { return }
+        defer { Self.unmount(readOnly) }
+        let outcome = try Backups.run(BackupRequest(database: path, media: [full, good, readOnly], requireMount: false))
+        #expect(!outcome.succeeded)
+        #expect(outcome.media.map(\.ok) == [false, true, false])
+        #expect(outcome.media[0].failure?.contains("заполнен") == true, "\(outcome.media[0].failure ?? "")")
+        #expect(outcome.media[2].failure?.contains("только для чтения") == true, "\(outcome.media[2].failure ?? "")")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: full).isEmpty)
+        // A mounted medium passes --require-mount; the plain directory does not.
+        let mounted = try Backups.run(BackupRequest(database: path, media: [readOnly, good], requireMount: true))
+        #expect(mounted.media[0].failure?.contains("не подключён") != true)
+        #expect(mounted.media[1].failure?.contains("не подключён") == true)
+    }
+
     @Test func aFlippedByteOrATruncatedFileIsRefusedAndTheLiveFileIsUntouched() throws {
         let (db, path) = try Self.school(students: 20)
         db.close()
