@@ -86,18 +86,27 @@ public enum DatabaseCopy {
     }
 
     /// Opens the copy at `path` read-only and runs every check a backup must pass: the full
-    /// `integrity_check`, `foreign_key_check` and a walk of the whole audit chain. Returns the
-    /// copy's facts and the problems found (empty when the copy is sound).
-    public static func examine(_ path: String) throws -> (facts: DatabaseFacts, problems: [String]) {
+    /// `integrity_check`, `foreign_key_check` and (unless `walkingAuditChain` is false) a walk of
+    /// the whole audit chain. Returns the copy's facts and the problems found (empty when sound).
+    public static func examine(_ path: String, walkingAuditChain: Bool = true) throws -> (facts: DatabaseFacts, problems: [String]) {
         let c = try Connection(path: path, mode: .readOnly)
         var problems = try Database.integrityProblems(c, quick: false)
         let facts = try facts(c)
-        if problems.isEmpty, facts.schemaVersion >= 6 {
-            if let breach = try c.transaction(immediate: false, { try c.walkAuditChain(from: nil) }).breach {
-                problems.append("журнал изменений нарушен: \(breach)")
-            }
+        if problems.isEmpty, walkingAuditChain, let breach = try auditBreach(c, version: facts.schemaVersion) {
+            problems.append("журнал изменений нарушен: \(breach)")
         }
         return (facts, problems)
+    }
+
+    /// Where the audit chain of the copy at `path` breaks, or nil when it holds.
+    public static func auditBreach(_ path: String) throws -> AuditBreach? {
+        let c = try Connection(path: path, mode: .readOnly)
+        return try auditBreach(c, version: c.first("PRAGMA user_version") { $0.int(0) } ?? 0)
+    }
+
+    static func auditBreach(_ c: Connection, version: Int) throws -> AuditBreach? {
+        guard version >= 6 else { return nil }
+        return try c.transaction(immediate: false) { try c.walkAuditChain(from: nil) }.breach
     }
 
     /// The process id of another process that has the database at `path` open, or nil when none
