@@ -382,7 +382,7 @@ public enum Backups {
         guard let names = DurableFile.list(dir) else { return nil }
         let bases = Set(names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".manifest.json") || $0.hasSuffix(".sqlite.zst")) }
             .map { BackupFiles(dir + "/" + $0).data })
-        return bases.sorted().map { data in
+        let listed: [Listed] = bases.map { data in
             let files = BackupFiles(data)
             guard DurableFile.exists(files.manifest) else { return Listed(files: files, manifest: nil, problem: "нет манифеста") }
             let manifest: Manifest
@@ -399,5 +399,6 @@ public enum Backups {
             }
             return Listed(files: files, manifest: manifest, problem: nil)
         }
+        return listed.sorted { ($0.manifest?.created ?? 0, $0.files.data) < ($1.manifest?.created ?? 0, $1.files.data) }
     }
 }

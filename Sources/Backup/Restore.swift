@@ -98,6 +98,7 @@ extension Backups {
                                progress: (String) -> Void = { _ in }) throws -> RestoreOutcome {
         let database = request.database
         let dir = DurableFile.directory(of: database)
+        DatabaseLocation.prepareDirectory(for: database)
         let incoming = DurableFile.temporaryName(for: database + ".restoring")
         progress("Проверка копии \(request.file)…")
         let verified: VerifiedBackup

@@ -188,6 +188,7 @@ struct BackupCommand: ParsableCommand {
 
         func run() throws {
             let path = BackupKey.path(besideDatabase: database.resolved)
+            DatabaseLocation.prepareDirectory(for: database.resolved)
             do {
                 let key = try BackupKey.loadOrCreate(at: path)
                 say(Hex.encode(key.publicKey))
