@@ -2,27 +2,49 @@ import Domain
 import Storage
 
 extension ImportSession {
-    /// `Фамилия;Имя;Отчество;Дата рождения;Класс` [+ `Пол`, `Телефон`, `Email`, `Согласие`, `Документ согласия`].
+    /// `Фамилия;Имя;Отчество;Дата рождения;Класс` [+ `Дата зачисления`, `Пол`, `Телефон`, `Email`, `Согласие`, `Документ согласия`].
+    ///
+    /// A new student joins the class on «Дата зачисления» (today when the column or the cell is
+    /// empty); a student found in another class leaves it on that date and joins the new one
+    /// the same day, one person with two enrolments. The journal lists a student on the lessons
+    /// of that date on only.
     mutating func student(_ row: CSVTable.Row) throws {
         let card = try personCard(row)
         let consent = try consent(row, card: card)
         let target = try schoolClass(row, column: "Класс")
+        let joinedOn = try enrolmentDate(row)
         try duplicate("\(card.fullName)|\(card.birthDate?.iso ?? "")", row)
         if let found = try c.findStudent(card, year: year.id) {
             if found.classID == target.id {
                 report.unchanged += 1
-            } else {
-                let date = SchoolDateTime(unixSeconds: now, offsetMinutes: SchoolClock.systemUTCOffsetMinutes).date
-                try c.moveStudent(found.id, from: found.classID, to: target.id, on: date)
-                report.updated += 1
-                report.changes.append("строка \(row.line): \(card.fullName) переведён в \(target.name)")
+                return
             }
+            guard joinedOn >= found.joinedOn else {
+                throw InputError(line: row.line, "«Дата зачисления»: «\(value(row, "Дата зачисления"))» — раньше, чем \(card.fullName) зачислен(а) в \(try c.className(id: found.classID) ?? "прежний класс") (\(found.joinedOn.russian))")
+            }
+            try c.moveStudent(found.id, from: found.classID, to: target.id, on: joinedOn)
+            report.updated += 1
+            report.moved += 1
+            report.changes.append("строка \(row.line): \(card.fullName) переведён в \(target.name) с \(joinedOn.russian)")
             return
         }
         let id = try createPerson(card, consent: consent, document: value(row, "Документ согласия"))
-        try c.insertEnrolment(student: id, class: target.id, joinedOn: year.startsOn)
+        try c.insertEnrolment(student: id, class: target.id, joinedOn: joinedOn)
         report.created += 1
-        report.changes.append("строка \(row.line): \(card.fullName), \(target.name) — новый обучающийся")
+        report.changes.append("строка \(row.line): \(card.fullName), \(target.name) — новый обучающийся\(joinedOn == year.startsOn ? "" : " с \(joinedOn.russian)")")
+    }
+
+    /// The day a row's student joins their class: «Дата зачисления», or today; a day of the school year.
+    func enrolmentDate(_ row: CSVTable.Row) throws -> CivilDate {
+        let text = value(row, "Дата зачисления")
+        guard !text.isEmpty else { return today }
+        guard let date = CivilDate(russian: text) else {
+            throw InputError(line: row.line, "«Дата зачисления»: «\(text)» — ожидается дата ДД.ММ.ГГГГ")
+        }
+        guard year.startsOn <= date, date <= year.endsOn else {
+            throw InputError(line: row.line, "«Дата зачисления»: «\(text)» — не в \(year.name) учебном году (\(year.startsOn.russian)–\(year.endsOn.russian))")
+        }
+        return date
     }
 
     /// `Фамилия;Имя;Отчество;Должность` [+ `Классный руководитель`, `Телефон`, `Email`, `Согласие`].

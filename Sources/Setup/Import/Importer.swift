@@ -6,6 +6,8 @@ public struct ImportReport: Sendable {
     public var created = 0
     public var updated = 0
     public var unchanged = 0
+    /// Of the updated: students moved to another class.
+    public var moved = 0
     /// One line per change, for the person at the console.
     public var changes: [String] = []
 
@@ -51,7 +53,7 @@ public struct Importer {
                 guard let year = try c.academicYear(containing: today) else {
                     throw ImportFailure(problems: [InputError(line: nil, "на \(today.russian) не задан учебный год: сначала tabel setup init")])
                 }
-                var session = ImportSession(c: c, table: table, year: year, now: now)
+                var session = ImportSession(c: c, table: table, year: year, today: today, now: now)
                 try session.requireColumns(Self.required[kind]!)
                 for row in table.rows {
                     do {
@@ -95,16 +97,19 @@ struct ImportSession {
     let c: Connection
     let table: CSVTable
     let year: AcademicYear
+    /// The school's day of the import: a new student's default date of enrolment.
+    let today: CivilDate
     let now: Int
     var report = ImportReport()
     var problems: [InputError] = []
     /// Rows already seen, to report duplicates within the file.
     var seen: [String: Int] = [:]
 
-    init(c: Connection, table: CSVTable, year: AcademicYear, now: Int) {
+    init(c: Connection, table: CSVTable, year: AcademicYear, today: CivilDate, now: Int) {
         self.c = c
         self.table = table
         self.year = year
+        self.today = today
         self.now = now
     }
 
