@@ -23,15 +23,12 @@ extension ImportSession {
                 throw InputError(line: row.line, "«Дата зачисления»: «\(value(row, "Дата зачисления"))» — раньше, чем \(card.fullName) зачислен(а) в \(try c.className(id: found.classID) ?? "прежний класс") (\(found.joinedOn.russian))")
             }
             try c.moveStudent(found.id, from: found.classID, to: target.id, on: joinedOn)
-            report.updated += 1
-            report.moved += 1
-            report.changes.append("строка \(row.line): \(card.fullName) переведён в \(target.name) с \(joinedOn.russian)")
+            record(.moved, row, "\(card.fullName) переведён в \(target.name) с \(joinedOn.russian)")
             return
         }
         let id = try createPerson(card, consent: consent, document: value(row, "Документ согласия"))
         try c.insertEnrolment(student: id, class: target.id, joinedOn: joinedOn)
-        report.created += 1
-        report.changes.append("строка \(row.line): \(card.fullName), \(target.name) — новый обучающийся\(joinedOn == year.startsOn ? "" : " с \(joinedOn.russian)")")
+        record(.created, row, "\(card.fullName), \(target.name) — новый обучающийся\(joinedOn == year.startsOn ? "" : " с \(joinedOn.russian)")")
     }
 
     /// The day a row's student joins their class: «Дата зачисления», or today; a day of the school year.
@@ -66,11 +63,9 @@ extension ImportSession {
             changed = true
         }
         if existing == nil {
-            report.created += 1
-            report.changes.append("строка \(row.line): \(card.fullName) — \(roles.map(\.russian).joined(separator: ", "))")
+            record(.created, row, "\(card.fullName) — \(roles.map(\.russian).joined(separator: ", "))")
         } else if changed {
-            report.updated += 1
-            report.changes.append("строка \(row.line): \(card.fullName) — обновлены должности или классное руководство")
+            record(.updated, row, "\(card.fullName) — обновлены должности или классное руководство")
         } else {
             report.unchanged += 1
         }
@@ -114,15 +109,13 @@ extension ImportSession {
                 report.unchanged += 1
             } else {
                 try c.insertGuardianLink(guardian: found, student: child, relation: value(row, "Кем приходится"))
-                report.updated += 1
-                report.changes.append("строка \(row.line): \(card.fullName) — ещё один ребёнок: \(childName)")
+                record(.updated, row, "\(card.fullName) — ещё один ребёнок: \(childName)")
             }
             return
         }
         let id = try createPerson(card, consent: consent, document: value(row, "Документ согласия"))
         try c.insertGuardianLink(guardian: id, student: child, relation: value(row, "Кем приходится"))
-        report.created += 1
-        report.changes.append("строка \(row.line): \(card.fullName) — родитель: \(childName), \(childClass.name)")
+        record(.created, row, "\(card.fullName) — родитель: \(childName), \(childClass.name)")
     }
 
     /// `Класс;День;Урок;Предмет;Учитель` [+ `Группа`, `Кабинет`].
@@ -161,15 +154,13 @@ extension ImportSession {
                 report.unchanged += 1
             } else {
                 try c.updateTimetableEntry(existing.id, subject: subject, teacher: teachers[0], room: room)
-                report.updated += 1
-                report.changes.append("строка \(row.line): \(target.name), \(RussianCalendar.weekdaysShort[weekday - 1]), \(bell)-й урок изменён")
+                record(.updated, row, "\(target.name), \(RussianCalendar.weekdaysShort[weekday - 1]), \(bell)-й урок изменён")
             }
             return
         }
         _ = try c.insertTimetableEntry(year: year.id, class: target.id, group: group, subject: subject, teacher: teachers[0], room: room,
                                        weekday: weekday, bell: bell, validFrom: year.startsOn, validTo: year.endsOn)
-        report.created += 1
-        report.changes.append("строка \(row.line): \(target.name), \(RussianCalendar.weekdaysShort[weekday - 1]), \(bell)-й урок: \(subjectText)")
+        record(.created, row, "\(target.name), \(RussianCalendar.weekdaysShort[weekday - 1]), \(bell)-й урок: \(subjectText)")
     }
 
     func weekday(_ row: CSVTable.Row) throws -> Int {
