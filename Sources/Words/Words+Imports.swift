@@ -80,6 +80,10 @@ extension Words {
              "The file has errors — nothing was imported. Correct them and upload the file again:")
     }
     public func importsErrorsCount(_ n: Int) -> String { pick("Ошибок: \(n)", "Errors: \(n)") }
+    /// What the file is imported as (a kind, and for a plan its class and subject).
+    public func importsKindLine(_ what: String, done: Bool = false) -> String {
+        done ? pick("Что загружено: \(what)", "Imported: \(what)") : pick("Что загружается: \(what)", "Importing: \(what)")
+    }
     public var importsWhatChanges: String { pick("Что изменится", "What will change") }
     public var importsWhatChanged: String { pick("Что изменилось", "What changed") }
     public var importsCountCreated: String { pick("добавится", "to add") }

@@ -131,7 +131,7 @@ import Testing
         #expect(good.text.contains("Проверка файла «ученики.csv»"))
         #expect(good.text.contains("добавится: <b>2</b> · изменится: <b>1</b> (из них переводов в другой класс: <b>1</b>) · без изменений: <b>1</b>"))
         #expect(good.text.contains("<td>2</td><td>Орлов Глеб Игоревич, 5А — новый обучающийся с 16.11.2026</td>"))
-        #expect(good.text.contains("<td>3</td><td>Белова Дарья Андреевна переведён в 5Б с 23.11.2026</td>"))
+        #expect(good.text.contains("<td>3</td><td>Белова Дарья Андреевна — перевод в 5Б с 23.11.2026</td>"))
         #expect(Self.token(good) != nil)
         #expect(try Self.school(database) == before)
         #expect(try uploadsKept() == 1)
@@ -237,7 +237,7 @@ import Testing
         let preview = try upload(admin, kind: "plan", file: Array(plan.utf8), csrf: admin.lastCSRF,
                                  fields: [("class", String(classID)), ("subject", String(subjectID))])
         #expect(preview.status == 200)
-        #expect(preview.text.contains("КТП класса по предмету: Русский язык, 5Б"))
+        #expect(preview.text.contains("Что загружается: КТП класса по предмету: Русский язык, 5Б"))
         #expect(preview.text.contains("<td>3</td><td>Новая глава — 3 ч.</td>"))
         #expect(preview.text.contains("тем 2, часов 5; темы будут записаны в "))
         #expect(try Self.school(database) == before)

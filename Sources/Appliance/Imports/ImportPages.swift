@@ -136,10 +136,12 @@ struct ImportPages {
             <main>
             <h1>\(w.importsPreviewTitle(fileName))</h1>
             <section class="card slip-confirm">
-            <h2>\(w.importsKind(kind.rawValue))\(target.map { ": " + $0 } ?? "") — \(w.importsWhatChanges)</h2>
+            <h2>\(w.importsWhatChanges)</h2>
+            <p>\(w.importsKindLine(w.importsKind(kind.rawValue) + (target.map { ": " + $0 } ?? "")))</p>
             \(summary(report, w: w, done: false))
             \(nothing ? "<p class=\"notice\">\(w.importsNothingChanges)</p>" as HTML : HTML.empty)
-            <form method="post" action="/imports/confirm" class="tools">
+            <div class="tools">
+            <form method="post" action="/imports/confirm" class="inline">
             <input type="hidden" name="_csrf" value="\(visit.csrfToken)">
             <input type="hidden" name="token" value="\(token)">
             <button type="submit">\(w.importsConfirm)</button>
@@ -149,6 +151,7 @@ struct ImportPages {
             <input type="hidden" name="token" value="\(token)">
             <button type="submit" class="secondary">\(w.importsCancel)</button>
             </form>
+            </div>
             <p class="muted hint">\(w.importsConfirmHint(minutes: ImportUploads.lifetimeSeconds / 60))</p>
             </section>
             \(details(report, w: w))
@@ -173,7 +176,8 @@ struct ImportPages {
             <main>
             <h1>\(w.importsDoneTitle): «\(upload.fileName)»</h1>
             <section class="card slip-confirm">
-            <h2>\(w.importsKind(upload.job.kind.rawValue)) — \(w.importsWhatChanged)</h2>
+            <h2>\(w.importsWhatChanged)</h2>
+            <p>\(w.importsKindLine(w.importsKind(upload.job.kind.rawValue), done: true))</p>
             <div role="status">\(summary(report, w: w, done: true))</div>
             <p class="tools"><a class="button" href="/imports">\(w.importsAnother)</a>
             <a class="button secondary" href="/audit">\(w.importsAuditLink)</a></p>

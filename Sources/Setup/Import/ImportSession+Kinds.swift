@@ -23,7 +23,7 @@ extension ImportSession {
                 throw InputError(line: row.line, "«Дата зачисления»: «\(value(row, "Дата зачисления"))» — раньше, чем \(card.fullName) зачислен(а) в \(try c.className(id: found.classID) ?? "прежний класс") (\(found.joinedOn.russian))")
             }
             try c.moveStudent(found.id, from: found.classID, to: target.id, on: joinedOn)
-            record(.moved, row, "\(card.fullName) переведён в \(target.name) с \(joinedOn.russian)")
+            record(.moved, row, "\(card.fullName) — перевод в \(target.name) с \(joinedOn.russian)")
             return
         }
         let id = try createPerson(card, consent: consent, document: value(row, "Документ согласия"))

@@ -51,15 +51,16 @@ public struct ImportUploads: Sendable {
         }
     }
 
-    /// Imports the kept file: taken (so a second confirmation finds nothing), checked again
+    /// Imports the kept file: taken (so a second confirmation finds nothing; expired uploads of
+    /// anyone's are swept away with it), checked again
     /// against the school as it is now, and applied in one transaction with its audit row.
     /// - Throws: `Gone` when the token is not the editor's session's live upload; `ImportFailure`
     ///   naming every bad line (nothing is imported, and the file must be uploaded again).
     public func confirm(token: String, today: CivilDate, by editor: Editor) throws -> (Upload, ImportReport) {
         guard let session = editor.session else { throw Gone() }
         let taken = try database.write { c -> ImportUploadRecord? in
-            guard let found = try c.importUpload(tokenHash: Digest.blake2b(token), session: session, now: editor.at) else { return nil }
-            try c.deleteImportUpload(found.id)
+            let found = try c.importUpload(tokenHash: Digest.blake2b(token), session: session, now: editor.at)
+            try c.deleteImportUploads(session: session, expiredBefore: editor.at)
             return found
         }
         guard let upload = taken.flatMap(Self.upload) else { throw Gone() }
