@@ -20,7 +20,8 @@ extension ImportSession {
                 return
             }
             guard joinedOn >= found.joinedOn else {
-                throw InputError(line: row.line, "«Дата зачисления»: «\(value(row, "Дата зачисления"))» — раньше, чем \(card.fullName) зачислен(а) в \(try c.className(id: found.classID) ?? "прежний класс") (\(found.joinedOn.russian))")
+                let given = value(row, "Дата зачисления")
+                throw InputError(line: row.line, "«Дата зачисления»: «\(given.isEmpty ? joinedOn.russian + " (сегодня)" : given)» — раньше, чем \(card.fullName) зачислен(а) в \(try c.className(id: found.classID) ?? "прежний класс") (\(found.joinedOn.russian))")
             }
             try c.moveStudent(found.id, from: found.classID, to: target.id, on: joinedOn)
             record(.moved, row, "\(card.fullName) — перевод в \(target.name) с \(joinedOn.russian)")
