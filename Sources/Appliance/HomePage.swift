@@ -25,7 +25,7 @@ enum HomePage {
     }
 
     /// The sections this actor may open (the gate checks each again when it is opened).
-    static func sections(_ actor: Actor, children: [(id: Int, name: String)], classes: [SchoolClass] = []) -> [(String, String, String)] {
+    static func sections(_ actor: Actor, children: [(id: Int, name: String)], classes: [SchoolClass] = [], _ w: Words) -> [(String, String, String)] {
         var links: [(String, String, String)] = []
         for child in children {
             links.append(("/diary/\(child.id)", actor.personID == child.id ? "Мой дневник" : "Дневник: \(child.name)",
@@ -48,7 +48,7 @@ enum HomePage {
         }
         if AccessPolicy.permits(actor, .changeSettings, .school) {
             links.append(("/settings", "Настройки журнала", "Срок исправления отметок, виды работ и веса, округление"))
-            links.append(("/backups", Words.russian.backupsTitle, Words.russian.backupsLinkHint))
+            links.append(("/backups", w.backupsTitle, w.backupsLinkHint))
         }
         if AccessPolicy.permits(actor, .viewAudit, .school) {
             links.append(("/audit", "Журнал изменений", "Кто, когда и что изменил в отметках и пропусках; выгрузка CSV"))
@@ -58,6 +58,9 @@ enum HomePage {
         }
         if AccessPolicy.permits(actor, .viewPeople, .school) {
             links.append(("/people", "Люди и учётные записи", "Поиск, карточки, согласия, листки с логинами"))
+        }
+        if AccessPolicy.permits(actor, .importData, .school) {
+            links.append(("/imports", w.importsTitle, w.importsHomeHint))
         }
         // A class teacher's own class: its page, and its login slips.
         for schoolClass in classes where actor.classTeacherOf.contains(schoolClass.id) {
@@ -87,7 +90,7 @@ enum HomePage {
         let bellRows: [HTML] = bells.map {
             "<tr><td>\($0.number)</td><td>\($0.startsAt.description)–\($0.endsAt.description)</td></tr>"
         }
-        let links: [HTML] = sections(actor, children: children, classes: classes).map { "<a href=\"\($0.0)\">\($0.1)<small>\($0.2)</small></a>" }
+        let links: [HTML] = sections(actor, children: children, classes: classes, visit.words).map { "<a href=\"\($0.0)\">\($0.1)<small>\($0.2)</small></a>" }
         let roles = actor.roles.sorted { $0.rawValue < $1.rawValue }.map(\.russian).joined(separator: ", ")
         let notice: HTML = year == nil ? "<p class=\"notice\">На эту дату учебный год не задан.</p>" : ""
         return Layout.page(title: "Главная", school: school,
