@@ -3,6 +3,7 @@ import HTTP
 import Routing
 import Storage
 import WebUI
+import Words
 
 /// The signed-in start page: who you are, today's bells, and the sections you can open.
 enum HomePage {
@@ -23,7 +24,7 @@ enum HomePage {
     }
 
     /// The sections this actor may open (the gate checks each again when it is opened).
-    static func sections(_ actor: Actor, children: [(id: Int, name: String)], classes: [SchoolClass] = []) -> [(String, String, String)] {
+    static func sections(_ actor: Actor, children: [(id: Int, name: String)], classes: [SchoolClass] = [], words: Words = .russian) -> [(String, String, String)] {
         var links: [(String, String, String)] = []
         for child in children {
             links.append(("/diary/\(child.id)", actor.personID == child.id ? "Мой дневник" : "Дневник: \(child.name)",
@@ -56,6 +57,9 @@ enum HomePage {
         if AccessPolicy.permits(actor, .viewPeople, .school) {
             links.append(("/people", "Люди и учётные записи", "Поиск, карточки, согласия, листки с логинами"))
         }
+        if AccessPolicy.permits(actor, .viewStructure, .school) {
+            links.append(("/school", words.structureTitle, words.structureMenuHint))
+        }
         // A class teacher's own class: its page, and its login slips.
         for schoolClass in classes where actor.classTeacherOf.contains(schoolClass.id) {
             if AccessPolicy.permits(actor, .viewPeople, .schoolClass(schoolClass.id)) {
@@ -84,7 +88,7 @@ enum HomePage {
         let bellRows: [HTML] = bells.map {
             "<tr><td>\($0.number)</td><td>\($0.startsAt.description)–\($0.endsAt.description)</td></tr>"
         }
-        let links: [HTML] = sections(actor, children: children, classes: classes).map { "<a href=\"\($0.0)\">\($0.1)<small>\($0.2)</small></a>" }
+        let links: [HTML] = sections(actor, children: children, classes: classes, words: visit.words).map { "<a href=\"\($0.0)\">\($0.1)<small>\($0.2)</small></a>" }
         let roles = actor.roles.sorted { $0.rawValue < $1.rawValue }.map(\.russian).joined(separator: ", ")
         let notice: HTML = year == nil ? "<p class=\"notice\">На эту дату учебный год не задан.</p>" : ""
         return Layout.page(title: "Главная", school: school,
