@@ -46,7 +46,7 @@ public struct StructureDesk: Sendable {
         try write(editor) { c in
             let year = try self.year(c, yearID, editor)
             let p = try period(c, form, year: year, except: nil, editor)
-            let id = try c.addPeriod(year: year.id, scheme: p.scheme, number: p.number, name: p.name, startsOn: p.startsOn, endsOn: p.endsOn)
+            let id = try c.insertPeriod(year: year.id, scheme: p.scheme, number: p.number, name: p.name, startsOn: p.startsOn, endsOn: p.endsOn)
             let replan = try self.replan(c, year: year.id, from: p.startsOn)
             try c.appendAudit(editor.entry(.structurePeriod, entity: "period", id: id, new: Words.russian.auditPeriod(p), reason: auditReplan(replan)))
             return replan
@@ -109,7 +109,7 @@ public struct StructureDesk: Sendable {
     public func addHoliday(year yearID: Int, _ form: HolidayForm, by editor: Editor) throws -> Replan {
         try write(editor) { c in
             let h = try holiday(form, year: try self.year(c, yearID, editor), id: 0, editor)
-            let id = try c.addHoliday(year: yearID, name: h.name, startsOn: h.startsOn, endsOn: h.endsOn, grades: h.grades)
+            let id = try c.insertHoliday(year: yearID, name: h.name, startsOn: h.startsOn, endsOn: h.endsOn, grades: h.grades)
             let replan = try self.replan(c, year: yearID, from: h.startsOn)
             try c.appendAudit(editor.entry(.structureHoliday, entity: "holiday", id: id, new: Words.russian.auditHoliday(h), reason: auditReplan(replan)))
             return replan
@@ -301,7 +301,7 @@ public struct StructureDesk: Sendable {
     public func addSubject(_ form: SubjectForm, by editor: Editor) throws -> Int {
         try write(editor) { c in
             let s = try subject(c, form, id: nil, editor)
-            let id = try c.addSubject(name: s.name, shortName: s.shortName, scale: s.scale)
+            let id = try c.insertSubject(name: s.name, shortName: s.shortName, scale: s.scale)
             try c.appendAudit(editor.entry(.structureSubject, entity: "subject", id: id, new: Words.russian.auditSubject(s)))
             return id
         }
@@ -370,16 +370,16 @@ public struct StructureDesk: Sendable {
         }
     }
 
-    /// Changes a class; a new period scheme re-plans the lessons (nil: nothing was re-planned),
-    /// and is refused once period marks of the old scheme are set. A new bell schedule must
-    /// have every bell the class's timetable uses.
+    /// Changes a class. A new period scheme or grade (holidays may be a grade's) re-plans the
+    /// lessons (nil: nothing was re-planned); the scheme stays once period marks of the old one
+    /// are set. A new bell schedule must have every bell the class's timetable uses.
     public func changeClass(_ id: Int, _ form: ClassForm, by editor: Editor) throws -> Replan? {
         try write(editor) { c in
             guard let (old, yearID) = try c.classProfile(id) else { throw DeskError.notFound(editor.words.structureNotFound) }
             let p = try profile(c, form, year: yearID, old: old, editor)
             guard p != old else { return nil }
             try c.updateClass(p)
-            let replan = p.scheme == old.scheme ? nil : try self.replan(c, year: yearID, from: try self.year(c, yearID, editor).startsOn)
+            let replan = p.scheme == old.scheme && p.grade == old.grade ? nil : try self.replan(c, year: yearID, from: try self.year(c, yearID, editor).startsOn)
             try c.appendAudit(editor.entry(.structureClass, entity: "school_class", id: id, old: try auditClass(c, old), new: try auditClass(c, p),
                                            reason: replan.map(auditReplan) ?? "", schoolClass: id))
             return replan

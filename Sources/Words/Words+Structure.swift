@@ -44,8 +44,8 @@ extension Words {
              "Assessment: marks 1–5, pass/fail, or none. While the year's journal has marks in a subject, its assessment stays. Pass/fail entries in the journal come later; a subject without marks takes none.")
     }
     public var structureClassesRule: String {
-        pick("Смена схемы периодов перепланирует уроки класса и невозможна, если уже выставлены итоговые отметки за периоды. Удалить можно только класс без учеников, уроков и расписания.",
-             "A new period scheme re-plans the class's lessons, and is refused once period marks are set. Only a class without students, lessons and timetable can be removed.")
+        pick("Смена параллели или схемы периодов перепланирует уроки класса; схема не меняется, если уже выставлены итоговые отметки за периоды. Удалить можно только класс без учеников, уроков и расписания.",
+             "A new grade or period scheme re-plans the class's lessons; the scheme stays once period marks are set. Only a class without students, lessons and timetable can be removed.")
     }
 
     // MARK: Column heads and fields
@@ -154,7 +154,10 @@ extension Words {
     }
     public func structureMarksCount(_ n: Int) -> String { pick("отметок: \(n)", "marks: \(n)") }
     public func structureAbsencesCount(_ n: Int) -> String { pick("пропусков: \(n)", "absences: \(n)") }
-    public var structureOtherEntries: String { pick("тема, задание или замечание", "a topic, homework or a remark") }
+    public var structureTopicEntered: String { pick("своя тема", "a topic of its own") }
+    public var structureHomeworkEntered: String { pick("задание", "homework") }
+    public var structureRemarksEntered: String { pick("замечания", "remarks") }
+    public var structureTimetableChanged: String { pick("изменение расписания", "a timetable change") }
     public var structureOpenLesson: String { pick("открыть урок", "open the lesson") }
     public func structureMore(_ n: Int) -> String { pick("И ещё \(n).", "And \(n) more.") }
 

@@ -112,7 +112,7 @@ import Testing
         #expect(try lessons(from: "2026-12-07", to: "2026-12-11", grades: 1...4) + lessons(from: "2026-12-07", to: "2026-12-11", grades: 10...11) == others)
         let outside = try database.read { try $0.lessonsOutsidePlan(year: year.id) }
         #expect(Set(outside.map(\.id)) == [marked, homework])
-        #expect(outside.first { $0.id == marked }?.marks == 1 && outside.first { $0.id == homework }?.entered == true)
+        #expect(outside.first { $0.id == marked }?.marks == 1 && outside.first { $0.id == homework }?.homework == true)
         let row = try #require(try database.read { try $0.auditEntries(AuditFilter()).first { $0.action == "structure.holiday" } })
         #expect(row.newValue == "Карантин: 07.12.2026–11.12.2026, 5–9 классы")
         #expect(row.reason == "уроков добавлено 0, удалено \(week.count - 2); вне плана с записями 2")
@@ -241,6 +241,18 @@ import Testing
         #expect(problems { try desk.deleteClass(fifth.id, by: admin) }["delete"]?.contains("ученики") == true)
         try desk.deleteClass(id, by: admin)
         #expect(try auditActions().filter { $0 == "structure.class" }.count == 4)
+    }
+
+    @Test func anotherGradeHasItsOwnHolidays() throws {
+        let admin = try editor(.administrator)
+        let first = try #require(try database.read { try $0.classProfiles(year: year.id) }.first { $0.grade == 1 })
+        let february = "SELECT l.id FROM lesson l WHERE l.class_id = ? AND l.date BETWEEN '2027-02-15' AND '2027-02-21'"
+        #expect(try database.read { try $0.query(february, first.id) { $0.int(0) } }.isEmpty)
+        // Grade 1's extra February week is not grade 2's: the class gets its lessons then.
+        let replan = try desk.changeClass(first.id, .init(grade: "2", letter: first.letter, name: first.name, classTeacher: first.classTeacherID.map(String.init) ?? "",
+                                                          bellSchedule: "\(first.bellScheduleID)", scheme: first.scheme.rawValue, marks: first.marksEnabled), by: admin)
+        let lessons = try database.read { try $0.query(february, first.id) { $0.int(0) } }
+        #expect(!lessons.isEmpty && replan?.created == lessons.count)
     }
 
     @Test func teachingAssignmentsGiveTheirJournals() throws {

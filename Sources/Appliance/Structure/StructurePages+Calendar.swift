@@ -69,7 +69,7 @@ extension StructurePages {
                 let f = "p\(p.id)"
                 return """
                     <tr><td data-label="\(w.structureNumber)">\(field(d, f, "number", w.structureNumber, "\(p.number)", type: "number", attributes: " min=\"1\" max=\"4\" class=\"narrow\"", row: true))</td>
-                    <td data-label="\(w.structureName)">\(field(d, f, "name", w.structureName, p.name, attributes: " maxlength=\"40\"", row: true))</td>
+                    <td data-label="\(w.structureName)" class="wide">\(field(d, f, "name", w.structureName, p.name, attributes: " maxlength=\"40\"", row: true))</td>
                     <td data-label="\(w.structureStartsOn)" class="half">\(field(d, f, "starts_on", w.structureStartsOn, p.startsOn.iso, type: "date", attributes: range, row: true))</td>
                     <td data-label="\(w.structureEndsOn)" class="half">\(field(d, f, "ends_on", w.structureEndsOn, p.endsOn.iso, type: "date", attributes: range, row: true))</td>
                     <td data-label="\(w.structureLength)">\(w.structureDays(p.endsOn.dayNumber - p.startsOn.dayNumber + 1))</td>
@@ -116,7 +116,7 @@ extension StructurePages {
             }
             let f = "h\(h.id)"
             return """
-                <tr><td data-label="\(w.structureName)">\(field(d, f, "name", w.structureName, h.name, attributes: " maxlength=\"80\"", row: true))</td>
+                <tr><td data-label="\(w.structureName)" class="wide">\(field(d, f, "name", w.structureName, h.name, attributes: " maxlength=\"80\"", row: true))</td>
                 <td data-label="\(w.structureStartsOn)" class="half">\(field(d, f, "starts_on", w.structureStartsOn, h.startsOn.iso, type: "date", attributes: range, row: true))</td>
                 <td data-label="\(w.structureEndsOn)" class="half">\(field(d, f, "ends_on", w.structureEndsOn, h.endsOn.iso, type: "date", attributes: range, row: true))</td>
                 <td data-label="\(w.structureGradesHead)" class="grades">\(field(d, f, "min_grade", w.structureFromGrade, "\(h.grades.lowerBound)", type: "number", attributes: grades, row: true)) –

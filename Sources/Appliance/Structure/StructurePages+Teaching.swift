@@ -102,7 +102,7 @@ extension StructurePages {
             guard edit else { return "<tr><td>\(s.name)</td><td>\(s.shortName)</td><td>\(w.structureScale(s.scale))</td></tr>" }
             let f = "s\(s.id)"
             return """
-                <tr><td data-label="\(w.structureName)">\(field(d, f, "name", w.structureName, s.name, attributes: " maxlength=\"80\"", row: true))</td>
+                <tr><td data-label="\(w.structureName)" class="wide">\(field(d, f, "name", w.structureName, s.name, attributes: " maxlength=\"80\"", row: true))</td>
                 <td data-label="\(w.structureShortName)">\(field(d, f, "short_name", w.structureShortName, s.shortName, attributes: " maxlength=\"20\" class=\"short\"", row: true))</td>
                 <td data-label="\(w.structureScaleHead)">\(select(d, f, "scale", w.structureScaleHead, s.scale.rawValue, scales, row: true))\(year.map { "<input type=\"hidden\" name=\"year\" value=\"\($0.id)\" form=\"\(f)\">" as HTML })</td>
                 \(actions(visit, d, f, save: "/school/subjects/\(s.id)", delete: "/school/subjects/\(s.id)/delete", label: s.name))</tr>

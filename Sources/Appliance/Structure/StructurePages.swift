@@ -206,11 +206,13 @@ struct StructurePages: Sendable {
         let w = visit.words
         let shown = lessons.prefix(300)
         let rows: [HTML] = shown.map { l in
-            let entered = [l.marks > 0 ? w.structureMarksCount(l.marks) : nil, l.absences > 0 ? w.structureAbsencesCount(l.absences) : nil]
+            let entered = [l.marks > 0 ? w.structureMarksCount(l.marks) : nil, l.absences > 0 ? w.structureAbsencesCount(l.absences) : nil,
+                           l.topic ? w.structureTopicEntered : nil, l.homework ? w.structureHomeworkEntered : nil,
+                           l.remarks ? w.structureRemarksEntered : nil, l.changed ? w.structureTimetableChanged : nil]
                 .compactMap { $0 }.joined(separator: ", ")
             return """
                 <tr><td>\(l.date.russian)</td><td>\(l.bell)</td><td>\(l.className)</td><td>\(l.subject)\(l.group.map { " <small class=\"muted\">\($0)</small>" as HTML })</td>
-                <td>\(entered.isEmpty ? w.structureOtherEntries : entered)</td><td><a href="/lessons/\(l.id)">\(w.structureOpenLesson)</a></td></tr>
+                <td>\(entered)</td><td class="nowrap"><a href="/lessons/\(l.id)">\(w.structureOpenLesson)</a></td></tr>
                 """
         }
         return """

@@ -33,8 +33,12 @@ public struct LessonOutsidePlan: Sendable, Equatable {
     public let group: String?
     public let marks: Int
     public let absences: Int
-    /// Anything entered for it: marks, absences, a topic or homework of its own, a remark, a timetable change.
-    public let entered: Bool
+    /// Homework, a topic of its own (not the КТП's), remarks or individual homework.
+    public let homework: Bool
+    public let topic: Bool
+    public let remarks: Bool
+    /// Cancelled, moved or otherwise changed in the timetable.
+    public let changed: Bool
 }
 
 /// The school's structure as the administrator's pages read it: years, periods, holidays,
@@ -296,13 +300,16 @@ extension Connection {
         try query("""
             SELECT l.id, l.date, l.bell_number, c.id, c.name, s.name, g.name,
                    (SELECT count(*) FROM mark WHERE lesson_id = l.id), (SELECT count(*) FROM absence WHERE lesson_id = l.id),
-                   NOT (\(Self.untouched))
+                   l.homework <> '' OR EXISTS (SELECT 1 FROM individual_homework WHERE lesson_id = l.id),
+                   l.topic <> '' AND l.plan_topic_id IS NULL, EXISTS (SELECT 1 FROM remark WHERE lesson_id = l.id),
+                   l.status <> 'scheduled' OR l.change_note <> '' OR EXISTS (SELECT 1 FROM timetable_change WHERE lesson_id = l.id)
             FROM lesson l JOIN school_class c ON c.id = l.class_id JOIN subject s ON s.id = l.subject_id LEFT JOIN study_group g ON g.id = l.group_id
             WHERE l.year_id = ?1 AND l.date >= ?2 AND \(Self.outsidePlan)
             ORDER BY l.date, c.grade, c.letter, l.bell_number, l.id
             """, year, from ?? CivilDate(year: 1, month: 1, day: 1)!) { r in
             LessonOutsidePlan(id: r.int(0), date: try r.date(1), bell: r.int(2), classID: r.int(3), className: r.string(4), subject: r.string(5),
-                              group: r.optionalString(6), marks: r.int(7), absences: r.int(8), entered: r.bool(9))
+                              group: r.optionalString(6), marks: r.int(7), absences: r.int(8), homework: r.bool(9), topic: r.bool(10),
+                              remarks: r.bool(11), changed: r.bool(12))
         }
     }
 }

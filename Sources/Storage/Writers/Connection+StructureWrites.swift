@@ -3,13 +3,7 @@ import Domain
 /// The administrator's changes to the school's structure (`StructureDesk`).
 /// - Important: call inside `Database.write`, with the audit row in the same transaction.
 extension Connection {
-    // MARK: Periods
-
-    public func addPeriod(year: Int, scheme: PeriodScheme, number: Int, name: String, startsOn: CivilDate, endsOn: CivilDate) throws -> Int {
-        try run("INSERT INTO period (year_id, scheme, number, name, starts_on, ends_on) VALUES (?, ?, ?, ?, ?, ?)",
-                year, scheme.rawValue, number, name, startsOn, endsOn)
-        return lastInsertID
-    }
+    // MARK: Periods (added with `insertPeriod`) and holidays (`insertHoliday`)
 
     public func updatePeriod(_ id: Int, number: Int, name: String, startsOn: CivilDate, endsOn: CivilDate) throws {
         try run("UPDATE period SET number = ?, name = ?, starts_on = ?, ends_on = ? WHERE id = ?", number, name, startsOn, endsOn, id)
@@ -17,14 +11,6 @@ extension Connection {
 
     public func deletePeriod(_ id: Int) throws {
         try run("DELETE FROM period WHERE id = ?", id)
-    }
-
-    // MARK: Holidays
-
-    public func addHoliday(year: Int, name: String, startsOn: CivilDate, endsOn: CivilDate, grades: ClosedRange<Int>) throws -> Int {
-        try run("INSERT INTO holiday (year_id, name, starts_on, ends_on, min_grade, max_grade) VALUES (?, ?, ?, ?, ?, ?)",
-                year, name, startsOn, endsOn, grades.lowerBound, grades.upperBound)
-        return lastInsertID
     }
 
     public func updateHoliday(_ id: Int, name: String, startsOn: CivilDate, endsOn: CivilDate, grades: ClosedRange<Int>) throws {
@@ -60,7 +46,7 @@ extension Connection {
         try run("DELETE FROM bell WHERE schedule_id = ? AND number = ?", schedule, number)
     }
 
-    // MARK: Rooms and subjects
+    // MARK: Rooms (added with `insertRoom`) and subjects (`insertSubject`)
 
     public func renameRoom(_ id: Int, name: String) throws {
         try run("UPDATE room SET name = ? WHERE id = ?", name, id)
@@ -68,11 +54,6 @@ extension Connection {
 
     public func deleteRoom(_ id: Int) throws {
         try run("DELETE FROM room WHERE id = ?", id)
-    }
-
-    public func addSubject(name: String, shortName: String, scale: SubjectScale) throws -> Int {
-        try run("INSERT INTO subject (name, short_name, scale) VALUES (?, ?, ?)", name, shortName, scale.rawValue)
-        return lastInsertID
     }
 
     public func updateSubject(_ id: Int, name: String, shortName: String, scale: SubjectScale) throws {

@@ -304,6 +304,7 @@ extension Assets {
     }
     /* The school's structure: tables whose rows are forms (fields tied by the form attribute), an add form below;
        on a phone each row is a block with each field under its name. */
+    main.structure { max-width: 1300px; }
     main.structure nav.tabs { margin-bottom: 6px; }
     main.structure h1 small { font-weight: 400; color: var(--muted); font-size: 17px; }
     form.year-choice { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; margin: 0 0 12px; }
@@ -317,7 +318,12 @@ extension Assets {
     table.edit-table input.narrow { width: 4.5em; }
     table.edit-table input.short { width: 8em; }
     table.edit-table td.grades input, table.edit-table td.class-name input, table.edit-table td.class-name select { width: 4.5em; display: inline-block; }
-    table.edit-table td.actions { white-space: nowrap; }
+    table.edit-table td.grades, table.edit-table td.class-name { white-space: nowrap; }
+    table.edit-table select { min-width: 8em; }
+    table.edit-table td.class-name select { min-width: 0; }
+    table.edit-table select[name=class_teacher], table.edit-table select[name=teacher], table.edit-table select[name=subject] { min-width: 14em; }
+    table.edit-table td.actions, table.structure-table td.nowrap { white-space: nowrap; }
+    table.edit-table td.wide input { min-width: 14em; }
     table.edit-table td.actions form { display: inline; margin: 0 4px 0 0; }
     table.edit-table td.actions button { min-height: 38px; padding: 6px 12px; }
     table.edit-table td.actions .field-error { white-space: normal; max-width: 22em; }
@@ -337,6 +343,7 @@ extension Assets {
       table.edit-table td { border: 0; padding: 4px 0; }
       table.edit-table td[data-label]::before { content: attr(data-label); display: block; font-size: 13px; font-weight: 600; color: var(--muted); margin-bottom: 2px; }
       table.edit-table input:not([type=checkbox]), table.edit-table select { width: 100%; }
+      table.edit-table td.wide input, table.edit-table select { min-width: 0 !important; }
       table.edit-table td.grades input, table.edit-table td.class-name input, table.edit-table td.class-name select { width: 5em; }
       table.edit-table td.actions { padding-top: 8px; white-space: normal; }
       table.edit-table td.half { display: inline-block; width: 47%; vertical-align: top; }
