@@ -9,72 +9,40 @@ import Words
 /// Bell schedules with their bells, and rooms: the school's, not a year's.
 extension StructurePages {
     var bellRoutes: [AppRoute] {
-        let view = Access.school(.viewStructure), manage = Access.school(.manageStructure)
-        return [
-            AppRoute(.get, "/school/bells", view) { visit in try bells(visit, Draft()) },
-            AppRoute(.post, "/school/bells", manage) { visit in
-                try save(visit, .bells, form: "new", render: bells) { f in
-                    _ = try desk.addBellSchedule(name: f["name"] ?? "", by: visit.editor)
-                    return nil
-                }
-            },
-            AppRoute(.post, "/school/bells/{id:int}", manage) { visit in
-                let id = try pathID(visit)
-                return try save(visit, .bells, form: "s\(id)", render: bells) { f in
-                    try desk.renameBellSchedule(id, name: f["name"] ?? "", by: visit.editor)
-                    return nil
-                }
-            },
-            AppRoute(.post, "/school/bells/{id:int}/delete", manage) { visit in
-                let id = try pathID(visit)
-                return try save(visit, .bells, form: "s\(id)", render: bells) { _ in
-                    try desk.deleteBellSchedule(id, by: visit.editor)
-                    return nil
-                }
-            },
-            AppRoute(.post, "/school/bells/{id:int}/bells", manage) { visit in
-                let id = try pathID(visit)
-                return try save(visit, .bells, form: "s\(id)-new", render: bells) { f in
-                    try desk.addBell(schedule: id, bellForm(f), by: visit.editor)
-                    return nil
-                }
-            },
-            AppRoute(.post, "/school/bells/{id:int}/bells/{number:int}", manage) { visit in
-                let (id, number) = (try pathID(visit), try pathID(visit, "number"))
-                return try save(visit, .bells, form: "s\(id)-b\(number)", render: bells) { f in
-                    try desk.changeBell(schedule: id, number: number, bellForm(f), by: visit.editor)
-                    return nil
-                }
-            },
-            AppRoute(.post, "/school/bells/{id:int}/bells/{number:int}/delete", manage) { visit in
-                let (id, number) = (try pathID(visit), try pathID(visit, "number"))
-                return try save(visit, .bells, form: "s\(id)-b\(number)", render: bells) { _ in
-                    try desk.deleteBell(schedule: id, number: number, by: visit.editor)
-                    return nil
-                }
-            },
-            AppRoute(.get, "/school/rooms", view) { visit in try rooms(visit, Draft()) },
-            AppRoute(.post, "/school/rooms", manage) { visit in
-                try save(visit, .rooms, form: "new", render: rooms) { f in
-                    _ = try desk.addRoom(name: f["name"] ?? "", by: visit.editor)
-                    return nil
-                }
-            },
-            AppRoute(.post, "/school/rooms/{id:int}", manage) { visit in
-                let id = try pathID(visit)
-                return try save(visit, .rooms, form: "r\(id)", render: rooms) { f in
-                    try desk.renameRoom(id, name: f["name"] ?? "", by: visit.editor)
-                    return nil
-                }
-            },
-            AppRoute(.post, "/school/rooms/{id:int}/delete", manage) { visit in
-                let id = try pathID(visit)
-                return try save(visit, .rooms, form: "r\(id)", render: rooms) { _ in
-                    try desk.deleteRoom(id, by: visit.editor)
-                    return nil
-                }
-            },
-        ]
+        let manage = Access.school(.manageStructure)
+        let render: @Sendable (Visit, Draft) throws -> Response = { try bells($0, $1) }
+        return section(.bells, row: "s", render: render,
+                       add: { visit, f in _ = try desk.addBellSchedule(name: f["name"] ?? "", by: visit.editor); return nil },
+                       change: { visit, id, f in try desk.renameBellSchedule(id, name: f["name"] ?? "", by: visit.editor); return nil },
+                       delete: { visit, id, _ in try desk.deleteBellSchedule(id, by: visit.editor); return nil })
+            + [
+                // A schedule's bells: its add form `s{id}-new`, a bell's row `s{id}-b{number}`.
+                AppRoute(.post, "/school/bells/{id:int}/bells", manage) { visit in
+                    let id = try pathID(visit)
+                    return try save(visit, .bells, form: "s\(id)-new", render: render) { f in
+                        try desk.addBell(schedule: id, bellForm(f), by: visit.editor)
+                        return nil
+                    }
+                },
+                AppRoute(.post, "/school/bells/{id:int}/bells/{number:int}", manage) { visit in
+                    let (id, number) = (try pathID(visit), try pathID(visit, "number"))
+                    return try save(visit, .bells, form: "s\(id)-b\(number)", render: render) { f in
+                        try desk.changeBell(schedule: id, number: number, bellForm(f), by: visit.editor)
+                        return nil
+                    }
+                },
+                AppRoute(.post, "/school/bells/{id:int}/bells/{number:int}/delete", manage) { visit in
+                    let (id, number) = (try pathID(visit), try pathID(visit, "number"))
+                    return try save(visit, .bells, form: "s\(id)-b\(number)", render: render) { _ in
+                        try desk.deleteBell(schedule: id, number: number, by: visit.editor)
+                        return nil
+                    }
+                },
+            ]
+            + section(.rooms, row: "r", render: { try rooms($0, $1) },
+                      add: { visit, f in _ = try desk.addRoom(name: f["name"] ?? "", by: visit.editor); return nil },
+                      change: { visit, id, f in try desk.renameRoom(id, name: f["name"] ?? "", by: visit.editor); return nil },
+                      delete: { visit, id, _ in try desk.deleteRoom(id, by: visit.editor); return nil })
     }
 
     func bellForm(_ f: Parameters) -> StructureDesk.BellForm {

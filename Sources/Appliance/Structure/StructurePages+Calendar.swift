@@ -9,37 +9,14 @@ import Words
 /// The year's calendar: quarters and half-years, holidays and breaks. Each change re-plans the lessons.
 extension StructurePages {
     var calendarRoutes: [AppRoute] {
-        let view = Access.school(.viewStructure), manage = Access.school(.manageStructure)
-        return [
-            AppRoute(.get, "/school/periods", view) { visit in try periods(visit, Draft()) },
-            AppRoute(.post, "/school/periods", manage) { visit in
-                try save(visit, .periods, form: "new", render: periods) { f in
-                    try desk.addPeriod(year: Int(f["year"] ?? "") ?? -1, periodForm(f), by: visit.editor)
-                }
-            },
-            AppRoute(.post, "/school/periods/{id:int}", manage) { visit in
-                let id = try pathID(visit)
-                return try save(visit, .periods, form: "p\(id)", render: periods) { f in try desk.changePeriod(id, periodForm(f), by: visit.editor) }
-            },
-            AppRoute(.post, "/school/periods/{id:int}/delete", manage) { visit in
-                let id = try pathID(visit)
-                return try save(visit, .periods, form: "p\(id)", render: periods) { _ in try desk.deletePeriod(id, by: visit.editor) }
-            },
-            AppRoute(.get, "/school/holidays", view) { visit in try holidays(visit, Draft()) },
-            AppRoute(.post, "/school/holidays", manage) { visit in
-                try save(visit, .holidays, form: "new", render: holidays) { f in
-                    try desk.addHoliday(year: Int(f["year"] ?? "") ?? -1, holidayForm(f), by: visit.editor)
-                }
-            },
-            AppRoute(.post, "/school/holidays/{id:int}", manage) { visit in
-                let id = try pathID(visit)
-                return try save(visit, .holidays, form: "h\(id)", render: holidays) { f in try desk.changeHoliday(id, holidayForm(f), by: visit.editor) }
-            },
-            AppRoute(.post, "/school/holidays/{id:int}/delete", manage) { visit in
-                let id = try pathID(visit)
-                return try save(visit, .holidays, form: "h\(id)", render: holidays) { _ in try desk.deleteHoliday(id, by: visit.editor) }
-            },
-        ]
+        section(.periods, row: "p", render: { try periods($0, $1) },
+                add: { visit, f in try desk.addPeriod(year: formYear(f), periodForm(f), by: visit.editor) },
+                change: { visit, id, f in try desk.changePeriod(id, periodForm(f), by: visit.editor) },
+                delete: { visit, id, _ in try desk.deletePeriod(id, by: visit.editor) })
+            + section(.holidays, row: "h", render: { try holidays($0, $1) },
+                      add: { visit, f in try desk.addHoliday(year: formYear(f), holidayForm(f), by: visit.editor) },
+                      change: { visit, id, f in try desk.changeHoliday(id, holidayForm(f), by: visit.editor) },
+                      delete: { visit, id, _ in try desk.deleteHoliday(id, by: visit.editor) })
     }
 
     func periodForm(_ f: Parameters) -> StructureDesk.PeriodForm {

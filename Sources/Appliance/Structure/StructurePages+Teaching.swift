@@ -9,69 +9,18 @@ import Words
 /// Subjects with their scales, the year's classes, and who teaches what to whom (нагрузка).
 extension StructurePages {
     var teachingRoutes: [AppRoute] {
-        let view = Access.school(.viewStructure), manage = Access.school(.manageStructure)
-        return [
-            AppRoute(.get, "/school/subjects", view) { visit in try subjects(visit, Draft()) },
-            AppRoute(.post, "/school/subjects", manage) { visit in
-                try save(visit, .subjects, form: "new", render: subjects) { f in
-                    _ = try desk.addSubject(subjectForm(f), by: visit.editor)
-                    return nil
-                }
-            },
-            AppRoute(.post, "/school/subjects/{id:int}", manage) { visit in
-                let id = try pathID(visit)
-                return try save(visit, .subjects, form: "s\(id)", render: subjects) { f in
-                    try desk.changeSubject(id, subjectForm(f), year: Int(f["year"] ?? "") ?? -1, by: visit.editor)
-                    return nil
-                }
-            },
-            AppRoute(.post, "/school/subjects/{id:int}/delete", manage) { visit in
-                let id = try pathID(visit)
-                return try save(visit, .subjects, form: "s\(id)", render: subjects) { _ in
-                    try desk.deleteSubject(id, by: visit.editor)
-                    return nil
-                }
-            },
-            AppRoute(.get, "/school/classes", view) { visit in try classes(visit, Draft()) },
-            AppRoute(.post, "/school/classes", manage) { visit in
-                try save(visit, .classes, form: "new", render: classes) { f in
-                    _ = try desk.addClass(year: Int(f["year"] ?? "") ?? -1, classForm(f), by: visit.editor)
-                    return nil
-                }
-            },
-            AppRoute(.post, "/school/classes/{id:int}", manage) { visit in
-                let id = try pathID(visit)
-                return try save(visit, .classes, form: "c\(id)", render: classes) { f in try desk.changeClass(id, classForm(f), by: visit.editor) }
-            },
-            AppRoute(.post, "/school/classes/{id:int}/delete", manage) { visit in
-                let id = try pathID(visit)
-                return try save(visit, .classes, form: "c\(id)", render: classes) { _ in
-                    try desk.deleteClass(id, by: visit.editor)
-                    return nil
-                }
-            },
-            AppRoute(.get, "/school/assignments", view) { visit in try assignments(visit, Draft()) },
-            AppRoute(.post, "/school/assignments", manage) { visit in
-                try save(visit, .assignments, form: "new", render: assignments) { f in
-                    _ = try desk.addAssignment(year: Int(f["year"] ?? "") ?? -1, assignmentForm(f), by: visit.editor)
-                    return nil
-                }
-            },
-            AppRoute(.post, "/school/assignments/{id:int}", manage) { visit in
-                let id = try pathID(visit)
-                return try save(visit, .assignments, form: "a\(id)", render: assignments) { f in
-                    try desk.changeAssignment(id, assignmentForm(f), by: visit.editor)
-                    return nil
-                }
-            },
-            AppRoute(.post, "/school/assignments/{id:int}/delete", manage) { visit in
-                let id = try pathID(visit)
-                return try save(visit, .assignments, form: "a\(id)", render: assignments) { _ in
-                    try desk.deleteAssignment(id, by: visit.editor)
-                    return nil
-                }
-            },
-        ]
+        section(.subjects, row: "s", render: { try subjects($0, $1) },
+                add: { visit, f in _ = try desk.addSubject(subjectForm(f), by: visit.editor); return nil },
+                change: { visit, id, f in try desk.changeSubject(id, subjectForm(f), year: formYear(f), by: visit.editor); return nil },
+                delete: { visit, id, _ in try desk.deleteSubject(id, by: visit.editor); return nil })
+            + section(.classes, row: "c", render: { try classes($0, $1) },
+                      add: { visit, f in _ = try desk.addClass(year: formYear(f), classForm(f), by: visit.editor); return nil },
+                      change: { visit, id, f in try desk.changeClass(id, classForm(f), by: visit.editor) },
+                      delete: { visit, id, _ in try desk.deleteClass(id, by: visit.editor); return nil })
+            + section(.assignments, row: "a", render: { try assignments($0, $1) },
+                      add: { visit, f in _ = try desk.addAssignment(year: formYear(f), assignmentForm(f), by: visit.editor); return nil },
+                      change: { visit, id, f in try desk.changeAssignment(id, assignmentForm(f), by: visit.editor); return nil },
+                      delete: { visit, id, _ in try desk.deleteAssignment(id, by: visit.editor); return nil })
     }
 
     func subjectForm(_ f: Parameters) -> StructureDesk.SubjectForm {

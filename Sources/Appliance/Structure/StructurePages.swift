@@ -26,6 +26,34 @@ struct StructurePages: Sendable {
             + calendarRoutes + bellRoutes + teachingRoutes
     }
 
+    // MARK: Routes
+
+    /// A change a page's form makes through the desk, and what it re-planned (nil: nothing).
+    typealias Change = @Sendable (Visit, Parameters) throws -> StructureDesk.Replan?
+    typealias RowChange = @Sendable (Visit, Int, Parameters) throws -> StructureDesk.Replan?
+
+    /// A section's page and its writes: `GET /school/x`, `POST /school/x` (the add form),
+    /// `POST /school/x/{id}` (a row's form, `row` followed by the id) and `POST /school/x/{id}/delete`.
+    func section(_ section: Section, row: String, render: @escaping @Sendable (Visit, Draft) throws -> Response,
+                 add: @escaping Change, change: @escaping RowChange, delete: @escaping RowChange) -> [AppRoute] {
+        let path = "/school/\(section.rawValue)", manage = Access.school(.manageStructure)
+        return [
+            AppRoute(.get, path, .school(.viewStructure)) { visit in try render(visit, Draft()) },
+            AppRoute(.post, path, manage) { visit in try save(visit, section, form: "new", render: render) { try add(visit, $0) } },
+            AppRoute(.post, path + "/{id:int}", manage) { visit in
+                let id = try pathID(visit)
+                return try save(visit, section, form: row + String(id), render: render) { try change(visit, id, $0) }
+            },
+            AppRoute(.post, path + "/{id:int}/delete", manage) { visit in
+                let id = try pathID(visit)
+                return try save(visit, section, form: row + String(id), render: render) { try delete(visit, id, $0) }
+            },
+        ]
+    }
+
+    /// The year a form names (its hidden field).
+    func formYear(_ f: Parameters) -> Int { Int(f["year"] ?? "") ?? -1 }
+
     // MARK: A form sent back
 
     /// What a refused form brings back to its page: which form it was, what was typed and the
