@@ -37,6 +37,7 @@ public struct App: Sendable {
             + PeoplePages(database: database, clock: clock).routes
             + ImportPages(database: database, uploadLimit: uploadLimit).routes
             + BackupsPage(database: database, clock: clock).routes
+            + StructurePages(database: database).routes
             + DiaryPages(database: database, clock: clock).routes
             + JournalRoutes(database: database, clock: clock).routes
             + KioskMode(database: database, clock: clock, verify: { PasswordHash.verify($0, against: $1) }).routes

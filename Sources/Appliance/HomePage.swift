@@ -59,6 +59,9 @@ enum HomePage {
         if AccessPolicy.permits(actor, .viewPeople, .school) {
             links.append(("/people", "Люди и учётные записи", "Поиск, карточки, согласия, листки с логинами"))
         }
+        if AccessPolicy.permits(actor, .viewStructure, .school) {
+            links.append(("/school", w.structureTitle, w.structureMenuHint))
+        }
         if AccessPolicy.permits(actor, .importData, .school) {
             links.append(("/imports", w.importsTitle, w.importsHomeHint))
         }

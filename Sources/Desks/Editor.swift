@@ -1,5 +1,6 @@
 import Domain
 import Storage
+import Words
 
 /// Who makes a change, through what, and when: what the rules, the policy and the audit row need.
 public struct Editor: Sendable {
@@ -9,14 +10,20 @@ public struct Editor: Sendable {
     /// Unix seconds.
     public let at: Int
     public let address: String
+    /// The language the editor reads a refusal's message in.
+    public let language: Language
 
-    public init(actor: Actor, session: Int?, via: AuditEntry.Via, at: Int, address: String = "") {
+    public init(actor: Actor, session: Int?, via: AuditEntry.Via, at: Int, address: String = "", language: Language = .russian) {
         self.actor = actor
         self.session = session
         self.via = via
         self.at = at
         self.address = address
+        self.language = language
     }
+
+    /// The words of the editor's messages.
+    var words: Words { Words(language) }
 
     /// Root at the box's console (the CLI): acts as the administrator; its audit rows name no account.
     public static func console(at: Int) -> Editor {

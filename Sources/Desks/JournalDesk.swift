@@ -37,6 +37,8 @@ public struct JournalDesk: Sendable {
         try write { c in
             let lesson = try lessonForEditing(c, id, editor)
             guard lesson.marksEnabled else { throw DeskError.refused(.marksDisabled) }
+            // Pass/fail marks come with issue #12; a subject without marks takes none.
+            guard try c.subjectScale(lesson.subjectID) != .unmarked else { throw DeskError.refused(.subjectUnmarked) }
             let type = try validate(value: value, workType: workType, c)
             try requireOnList(c, lesson, student)
             if let existing = try c.journalMark(lesson: id, student: student, workType: workType) {
@@ -192,6 +194,7 @@ public struct JournalDesk: Sendable {
                 throw DeskError.notFound("Такого периода у класса нет.")
             }
             if let value, !MarkScale.values.contains(value) { throw DeskError.invalid("Отметка — число от 1 до 5.", field: "value") }
+            if value != nil, try c.subjectScale(subjectID) == .unmarked { throw DeskError.refused(.subjectUnmarked) }
             guard try c.journalStudents(classID: classID, groupID: nil, from: period.startsOn, to: period.endsOn).contains(where: { $0.id == student }) else {
                 throw DeskError.invalid("Этого обучающегося нет в классе.", field: "student")
             }

@@ -95,6 +95,10 @@ public enum Action: String, CaseIterable, Sendable {
     case viewAudit
     case viewReports
     case manageTimetable
+    /// The school's structure: periods, holidays, bells, rooms, subjects, classes, teaching assignments.
+    case viewStructure
+    /// Create, change and delete them (the administrator's, DOMAIN.md "The school year").
+    case manageStructure
 }
 
 /// What an action is done to.
@@ -170,6 +174,10 @@ public enum AccessPolicy {
             return admin
         case .manageTimetable:
             return admin || actor.roles.contains(.deputy)
+        case .viewStructure:
+            return actor.readsEverything
+        case .manageStructure:
+            return admin
         }
     }
 
@@ -179,6 +187,9 @@ public enum AccessPolicy {
         switch (action, resource) {
         case (.teachLessons, .school), (.viewTeachersDay, .school), (.listJournals, .school), (.viewTimetableChanges, .school): true
         case (.teachLessons, _), (.viewTeachersDay, _), (.listJournals, _), (.viewTimetableChanges, _): false
+        // The structure is the whole school's: one resource for every part of it.
+        case (.viewStructure, .school), (.manageStructure, .school): true
+        case (.viewStructure, _), (.manageStructure, _): false
         case (.viewJournal, .classSubject), (.viewJournal, .schoolClass), (.viewJournal, .lesson): true
         case (.viewJournal, _): false
         case (.editJournal, .classSubject), (.editJournal, .lesson), (.setPeriodMarks, .classSubject): true

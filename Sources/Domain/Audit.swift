@@ -22,6 +22,9 @@ public enum AuditAction: String, CaseIterable, Sendable {
     case kioskRegister = "kiosk.register", kioskPair = "kiosk.pair"
     case accessDenied = "access.denied"
     case setupInit = "setup.init", demoGenerate = "demo.generate"
+    case structurePeriod = "structure.period", structureHoliday = "structure.holiday", structureBells = "structure.bells"
+    case structureRoom = "structure.room", structureSubject = "structure.subject", structureClass = "structure.class"
+    case structureAssignment = "structure.assignment"
 
     /// The action in words, for the change log.
     public var russian: String {
@@ -76,6 +79,13 @@ public enum AuditAction: String, CaseIterable, Sendable {
         case .accessDenied: "Отказано в доступе"
         case .setupInit: "Школа создана"
         case .demoGenerate: "Создана демо-школа"
+        case .structurePeriod: "Отчётные периоды изменены"
+        case .structureHoliday: "Каникулы и праздники изменены"
+        case .structureBells: "Расписание звонков изменено"
+        case .structureRoom: "Кабинеты изменены"
+        case .structureSubject: "Предметы изменены"
+        case .structureClass: "Классы изменены"
+        case .structureAssignment: "Нагрузка изменена"
         }
     }
 }

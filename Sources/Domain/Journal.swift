@@ -30,6 +30,7 @@ public enum JournalRefusal: String, Error, Sendable, CaseIterable {
     case periodMarkWindow = "period_mark_window"
     case absenceCorrectionWindow = "absence_correction_window"
     case marksDisabled = "marks_disabled"
+    case subjectUnmarked = "subject_unmarked"
     case lessonHasEntries = "lesson_has_entries"
     case studentAbsent = "student_absent"
 
@@ -44,6 +45,7 @@ public enum JournalRefusal: String, Error, Sendable, CaseIterable {
         case .periodMarkWindow: "Итоговые отметки ставятся только в последние дни периода."
         case .absenceCorrectionWindow: "Срок исправления причины пропуска истёк."
         case .marksDisabled: "В этом классе отметки не ставятся."
+        case .subjectUnmarked: "По этому предмету отметки не ставятся."
         case .lessonHasEntries: "За урок уже есть отметки или пропуски: его нельзя отменить, перенести или заменить другим предметом."
         case .studentAbsent: "Обучающийся отмечен отсутствующим на этом уроке. Если отметка верна, подтвердите её."
         }

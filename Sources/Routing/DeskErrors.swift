@@ -21,6 +21,7 @@ extension DeskError {
 extension Visit {
     /// The signed-in visitor as a desk records them: through the JSON API or a page.
     public var editor: Editor {
-        Editor(actor: actor!, session: session?.id, via: request.path.hasPrefix("/api/") ? .api : .page, at: now, address: request.remoteAddress)
+        Editor(actor: actor!, session: session?.id, via: request.path.hasPrefix("/api/") ? .api : .page, at: now, address: request.remoteAddress,
+               language: language)
     }
 }

@@ -12,6 +12,7 @@ extension Visit {
         if AccessPolicy.permits(actor, .listJournals, .school) { links.append((w.menuJournals, "/journal")) }
         if !actor.students.isEmpty, actor.channel == .web { links.append((w.menuDiary, "/diary")) }
         if AccessPolicy.permits(actor, .viewPeople, .school) { links.append((w.menuPeople, "/people")) }
+        if AccessPolicy.permits(actor, .viewStructure, .school) { links.append((w.menuSchool, "/school")) }
         return links
     }
 }

@@ -133,6 +133,10 @@ extension PageSnapshots {
             try check(admin, "/people/\(FixtureSchool.id(kuznetsova))", "administrator-person-teacher")
             try check(admin, "/classes/\(FixtureSchool.classID("5Б"))/slips", "administrator-class-slips")
             try check(admin, "/imports", "administrator-imports")
+            try check(admin, "/school", "administrator-school")
+            for section in ["periods", "holidays", "bells", "rooms", "subjects", "classes", "assignments"] {
+                try check(admin, "/school/\(section)", "administrator-school-\(section)")
+            }
         }
 
         @Test func theDeputysPages() throws {
@@ -153,6 +157,7 @@ extension PageSnapshots {
             try check(director, "/journal", "director-journals")
             let grid = "/journal/\(FixtureSchool.classID("5А"))/\(try subject(app, "Математика"))"
             try check(director, grid, "director-grid-5a-math")
+            try check(director, "/school/classes", "director-school-classes")
             // The director reads: no editing, no keyboard script; the formula one click away.
             let page = try director.get(grid).text
             #expect(page.contains("data-editable=\"false\"") && !page.contains("tabindex") && !page.contains("grid.js"))

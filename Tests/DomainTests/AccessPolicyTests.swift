@@ -50,13 +50,14 @@ import Testing
         ("administrator", Actor(accountID: 1, personID: 1, roles: [.administrator]),
          cells([.viewPeople, .viewReports, .editPeople, .recordConsent, .issueSlips,
                 .lockAccounts, .importData, .changeSettings, .viewAudit, .manageTimetable, .grantUnlocks], all)
-            .union(cells([.viewJournal], journals)).union(cells([.listJournals, .viewTimetableChanges, .viewTeachersDay], ["school"])).union(cells([.viewDiary], diaries))),
+            .union(cells([.viewJournal], journals)).union(cells([.listJournals, .viewTimetableChanges, .viewTeachersDay], ["school"])).union(cells([.viewDiary], diaries))
+            .union(cells([.viewStructure, .manageStructure], ["school"]))),
         ("director", Actor(accountID: 2, personID: 2, roles: [.director]),
          cells([.viewPeople, .viewReports, .viewAudit], all).union(cells([.viewJournal], journals)).union(cells([.viewDiary], diaries))
-            .union(cells([.listJournals, .viewTimetableChanges], ["school"]))),
+            .union(cells([.listJournals, .viewTimetableChanges, .viewStructure], ["school"]))),
         ("deputy", Actor(accountID: 3, personID: 3, roles: [.deputy]),
          cells([.viewPeople, .viewReports, .viewAudit, .manageTimetable, .grantUnlocks], all).union(cells([.viewJournal], journals)).union(cells([.viewDiary], diaries))
-            .union(cells([.listJournals, .viewTimetableChanges, .viewTeachersDay], ["school"]))),
+            .union(cells([.listJournals, .viewTimetableChanges, .viewTeachersDay, .viewStructure], ["school"]))),
         ("teacher", Actor(accountID: 4, personID: 4, roles: [.teacher], assignments: [teaching]),
          cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])
             .union(cells([.viewJournal, .editJournal, .recordAttendance], ["ownLesson", "substitutedLesson"])))),

@@ -29,24 +29,24 @@ extension Connection {
         return lastInsertID
     }
 
-    public func insertPeriod(year: Int, scheme: PeriodScheme, number: Int, startsOn: CivilDate, endsOn: CivilDate) throws -> Int {
+    /// A period of the year; `name` defaults to the scheme's («II четверть»).
+    public func insertPeriod(year: Int, scheme: PeriodScheme, number: Int, name: String? = nil, startsOn: CivilDate, endsOn: CivilDate) throws -> Int {
         try run("INSERT INTO period (year_id, scheme, number, name, starts_on, ends_on) VALUES (?, ?, ?, ?, ?, ?)",
-                year, scheme.rawValue, number, scheme.russianName(number: number), startsOn, endsOn)
+                year, scheme.rawValue, number, name ?? scheme.russianName(number: number), startsOn, endsOn)
         return lastInsertID
     }
 
-    public func insertHoliday(year: Int, name: String, startsOn: CivilDate, endsOn: CivilDate, grades: ClosedRange<Int> = 1...11) throws {
+    @discardableResult
+    public func insertHoliday(year: Int, name: String, startsOn: CivilDate, endsOn: CivilDate, grades: ClosedRange<Int> = 1...11) throws -> Int {
         try run("INSERT INTO holiday (year_id, name, starts_on, ends_on, min_grade, max_grade) VALUES (?, ?, ?, ?, ?, ?)",
                 year, name, startsOn, endsOn, grades.lowerBound, grades.upperBound)
+        return lastInsertID
     }
 
     public func insertBellSchedule(name: String, bells: [Bell]) throws -> Int {
         try run("INSERT INTO bell_schedule (name) VALUES (?)", name)
         let id = lastInsertID
-        for bell in bells {
-            try run("INSERT INTO bell (schedule_id, number, starts_at, ends_at) VALUES (?, ?, ?, ?)",
-                    id, bell.number, bell.startsAt, bell.endsAt)
-        }
+        for bell in bells { try addBell(schedule: id, bell) }
         return id
     }
 
@@ -55,8 +55,8 @@ extension Connection {
         return lastInsertID
     }
 
-    public func insertSubject(name: String, shortName: String) throws -> Int {
-        try run("INSERT INTO subject (name, short_name) VALUES (?, ?)", name, shortName)
+    public func insertSubject(name: String, shortName: String, scale: SubjectScale = .marks) throws -> Int {
+        try run("INSERT INTO subject (name, short_name, scale) VALUES (?, ?, ?)", name, shortName, scale.rawValue)
         return lastInsertID
     }
 
@@ -84,11 +84,8 @@ extension Connection {
     }
 
     public func insertClass(year: Int, name: ClassName, classTeacher: Int?, bellSchedule: Int, scheme: PeriodScheme, marksEnabled: Bool) throws -> Int {
-        try run("""
-            INSERT INTO school_class (year_id, grade, letter, name, class_teacher_id, bell_schedule_id, period_scheme, marks_enabled)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, year, name.grade, String(name.letter), name.description, classTeacher, bellSchedule, scheme.rawValue, marksEnabled)
-        return lastInsertID
+        try addClass(year: year, ClassProfile(id: 0, grade: name.grade, letter: String(name.letter), name: name.description, classTeacherID: classTeacher,
+                                              bellScheduleID: bellSchedule, scheme: scheme, marksEnabled: marksEnabled))
     }
 
     public func setClassTeacher(class classID: Int, teacher: Int?) throws {

@@ -302,6 +302,55 @@ extension Assets {
       table.finals { font-size: 14px; }
       table.finals .mark { min-width: 24px; font-size: 14px; padding: 1px 4px; }
     }
+    /* The school's structure: tables whose rows are forms (fields tied by the form attribute), an add form below;
+       on a phone each row is a block with each field under its name. */
+    main.structure { max-width: 1300px; }
+    main.structure nav.tabs { margin-bottom: 6px; }
+    main.structure h1 small { font-weight: 400; color: var(--muted); font-size: 17px; }
+    form.year-choice { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; margin: 0 0 12px; }
+    form.year-choice label { margin: 0; }
+    form.year-choice select { width: auto; }
+    .links a small.count { color: var(--brand); font-weight: 600; }
+    table.edit-table td { vertical-align: middle; }
+    table.edit-table input, table.edit-table select { padding: 6px 8px; max-width: none; }
+    table.edit-table input[type=date] { min-width: 10em; }
+    table.edit-table input[type=time] { min-width: 7em; }
+    table.edit-table input.narrow { width: 4.5em; }
+    table.edit-table input.short { width: 8em; }
+    table.edit-table td.grades input, table.edit-table td.class-name input, table.edit-table td.class-name select { width: 4.5em; display: inline-block; }
+    table.edit-table td.grades, table.edit-table td.class-name { white-space: nowrap; }
+    table.edit-table select { min-width: 8em; }
+    table.edit-table td.class-name select { min-width: 0; }
+    table.edit-table select[name=class_teacher], table.edit-table select[name=teacher], table.edit-table select[name=subject] { min-width: 14em; }
+    table.edit-table td.actions, table.structure-table td.nowrap { white-space: nowrap; }
+    table.edit-table td.wide input { min-width: 14em; }
+    table.edit-table td.actions form { display: inline; margin: 0 4px 0 0; }
+    table.edit-table td.actions button { min-height: 38px; padding: 6px 12px; }
+    table.edit-table td.actions .field-error { white-space: normal; max-width: 22em; }
+    table.edit-table input[type=checkbox] { width: 22px; height: 22px; }
+    .add-form .fields { display: grid; gap: 0 14px; grid-template-columns: repeat(auto-fit, minmax(190px, 1fr)); align-items: start; }
+    .add-form label.choice { margin-top: 40px; }
+    form.inline-add { border-top: 1px solid var(--line); margin-top: 12px; }
+    form.inline-add h3, form.rename h3 { font-size: 16px; margin: 12px 0 0; }
+    .narrow-table { max-width: 560px; }
+    nav.class-choice a small { font-weight: 400; opacity: .8; }
+    section.outside-plan { border-color: #f2d27a; }
+    @media (max-width: 640px) {
+      .table-wrap:has(> table.edit-table) { border: 0; overflow: visible; }
+      table.edit-table, table.edit-table tbody, table.edit-table tr, table.edit-table td { display: block; width: 100%; }
+      table.edit-table thead { display: none; }
+      table.edit-table tr { border: 1px solid var(--line); border-radius: 8px; padding: 6px 12px 10px; margin-bottom: 10px; }
+      table.edit-table td { border: 0; padding: 4px 0; }
+      table.edit-table td[data-label]::before { content: attr(data-label); display: block; font-size: 13px; font-weight: 600; color: var(--muted); margin-bottom: 2px; }
+      table.edit-table input:not([type=checkbox]), table.edit-table select { width: 100%; }
+      table.edit-table td.wide input, table.edit-table select { min-width: 0 !important; }
+      table.edit-table td.grades input, table.edit-table td.class-name input, table.edit-table td.class-name select { width: 5em; }
+      table.edit-table td.actions { padding-top: 8px; white-space: normal; }
+      table.edit-table td.half { display: inline-block; width: 47%; vertical-align: top; }
+      table.edit-table td.half + td.half { margin-left: 4%; }
+      table.edit-table input[type=date], table.edit-table input[type=time] { min-width: 0; }
+      main.structure nav.tabs a { padding: 6px 12px; }
+    }
     @media print {
       body { background: #fff; font-size: 11pt; }
       .site-header, .site-footer, nav, button, .button, details.report { display: none !important; }
