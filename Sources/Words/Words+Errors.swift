@@ -167,10 +167,6 @@ extension Words {
             "Номер урока — от 0 до 12.": "A lesson number is from 0 to 12.",
             "Выберите предмет из списка.": "Choose a subject from the list.",
             // The password rules
-            "Пароль должен быть не короче \(PasswordPolicy.minimumLength) символов.":
-                "The password must be at least \(PasswordPolicy.minimumLength) characters long.",
-            "Пароль должен быть не длиннее \(PasswordPolicy.maximumLength) символов.":
-                "The password must be at most \(PasswordPolicy.maximumLength) characters long.",
             "Это один из самых распространённых паролей: его легко подобрать.": "This is one of the most common passwords: it is easy to guess.",
             "Пароль не должен содержать ваш логин.": "The password must not contain your login.",
             "Пароль не должен содержать ваше имя или фамилию.": "The password must not contain your first name or surname.",
@@ -198,6 +194,8 @@ extension Words {
         ("{}: нужно название и вес от 0,1 до 100.", "{}: a name and a weight from 0.1 to 100 are needed."),
         ("Вид работы с кодом «{}» уже есть.", "A type of work with the code “{}” already exists."),
         ("Поле «{}» закодировано неверно.", "The field “{}” is wrongly encoded."),
+        ("Пароль должен быть не короче {} символов.", "The password must be at least {} characters long."),
+        ("Пароль должен быть не длиннее {} символов.", "The password must be at most {} characters long."),
         // Timetable changes as the desk notes them on a lesson
         ("Замена: {}", "Substitute: {}"),
         ("Перенесён с {}, {}-й урок", "Moved from {}, lesson {}"),
