@@ -29,7 +29,7 @@ extension Words {
     /// What it takes to reach the next mark: `count` fives of an answer in class.
     public func toNextMark(_ mark: Int, fives count: Int) -> String {
         pick("; до «\(mark)» — ещё \(count) \(russianPlural(count, "пятёрка", "пятёрки", "пятёрок")) за устный ответ",
-             "; to reach \(mark): \(count) more \(count == 1 ? "5" : "5s") for an answer in class")
+             "; a \(mark) needs \(count == 1 ? "one more 5" : "\(count) more 5s") for answers in class")
     }
     public var noMarksYet: String { pick("Отметок пока нет.", "No marks yet.") }
     public func finalOf(_ mark: Int) -> String { pick("итог: \(mark)", "final: \(mark)") }
@@ -41,7 +41,7 @@ extension Words {
     public var noSubjectsYet: String { pick("В расписании класса пока нет предметов.", "The class's timetable has no subjects yet.") }
     public var wrongMark: String { pick("ошибка?", "wrong?") }
     public func whatIsWrong(mark: Int, date: CivilDate) -> String {
-        pick("Что не так с отметкой \(mark) за \(date.shortRussian)?", "What is wrong with the mark \(mark) of \(shortDate(date))?")
+        pick("Что не так с отметкой \(mark) за \(date.shortRussian)?", "What is wrong with the mark \(mark) given on \(shortDate(date))?")
     }
     public var tellTheTeacher: String { pick("Сообщить учителю", "Tell the teacher") }
     public var reportSent: String { pick("Сообщение отправлено учителю.", "Your message has been sent to the teacher.") }

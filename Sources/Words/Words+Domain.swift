@@ -123,12 +123,12 @@ extension Words {
         guard language == .english else { return d.meaning }
         return switch d.key {
         case "edit_window": "how long after a lesson's date its marks may be corrected"
-        case "period_mark_days": "in how many last days of a period its final marks are given"
+        case "period_mark_days": "in how many days at the end of a period its final marks are given"
         case "absence_correction_days": "for how many working days after a lesson the class teacher corrects an absence's reason"
         case "homework_deadline_minutes": "how many minutes after the day's last lesson homework is entered"
         case "slip_valid_days": "for how many days the temporary password on a slip works"
-        case "rounding": "from what average a period earns a 3, a 4, a 5"
-        case "kiosk_idle_seconds": "after how many idle seconds the kiosk leaves a diary"
+        case "rounding": "from what average a period's final mark is a 3, a 4, a 5"
+        case "kiosk_idle_seconds": "after how many idle seconds the kiosk closes a diary"
         default: d.meaning
         }
     }

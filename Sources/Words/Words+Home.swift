@@ -54,7 +54,7 @@ extension Words {
 
     // Reports of wrong marks
     public var reportsTitle: String { pick("Сообщения об ошибках", "Reports of wrong marks") }
-    public var reportsAboutYourMarks: String { pick("Сообщения об ошибках в ваших отметках", "Reports of wrong marks you gave") }
+    public var reportsAboutYourMarks: String { pick("Сообщения об ошибках в ваших отметках", "Reports of wrong marks in your lessons") }
     public var reportsNone: String { pick("Сообщений нет.", "No reports.") }
     public var reportsLesson: String { pick("Урок", "Lesson") }
     public var reportsClass: String { pick("Класс", "Class") }

@@ -89,7 +89,7 @@ extension Words {
     public var attendanceAndMarks: String { pick("Посещаемость и отметки", "Attendance and marks") }
     public var entriesHint: String { pick("Tab — к следующему полю, цифра 1–5 — отметка, Enter — сохранить.", "Tab moves to the next field, a digit 1–5 is a mark, Enter saves.") }
     public var saveEntries: String { pick("Сохранить отметки и посещаемость", "Save marks and attendance") }
-    public var remarkTitle: String { pick("Сообщение в дневник или индивидуальное задание", "A note to the diary or individual homework") }
+    public var remarkTitle: String { pick("Сообщение в дневник или индивидуальное задание", "A note for the diary, or individual homework") }
     public var remarkAudience: String { pick("Видят обучающийся и его родители.", "The student and their parents see it.") }
     public var remarkTo: String { pick("Кому", "To") }
     public var remarkKindRemark: String { pick("Замечание", "Remark") }

@@ -17,7 +17,7 @@ extension Words {
     public var slipsStaffMember: String { pick("Сотрудник школы: листок выдаёт администратор.", "School staff: the administrator issues their slip.") }
     public func slipsTitle(_ className: String) -> String { pick("Листки \(className)", "Slips \(className)") }
     public func slipsBackToClass(_ className: String) -> String { pick("← Класс \(className)", "← Class \(className)") }
-    public func slipsHeading(_ className: String) -> String { pick("Листки с логинами: \(className)", "Login slips: \(className)") }
+    public func slipsHeading(_ className: String) -> String { pick("Листки с логинами: \(className)", "Login slips for \(className)") }
     public var slipsWhom: String { pick("Кому напечатать новый листок", "Who gets a new slip") }
     public func slipsIntro(inUse: Int, of count: Int) -> String {
         pick("Новый листок сразу отключает прежний пароль человека. Сейчас пользуются Табелем: \(inUse) из \(count). На следующем шаге будет видно, сколько учётных записей сбросится, и только после подтверждения — PDF.",
@@ -44,7 +44,7 @@ extension Words {
     }
     public func slipsConfirmTitle(_ className: String) -> String { pick("Подтверждение: листки \(className)", "Confirm: slips \(className)") }
     public var slipsChangeChoice: String { pick("← Изменить выбор", "← Change the choice") }
-    public func slipsConfirmHeading(_ className: String) -> String { pick("Листки с логинами: \(className) — подтверждение", "Login slips: \(className), to confirm") }
+    public func slipsConfirmHeading(_ className: String) -> String { pick("Листки с логинами: \(className) — подтверждение", "Login slips for \(className): confirm") }
     public var slipsChangedMeanwhile: String {
         pick("Пока вы подтверждали, кто-то из них вошёл в Табель. Проверьте ещё раз.", "While you were confirming, one of them signed in to Tabel. Check again.")
     }
