@@ -45,9 +45,9 @@ extension Words {
         pick(d.russian, "\(d.day) \(Self.englishMonthsShort[d.month - 1]) \(d.year)")
     }
 
-    /// «23.11», "23 Nov": column heads and short mentions.
+    /// «23.11», "23 Nov": column heads and short mentions (kept on one line: a no-break space).
     public func shortDate(_ d: CivilDate) -> String {
-        pick(d.shortRussian, "\(d.day) \(Self.englishMonthsShort[d.month - 1])")
+        pick(d.shortRussian, "\(d.day)\u{A0}\(Self.englishMonthsShort[d.month - 1])")
     }
 
     /// «23.11.2026 10:00», "23 Nov 2026 10:00".

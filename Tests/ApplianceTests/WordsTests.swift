@@ -124,7 +124,7 @@ import Testing
         let w = Words.english
         let d = CivilDate(year: 2026, month: 11, day: 23)!
         #expect(w.dayLine(d) == "Monday, 23 November 2026")
-        #expect(w.date(d) == "23 Nov 2026" && w.shortDate(d) == "23 Nov")
+        #expect(w.date(d) == "23 Nov 2026" && w.shortDate(d) == "23\u{A0}Nov")
         #expect(w.schoolWeek(d) == "23–28 November 2026")
         #expect(w.schoolWeek(CivilDate(year: 2026, month: 11, day: 30)!) == "30 November – 5 December 2026")
         #expect(w.schoolWeek(CivilDate(year: 2029, month: 12, day: 31)!) == "31 December 2029 – 5 January 2030")
