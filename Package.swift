@@ -24,6 +24,7 @@ let package = Package(
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
 
         // The domain: glossary types, the calendar, rules. No I/O.
         .target(name: "Domain", swiftSettings: strict),
@@ -33,7 +34,11 @@ let package = Package(
         .target(name: "Sync", swiftSettings: strict),
         // SQLite wrapper, migrations and every SQL statement of the project; the audit trail's
         // hash chain takes BLAKE2b from Secrets.
-        .target(name: "Storage", dependencies: ["Domain", "Sync", "Secrets", "CSQLite"], swiftSettings: strict),
+        .target(name: "Storage", dependencies: ["Domain", "Sync", "Secrets", "Archiving", "CSQLite"], swiftSettings: strict),
+        // zstd streams and durable files (temporary name, fsync, rename): backups and pre-migration copies.
+        .target(name: "Archiving", dependencies: ["CZstd"], swiftSettings: strict),
+        // Backups: signed, verified copies on several media, their rotation, and restore.
+        .target(name: "Backup", dependencies: ["Storage", "Archiving", "Secrets", "Domain"], swiftSettings: strict),
         // Password hashes, random tokens and digests over libsodium.
         .target(name: "Secrets", dependencies: ["CSodium"], swiftSettings: strict),
         // Printed documents: PDF through cairo and pango, QR codes through libqrencode.
@@ -66,7 +71,7 @@ let package = Package(
         .target(name: "Setup", dependencies: ["Desks", "Storage", "Domain", "Secrets", "Printing"], swiftSettings: strict),
         // The `tabel` command: argument parsing and wiring only.
         .executableTarget(name: "Tabel", dependencies: [
-            "Appliance", "Setup", "Desks", "Storage", "HTTP", "Domain", "Printing", "Secrets",
+            "Appliance", "Setup", "Backup", "Desks", "Storage", "HTTP", "Domain", "Printing", "Secrets",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
@@ -80,7 +85,7 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Sync", "Domain", "Secrets"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
-        .testTarget(name: "SetupTests", dependencies: ["Setup", "Desks", "Storage", "Domain", "Secrets"]),
+        .testTarget(name: "SetupTests", dependencies: ["Setup", "Backup", "Archiving", "Desks", "Storage", "Domain", "Secrets"]),
         .testTarget(name: "ApplianceTests", dependencies: ["Appliance", "Diary", "Journal", "Desks", "Routing", "Setup", "Storage", "Sync", "HTTP", "Domain", "Secrets", "Tabel", "Words"],
                     exclude: ["Snapshots"]),
     ]

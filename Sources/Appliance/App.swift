@@ -25,7 +25,8 @@ public struct App: Sendable {
     let gate: Gate
     let signIn: SignInDesk
 
-    public init(database: Database, clock: SchoolClock, logger: Logger) {
+    /// `uploadLimit`: the largest request body the server takes (what the imports page says of a file's size).
+    public init(database: Database, clock: SchoolClock, logger: Logger, uploadLimit: Int = 8 * 1024 * 1024) {
         self.database = database
         self.clock = clock
         self.logger = logger
@@ -35,6 +36,8 @@ public struct App: Sendable {
             + HomePage.routes(database: database)
             + AccountRoutes(database: database, signIn: signIn).routes
             + PeoplePages(database: database, clock: clock).routes
+            + ImportPages(database: database, uploadLimit: uploadLimit).routes
+            + BackupsPage(database: database, clock: clock).routes
             + DiaryPages(database: database, clock: clock).routes
             + JournalRoutes(database: database, clock: clock).routes
             + KioskMode(database: database, clock: clock, verify: { PasswordHash.verify($0, against: $1) }).routes

@@ -12,7 +12,7 @@ public enum Bootstrap {
         StopSignals.block()
         DatabaseLocation.prepareDirectory(for: databasePath)
         let database = try Database.open(path: databasePath)
-        let app = App(database: database, clock: clock, logger: logger)
+        let app = App(database: database, clock: clock, logger: logger, uploadLimit: configuration.maxBodyBytes)
         let server = HTTPServer(configuration: configuration, logger: logger,
                                 errorPage: { app.errorPage($0) },
                                 slowWork: { app.slowWork($0) },

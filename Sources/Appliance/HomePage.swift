@@ -19,7 +19,8 @@ enum HomePage {
             let reports = AccessPolicy.permits(actor, .teachLessons, .school) ? try database.read { try $0.markReports(teacher: actor.personID, limit: 20) } : []
             let changed = visit.request.query["password"] == "changed"
             return Layout.response(page(visit: visit, actor: actor, school: school, year: year, bells: bells, person: person,
-                                        children: children, classes: classes, reports: reports, passwordChanged: changed))
+                                        children: children, classes: classes, reports: reports, passwordChanged: changed,
+                                        backupWarning: BackupsPage.homeWarning(visit, database: database)))
         }]
     }
 
@@ -46,6 +47,7 @@ enum HomePage {
         }
         if AccessPolicy.permits(actor, .changeSettings, .school) {
             links.append(("/settings", w.sectionSettings, w.sectionSettingsText))
+            links.append(("/backups", w.backupsTitle, w.backupsLinkHint))
         }
         if AccessPolicy.permits(actor, .viewAudit, .school) {
             links.append(("/audit", w.sectionAudit, w.sectionAuditText))
@@ -55,6 +57,9 @@ enum HomePage {
         }
         if AccessPolicy.permits(actor, .viewPeople, .school) {
             links.append(("/people", w.sectionPeople, w.sectionPeopleText))
+        }
+        if AccessPolicy.permits(actor, .importData, .school) {
+            links.append(("/imports", w.importsTitle, w.importsHomeHint))
         }
         // A class teacher's own class: its page, and its login slips.
         for schoolClass in classes where actor.classTeacherOf.contains(schoolClass.id) {
@@ -78,7 +83,7 @@ enum HomePage {
 
     static func page(visit: Visit, actor: Actor, school: School?, year: AcademicYear?, bells: [Bell],
                      person: PersonSummary?, children: [(id: Int, name: String)], classes: [SchoolClass], reports: [MarkReport],
-                     passwordChanged: Bool) -> HTML {
+                     passwordChanged: Bool, backupWarning: HTML = .empty) -> HTML {
         let today = visit.today
         let w = visit.words
         let bellRows: [HTML] = bells.map {
@@ -93,7 +98,7 @@ enum HomePage {
             \(passwordChanged ? "<p class=\"notice\">\(w.passwordChanged)</p>" as HTML : "")
             <h1>\(greeting(actor, person, w))</h1>
             <p class="muted">\(w.dayLine(today))\(year.map { " · \(w.schoolYear($0.name))" } ?? "") · \(roles)</p>
-            \(notice)
+            \(notice)\(backupWarning)
             <div class="links">\(each: links)</div>
             \(reports.isEmpty ? "" as HTML : reportList(w.reportsAboutYourMarks, reports, w))
             <div class="card spaced"><h2>\(w.bellsTitle)</h2>

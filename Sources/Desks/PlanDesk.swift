@@ -19,7 +19,19 @@ public struct PlanDesk: Sendable {
     /// per group where the subject is taught in groups. Only lessons the editor may fill are
     /// touched (their own group's; every lesson for the administrator), never a cancelled one,
     /// and each filled topic is audited like a teacher's.
-    public func replace(classID: Int, subjectID: Int, topics: [(title: String, hours: Int)], by editor: Editor) throws -> Outcome {
+    /// A `dryRun` does all of it and rolls it back: the outcome the same call would have.
+    public func replace(classID: Int, subjectID: Int, topics: [(title: String, hours: Int)], by editor: Editor, dryRun: Bool = false) throws -> Outcome {
+        do {
+            return try write(classID: classID, subjectID: subjectID, topics: topics, by: editor, dryRun: dryRun)
+        } catch let rolledBack as RolledBack {
+            return rolledBack.outcome
+        }
+    }
+
+    /// Thrown out of a dry run's transaction, so that nothing of it is written.
+    private struct RolledBack: Error { let outcome: Outcome }
+
+    private func write(classID: Int, subjectID: Int, topics: [(title: String, hours: Int)], by editor: Editor, dryRun: Bool) throws -> Outcome {
         try database.write { c in
             guard let schoolClass = try c.schoolClass(classID), try c.subjectName(subjectID) != nil else {
                 throw DeskError.notFound("Нет такого класса или предмета.")
@@ -71,7 +83,9 @@ public struct PlanDesk: Sendable {
             }
             try c.appendAudit(imported(editor.entry(.planImport, entity: "plan", new: "тем: \(topics.count), часов: \(schedule.count), заполнено уроков: \(filled)",
                                                     reason: editor.via == .cli ? "командная строка" : "страница", schoolClass: classID)))
-            return Outcome(topics: topics.count, hours: schedule.count, filled: filled)
+            let outcome = Outcome(topics: topics.count, hours: schedule.count, filled: filled)
+            if dryRun { throw RolledBack(outcome: outcome) }
+            return outcome
         }
     }
 }

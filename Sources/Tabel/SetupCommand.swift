@@ -53,54 +53,50 @@ struct SetupCommand: ParsableCommand {
         @Option(name: .customLong("class"), help: "Для plan: класс, например 5А.") var className: String?
         @Option(help: "Для plan: предмет, например «Математика».") var subject: String?
         @Flag(help: "Только проверить и показать, что изменится.") var dryRun = false
+        @Option(help: "«Сегодня» школы, ГГГГ-ММ-ДД: дата зачисления по умолчанию, первый день уроков расписания (по умолчанию сегодняшняя дата).")
+        var today: String?
 
         func validate() throws {
+            if let today, CivilDate(iso: today) == nil { throw ValidationError("--today: ожидается ГГГГ-ММ-ДД, получено «\(today)».") }
             if kind == "plan" {
                 guard className != nil, subject != nil else { throw ValidationError("для plan укажите --class и --subject.") }
                 return
             }
-            guard Importer.Kind(rawValue: kind) != nil else {
+            guard CSVImport.Kind(rawValue: kind) != nil else {
                 throw ValidationError("что загружать: staff, students, guardians, timetable или plan (получено «\(kind)»).")
             }
         }
 
+        /// The same `CSVImport` the administrator's imports page runs, as the console.
         func run() throws {
             let bytes = try TextFile.read(file)
             let db = try database.open()
             defer { db.close() }
             let clock = SchoolClock()
-            if kind == "plan" { return try importPlan(db, bytes: bytes, clock: clock) }
-            do {
-                let report = try Importer(database: db, today: clock.today, now: clock.unixNow())
-                    .run(Importer.Kind(rawValue: kind)!, bytes: bytes, dryRun: dryRun)
-                report.changes.forEach { print($0) }
-                print((dryRun ? "Проверка (ничего не записано): " : "Загружено: ") + report.summary)
-            } catch let failure as ImportFailure {
-                print("Файл \(file) не загружен, ничего не изменено:")
-                failure.problems.forEach { print("  \($0)") }
-                throw ExitCode.failure
-            }
-        }
-
-        func importPlan(_ db: Database, bytes: [UInt8], clock: SchoolClock) throws {
-            let ids = try db.read { c -> (Int, Int)? in
-                guard let year = try c.academicYear(containing: clock.today),
-                      let k = try c.classID(name: ClassName(className!)?.description ?? className!, year: year.id),
-                      let s = try c.subjectID(named: subject!) else { return nil }
-                return (k, s)
-            }
-            guard let (classID, subjectID) = ids else {
-                print("Нет класса «\(className!)» в текущем учебном году или предмета «\(subject!)».")
-                throw ExitCode.failure
+            let day = today.flatMap { CivilDate(iso: $0) } ?? clock.today
+            var job = CSVImport(kind: CSVImport.Kind(rawValue: kind)!, bytes: bytes)
+            if job.kind == .plan {
+                let ids = try db.read { c -> (Int, Int)? in
+                    guard let year = try c.academicYear(containing: day),
+                          let k = try c.classID(name: ClassName(className!)?.description ?? className!, year: year.id),
+                          let s = try c.subjectID(named: subject!) else { return nil }
+                    return (k, s)
+                }
+                guard let (classID, subjectID) = ids else {
+                    print("Нет класса «\(className!)» в текущем учебном году или предмета «\(subject!)».")
+                    throw ExitCode.failure
+                }
+                job = CSVImport(kind: .plan, classID: classID, subjectID: subjectID, bytes: bytes)
             }
             do {
-                if dryRun {
-                    let topics = try PlanImport.parse(bytes)
-                    print("Проверка (ничего не записано): тем \(topics.count), часов \(topics.reduce(0) { $0 + $1.hours }).")
+                let report = try job.run(db, today: day, dryRun: dryRun, by: .console(at: clock.unixNow()))
+                if let plan = report.plan {
+                    print((dryRun ? "Проверка (ничего не записано): " : "КТП загружено: ")
+                          + "тем \(plan.topics), часов \(plan.hours); темы \(dryRun ? "будут записаны" : "записаны") в \(plan.filled) уроков.")
                     return
                 }
-                let outcome = try PlanImport.run(db, classID: classID, subjectID: subjectID, bytes: bytes, by: .console(at: clock.unixNow()))
-                print("КТП загружено: тем \(outcome.topics), часов \(outcome.hours); темы записаны в \(outcome.filled) уроков.")
+                report.changes.forEach { print($0) }
+                print((dryRun ? "Проверка (ничего не записано): " : "Загружено: ") + report.summary)
             } catch let failure as ImportFailure {
                 print("Файл \(file) не загружен, ничего не изменено:")
                 failure.problems.forEach { print("  \($0)") }

@@ -132,6 +132,7 @@ extension PageSnapshots {
             try check(admin, "/people/\(FixtureSchool.id("Жукова Ирина Олеговна"))", "administrator-person-no-account")
             try check(admin, "/people/\(FixtureSchool.id(kuznetsova))", "administrator-person-teacher")
             try check(admin, "/classes/\(FixtureSchool.classID("5Б"))/slips", "administrator-class-slips")
+            try check(admin, "/imports", "administrator-imports")
         }
 
         @Test func theDeputysPages() throws {

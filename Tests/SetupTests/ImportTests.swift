@@ -137,6 +137,81 @@ import Testing
         } throws: { ($0 as? ImportFailure)?.problems.first?.description.contains("«День»: «Вс»") == true }
     }
 
+    func enrolments(_ db: Database, _ lastName: String) throws -> [String] {
+        try db.read { c in
+            try c.query("""
+                SELECT k.name, e.joined_on, coalesce(e.left_on, '') FROM enrolment e JOIN person p ON p.id = e.student_id
+                JOIN school_class k ON k.id = e.class_id WHERE p.last_name = ? ORDER BY e.joined_on, k.name
+                """, lastName) { "\($0.string(0)) \($0.string(1))…\($0.string(2))" }
+        }
+    }
+
+    /// Issue #11: a student imported in November joined on 1 September and showed on September's lessons.
+    @Test func aMidYearArrivalJoinsOnTheDayOfTheImport() throws {
+        let db = try school()
+        _ = try run(db, .students, "Фамилия;Имя;Класс\nНовиков;Марк;5А\n")
+        #expect(try enrolments(db, "Новиков") == ["5А 2026-11-23…"])
+        let (september, today) = try db.read { c in
+            let k = try c.classID(name: "5А", year: try c.academicYear(containing: Self.today)!.id)!
+            return (try c.journalStudents(classID: k, groupID: nil, from: CivilDate(iso: "2026-09-07")!, to: CivilDate(iso: "2026-09-07")!).map(\.name),
+                    try c.journalStudents(classID: k, groupID: nil, from: Self.today, to: Self.today).map(\.name))
+        }
+        #expect(september.isEmpty)
+        #expect(today == ["Новиков Марк"])
+    }
+
+    @Test func theDateOfEnrolmentColumnSetsTheDay() throws {
+        let db = try school()
+        let report = try run(db, .students, "Фамилия;Имя;Класс;Дата зачисления\nНовиков;Марк;5А;16.11.2026\nОрлова;Ева;5Б;\n")
+        #expect(report.created == 2)
+        #expect(try enrolments(db, "Новиков") == ["5А 2026-11-16…"])
+        #expect(try enrolments(db, "Орлова") == ["5Б 2026-11-23…"])
+        // The same file again changes nothing, even on another day.
+        let later = try Importer(database: db, today: CivilDate(iso: "2026-11-30")!, now: Self.now + 7 * 86400)
+            .run(.students, bytes: Array("Фамилия;Имя;Класс;Дата зачисления\nНовиков;Марк;5А;16.11.2026\nОрлова;Ева;5Б;\n".utf8), dryRun: false)
+        #expect(later.unchanged == 2)
+        #expect(try enrolments(db, "Орлова") == ["5Б 2026-11-23…"])
+    }
+
+    @Test func aStudentMovingClassLeavesTheOldOneOnTheDateAndStaysOnePerson() throws {
+        let db = try school()
+        _ = try Importer(database: db, today: CivilDate(iso: "2026-09-01")!, now: Self.now).run(.students, bytes: Array(Self.students.utf8), dryRun: false)
+        #expect(try enrolments(db, "Иванов") == ["5А 2026-09-01…"])
+        let moved = try run(db, .students, "Фамилия;Имя;Отчество;Дата рождения;Класс;Согласие;Дата зачисления\nИванов;Пётр;Сергеевич;01.02.2015;5Б;01.09.2026;16.11.2026\n")
+        #expect(moved.created == 0 && moved.updated == 1)
+        #expect(try enrolments(db, "Иванов") == ["5А 2026-09-01…2026-11-16", "5Б 2026-11-16…"])
+        #expect(try count(db, "person") == 2)
+        // Without the column the move takes effect today.
+        _ = try run(db, .students, "Фамилия;Имя;Класс\nПетрова;Анна;5А\n")
+        #expect(try enrolments(db, "Петрова") == ["5Б 2026-09-01…2026-11-23", "5А 2026-11-23…"])
+        #expect(try count(db, "person") == 2)
+    }
+
+    @Test func badDatesOfEnrolmentNameTheirLineAndImportNothing() throws {
+        let db = try school()
+        _ = try Importer(database: db, today: CivilDate(iso: "2026-10-01")!, now: Self.now).run(.students, bytes: Array("Фамилия;Имя;Класс\nПетрова;Анна;5Б\n".utf8), dryRun: false)
+        let text = """
+            Фамилия;Имя;Класс;Дата зачисления
+            Новиков;Марк;5А;31.11.2026
+            Орлова;Ева;5А;2026-11-16
+            Сидоров;Иван;5А;01.09.2027
+            Петрова;Анна;5А;15.09.2026
+            Кузнецова;Мария;5А;16.11.2026
+            """
+        #expect {
+            try run(db, .students, text)
+        } throws: { error in
+            let lines = (error as? ImportFailure)?.problems.map(\.description) ?? []
+            return lines.count == 4
+                && lines[0].hasPrefix("строка 2: «Дата зачисления»: «31.11.2026»")
+                && lines[1].hasPrefix("строка 3: «Дата зачисления»: «2026-11-16»")
+                && lines[2].hasPrefix("строка 4: «Дата зачисления»: «01.09.2027»")
+                && lines[3].hasPrefix("строка 5: «Дата зачисления»: «15.09.2026»")
+        }
+        #expect(try count(db, "person") == 1)
+        #expect(try enrolments(db, "Петрова") == ["5Б 2026-10-01…"])
+    }
+
     @Test func classListsParse() throws {
         #expect(try SchoolSetup.parseClasses("1А-1В, 11Б").map(\.description) == ["1А", "1Б", "1В", "11Б"])
         #expect(throws: SetupError.self) { try SchoolSetup.parseClasses("5А-6Б") }

@@ -2,27 +2,47 @@ import Domain
 import Storage
 
 extension ImportSession {
-    /// `Фамилия;Имя;Отчество;Дата рождения;Класс` [+ `Пол`, `Телефон`, `Email`, `Согласие`, `Документ согласия`].
+    /// `Фамилия;Имя;Отчество;Дата рождения;Класс` [+ `Дата зачисления`, `Пол`, `Телефон`, `Email`, `Согласие`, `Документ согласия`].
+    ///
+    /// A new student joins the class on «Дата зачисления» (today when the column or the cell is
+    /// empty); a student found in another class leaves it on that date and joins the new one
+    /// the same day, one person with two enrolments. The journal lists a student on the lessons
+    /// of that date on only.
     mutating func student(_ row: CSVTable.Row) throws {
         let card = try personCard(row)
         let consent = try consent(row, card: card)
         let target = try schoolClass(row, column: "Класс")
+        let joinedOn = try enrolmentDate(row)
         try duplicate("\(card.fullName)|\(card.birthDate?.iso ?? "")", row)
         if let found = try c.findStudent(card, year: year.id) {
             if found.classID == target.id {
                 report.unchanged += 1
-            } else {
-                let date = SchoolDateTime(unixSeconds: now, offsetMinutes: SchoolClock.systemUTCOffsetMinutes).date
-                try c.moveStudent(found.id, from: found.classID, to: target.id, on: date)
-                report.updated += 1
-                report.changes.append("строка \(row.line): \(card.fullName) переведён в \(target.name)")
+                return
             }
+            guard joinedOn >= found.joinedOn else {
+                let given = value(row, "Дата зачисления")
+                throw InputError(line: row.line, "«Дата зачисления»: «\(given.isEmpty ? joinedOn.russian + " (сегодня)" : given)» — раньше, чем \(card.fullName) зачислен(а) в \(try c.className(id: found.classID) ?? "прежний класс") (\(found.joinedOn.russian))")
+            }
+            try c.moveStudent(found.id, from: found.classID, to: target.id, on: joinedOn)
+            record(.moved, row, "\(card.fullName) — перевод в \(target.name) с \(joinedOn.russian)")
             return
         }
         let id = try createPerson(card, consent: consent, document: value(row, "Документ согласия"))
-        try c.insertEnrolment(student: id, class: target.id, joinedOn: year.startsOn)
-        report.created += 1
-        report.changes.append("строка \(row.line): \(card.fullName), \(target.name) — новый обучающийся")
+        try c.insertEnrolment(student: id, class: target.id, joinedOn: joinedOn)
+        record(.created, row, "\(card.fullName), \(target.name) — новый обучающийся\(joinedOn == year.startsOn ? "" : " с \(joinedOn.russian)")")
+    }
+
+    /// The day a row's student joins their class: «Дата зачисления», or today; a day of the school year.
+    func enrolmentDate(_ row: CSVTable.Row) throws -> CivilDate {
+        let text = value(row, "Дата зачисления")
+        guard !text.isEmpty else { return today }
+        guard let date = CivilDate(russian: text) else {
+            throw InputError(line: row.line, "«Дата зачисления»: «\(text)» — ожидается дата ДД.ММ.ГГГГ")
+        }
+        guard year.startsOn <= date, date <= year.endsOn else {
+            throw InputError(line: row.line, "«Дата зачисления»: «\(text)» — не в \(year.name) учебном году (\(year.startsOn.russian)–\(year.endsOn.russian))")
+        }
+        return date
     }
 
     /// `Фамилия;Имя;Отчество;Должность` [+ `Классный руководитель`, `Телефон`, `Email`, `Согласие`].
@@ -44,11 +64,9 @@ extension ImportSession {
             changed = true
         }
         if existing == nil {
-            report.created += 1
-            report.changes.append("строка \(row.line): \(card.fullName) — \(roles.map(\.russian).joined(separator: ", "))")
+            record(.created, row, "\(card.fullName) — \(roles.map(\.russian).joined(separator: ", "))")
         } else if changed {
-            report.updated += 1
-            report.changes.append("строка \(row.line): \(card.fullName) — обновлены должности или классное руководство")
+            record(.updated, row, "\(card.fullName) — обновлены должности или классное руководство")
         } else {
             report.unchanged += 1
         }
@@ -92,15 +110,13 @@ extension ImportSession {
                 report.unchanged += 1
             } else {
                 try c.insertGuardianLink(guardian: found, student: child, relation: value(row, "Кем приходится"))
-                report.updated += 1
-                report.changes.append("строка \(row.line): \(card.fullName) — ещё один ребёнок: \(childName)")
+                record(.updated, row, "\(card.fullName) — ещё один ребёнок: \(childName)")
             }
             return
         }
         let id = try createPerson(card, consent: consent, document: value(row, "Документ согласия"))
         try c.insertGuardianLink(guardian: id, student: child, relation: value(row, "Кем приходится"))
-        report.created += 1
-        report.changes.append("строка \(row.line): \(card.fullName) — родитель: \(childName), \(childClass.name)")
+        record(.created, row, "\(card.fullName) — родитель: \(childName), \(childClass.name)")
     }
 
     /// `Класс;День;Урок;Предмет;Учитель` [+ `Группа`, `Кабинет`].
@@ -139,15 +155,13 @@ extension ImportSession {
                 report.unchanged += 1
             } else {
                 try c.updateTimetableEntry(existing.id, subject: subject, teacher: teachers[0], room: room)
-                report.updated += 1
-                report.changes.append("строка \(row.line): \(target.name), \(RussianCalendar.weekdaysShort[weekday - 1]), \(bell)-й урок изменён")
+                record(.updated, row, "\(target.name), \(RussianCalendar.weekdaysShort[weekday - 1]), \(bell)-й урок изменён")
             }
             return
         }
         _ = try c.insertTimetableEntry(year: year.id, class: target.id, group: group, subject: subject, teacher: teachers[0], room: room,
                                        weekday: weekday, bell: bell, validFrom: year.startsOn, validTo: year.endsOn)
-        report.created += 1
-        report.changes.append("строка \(row.line): \(target.name), \(RussianCalendar.weekdaysShort[weekday - 1]), \(bell)-й урок: \(subjectText)")
+        record(.created, row, "\(target.name), \(RussianCalendar.weekdaysShort[weekday - 1]), \(bell)-й урок: \(subjectText)")
     }
 
     func weekday(_ row: CSVTable.Row) throws -> Int {

@@ -1,13 +1,41 @@
+import Desks
 import Domain
 import Storage
 
 /// What an import changed (or, in a dry run, would change).
 public struct ImportReport: Sendable {
+    /// What one line of the file does.
+    public enum Change: String, Sendable, CaseIterable {
+        /// A new person, timetable entry or plan topic.
+        case created
+        /// New roles, another child, a changed timetable entry.
+        case updated
+        /// A student moved to another class (counted among the updated too).
+        case moved
+    }
+
+    /// A line of the file that changes something, and what.
+    public struct Row: Sendable, Equatable {
+        public let line: Int
+        public let change: Change
+        public let text: String
+    }
+
     public var created = 0
     public var updated = 0
     public var unchanged = 0
-    /// One line per change, for the person at the console.
+    /// Of the updated: students moved to another class.
+    public var moved = 0
+    /// The lines that change something, in the file's order.
+    public var rows: [Row] = []
+    /// One line per change, for the person at the console: the rows with their line numbers,
+    /// then what follows from them (the journal's lessons of a timetable).
     public var changes: [String] = []
+    /// A plan's import: topics, hours and the lessons its topics go to.
+    public var plan: PlanDesk.Outcome?
+
+    /// What follows from the rows beyond the rows themselves.
+    public var consequences: [String] { Array(changes.dropFirst(rows.count)) }
 
     public var summary: String { "новых: \(created), изменено: \(updated), без изменений: \(unchanged)" }
 }
@@ -43,15 +71,20 @@ public struct Importer {
 
     private struct DryRun: Error { let report: ImportReport }
 
-    public func run(_ kind: Kind, bytes: [UInt8], dryRun: Bool, by account: Int? = nil, via: AuditEntry.Via = .cli) throws -> ImportReport {
+    /// Checks every row and, unless `dryRun`, applies the file in one transaction with its audit
+    /// row (`account`, `session` and `address` name who imported it, `via` whether from the
+    /// console or a page). - Throws: `ImportFailure` naming every bad line; nothing is written then.
+    public func run(_ kind: Kind, bytes: [UInt8], dryRun: Bool, by account: Int? = nil, via: AuditEntry.Via = .cli,
+                    session: Int? = nil, address: String = "") throws -> ImportReport {
         let table: CSVTable
         do { table = try CSVReader.read(bytes) } catch let e as InputError { throw ImportFailure(problems: [e]) }
+        let sessionID = session
         do {
             return try database.write { c in
                 guard let year = try c.academicYear(containing: today) else {
                     throw ImportFailure(problems: [InputError(line: nil, "на \(today.russian) не задан учебный год: сначала tabel setup init")])
                 }
-                var session = ImportSession(c: c, table: table, year: year, now: now)
+                var session = ImportSession(c: c, table: table, year: year, today: today, now: now)
                 try session.requireColumns(Self.required[kind]!)
                 for row in table.rows {
                     do {
@@ -71,8 +104,8 @@ public struct Importer {
                     let sync = try c.syncLessons(year: year.id, from: today)
                     session.report.changes.append("уроки в журнале с \(today.russian): создано \(sync.created), изменено \(sync.updated), удалено \(sync.removed)")
                 }
-                try c.appendAudit(AuditEntry(at: now, account: account, via: .import, action: kind.auditAction, entity: "school",
-                                             newValue: session.report.summary, reason: via == .cli ? "командная строка" : "страница"))
+                try c.appendAudit(AuditEntry(at: now, account: account, session: sessionID, via: .import, action: kind.auditAction, entity: "school",
+                                             newValue: session.report.summary, reason: via == .cli ? "командная строка" : "страница", address: address))
                 if dryRun { throw DryRun(report: session.report) }
                 return session.report
             }
@@ -95,16 +128,19 @@ struct ImportSession {
     let c: Connection
     let table: CSVTable
     let year: AcademicYear
+    /// The school's day of the import: a new student's default date of enrolment.
+    let today: CivilDate
     let now: Int
     var report = ImportReport()
     var problems: [InputError] = []
     /// Rows already seen, to report duplicates within the file.
     var seen: [String: Int] = [:]
 
-    init(c: Connection, table: CSVTable, year: AcademicYear, now: Int) {
+    init(c: Connection, table: CSVTable, year: AcademicYear, today: CivilDate, now: Int) {
         self.c = c
         self.table = table
         self.year = year
+        self.today = today
         self.now = now
     }
 
@@ -175,6 +211,17 @@ struct ImportSession {
             throw InputError(line: row.line, "класс «\(text)» не найден (есть: \(list))")
         }
         return (id, name.description)
+    }
+
+    /// Counts a line that changes something and says what it does.
+    mutating func record(_ change: ImportReport.Change, _ row: CSVTable.Row, _ text: String) {
+        switch change {
+        case .created: report.created += 1
+        case .updated: report.updated += 1
+        case .moved: report.updated += 1; report.moved += 1
+        }
+        report.rows.append(ImportReport.Row(line: row.line, change: change, text: text))
+        report.changes.append("строка \(row.line): \(text)")
     }
 
     mutating func duplicate(_ key: String, _ row: CSVTable.Row) throws {

@@ -11,13 +11,18 @@ public enum PlanImport {
 
     /// The plan's topics and hours. - Throws: `ImportFailure` naming every bad line.
     public static func parse(_ bytes: [UInt8]) throws -> [(title: String, hours: Int)] {
+        try rows(bytes).map { ($0.title, $0.hours) }
+    }
+
+    /// The plan's topics and hours with the line of the file each is on. - Throws: `ImportFailure` naming every bad line.
+    static func rows(_ bytes: [UInt8]) throws -> [(line: Int, title: String, hours: Int)] {
         let table: CSVTable
         do { table = try CSVReader.read(bytes) } catch let e as InputError { throw ImportFailure(problems: [e]) }
         guard let topicColumn = table.column(topicColumn) else {
             throw ImportFailure(problems: [InputError(line: 1, "нет столбца «Тема» (есть: \(table.header.joined(separator: ", ")))")])
         }
         let hoursColumn = table.column(hoursColumn)
-        var topics: [(title: String, hours: Int)] = []
+        var topics: [(line: Int, title: String, hours: Int)] = []
         var problems: [InputError] = []
         for row in table.rows {
             let title = topicColumn < row.fields.count ? row.fields[topicColumn].trimmingWhitespace : ""
@@ -29,7 +34,7 @@ public enum PlanImport {
                 problems.append(InputError(line: row.line, "«Часы»: «\(hoursText)» — ожидается целое число от 1 до 200"))
                 continue
             }
-            topics.append((title, hours))
+            topics.append((row.line, title, hours))
         }
         if topics.isEmpty, problems.isEmpty { problems.append(InputError(line: nil, "в файле нет ни одной темы")) }
         guard problems.isEmpty else { throw ImportFailure(problems: problems) }

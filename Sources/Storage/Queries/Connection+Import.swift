@@ -6,15 +6,16 @@ extension Connection {
         try first("SELECT id FROM school_class WHERE name = ? AND year_id = ?", name, year) { $0.int(0) }
     }
 
-    /// A student of the year matching the name (and birth date, when given).
-    public func findStudent(_ card: PersonCard, year: Int) throws -> (id: Int, classID: Int)? {
+    /// A student of the year matching the name (and birth date, when given), with the class
+    /// they are in and since when.
+    public func findStudent(_ card: PersonCard, year: Int) throws -> (id: Int, classID: Int, joinedOn: CivilDate)? {
         try first("""
-            SELECT p.id, e.class_id FROM person p
+            SELECT p.id, e.class_id, e.joined_on FROM person p
             JOIN enrolment e ON e.student_id = p.id AND e.left_on IS NULL
             JOIN school_class c ON c.id = e.class_id AND c.year_id = ?5
             WHERE p.last_name = ?1 AND p.first_name = ?2 AND p.middle_name = ?3 AND (?4 IS NULL OR p.birth_date IS NULL OR p.birth_date = ?4)
             ORDER BY p.id LIMIT 1
-            """, card.lastName, card.firstName, card.middleName, card.birthDate, year) { ($0.int(0), $0.int(1)) }
+            """, card.lastName, card.firstName, card.middleName, card.birthDate, year) { ($0.int(0), $0.int(1), try $0.date(2)) }
     }
 
     /// Students of a class whose full name is `fullName` («Фамилия Имя Отчество»).
@@ -26,6 +27,8 @@ extension Connection {
             """, classID, fullName) { $0.int(0) }
     }
 
+    /// The student leaves `old` on `date` (not on its list that day) and joins `new` the same day;
+    /// back in a class they were in before, that enrolment is open again (one row per class).
     public func moveStudent(_ student: Int, from old: Int, to new: Int, on date: CivilDate) throws {
         try run("UPDATE enrolment SET left_on = ? WHERE student_id = ? AND class_id = ?", date, student, old)
         try run("""

@@ -45,8 +45,13 @@ public final class Database: Sendable {
 
     /// Opens `path` (creating it when `create` is set), checks it, and applies pending migrations.
     ///
-    /// - Important: the integrity check runs before any migration, so a damaged file is never written to.
-    public static func open(path: String, create: Bool = true, migrations: [Migration] = Schema.migrations) throws -> Database {
+    /// - Important: the integrity check runs before any migration, so a damaged file is never
+    ///   written to. Before migrations change a file that has a schema already, a compressed
+    ///   copy is written beside it (`FILE.pre-migration-vN.sqlite.zst`, unless
+    ///   `backupBeforeMigrating` is false); the pending migrations run in one transaction, so
+    ///   one that fails leaves the file as it was.
+    public static func open(path: String, create: Bool = true, migrations: [Migration] = Schema.migrations,
+                            backupBeforeMigrating: Bool = true) throws -> Database {
         let connection: Connection
         do {
             connection = try Connection(path: path, create: create)
@@ -70,6 +75,9 @@ public final class Database: Sendable {
             PRAGMA foreign_keys = ON;
             PRAGMA journal_size_limit = 67108864;
             """)
+        if backupBeforeMigrating, version > 0, migrations.contains(where: { $0.version > version }) {
+            _ = try DatabaseCopy.preMigrationCopy(connection, path: path, version: version)
+        }
         try Migrator(migrations: migrations).apply(to: connection, from: version)
         return Database(path: path, writer: connection)
     }

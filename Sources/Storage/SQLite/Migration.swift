@@ -18,13 +18,16 @@ public struct Migration: Sendable {
     }
 }
 
-/// Applies migrations newer than the file's `user_version`, each in its own transaction.
+/// Applies migrations newer than the file's `user_version`, all in one transaction: one that
+/// fails rolls back every step before it too, and the file stays at its old version.
 struct Migrator {
     let migrations: [Migration]
 
     func apply(to connection: Connection, from version: Int) throws {
-        for migration in migrations.sorted(by: { $0.version < $1.version }) where migration.version > version {
-            try connection.transaction {
+        let pending = migrations.sorted(by: { $0.version < $1.version }).filter { $0.version > version }
+        guard !pending.isEmpty else { return }
+        try connection.transaction {
+            for migration in pending {
                 try connection.execute(migration.sql)
                 try migration.then?(connection)
                 try connection.execute("PRAGMA user_version = \(migration.version)")

@@ -8,6 +8,8 @@ public enum Schema {
         Migration(version: 5, name: "access_columns", sql: accessColumns),
         Migration(version: 6, name: "audit_chain", sql: auditChain, then: chainAuditRows),
         Migration(version: 7, name: "language", sql: language),
+        Migration(version: 11, name: "import_upload", sql: importUpload),
+        Migration(version: 12, name: "backup_run", sql: backupRun),
     ]
 
     /// The newest schema version this build knows.
