@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Sync", "Domain", "Secrets"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "SetupTests", dependencies: ["Setup", "Backup", "Archiving", "Desks", "Storage", "Domain", "Secrets"]),
-        .testTarget(name: "ApplianceTests", dependencies: ["Appliance", "Diary", "Journal", "Desks", "Routing", "Setup", "Storage", "Sync", "HTTP", "Domain", "Secrets", "Tabel"],
+        .testTarget(name: "ApplianceTests", dependencies: ["Appliance", "Diary", "Journal", "Desks", "Routing", "Setup", "Storage", "Sync", "HTTP", "Domain", "Secrets", "Tabel", "Words"],
                     exclude: ["Snapshots"]),
     ]
 )

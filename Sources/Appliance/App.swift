@@ -9,6 +9,7 @@ import Routing
 import Secrets
 import Storage
 import WebUI
+import Words
 
 /// The whole web application as one `Request -> Response` function: routes, the gate every
 /// request passes, error pages. The daemon and the in-process tests both call it.
@@ -60,19 +61,21 @@ public struct App: Sendable {
             do {
                 return try route.handler(request)
             } catch let error as HTTPError {
-                return errorPage(error, path: request.path)
+                return errorPage(error, path: request.path, words: gate.words(request))
             } catch let error as DeskError {
-                return errorPage(error.httpError, path: request.path)
+                return errorPage(error.httpError, path: request.path, words: gate.words(request))
             } catch {
                 logger.error("\(request.method.rawValue) \(request.path): \(String(describing: error))")
-                return errorPage(HTTPError(status: 500, message: "Произошла внутренняя ошибка. Попробуйте ещё раз; если она повторится, сообщите администратору."), path: request.path)
+                let w = gate.words(request)
+                return errorPage(HTTPError(status: 500, message: w.internalError), path: request.path, words: w)
             }
         case let .methodNotAllowed(allowed):
-            var response = errorPage(HTTPError(status: 405, message: "Этот адрес не принимает такой запрос."), path: request.path)
+            let w = gate.words(request)
+            var response = errorPage(HTTPError(status: 405, message: w.methodNotAllowed), path: request.path, words: w)
             response.headers.add("Allow", allowed.map(\.rawValue).joined(separator: ", "))
             return response
         case .notFound:
-            return errorPage(.notFound, path: request.path)
+            return errorPage(.notFound, path: request.path, words: gate.words(request))
         }
     }
 
@@ -82,10 +85,10 @@ public struct App: Sendable {
         return routes.first { $0.method == route.method && $0.pattern == route.pattern }?.slow
     }
 
-    /// The page (or JSON) for an error; the school's name when it can be read.
-    public func errorPage(_ error: HTTPError, path: String = "/") -> Response {
+    /// The page (or JSON) for an error, in `words`; the school's name when it can be read.
+    public func errorPage(_ error: HTTPError, path: String = "/", words: Words = .russian) -> Response {
         let school = try? database.read { try $0.school() }
-        var response = ErrorPage.response(for: error, path: path, school: school ?? nil)
+        var response = ErrorPage.response(for: error, path: path, school: school ?? nil, words: words)
         if error.status == 429, let seconds = error.retryAfter { response.headers.add("Retry-After", String(seconds)) }
         return response
     }

@@ -7,6 +7,7 @@ import Secrets
 import Setup
 import Storage
 import WebUI
+import Words
 
 /// The one place every request passes on its way to a handler: it finds the session and the
 /// actor, checks the CSRF rule of unsafe requests, and asks the access policy.
@@ -41,12 +42,12 @@ final class Gate: Sendable {
         let today = clock.today
         let kioskID = try kiosk(request)
         let (session, actor) = try signedIn(request, now: now, today: today, kioskID: kioskID)
-        try checkForgery(request, session: session)
-        let language = session?.language ?? request.cookie(Cookie.language).flatMap(Language.init(rawValue:)) ?? .russian
+        let language = session?.language ?? cookieLanguage(request)
+        try checkForgery(request, session: session, words: Words(language))
         let visit = Visit(request: request, now: now, today: today, actor: actor, session: session, kioskID: kioskID, language: language)
         do {
             if case let .policy(action, resolve) = route.access {
-                guard let actor else { return unauthenticated(request, kiosk: kioskID != nil) }
+                guard let actor else { return unauthenticated(request, kiosk: kioskID != nil, words: visit.words) }
                 // Signed in with a temporary password: every page leads to setting a new one.
                 if actor.mustChangePassword, action != .changeOwnPassword, request.method == .get, !request.path.hasPrefix("/api/") {
                     return .redirect(to: "/password")
@@ -83,6 +84,20 @@ final class Gate: Sendable {
             RefusalLog(database: database).record(visit.editor, what: "\(visit.request.method.rawValue) \(visit.request.path)", entity: entity)
         }
         return route.hidesRefusal ? HTTPError.notFound : HTTPError.forbidden
+    }
+
+    /// The language chosen before signing in (the header's switch keeps it in a cookie).
+    func cookieLanguage(_ request: Request) -> Language {
+        request.cookie(Cookie.language).flatMap(Language.init(rawValue:)) ?? .russian
+    }
+
+    /// The words of a request that never reached a route's handler (no such page, a refusal
+    /// before the visit): its session's language, else the cookie's.
+    func words(_ request: Request) -> Words {
+        let session = request.cookie(Self.sessionCookie).flatMap { token in
+            token.isEmpty ? nil : (try? database.read { try $0.session(tokenHash: Digest.blake2b(token)) }) ?? nil
+        }
+        return Words(session?.language ?? cookieLanguage(request))
     }
 
     /// The registered kiosk screen of the request's device cookie.
@@ -125,29 +140,28 @@ final class Gate: Sendable {
     /// Unsafe requests must prove they come from our own pages: forms carry the session's
     /// token (or, before sign-in, the token of the form cookie); the JSON API takes only
     /// JSON bodies and refuses a foreign `Origin`.
-    func checkForgery(_ request: Request, session: SessionRecord?) throws {
+    func checkForgery(_ request: Request, session: SessionRecord?, words w: Words) throws {
         guard ![.get, .head, .options].contains(request.method) else { return }
         if request.path.hasPrefix("/api/") {
             if let origin = request.headers["origin"], let host = request.headers["host"],
                origin != "http://\(host)", origin != "https://\(host)" {
-                throw HTTPError(status: 403, message: "Запрос с чужого сайта отклонён.", code: "foreign_origin")
+                throw HTTPError(status: 403, message: w.foreignOrigin, code: "foreign_origin")
             }
             if !request.body.isEmpty, request.headers["content-type"]?.lowercased().hasPrefix("application/json") != true {
-                throw HTTPError(status: 415, message: "Ожидается тело application/json.", code: "unsupported_media_type")
+                throw HTTPError(status: 415, message: w.jsonBodyExpected, code: "unsupported_media_type")
             }
             return
         }
         let sent = try request.form()["_csrf"] ?? ""
         let expected = session?.csrfToken ?? request.cookie(Self.formCookie) ?? ""
         guard !expected.isEmpty, constantTimeEqual(sent, expected) else {
-            throw HTTPError(status: 403, message: "Форма устарела или отправлена не с этой страницы. Обновите страницу и отправьте её ещё раз.",
-                            code: "csrf")
+            throw HTTPError(status: 403, message: w.staleForm, code: "csrf")
         }
     }
 
-    func unauthenticated(_ request: Request, kiosk: Bool) -> Response {
+    func unauthenticated(_ request: Request, kiosk: Bool, words w: Words) -> Response {
         if request.path.hasPrefix("/api/") {
-            return ErrorPage.json(HTTPError(status: 401, message: "Нужно войти.", code: "unauthorized"))
+            return ErrorPage.json(HTTPError(status: 401, message: w.signInRequired, code: "unauthorized"), w)
         }
         if kiosk || request.path.hasPrefix("/kiosk") { return .redirect(to: "/kiosk") }
         let next = request.method == .get ? "?next=" + PercentDecoding.encode(request.path) : ""

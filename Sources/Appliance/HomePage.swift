@@ -28,36 +28,35 @@ enum HomePage {
     static func sections(_ actor: Actor, children: [(id: Int, name: String)], classes: [SchoolClass] = [], _ w: Words) -> [(String, String, String)] {
         var links: [(String, String, String)] = []
         for child in children {
-            links.append(("/diary/\(child.id)", actor.personID == child.id ? "Мой дневник" : "Дневник: \(child.name)",
-                          "Расписание, домашние задания, отметки и пропуски"))
+            links.append(("/diary/\(child.id)", actor.personID == child.id ? w.sectionMyDiary : w.sectionChildDiary(child.name), w.sectionDiaryText))
         }
         if AccessPolicy.permits(actor, .teachLessons, .school) {
-            links.append(("/day", "Мой день", "Сегодняшние уроки: тема, задание, посещаемость, отметки"))
+            links.append(("/day", w.menuMyDay, w.sectionMyDayText))
         }
         if AccessPolicy.permits(actor, .listJournals, .school) {
-            links.append(("/journal", "Журналы", "Классы и предметы: отметки, пропуски, средний балл, итоговые"))
+            links.append(("/journal", w.menuJournals, w.sectionJournalsText))
         }
         if AccessPolicy.permits(actor, .grantUnlocks, .school) {
-            links.append(("/unlocks", "Открытие журнала", "Разрешить исправления, перенос из бумажных журналов"))
+            links.append(("/unlocks", w.sectionUnlocks, w.sectionUnlocksText))
         }
         if AccessPolicy.permits(actor, .viewTimetableChanges, .school) {
-            links.append(("/changes", "Изменения расписания", "Замены, отмены и переносы уроков сегодня по всей школе"))
+            links.append(("/changes", w.sectionChanges, w.sectionChangesText))
         }
         if AccessPolicy.permits(actor, .manageTimetable, .school) {
-            links.append(("/day?teacher=", "Замены и изменения расписания", "Уроки любого учителя на любой день"))
+            links.append(("/day?teacher=", w.sectionSubstitutions, w.sectionSubstitutionsText))
         }
         if AccessPolicy.permits(actor, .changeSettings, .school) {
-            links.append(("/settings", "Настройки журнала", "Срок исправления отметок, виды работ и веса, округление"))
+            links.append(("/settings", w.sectionSettings, w.sectionSettingsText))
             links.append(("/backups", w.backupsTitle, w.backupsLinkHint))
         }
         if AccessPolicy.permits(actor, .viewAudit, .school) {
-            links.append(("/audit", "Журнал изменений", "Кто, когда и что изменил в отметках и пропусках; выгрузка CSV"))
+            links.append(("/audit", w.sectionAudit, w.sectionAuditText))
         }
         if AccessPolicy.permits(actor, .viewReports, .school) {
-            links.append(("/mark-reports", "Сообщения об ошибках в отметках", "От учеников и родителей, по всей школе"))
+            links.append(("/mark-reports", w.sectionReports, w.sectionReportsText))
         }
         if AccessPolicy.permits(actor, .viewPeople, .school) {
-            links.append(("/people", "Люди и учётные записи", "Поиск, карточки, согласия, листки с логинами"))
+            links.append(("/people", w.sectionPeople, w.sectionPeopleText))
         }
         if AccessPolicy.permits(actor, .viewStructure, .school) {
             links.append(("/school", w.structureTitle, w.structureMenuHint))
@@ -68,45 +67,45 @@ enum HomePage {
         // A class teacher's own class: its page, and its login slips.
         for schoolClass in classes where actor.classTeacherOf.contains(schoolClass.id) {
             if AccessPolicy.permits(actor, .viewPeople, .schoolClass(schoolClass.id)) {
-                links.append(("/classes/\(schoolClass.id)", "Мой класс \(schoolClass.name)",
-                              "Посещаемость и причины пропусков, родители, ознакомление с итоговыми, кто не входил"))
+                links.append(("/classes/\(schoolClass.id)", w.sectionMyClass(schoolClass.name), w.sectionMyClassText))
             }
             if AccessPolicy.permits(actor, .issueSlips, .schoolClass(schoolClass.id)) {
-                links.append(("/classes/\(schoolClass.id)/slips", "Логины класса \(schoolClass.name)", "Листки с логинами для учеников и родителей"))
+                links.append(("/classes/\(schoolClass.id)/slips", w.sectionClassSlips(schoolClass.name), w.sectionClassSlipsText))
             }
         }
-        links.append(("/password", "Сменить пароль", "Задать новый пароль для входа"))
+        links.append(("/password", w.sectionPassword, w.sectionPasswordText))
         return links
     }
 
     /// A student is greeted by first name («Здравствуй, Артём!»), grown-ups by name and patronymic.
-    static func greeting(_ actor: Actor, _ person: PersonSummary?) -> String {
-        guard let card = person?.card else { return "Здравствуйте!" }
-        if actor.roles == [.student] { return "Здравствуй, \(card.firstName)!" }
-        return "Здравствуйте, \([card.firstName, card.middleName].filter { !$0.isEmpty }.joined(separator: " "))!"
+    static func greeting(_ actor: Actor, _ person: PersonSummary?, _ w: Words) -> String {
+        guard let card = person?.card else { return w.greeting }
+        if actor.roles == [.student] { return w.greetStudent(card.firstName) }
+        return w.greetAdult([card.firstName, card.middleName].filter { !$0.isEmpty }.joined(separator: " "))
     }
 
     static func page(visit: Visit, actor: Actor, school: School?, year: AcademicYear?, bells: [Bell],
                      person: PersonSummary?, children: [(id: Int, name: String)], classes: [SchoolClass], reports: [MarkReport],
                      passwordChanged: Bool, backupWarning: HTML = .empty) -> HTML {
         let today = visit.today
+        let w = visit.words
         let bellRows: [HTML] = bells.map {
             "<tr><td>\($0.number)</td><td>\($0.startsAt.description)–\($0.endsAt.description)</td></tr>"
         }
-        let links: [HTML] = sections(actor, children: children, classes: classes, visit.words).map { "<a href=\"\($0.0)\">\($0.1)<small>\($0.2)</small></a>" }
-        let roles = actor.roles.sorted { $0.rawValue < $1.rawValue }.map(\.russian).joined(separator: ", ")
-        let notice: HTML = year == nil ? "<p class=\"notice\">На эту дату учебный год не задан.</p>" : ""
-        return Layout.page(title: "Главная", school: school,
+        let links: [HTML] = sections(actor, children: children, classes: classes, w).map { "<a href=\"\($0.0)\">\($0.1)<small>\($0.2)</small></a>" }
+        let roles = actor.roles.sorted { $0.rawValue < $1.rawValue }.map(w.role).joined(separator: ", ")
+        let notice: HTML = year == nil ? "<p class=\"notice\">\(w.noSchoolYear)</p>" : ""
+        return Layout.page(title: w.homeTitle, school: school,
                            user: SignedIn(visit, name: person?.card.shortName ?? ""), """
             <main>
-            \(passwordChanged ? "<p class=\"notice\">Пароль изменён.</p>" as HTML : "")
-            <h1>\(greeting(actor, person))</h1>
-            <p class="muted">\(RussianCalendar.weekdays[today.weekday - 1].capitalizedFirst), \(RussianCalendar.long(today))\(year.map { " · \($0.name) учебный год" } ?? "") · \(roles)</p>
+            \(passwordChanged ? "<p class=\"notice\">\(w.passwordChanged)</p>" as HTML : "")
+            <h1>\(greeting(actor, person, w))</h1>
+            <p class="muted">\(w.dayLine(today))\(year.map { " · \(w.schoolYear($0.name))" } ?? "") · \(roles)</p>
             \(notice)\(backupWarning)
             <div class="links">\(each: links)</div>
-            \(reports.isEmpty ? "" as HTML : reportList("Сообщения об ошибках в ваших отметках", reports))
-            <div class="card spaced"><h2>Звонки</h2>
-            <div class="table-wrap"><table><thead><tr><th>Урок</th><th>Время</th></tr></thead><tbody>\(each: bellRows)</tbody></table></div>
+            \(reports.isEmpty ? "" as HTML : reportList(w.reportsAboutYourMarks, reports, w))
+            <div class="card spaced"><h2>\(w.bellsTitle)</h2>
+            <div class="table-wrap"><table><thead><tr><th>\(w.bellsLesson)</th><th>\(w.bellsTime)</th></tr></thead><tbody>\(each: bellRows)</tbody></table></div>
             </div>
             </main>
             """)
@@ -120,19 +119,21 @@ extension HomePage {
             let (school, me, reports) = try database.read { c in
                 (try c.school(), try c.personSummary(visit.actor!.personID, year: -1), try c.markReports(teacher: Int?.none))
             }
-            return Layout.response(Layout.page(title: "Сообщения об ошибках", school: school,
+            let w = visit.words
+            return Layout.response(Layout.page(title: w.reportsTitle, school: school,
                                                user: SignedIn(visit, name: me?.card.shortName ?? ""),
-                                               nav: [("Главная", "/")], "<main>\(reportList("Сообщения об ошибках в отметках", reports))</main>"))
+                                               nav: [(w.menuHome, "/")], "<main>\(reportList(w.sectionReports, reports, w))</main>"))
         }
     }
 
-    static func reportList(_ title: String, _ reports: [MarkReport]) -> HTML {
+    /// The reports as a table under `title` (a class page shows its class's with its own words).
+    static func reportList(_ title: String, _ reports: [MarkReport], _ w: Words = .russian) -> HTML {
         let rows: [HTML] = reports.map {
-            "<tr><td>\($0.date.russian)</td><td>\($0.className)</td><td>\($0.subject)</td><td>\($0.student)</td><td><span class=\"mark m\($0.value)\">\($0.value)</span></td><td>\($0.text) <small class=\"muted\">— \($0.reportedBy)</small></td></tr>"
+            "<tr><td>\(w.date($0.date))</td><td>\($0.className)</td><td>\($0.subject)</td><td>\($0.student)</td><td><span class=\"mark m\($0.value)\">\($0.value)</span></td><td>\($0.text) <small class=\"muted\">— \($0.reportedBy)</small></td></tr>"
         }
         return """
             <section class="card spaced"><h2>\(title)</h2>
-            \(rows.isEmpty ? "<p class=\"muted\">Сообщений нет.</p>" as HTML : "<div class=\"table-wrap\"><table><thead><tr><th>Урок</th><th>Класс</th><th>Предмет</th><th>Ученик</th><th>Отметка</th><th>Сообщение</th></tr></thead><tbody>\(each: rows)</tbody></table></div>")
+            \(rows.isEmpty ? "<p class=\"muted\">\(w.reportsNone)</p>" as HTML : "<div class=\"table-wrap\"><table><thead><tr><th>\(w.reportsLesson)</th><th>\(w.reportsClass)</th><th>\(w.reportsSubject)</th><th>\(w.reportsStudent)</th><th>\(w.reportsMark)</th><th>\(w.reportsMessage)</th></tr></thead><tbody>\(each: rows)</tbody></table></div>")
             </section>
             """
     }

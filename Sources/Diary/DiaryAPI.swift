@@ -3,6 +3,7 @@ import HTTP
 import Routing
 import Storage
 import WebUI
+import Words
 
 /// `GET /api/v1/students/{id}/diary` and `/marks` (docs/openapi.yaml).
 struct DiaryAPI: Sendable {
@@ -34,12 +35,13 @@ struct DiaryAPI: Sendable {
     func diary(_ visit: Visit) throws -> Response {
         let s = try student(visit)
         let q = visit.request.query
-        guard let fromText = q["from"], let toText = q["to"] else { throw HTTPError.badRequest("Укажите from и to в виде ГГГГ-ММ-ДД.") }
+        let w = visit.words
+        guard let fromText = q["from"], let toText = q["to"] else { throw HTTPError.badRequest(w.diaryRangeNeeded) }
         guard let from = CivilDate(iso: fromText), let to = CivilDate(iso: toText) else {
-            throw HTTPError.badRequest("Даты from и to задаются в виде ГГГГ-ММ-ДД.")
+            throw HTTPError.badRequest(w.diaryRangeFormat)
         }
-        guard from <= to else { throw HTTPError.badRequest("from позже to.") }
-        guard to.dayNumber - from.dayNumber <= 366 else { throw HTTPError.badRequest("Не больше года за один запрос.") }
+        guard from <= to else { throw HTTPError.badRequest(w.fromAfterTo) }
+        guard to.dayNumber - from.dayNumber <= 366 else { throw HTTPError.badRequest(w.atMostAYear) }
         let classID = s.classID!
         let draw = {
             let lessons = try database.read { try $0.diaryLessons(student: s.id, classID: classID, from: from, to: to, utcOffsetMinutes: clock.utcOffsetMinutes) }

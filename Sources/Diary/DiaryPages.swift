@@ -4,6 +4,7 @@ import HTTP
 import Routing
 import Storage
 import WebUI
+import Words
 
 /// The electronic diary for students and guardians: the week, marks by subject with the
 /// average and forecast, final marks and attendance; acknowledgements and wrong-mark reports.
@@ -27,6 +28,7 @@ public struct DiaryPages: Sendable {
         let schoolVersion: Int
         /// «Лично тебе» or «Лично для …»: the student and a parent see the week differently.
         let personal: String
+        let language: Language
     }
 
     public init(database: Database, clock: SchoolClock) {
@@ -78,15 +80,16 @@ public struct DiaryPages: Sendable {
         let (school, me, children) = try database.read { c in
             (try c.school(), try c.personSummary(actor.personID, year: -1), try c.studentNames(actor.students.sorted()))
         }
+        let w = visit.words
         let switcher: [HTML] = children.count > 1 ? children.map {
             "<a href=\"/diary/\($0.id)\"\($0.id == student.id ? " aria-current=\"page\"" as HTML : "")>\($0.name)</a>"
         } : []
         let page = Layout.page(title: title, school: school, user: SignedIn(visit, name: me?.card.shortName ?? ""),
-                               nav: [("Главная", "/")], """
+                               nav: [(w.menuHome, "/")], """
             <main class="diary">
-            \(switcher.isEmpty ? "" as HTML : "<nav class=\"children\" aria-label=\"Дети\">\(each: switcher)</nav>")
+            \(switcher.isEmpty ? "" as HTML : "<nav class=\"children\" aria-label=\"\(w.children)\">\(each: switcher)</nav>")
             <h1>\(student.name)<small>, \(student.className)</small></h1>
-            \(DiaryView.tabs(base: "/diary/\(student.id)", current: tab))
+            \(DiaryView.tabs(base: "/diary/\(student.id)", current: tab, w))
             \(content)
             </main>
             """)
@@ -97,8 +100,8 @@ public struct DiaryPages: Sendable {
         let student = try load(visit)
         let monday = try Self.monday(visit)
         let base = "/diary/\(student.id)"
-        return try frame(visit, student, tab: "", title: "Дневник", """
-            \(DiaryView.weekNav(base: base, monday: monday, today: visit.today))
+        return try frame(visit, student, tab: "", title: visit.words.menuDiary, """
+            \(DiaryView.weekNav(base: base, monday: monday, today: visit.today, visit.words))
             \(try week(student, monday: monday, visit: visit))
             """)
     }
@@ -107,29 +110,30 @@ public struct DiaryPages: Sendable {
     /// of the class's and the school's data (shared with the kiosk).
     public func week(_ student: DiaryStudent, monday: CivilDate, visit: Visit) throws -> HTML {
         guard let classID = student.classID else { throw HTTPError.notFound }
-        let personal = DiaryView.personalLabel(student, readBy: visit.actor?.personID ?? 0)
+        let w = visit.words
+        let personal = DiaryView.personalLabel(student, readBy: visit.actor?.personID ?? 0, w)
         let version = try database.read { try $0.journalVersion(classID: classID) }
         let key = WeekKey(student: student.id, classID: classID, monday: monday, today: visit.today,
-                          classVersion: version.class, schoolVersion: version.school, personal: personal)
+                          classVersion: version.class, schoolVersion: version.school, personal: personal, language: w.language)
         return try weeks.value(key) {
             let lessons = try database.read {
                 try $0.diaryLessons(student: student.id, classID: classID, from: monday, to: monday.adding(days: 6), utcOffsetMinutes: clock.utcOffsetMinutes)
             }
-            return DiaryView.week(monday: monday, lessons: lessons, today: visit.today, personal: personal)
+            return DiaryView.week(monday: monday, lessons: lessons, today: visit.today, personal: personal, w)
         }
     }
 
     /// The Monday of `?week=` (any date of that week), or of today.
     public static func monday(_ visit: Visit) throws -> CivilDate {
         guard let text = visit.request.query["week"] else { return visit.today.startOfWeek }
-        guard let date = CivilDate(iso: text) else { throw HTTPError.badRequest("Неделя задаётся датой ГГГГ-ММ-ДД.") }
+        guard let date = CivilDate(iso: text) else { throw HTTPError.badRequest(visit.words.weekExpected) }
         return date.startOfWeek
     }
 
     /// The period of `?period=`, or the one containing today (else the last that began).
     static func period(_ visit: Visit, _ periods: [Period]) throws -> Period? {
         if let text = visit.request.query["period"] {
-            guard let id = Int(text), let p = periods.first(where: { $0.id == id }) else { throw HTTPError(status: 404, message: "Такого периода нет.") }
+            guard let id = Int(text), let p = periods.first(where: { $0.id == id }) else { throw HTTPError(status: 404, message: visit.words.noSuchPeriod) }
             return p
         }
         return periods.first { $0.contains(visit.today) } ?? periods.last { $0.startsOn <= visit.today } ?? periods.first
@@ -144,24 +148,25 @@ public struct DiaryPages: Sendable {
             (try $0.subjectMarks(student: student.id, classID: classID, from: period.startsOn, to: period.endsOn, period: period.id),
              try $0.schoolSettings().rounding)
         }
-        return DiaryView.marks(base: base, subjects: subjects, periods: periods, period: period, rule: rule, report: report)
+        return DiaryView.marks(base: base, subjects: subjects, periods: periods, period: period, rule: rule, report: report, visit.words)
     }
 
     func marksPage(_ visit: Visit) throws -> Response {
         let student = try load(visit)
         let canReport = AccessPolicy.permits(visit.actor!, .reportMark, .student(id: student.id, classID: student.classID))
+        let w = visit.words
         let report: ((SubjectMark) -> HTML)? = canReport ? { m in
             """
-            <details class="report"><summary>ошибка?</summary>
+            <details class="report"><summary>\(w.wrongMark)</summary>
             <form method="post" action="/diary/\(student.id)/marks/\(m.mark.id)/report">
             <input type="hidden" name="_csrf" value="\(visit.csrfToken)">
-            <label for="r\(m.mark.id)">Что не так с отметкой \(m.mark.value) за \(m.date.shortRussian)?</label>
+            <label for="r\(m.mark.id)">\(w.whatIsWrong(mark: m.mark.value, date: m.date))</label>
             <textarea id="r\(m.mark.id)" name="text" rows="2" maxlength="500" required></textarea>
-            <button type="submit">Сообщить учителю</button></form></details>
+            <button type="submit">\(w.tellTheTeacher)</button></form></details>
             """
         } : nil
-        return try frame(visit, student, tab: "/marks", title: "Оценки", """
-            \(visit.request.query["reported"] == "1" ? "<p class=\"notice\">Сообщение отправлено учителю.</p>" as HTML : "")
+        return try frame(visit, student, tab: "/marks", title: w.tabMarks, """
+            \(visit.request.query["reported"] == "1" ? "<p class=\"notice\">\(w.reportSent)</p>" as HTML : "")
             \(try marks(student, base: "/diary/\(student.id)", visit: visit, report: report))
             """)
     }
@@ -182,7 +187,7 @@ public struct DiaryPages: Sendable {
                                     DiaryView.Acknowledgement(periodID: $0.periodID, guardian: $0.guardian,
                                                               date: SchoolDateTime(unixSeconds: $0.at, offsetMinutes: clock.utcOffsetMinutes).date)
                                 },
-                                absences: absences, today: visit.today, acknowledge: acknowledge)
+                                absences: absences, today: visit.today, acknowledge: acknowledge, visit.words)
     }
 
     func finalsPage(_ visit: Visit) throws -> Response {
@@ -192,10 +197,10 @@ public struct DiaryPages: Sendable {
             """
             <li><form method="post" action="/diary/\(student.id)/acknowledge" class="inline">
             <input type="hidden" name="_csrf" value="\(visit.csrfToken)"><input type="hidden" name="period" value="\(p.id)">
-            \(p.name): <button type="submit">Ознакомлен(а) с итоговыми отметками</button></form></li>
+            \(visit.words.period(p)): <button type="submit">\(visit.words.acknowledge)</button></form></li>
             """
         } : nil
-        return try frame(visit, student, tab: "/finals", title: "Итоги", try finals(student, visit: visit, acknowledge: acknowledge))
+        return try frame(visit, student, tab: "/finals", title: visit.words.tabFinals, try finals(student, visit: visit, acknowledge: acknowledge))
     }
 
     func acknowledge(_ visit: Visit) throws -> Response {

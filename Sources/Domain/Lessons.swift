@@ -113,6 +113,9 @@ public struct Absence: Sendable, Equatable {
 
 /// A work type of the school's list with its weight.
 public struct WorkType: Sendable, Equatable {
+    /// The code new marks are given with unless another is chosen: «У», an answer in class.
+    public static let defaultCode = "У"
+
     public let id: Int
     public let code: String
     public let name: String

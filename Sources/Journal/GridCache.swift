@@ -1,6 +1,7 @@
 import Domain
 import Storage
 import WebUI
+import Words
 
 /// Recently drawn journal grids (`PageCache`): the part of the grid that is the same for
 /// everyone who sees it alike, under the versions of the class's and the school's data.
@@ -15,6 +16,8 @@ enum GridCache {
         let periodMarksOpen: Bool
         let classVersion: Int
         let schoolVersion: Int
+        /// The rows' words (forecasts, labels, the formula's decimals) are the visitor's.
+        let language: Language
     }
 
     struct Grid: Sendable {

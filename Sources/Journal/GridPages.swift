@@ -4,6 +4,7 @@ import HTTP
 import Routing
 import Storage
 import WebUI
+import Words
 
 /// The journal grid (class × subject × period) and the list of journals one may open.
 ///
@@ -30,13 +31,14 @@ struct GridPages: Sendable {
 
     func sheetScope(_ visit: Visit) throws -> JournalSheet.Scope {
         try JournalSheet.Scope(visit.request.query, classID: try visit.request.pathParameters.int("class"),
-                               subjectID: try visit.request.pathParameters.int("subject"))
+                               subjectID: try visit.request.pathParameters.int("subject"), words: visit.words)
     }
 
     // MARK: The list of journals
 
     func list(_ visit: Visit) throws -> Response {
         let actor = visit.actor!
+        let w = visit.words
         let listings = try database.read { c in
             try c.academicYear(containing: visit.today).map { try c.journalListings(year: $0.id) } ?? []
         }
@@ -54,10 +56,10 @@ struct GridPages: Sendable {
             }
             return "<section class=\"card spaced\"><h2>\(name)</h2><div class=\"journal-links\">\(each: links)</div></section>"
         }
-        return try JournalFrame.page(visit, database: database, title: "Журналы", nav: [("Мой день", "/day")], """
+        return try JournalFrame.page(visit, database: database, title: w.menuJournals, nav: [(w.menuMyDay, "/day")], """
             <main>
-            <h1>Журналы</h1>
-            \(sections.isEmpty ? "<p class=\"card\">Нет журналов, которые вам можно открыть.</p>" as HTML : HTML(trusted: sections.map(\.text).joined()))
+            <h1>\(w.menuJournals)</h1>
+            \(sections.isEmpty ? "<p class=\"card\">\(w.noJournals)</p>" as HTML : HTML(trusted: sections.map(\.text).joined()))
             </main>
             """)
     }
@@ -66,6 +68,7 @@ struct GridPages: Sendable {
 
     func grid(_ visit: Visit) throws -> Response {
         let actor = visit.actor!
+        let w = visit.words
         let scope = try sheetScope(visit)
         // The version is read before the sheet: a grid cached under it is never older than it.
         let (range, version, workTypes, rules) = try database.read { c in
@@ -75,26 +78,26 @@ struct GridPages: Sendable {
         let editable = AccessPolicy.permits(actor, .editJournal, scope.resource)
         let periodMarksOpen = range.period.map { AccessPolicy.permits(actor, .setPeriodMarks, scope.resource) && rules.periodMark($0.dates) == nil } ?? false
         let key = GridCache.Key(classID: scope.classID, subjectID: scope.subjectID, groupID: scope.groupID, from: range.from, to: range.to,
-                                editable: editable, periodMarksOpen: periodMarksOpen, classVersion: version.class, schoolVersion: version.school)
+                                editable: editable, periodMarksOpen: periodMarksOpen, classVersion: version.class, schoolVersion: version.school, language: w.language)
         let grid = try cache.value(key) {
             let sheet = try database.read { try JournalSheet.load($0, scope, range) }
             return GridCache.Grid(className: sheet.className, subjectName: sheet.subjectName, lessons: sheet.lessons,
-                                  rows: Self.rows(sheet, editable: editable, periodMarksOpen: periodMarksOpen))
+                                  rows: Self.rows(sheet, editable: editable, periodMarksOpen: periodMarksOpen, w))
         }
         let query = scope.groupID.map { "&group=\($0)" } ?? ""
         let periodLinks: [HTML] = range.periods.map {
-            "<a href=\"?period=\($0.id)\(query)\"\($0.id == range.period?.id ? " aria-current=\"page\"" as HTML : "")>\($0.name)</a>"
+            "<a href=\"?period=\($0.id)\(query)\"\($0.id == range.period?.id ? " aria-current=\"page\"" as HTML : "")>\(w.period($0))</a>"
         }
-        let types: [HTML] = workTypes.map { "<option value=\"\($0.code)\"\($0.code == "У" ? " selected" : "")>\($0.code) — \($0.name) (вес \(RussianNumber.weight($0.weight)))</option>" }
-        var table = Self.head(scope, range, grid.lessons, rules: rules, editable: editable, csrf: visit.csrfToken)
+        let types: [HTML] = workTypes.map { "<option value=\"\($0.code)\"\($0.code == WorkType.defaultCode ? " selected" : "")>\($0.code) — \($0.name) (\(w.weightOf($0.weight)))</option>" }
+        var table = Self.head(scope, range, grid.lessons, rules: rules, editable: editable, csrf: visit.csrfToken, w)
         table.append(grid.rows)
         let controls: HTML = editable ? """
-            <div class="grid-tools"><label>Вид работы для новых отметок <select id="work-type">\(each: types)</select></label>
-            <span class="hint">Стрелки и Tab — по клеткам, 1–5 — отметка, н/б/у/о — пропуск, Delete — удалить. Сохраняется сразу.</span></div>
-            """ : "<p class=\"muted\">Только просмотр.</p>"
+            <div class="grid-tools"><label>\(w.workTypeForNewMarks) <select id="work-type">\(each: types)</select></label>
+            <span class="hint">\(w.gridHint(codes: AbsenceCode.allCases.map { $0.rawValue.lowercased() }.joined(separator: "/")))</span></div>
+            """ : "<p class=\"muted\">\(w.viewOnly)</p>"
         let title = "\(grid.className) · \(grid.subjectName)"
         return try JournalFrame.page(visit, database: database, title: title,
-                                     nav: [("Журналы", "/journal"), ("Мой день", "/day"), ("КТП", "/journal/\(scope.classID)/\(scope.subjectID)/plan" + (scope.groupID.map { "?group=\($0)" } ?? ""))],
+                                     nav: [(w.menuJournals, "/journal"), (w.menuMyDay, "/day"), (w.planLink, "/journal/\(scope.classID)/\(scope.subjectID)/plan" + (scope.groupID.map { "?group=\($0)" } ?? ""))],
                                      scripts: editable || periodMarksOpen ? [Assets.gridScript] : [], """
             <main class="journal">
             <h1>\(grid.subjectName), \(grid.className)\((scope.groupID == nil ? nil : grid.lessons.first?.groupName).map { " · \($0)" } ?? "")</h1>
@@ -109,7 +112,7 @@ struct GridPages: Sendable {
     /// The form's start and the table's header: what depends on the visitor and the moment
     /// (the CSRF token, which lessons have begun).
     static func head(_ scope: JournalSheet.Scope, _ range: JournalSheet.Range, _ lessons: [LessonSummary], rules: JournalRules,
-                     editable: Bool, csrf: String) -> HTMLBytes {
+                     editable: Bool, csrf: String, _ w: Words) -> HTMLBytes {
         var out = HTMLBytes(capacity: 1024 + lessons.count * 120)
         out.raw("<form method=\"post\" action=\"/journal/"); out.int(scope.classID); out.raw("/"); out.int(scope.subjectID)
         out.raw("/period-marks")
@@ -121,17 +124,17 @@ struct GridPages: Sendable {
         out.raw("\" data-period=\""); out.int(range.period?.id ?? 0)
         out.raw("\" data-period-api=\"/api/v1/period-marks?class="); out.int(scope.classID); out.raw("&amp;subject="); out.int(scope.subjectID)
         if let g = scope.groupID { out.raw("&amp;group="); out.int(g) }
-        out.raw("\"><thead><tr><th class=\"name\">Обучающийся</th>")
+        out.raw("\"><thead><tr><th class=\"name\">"); out.escaped(w.studentHeading); out.raw("</th>")
         for l in lessons {
             out.raw("<th class=\"d")
             if l.cancelled { out.raw(" cancelled") }
             if !rules.hasBegun(l.timingHint) { out.raw(" future") }
             out.raw("\" data-lesson=\""); out.int(l.id); out.raw("\"><a href=\"/lessons/"); out.int(l.id); out.raw("\" title=\"")
-            if l.topic.isEmpty { out.raw("Тема не записана") } else { out.escaped(l.topic) }
-            out.raw("\">"); out.escaped(l.date.shortRussian); out.raw("</a></th>")
+            out.escaped(l.topic.isEmpty ? w.noTopicYet : l.topic)
+            out.raw("\">"); out.escaped(w.shortDate(l.date)); out.raw("</a></th>")
         }
-        out.raw("<th class=\"avg\">Ср. балл</th><th class=\"pm\">")
-        if let p = range.period { out.escaped(p.name) } else { out.raw("Итог") }
+        out.raw("<th class=\"avg\">"); out.escaped(w.averageHeading); out.raw("</th><th class=\"pm\">")
+        out.escaped(range.period.map(w.period) ?? w.finalHeading)
         out.raw("</th></tr></thead>")
         return out
     }
@@ -139,7 +142,7 @@ struct GridPages: Sendable {
     /// The table's body and the form's end: the same for everyone who may edit (or not) and
     /// may set period marks (or not), so it is cached under the journal's version.
     /// Cells carry no attributes: `grid.js` finds a cell's lesson from its column.
-    static func rows(_ sheet: JournalSheet, editable: Bool, periodMarksOpen: Bool) -> HTMLBytes {
+    static func rows(_ sheet: JournalSheet, editable: Bool, periodMarksOpen: Bool, _ w: Words) -> HTMLBytes {
         let columns = sheet.lessons.count
         var out = HTMLBytes(capacity: 1024 + sheet.students.count * (columns * 12 + 200))
         // One cell per student and lesson: its marks and absence.
@@ -174,32 +177,32 @@ struct GridPages: Sendable {
             let own = studentMarks[r]
             let forecast = sheet.forecast(own)
             if let f = forecast {
-                out.raw("<td class=\"avg\"><details><summary>"); out.escaped(RussianNumber.decimal(f.average)); out.raw("</summary><div class=\"formula\">")
-                out.escaped(averageFormula(own.map { WeightedMark(value: $0.value, weight: $0.weight) })); out.raw(" → "); out.int(f.mark); out.raw("</div></details></td>")
+                out.raw("<td class=\"avg\"><details><summary>"); out.escaped(w.decimal(f.average)); out.raw("</summary><div class=\"formula\">")
+                out.escaped(w.averageFormula(own.map { WeightedMark(value: $0.value, weight: $0.weight) })); out.raw(" → "); out.int(f.mark); out.raw("</div></details></td>")
             } else {
                 out.raw("<td class=\"avg\">—</td>")
             }
             out.raw("<td class=\"pm\">")
             let current = periodMark[s.id]
             if periodMarksOpen {
-                out.raw("<select name=\"pm_"); out.int(s.id); out.raw("\" aria-label=\"Итоговая отметка: "); out.escaped(s.name)
+                out.raw("<select name=\"pm_"); out.int(s.id); out.raw("\" aria-label=\""); out.escaped(w.finalMarkOf(s.name))
                 out.raw("\"><option value=\"\"></option>")
                 for v in [5, 4, 3, 2, 1] {
                     out.raw(current == v ? "<option selected>" : "<option>"); out.int(v); out.raw("</option>")
                 }
                 out.raw("</select>")
-                if current == nil, let f = forecast { out.raw("<small class=\"forecast\">прогноз "); out.int(f.mark); out.raw("</small>") }
+                if current == nil, let f = forecast { out.raw("<small class=\"forecast\">"); out.escaped(w.forecastPrefix); out.int(f.mark); out.raw("</small>") }
             } else if let current {
                 out.raw("<b class=\"m m"); out.int(current); out.raw("\">"); out.int(current); out.raw("</b>")
             } else if let f = forecast {
-                out.raw("<small class=\"forecast\">прогноз "); out.int(f.mark); out.raw("</small>")
+                out.raw("<small class=\"forecast\">"); out.escaped(w.forecastPrefix); out.int(f.mark); out.raw("</small>")
             }
             out.raw("</td></tr>")
         }
         out.raw("</tbody></table></div>")
-        if periodMarksOpen { out.raw("<p><button>Сохранить итоговые отметки</button></p>") }
+        if periodMarksOpen { out.raw("<p><button>"); out.escaped(w.saveFinalMarks); out.raw("</button></p>") }
         out.raw("</form>")
-        if sheet.students.isEmpty { out.raw("<p class=\"card\">В списке нет обучающихся.</p>") }
+        if sheet.students.isEmpty { out.raw("<p class=\"card\">"); out.escaped(w.noStudents); out.raw("</p>") }
         return out
     }
 
@@ -207,7 +210,8 @@ struct GridPages: Sendable {
     func savePeriodMarks(_ visit: Visit) throws -> Response {
         let scope = try sheetScope(visit)
         let form = try visit.request.form()
-        guard let period = Int(form["period"] ?? "") else { throw HTTPError.badRequest("Не указан период.") }
+        let w = visit.words
+        guard let period = Int(form["period"] ?? "") else { throw HTTPError.badRequest(w.periodMissing) }
         var problems: [String] = []
         let students = try database.read { c in
             guard let p = try c.periods(classID: scope.classID).first(where: { $0.id == period }) else { throw HTTPError.notFound }
@@ -216,22 +220,22 @@ struct GridPages: Sendable {
         for s in students {
             guard let text = form["pm_\(s.id)"] else { continue }
             if !text.isEmpty, MarkScale.parse(text) == nil {
-                problems.append("\(s.name): итоговая отметка — от 1 до 5, а не «\(text)».")
+                problems.append(w.finalMarkRange(s.name, typed: text))
                 continue
             }
             do {
                 try desk.setPeriodMark(classID: scope.classID, subjectID: scope.subjectID, period: period, student: s.id,
                                        value: text.isEmpty ? nil : MarkScale.parse(text), by: visit.editor)
             } catch let error as DeskError {
-                problems.append("\(s.name): \(error.message)")
+                problems.append("\(s.name): \(error.message(in: w))")
             }
         }
         let back = "/journal/\(scope.classID)/\(scope.subjectID)?period=\(period)" + (scope.groupID.map { "&group=\($0)" } ?? "")
         guard !problems.isEmpty else { return .redirect(to: back) }
         let items: [HTML] = problems.map { "<li>\($0)</li>" }
-        return try JournalFrame.page(visit, database: database, title: "Итоговые отметки", status: 409, """
-            <main><div class="card"><h1>Не все итоговые отметки сохранены</h1><ul>\(each: items)</ul>
-            <p><a class="button" href="\(back)">Вернуться к журналу</a></p></div></main>
+        return try JournalFrame.page(visit, database: database, title: w.finalMarksTitle, status: 409, """
+            <main><div class="card"><h1>\(w.notAllFinalMarksSaved)</h1><ul>\(each: items)</ul>
+            <p><a class="button" href="\(back)">\(w.backToJournal)</a></p></div></main>
             """)
     }
 }

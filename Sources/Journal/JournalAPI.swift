@@ -4,6 +4,7 @@ import HTTP
 import Routing
 import Storage
 import WebUI
+import Words
 
 /// The journal's JSON API (docs/openapi.yaml): the grid, marks, attendance, lesson content,
 /// period marks and the audit trail.
@@ -15,7 +16,7 @@ struct JournalAPI: Sendable {
     /// waits for its commit, the next group gathers (`Database.write`).
     var routes: [AppRoute] {
         [
-            AppRoute(.get, "/api/v1/journal", .policy(.viewJournal) { try JournalSheet.Scope($0.request.query).resource }) { visit in
+            AppRoute(.get, "/api/v1/journal", .policy(.viewJournal) { try JournalSheet.Scope($0.request.query, words: $0.words).resource }) { visit in
                 try journal(visit)
             },
             AppRoute(.put, "/api/v1/lessons/{id:int}", .policy(.editJournal, resource: lesson), slow: .waits) { visit in
@@ -33,7 +34,7 @@ struct JournalAPI: Sendable {
             AppRoute(.post, "/api/v1/lessons/{id:int}/marks", .policy(.editJournal, resource: lesson), slow: .waits) { visit in
                 struct Body: Decodable { let student: Int; let value: Int; let workType: String; let confirm: Bool? }
                 let body = try JSONBody.decode(Body.self, from: visit.request)
-                let workType = try self.workType(body.workType)
+                let workType = try self.workType(body.workType, visit.words)
                 let (id, created) = try perform(visit) { editor in
                     try desk.addMark(lesson: try visit.request.pathParameters.int("id"), student: body.student, value: body.value,
                                      workType: workType, confirmAbsent: body.confirm ?? false, by: editor)
@@ -45,7 +46,7 @@ struct JournalAPI: Sendable {
             AppRoute(.put, "/api/v1/marks/{id:int}", .policy(.editJournal, resource: markLesson), slow: .waits) { visit in
                 struct Body: Decodable { let value: Int; let workType: String?; let reason: String? }
                 let body = try JSONBody.decode(Body.self, from: visit.request)
-                let workType = try body.workType.map(self.workType)
+                let workType = try body.workType.map { try self.workType($0, visit.words) }
                 try perform(visit) {
                     try desk.changeMark(try visit.request.pathParameters.int("id"), value: body.value, workType: workType, reason: body.reason ?? "", by: $0)
                 }
@@ -61,17 +62,17 @@ struct JournalAPI: Sendable {
             AppRoute(.put, "/api/v1/lessons/{id:int}/attendance/{student:int}", .policy(.recordAttendance, resource: lesson), slow: .waits) { visit in
                 struct Body: Decodable { let code: String? }
                 let body = try JSONBody.decode(Body.self, from: visit.request)
-                let code = try Self.absenceCode(body.code)
+                let code = try Self.absenceCode(body.code, visit.words)
                 try perform(visit) { editor in
                     try desk.setAttendance(lesson: try visit.request.pathParameters.int("id"), student: try visit.request.pathParameters.int("student"),
                                            code: code, by: editor)
                 }
                 return .noContent
             },
-            AppRoute(.put, "/api/v1/period-marks", .policy(.setPeriodMarks) { try JournalSheet.Scope($0.request.query).resource }) { visit in
+            AppRoute(.put, "/api/v1/period-marks", .policy(.setPeriodMarks) { try JournalSheet.Scope($0.request.query, words: $0.words).resource }) { visit in
                 struct Body: Decodable { let student: Int; let period: Int; let value: Int? }
                 let body = try JSONBody.decode(Body.self, from: visit.request)
-                let scope = try JournalSheet.Scope(visit.request.query)
+                let scope = try JournalSheet.Scope(visit.request.query, words: visit.words)
                 try perform(visit) {
                     try desk.setPeriodMark(classID: scope.classID, subjectID: scope.subjectID, period: body.period, student: body.student,
                                            value: body.value, by: $0)
@@ -79,7 +80,7 @@ struct JournalAPI: Sendable {
                 return .noContent
             },
             AppRoute(.get, "/api/v1/audit", .school(.viewAudit)) { visit in
-                JSONBody.response(AuditBody(entries: try database.read { try $0.auditEntries(AuditFilter(visit.request.query)) }))
+                JSONBody.response(AuditBody(entries: try database.read { try $0.auditEntries(AuditFilter(visit.request.query, words: visit.words)) }))
             },
         ]
     }
@@ -87,32 +88,31 @@ struct JournalAPI: Sendable {
     /// The lesson of the path, as the policy sees it. - Throws: 404 for no such lesson.
     func lesson(_ visit: Visit) throws -> Resource {
         let id = try visit.request.pathParameters.int("id")
-        guard let resource = try database.read({ try $0.lessonResource(id) }) else { throw HTTPError(status: 404, message: "Такого урока нет.") }
+        guard let resource = try database.read({ try $0.lessonResource(id) }) else { throw HTTPError(status: 404, message: visit.words.noSuchLesson) }
         return resource
     }
 
     func markLesson(_ visit: Visit) throws -> Resource {
         let id = try visit.request.pathParameters.int("id")
         guard let resource = try database.read({ c in try c.journalMark(id).flatMap { try c.lessonResource($0.lessonID) } }) else {
-            throw HTTPError(status: 404, message: "Такой отметки нет.")
+            throw HTTPError(status: 404, message: visit.words.noSuchMark)
         }
         return resource
     }
 
     /// A work type by its code (КР) or number. - Throws: 422 for an unknown one.
-    func workType(_ text: String) throws -> Int {
+    func workType(_ text: String, _ w: Words) throws -> Int {
         let types = try database.read { try $0.workTypes() }
         guard let t = types.first(where: { $0.code.lowercased() == text.lowercased() || String($0.id) == text }) else {
-            throw HTTPError(status: 422, message: "Неизвестный вид работы «\(text)». Есть: \(types.map(\.code).joined(separator: ", ")).",
-                            code: "invalid_workType")
+            throw HTTPError(status: 422, message: w.unknownWorkType(text, known: types.map(\.code).joined(separator: ", ")), code: "invalid_workType")
         }
         return t.id
     }
 
-    static func absenceCode(_ text: String?) throws -> AbsenceCode? {
+    static func absenceCode(_ text: String?, _ w: Words) throws -> AbsenceCode? {
         guard let text, !text.isEmpty else { return nil }
         guard let code = AbsenceCode(letter: text) else {
-            throw HTTPError(status: 422, message: "Отметка посещаемости — Н, Б, У или О.", code: "invalid_code")
+            throw HTTPError(status: 422, message: w.attendanceCodeExpected, code: "invalid_code")
         }
         return code
     }
@@ -121,7 +121,7 @@ struct JournalAPI: Sendable {
     func perform<T>(_ visit: Visit, _ body: (Editor) throws -> T) throws -> T { try body(visit.editor) }
 
     func journal(_ visit: Visit) throws -> Response {
-        let sheet = try database.read { try JournalSheet.load($0, try JournalSheet.Scope(visit.request.query), today: visit.today) }
+        let sheet = try database.read { try JournalSheet.load($0, try JournalSheet.Scope(visit.request.query, words: visit.words), today: visit.today) }
         return JSONBody.response(SheetBody(sheet: sheet))
     }
 }

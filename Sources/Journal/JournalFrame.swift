@@ -3,6 +3,7 @@ import HTTP
 import Routing
 import Storage
 import WebUI
+import Words
 
 /// The frame of the journal's pages: the signed-in header and a way back.
 enum JournalFrame {
@@ -17,7 +18,7 @@ enum JournalFrame {
     static func html(_ visit: Visit, database: Database, title: String, nav: [(String, String)], scripts: [Asset], _ content: HTML) throws -> HTML {
         let (school, me) = try database.read { c in (try c.school(), try c.personSummary(visit.actor!.personID, year: -1)) }
         return Layout.page(title: title, school: school, user: SignedIn(visit, name: me?.card.shortName ?? ""),
-                           nav: [("Главная", "/")] + nav.map { (label: $0.0, href: $0.1) }, scripts: scripts, content)
+                           nav: [(visit.words.menuHome, "/")] + nav.map { (label: $0.0, href: $0.1) }, scripts: scripts, content)
     }
 
     /// Where `page(…, splicing:)` puts its bytes.

@@ -1,6 +1,7 @@
 import Domain
 import HTTP
 import Storage
+import Words
 
 /// One journal grid: a class's (or group's) subject over a period or a date range — its
 /// lessons, students, marks, absences and period marks, and each student's weighted average.
@@ -29,15 +30,15 @@ public struct JournalSheet: Sendable {
         public let from: CivilDate?
         public let to: CivilDate?
 
-        /// Reads `class`, `subject`, `group`, `period`, `from`, `to`. - Throws: 400 naming the bad one.
-        public init(_ q: Parameters, classID: Int? = nil, subjectID: Int? = nil) throws {
+        /// Reads `class`, `subject`, `group`, `period`, `from`, `to`. - Throws: 400 naming the bad one, in `w`.
+        public init(_ q: Parameters, classID: Int? = nil, subjectID: Int? = nil, words w: Words) throws {
             func id(_ name: String) throws -> Int? {
                 guard let text = q[name], !text.isEmpty else { return nil }
-                guard let v = Int(text), v > 0 else { throw HTTPError.badRequest("\(name): ожидается номер.") }
+                guard let v = Int(text), v > 0 else { throw HTTPError.badRequest(w.numberExpected(name)) }
                 return v
             }
             guard let c = try classID ?? id("class"), let s = try subjectID ?? id("subject") else {
-                throw HTTPError.badRequest("Укажите class и subject.")
+                throw HTTPError.badRequest(w.journalScopeNeeded)
             }
             self.classID = c
             self.subjectID = s
@@ -45,15 +46,15 @@ public struct JournalSheet: Sendable {
             periodID = try id("period")
             func date(_ name: String) throws -> CivilDate? {
                 guard let text = q[name], !text.isEmpty else { return nil }
-                guard let d = CivilDate(iso: text) else { throw HTTPError.badRequest("\(name): дата в виде ГГГГ-ММ-ДД.") }
+                guard let d = CivilDate(iso: text) else { throw HTTPError.badRequest(w.isoDateExpected(name)) }
                 return d
             }
             from = try date("from")
             to = try date("to")
-            if (from == nil) != (to == nil) { throw HTTPError.badRequest("Укажите и from, и to.") }
+            if (from == nil) != (to == nil) { throw HTTPError.badRequest(w.bothFromAndTo) }
             if let from, let to {
-                guard from <= to else { throw HTTPError.badRequest("from позже to.") }
-                guard to.dayNumber - from.dayNumber <= 366 else { throw HTTPError.badRequest("Не больше года за один запрос.") }
+                guard from <= to else { throw HTTPError.badRequest(w.fromAfterTo) }
+                guard to.dayNumber - from.dayNumber <= 366 else { throw HTTPError.badRequest(w.atMostAYear) }
             }
         }
 

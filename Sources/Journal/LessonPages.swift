@@ -4,6 +4,7 @@ import HTTP
 import Routing
 import Storage
 import WebUI
+import Words
 
 /// The teacher's day and the lesson page: topic, homework, attendance, marks and remarks
 /// through plain forms (every change also works without JavaScript).
@@ -31,7 +32,7 @@ struct LessonPages: Sendable {
 
     func lesson(_ visit: Visit) throws -> Resource {
         let id = try visit.request.pathParameters.int("id")
-        guard let resource = try database.read({ try $0.lessonResource(id) }) else { throw HTTPError(status: 404, message: "Такого урока нет.") }
+        guard let resource = try database.read({ try $0.lessonResource(id) }) else { throw HTTPError(status: 404, message: visit.words.noSuchLesson) }
         return resource
     }
 
@@ -39,8 +40,9 @@ struct LessonPages: Sendable {
 
     func day(_ visit: Visit) throws -> Response {
         let actor = visit.actor!
+        let w = visit.words
         let date = try visit.request.query["date"].map { text -> CivilDate in
-            guard let d = CivilDate(iso: text) else { throw HTTPError.badRequest("Дата в виде ГГГГ-ММ-ДД.") }
+            guard let d = CivilDate(iso: text) else { throw HTTPError.badRequest(w.dateExpected) }
             return d
         } ?? visit.today
         // Those who manage the timetable open any teacher's day (to enter substitutions); a teacher their own.
@@ -50,39 +52,39 @@ struct LessonPages: Sendable {
             (try c.teacherDay(teacher, on: date), anyTeacher ? try c.teacherList() : [])
         }
         let picker: HTML = teachers.isEmpty ? "" : """
-            <form method="get" action="/day" class="card search"><label>Учитель <select name="teacher">
-            <option value="">— выберите учителя —</option>
+            <form method="get" action="/day" class="card search"><label>\(w.teacherLabel) <select name="teacher">
+            <option value="">\(w.chooseTeacher)</option>
             \(each: teachers.map { "<option value=\"\($0.id)\"\($0.id == teacher ? " selected" : "")>\($0.name)</option>" as HTML })</select></label>
-            <label>Дата <input type="date" name="date" value="\(date.iso)"></label><button>Показать</button></form>
+            <label>\(w.dateLabel) <input type="date" name="date" value="\(date.iso)"></label><button>\(w.show)</button></form>
             """
         let who = teacher == actor.personID ? "" : "&teacher=\(teacher)"
         let rows: [HTML] = lessons.map { day in
             let l = day.summary
             // What is already entered, so a teacher sees at a glance what is left to do.
-            let filled: HTML = l.cancelled ? "<span class=\"tag warn\">отменён</span>" : """
-                <span class="tag\(l.topic.isEmpty ? "" : " ok")">\(l.topic.isEmpty ? "тема не записана" : "тема ✓")</span>
-                <span class="tag\(l.homework.isEmpty ? "" : " ok")">\(l.homework.isEmpty ? "задание не записано" : "задание ✓")</span>
-                \(day.marks + day.absences > 0 ? "<span class=\"tag ok\">отметок \(day.marks), пропусков \(day.absences)</span>" as HTML : "")
+            let filled: HTML = l.cancelled ? "<span class=\"tag warn\">\(w.tagCancelled)</span>" : """
+                <span class="tag\(l.topic.isEmpty ? "" : " ok")">\(l.topic.isEmpty ? w.tagNoTopic : w.tagTopic)</span>
+                <span class="tag\(l.homework.isEmpty ? "" : " ok")">\(l.homework.isEmpty ? w.tagNoHomework : w.tagHomework)</span>
+                \(day.marks + day.absences > 0 ? "<span class=\"tag ok\">\(w.tagEntries(marks: day.marks, absences: day.absences))</span>" as HTML : "")
                 """
             let time = [l.startsAt?.description, day.endsAt?.description].compactMap { $0 }.joined(separator: "–")
             return """
                 <a class="lesson-row\(l.cancelled ? " cancelled" : "")" href="/lessons/\(l.id)">
-                <span class="n">\(l.bell)</span><span class="t">\(time)\(day.room.map { "<br>\($0.first?.isNumber == true ? "каб. " : "")\($0)" as HTML })</span>
+                <span class="n">\(l.bell)</span><span class="t">\(time)\(day.room.map { "<br>\($0.first?.isNumber == true ? w.roomPrefix : "")\($0)" as HTML })</span>
                 <span class="what"><b>\(l.className)\(l.groupName.map { " · \($0)" } ?? "")</b> \(l.subjectName)
-                \(l.changeNote.isEmpty ? "" as HTML : "<span class=\"tag change\">\(l.changeNote)</span>")
+                \(l.changeNote.isEmpty ? "" as HTML : "<span class=\"tag change\">\(w.message(l.changeNote))</span>")
                 \(l.topic.isEmpty || l.cancelled ? "" as HTML : "<small>\(l.topic)</small>")<small class="filled">\(filled)</small></span></a>
                 """
         }
-        let title = teacher != actor.personID ? "Уроки учителя" : date == visit.today ? "Мой день" : "Уроки \(date.russian)"
-        return try JournalFrame.page(visit, database: database, title: title, nav: [("Журналы", "/journal")], """
+        let title = teacher != actor.personID ? w.teachersLessons : date == visit.today ? w.menuMyDay : w.lessonsOn(date)
+        return try JournalFrame.page(visit, database: database, title: title, nav: [(w.menuJournals, "/journal")], """
             <main class="teacher-day">
             <h1>\(title)</h1>
-            <p class="muted">\(RussianCalendar.weekdays[date.weekday - 1].capitalizedFirst), \(RussianCalendar.long(date))</p>
+            <p class="muted">\(w.dayLine(date))</p>
             \(picker)
-            <nav class="week-nav"><a href="/day?date=\(Self.schoolDay(date, -1).iso)\(who)">← Предыдущий день</a>
-            \(date == visit.today ? "" as HTML : "<a href=\"/day?date=\(visit.today.iso)\(who)\">Сегодня</a>")
-            <a href="/day?date=\(Self.schoolDay(date, 1).iso)\(who)">Следующий день →</a></nav>
-            \(lessons.isEmpty ? "<p class=\"card\">В этот день уроков нет.</p>" as HTML : "<div class=\"lessons\">\(each: rows)</div>")
+            <nav class="week-nav"><a href="/day?date=\(Self.schoolDay(date, -1).iso)\(who)">\(w.previousDay)</a>
+            \(date == visit.today ? "" as HTML : "<a href=\"/day?date=\(visit.today.iso)\(who)\">\(w.today)</a>")
+            <a href="/day?date=\(Self.schoolDay(date, 1).iso)\(who)">\(w.nextDay)</a></nav>
+            \(lessons.isEmpty ? "<p class=\"card\">\(w.noLessonsThatDay)</p>" as HTML : "<div class=\"lessons\">\(each: rows)</div>")
             </main>
             """)
     }
@@ -98,26 +100,27 @@ struct LessonPages: Sendable {
     /// Every substitution, cancellation, move and replacement of a day, school-wide: what the
     /// staff room board shows.
     func changes(_ visit: Visit) throws -> Response {
+        let w = visit.words
         let date = try visit.request.query["date"].map { text -> CivilDate in
-            guard let d = CivilDate(iso: text) else { throw HTTPError.badRequest("Дата в виде ГГГГ-ММ-ДД.") }
+            guard let d = CivilDate(iso: text) else { throw HTTPError.badRequest(w.dateExpected) }
             return d
         } ?? visit.today
         let changes = try database.read { try $0.timetableChanges(on: date) }
         let rows: [HTML] = changes.map { ch in
             """
             <tr><td>\(ch.className)</td><td>\(ch.bellNumber)</td><td><a href="/lessons/\(ch.lessonID)">\(ch.subject)</a></td>
-            <td>\(ch.note.isEmpty ? ch.russianKind.capitalizedFirst : ch.note)</td><td>\(ch.reason)</td></tr>
+            <td>\(ch.note.isEmpty ? w.changeKind(ch).capitalizedFirst : w.message(ch.note))</td><td>\(ch.reason)</td></tr>
             """
         }
-        return try JournalFrame.page(visit, database: database, title: "Изменения расписания", """
+        return try JournalFrame.page(visit, database: database, title: w.sectionChanges, """
             <main>
-            <h1>Изменения расписания</h1>
-            <p class="muted">\(RussianCalendar.weekdays[date.weekday - 1].capitalizedFirst), \(RussianCalendar.long(date))</p>
-            <nav class="week-nav"><a href="/changes?date=\(Self.schoolDay(date, -1).iso)">← Предыдущий день</a>
-            \(date == visit.today ? "" as HTML : "<a href=\"/changes\">Сегодня</a>")
-            <a href="/changes?date=\(Self.schoolDay(date, 1).iso)">Следующий день →</a></nav>
-            \(rows.isEmpty ? "<p class=\"card\">Изменений нет: уроки идут по расписанию.</p>" as HTML : """
-              <div class="table-wrap card"><table><thead><tr><th>Класс</th><th>Урок</th><th>Предмет</th><th>Изменение</th><th>Причина</th></tr></thead>
+            <h1>\(w.sectionChanges)</h1>
+            <p class="muted">\(w.dayLine(date))</p>
+            <nav class="week-nav"><a href="/changes?date=\(Self.schoolDay(date, -1).iso)">\(w.previousDay)</a>
+            \(date == visit.today ? "" as HTML : "<a href=\"/changes\">\(w.today)</a>")
+            <a href="/changes?date=\(Self.schoolDay(date, 1).iso)">\(w.nextDay)</a></nav>
+            \(rows.isEmpty ? "<p class=\"card\">\(w.noChanges)</p>" as HTML : """
+              <div class="table-wrap card"><table><thead><tr><th>\(w.classHeading)</th><th>\(w.lessonHeading)</th><th>\(w.subjectHeading)</th><th>\(w.changeHeading)</th><th>\(w.reasonLabel)</th></tr></thead>
               <tbody>\(each: rows)</tbody></table></div>
               """)
             </main>
@@ -136,6 +139,7 @@ struct LessonPages: Sendable {
 
     func lessonPage(_ visit: Visit, typed: Typed = Typed(), status: Int = 200) throws -> Response {
         let actor = visit.actor!
+        let w = visit.words
         let id = try visit.request.pathParameters.int("id")
         let (lesson, students, marks, absences, workTypes, plan, individual, remarks, rules, clashes, closed) = try database.read { c in
             guard let l = try c.journalLesson(id) else { throw HTTPError.notFound }
@@ -156,7 +160,7 @@ struct LessonPages: Sendable {
                 "<option value=\"\(t.id)\"\(t.id == selected ? " selected" : "")>\(HTML.escaped(t.code)) — \(HTML.escaped(t.name))</option>"
             }.joined())
         }
-        let defaultType = workTypes.first { $0.code == "У" }?.id ?? workTypes.first?.id
+        let defaultType = workTypes.first { $0.code == WorkType.defaultCode }?.id ?? workTypes.first?.id
         // Fields only where a save can succeed: outside the edit window the values are shown
         // read-only with the reason; the class teacher may still correct reasons in their own window.
         let editOpen = canEdit && begun && !lesson.cancelled && (try? entryState.get()) != nil
@@ -177,28 +181,28 @@ struct LessonPages: Sendable {
             // The class teacher corrects the reason of an absence already there, nothing else.
             let attendance: HTML = editOpen || (correctOpen && absence?.meansAbsent == true)
                 ? """
-                  <select name="a_\(s.id)" aria-label="Посещаемость: \(s.name)">
-                  \(correctOpen ? "" as HTML : "<option value=\"\"\(typedAbsence.isEmpty ? " selected" : "")>был</option>")
-                  \(each: AbsenceCode.allCases.filter { !correctOpen || $0.meansAbsent }.map { c in "<option value=\"\(c.rawValue)\"\(typedAbsence == c.rawValue ? " selected" : "")>\(c.rawValue) — \(c.russian)</option>" })
+                  <select name="a_\(s.id)" aria-label="\(w.attendanceOf(s.name))">
+                  \(correctOpen ? "" as HTML : "<option value=\"\"\(typedAbsence.isEmpty ? " selected" : "")>\(w.present)</option>")
+                  \(each: AbsenceCode.allCases.filter { !correctOpen || $0.meansAbsent }.map { c in "<option value=\"\(c.rawValue)\"\(typedAbsence == c.rawValue ? " selected" : "")>\(c.rawValue) — \(w.absence(c))</option>" })
                   </select>
                   """
                 : HTML(trusted: absence.map { "<b class=\"absence\">\($0.rawValue)</b>" } ?? "")
             let existing: [HTML] = own.map { m in
                 editOpen
-                    ? "<span class=\"mark m\(m.value)\">\(m.value)<sub>\(m.workType)</sub></span><button class=\"link small\" form=\"delete-\(m.id)\" aria-label=\"Удалить отметку \(m.value) \(m.workType): \(s.name)\">✕</button>"
+                    ? "<span class=\"mark m\(m.value)\">\(m.value)<sub>\(m.workType)</sub></span><button class=\"link small\" form=\"delete-\(m.id)\" aria-label=\"\(w.removeMark(m.value, m.workType, of: s.name))\">✕</button>"
                     : "<span class=\"mark m\(m.value)\">\(m.value)<sub>\(m.workType)</sub></span>"
             }
             let markError = typed.errors["m_\(s.id)"]
             let newMark: HTML = editOpen && lesson.marksEnabled ? """
                 <input name="m_\(s.id)" class="mark-input" inputmode="numeric" maxlength="1" pattern="[1-5]" autocomplete="off"
-                 value="\(typed.values["m_\(s.id)"] ?? "")" aria-label="Отметка: \(s.name)"\(markError == nil ? "" as HTML : " aria-invalid=\"true\"")\(s.id == firstMarkable ? " autofocus" as HTML : "")>
-                <select name="w_\(s.id)" aria-label="Вид работы: \(s.name)">\(typeOptions(Int(typed.values["w_\(s.id)"] ?? "") ?? defaultType))</select>
+                 value="\(typed.values["m_\(s.id)"] ?? "")" aria-label="\(w.markOf(s.name))"\(markError == nil ? "" as HTML : " aria-invalid=\"true\"")\(s.id == firstMarkable ? " autofocus" as HTML : "")>
+                <select name="w_\(s.id)" aria-label="\(w.workTypeOf(s.name))">\(typeOptions(Int(typed.values["w_\(s.id)"] ?? "") ?? defaultType))</select>
                 """ : ""
-            let hw = individual[s.id].map { "<div class=\"muted small\">Инд. задание: \($0)</div>" as HTML } ?? ""
-            let closedNote: HTML = periodClosed(s.id) && canEdit ? "<div class=\"muted small\">Итоговая за период выставлена: отметки закрыты.</div>" : ""
+            let hw = individual[s.id].map { "<div class=\"muted small\">\(w.individualHomeworkShort($0))</div>" as HTML } ?? ""
+            let closedNote: HTML = periodClosed(s.id) && canEdit ? "<div class=\"muted small\">\(w.periodMarkClosesMarks)</div>" : ""
             let notes: [HTML] = remarks.filter { $0.student == s.id }.map { "<div class=\"small \($0.praise ? "praise" : "remark")\">\($0.text)</div>" }
             let errors: [HTML] = [typed.errors["a_\(s.id)"], markError].compactMap { $0 }.map { "<p class=\"field-error\">\($0)</p>" }
-                + (typed.confirm.contains(s.id) ? ["<label class=\"confirm\"><input type=\"checkbox\" name=\"c_\(s.id)\" value=\"1\"> поставить отметку, хотя отмечен отсутствующим</label>"] : [])
+                + (typed.confirm.contains(s.id) ? ["<label class=\"confirm\"><input type=\"checkbox\" name=\"c_\(s.id)\" value=\"1\"> \(w.markAlthoughAbsent)</label>"] : [])
             return """
                 <tr><td>\(n + 1)</td><td>\(s.name)\(closedNote)\(hw)\(each: notes)</td><td>\(attendance)</td>
                 <td class="mark-cell">\(each: existing) \(newMark)\(each: errors)</td></tr>
@@ -206,37 +210,37 @@ struct LessonPages: Sendable {
         }
         var notice: HTML = ""
         if lesson.cancelled {
-            notice = "<p class=\"notice warn\">Урок отменён\(lesson.changeNote.isEmpty ? "" : ": " + lesson.changeNote).</p>"
+            notice = "<p class=\"notice warn\">\(w.lessonCancelled)\(lesson.changeNote.isEmpty ? "" : ": " + w.message(lesson.changeNote)).</p>"
         } else if !begun {
-            notice = "<p class=\"notice\">Урок ещё не начался: тему и домашнее задание можно записать заранее, отметки и пропуски — после начала урока.</p>"
+            notice = "<p class=\"notice\">\(w.lessonNotBegun)</p>"
         } else if case let .failure(refusal) = entryState, canEdit {
-            notice = "<p class=\"notice warn\">\(refusal.message) Отметки и посещаемость показаны только для просмотра.</p>"
+            notice = "<p class=\"notice warn\">\(w.refusal(refusal)) \(w.entriesReadOnly)</p>"
         } else if case .success(.transferred) = entryState, canEdit {
-            notice = "<p class=\"notice\">Открыт перенос из бумажного журнала: записи за эту дату помечаются как перенесённые.</p>"
+            notice = "<p class=\"notice\">\(w.transferOpen)</p>"
         }
         if !clashes.isEmpty {
             // The substitute cannot be in two rooms at once: the deputy sees it at once.
             let what = clashes.map { "\($0.className), \($0.subjectName)" }.joined(separator: "; ")
-            notice = "<p class=\"notice warn\" role=\"alert\">У заменяющего учителя в это время свой урок: \(what).</p>" + notice
+            notice = "<p class=\"notice warn\" role=\"alert\">\(w.substituteBusy(what))</p>" + notice
         }
-        if !typed.errors.isEmpty { notice = "<p class=\"notice warn\" role=\"alert\">Не всё сохранено: исправьте отмеченные поля.</p>" + notice }
-        if visit.request.query["saved"] == "1", typed.errors.isEmpty { notice = "<p class=\"notice ok\" role=\"status\">Сохранено.</p>" + notice }
+        if !typed.errors.isEmpty { notice = "<p class=\"notice warn\" role=\"alert\">\(w.notAllSaved)</p>" + notice }
+        if visit.request.query["saved"] == "1", typed.errors.isEmpty { notice = "<p class=\"notice ok\" role=\"status\">\(w.saved)</p>" + notice }
         let planOptions: [HTML] = plan.map { "<option value=\"\($0.title)\">" }
         let contentForm: HTML = canEdit && !lesson.cancelled ? """
             <form method="post" action="/lessons/\(id)" class="card spaced lesson-content">\(csrf)
-            <label>Тема урока <input name="topic" list="plan" value="\(typed.values["topic"] ?? lesson.topic)" maxlength="500"
-              placeholder="\(plan.isEmpty ? "Тема урока" : "Выберите тему из КТП или напишите свою")"></label>
+            <label>\(w.topicLabel) <input name="topic" list="plan" value="\(typed.values["topic"] ?? lesson.topic)" maxlength="500"
+              placeholder="\(plan.isEmpty ? w.topicLabel : w.topicFromPlan)"></label>
             \(typed.errors["topic"].map { "<p class=\"field-error\">\($0)</p>" as HTML })
             <datalist id="plan">\(each: planOptions)</datalist>
-            <label>Домашнее задание <textarea name="homework" rows="2" maxlength="2000">\(typed.values["homework"] ?? lesson.homework)</textarea></label>
+            <label>\(w.homeworkLabel) <textarea name="homework" rows="2" maxlength="2000">\(typed.values["homework"] ?? lesson.homework)</textarea></label>
             \(typed.errors["homework"].map { "<p class=\"field-error\">\($0)</p>" as HTML })
-            <button>Сохранить тему и задание</button>
+            <button>\(w.saveTopicAndHomework)</button>
             </form>
             """ : """
-            <div class="card spaced"><p><b>Тема:</b> \(lesson.topic.isEmpty ? "—" : lesson.topic)</p><p><b>Домашнее задание:</b> \(lesson.homework.isEmpty ? "—" : lesson.homework)</p></div>
+            <div class="card spaced"><p><b>\(w.topicColon)</b> \(lesson.topic.isEmpty ? "—" : lesson.topic)</p><p><b>\(w.homeworkColon)</b> \(lesson.homework.isEmpty ? "—" : lesson.homework)</p></div>
             """
         let table: HTML = """
-            <div class="table-wrap"><table class="entries"><thead><tr><th>№</th><th>Обучающийся</th><th>Посещаемость</th><th>Отметки</th></tr></thead>
+            <div class="table-wrap"><table class="entries"><thead><tr><th>\(w.numberHeading)</th><th>\(w.studentHeading)</th><th>\(w.attendanceHeading)</th><th>\(w.marksHeading)</th></tr></thead>
             <tbody>\(each: rows)</tbody></table></div>
             """
         // Each ✕ submits a small form of its own, outside the entries form: Enter in a mark
@@ -246,35 +250,35 @@ struct LessonPages: Sendable {
         } : []
         let entries: HTML = entriesOpen ? """
             <form method="post" action="/lessons/\(id)/entries" class="card spaced" id="entries">\(csrf)
-            <h2>Посещаемость и отметки</h2>
+            <h2>\(w.attendanceAndMarks)</h2>
             \(table)
-            <p class="hint">Tab — к следующему полю, цифра 1–5 — отметка, Enter — сохранить.</p>
-            <button>Сохранить отметки и посещаемость</button>
+            <p class="hint">\(w.entriesHint)</p>
+            <button>\(w.saveEntries)</button>
             </form>
             \(each: deleteForms)
-            """ : "<section class=\"card spaced\"><h2>Посещаемость и отметки</h2>\(table)</section>"
+            """ : "<section class=\"card spaced\"><h2>\(w.attendanceAndMarks)</h2>\(table)</section>"
         // Individual homework may be set in advance; remarks once the lesson has begun (the desk decides).
         let remarkForm: HTML = canEdit && !lesson.cancelled && !students.isEmpty ? """
             <form method="post" action="/lessons/\(id)/remarks" class="card spaced">\(csrf)
-            <h2>Сообщение в дневник или индивидуальное задание</h2>
-            <p class="muted small">Видят обучающийся и его родители.</p>
-            <label>Кому <select name="student">\(each: students.map { "<option value=\"\($0.id)\">\($0.name)</option>" as HTML })</select></label>
-            <label>Что <select name="kind">\(begun ? "<option value=\"remark\">Замечание</option><option value=\"praise\">Похвала</option>" as HTML : "")
-            <option value="homework">Индивидуальное домашнее задание</option></select></label>
-            <label>Текст <textarea name="text" rows="2" maxlength="2000"></textarea></label>
+            <h2>\(w.remarkTitle)</h2>
+            <p class="muted small">\(w.remarkAudience)</p>
+            <label>\(w.remarkTo) <select name="student">\(each: students.map { "<option value=\"\($0.id)\">\($0.name)</option>" as HTML })</select></label>
+            <label>\(w.whatLabel) <select name="kind">\(begun ? "<option value=\"remark\">\(w.remarkKindRemark)</option><option value=\"praise\">\(w.remarkKindPraise)</option>" as HTML : "")
+            <option value="homework">\(w.remarkKindHomework)</option></select></label>
+            <label>\(w.remarkText) <textarea name="text" rows="2" maxlength="2000"></textarea></label>
             \(typed.errors["remark"].map { "<p class=\"field-error\">\($0)</p>" as HTML })
-            <button>Отправить</button>
+            <button>\(w.send)</button>
             </form>
             """ : ""
         let changeForm: HTML = AccessPolicy.permits(actor, .manageTimetable, .school) && !lesson.cancelled
             ? try timetableForm(visit, lesson, error: typed.errors["change"]) : ""
-        let teacher = lesson.actualTeacherName.map { "\($0) (замена; по расписанию — \(lesson.teacherName))" } ?? lesson.teacherName
+        let teacher = lesson.actualTeacherName.map { w.substitutedTeacher($0, for: lesson.teacherName) } ?? lesson.teacherName
         let grid = "/journal/\(lesson.classID)/\(lesson.subjectID)" + (lesson.groupID.map { "?group=\($0)" } ?? "")
-        return try JournalFrame.page(visit, database: database, title: "\(lesson.className) · \(lesson.subjectName) · \(lesson.date.shortRussian)",
-                                     nav: [("Мой день", "/day"), ("Журнал", grid)], status: status, """
+        return try JournalFrame.page(visit, database: database, title: "\(lesson.className) · \(lesson.subjectName) · \(w.shortDate(lesson.date))",
+                                     nav: [(w.menuMyDay, "/day"), (w.journalLink, grid)], status: status, """
             <main class="lesson">
             <h1>\(lesson.subjectName), \(lesson.className)\(lesson.groupName.map { " · \($0)" } ?? "")</h1>
-            <p class="muted">\(RussianCalendar.weekdays[lesson.date.weekday - 1].capitalizedFirst), \(lesson.date.russian) · \(lesson.bell)-й урок\(lesson.startsAt.map { ", \($0.description)" } ?? "")\(lesson.endsAt.map { "–\($0.description)" } ?? "") · \(teacher)</p>
+            <p class="muted">\(w.weekday(lesson.date).capitalizedFirst), \(w.date(lesson.date)) · \(w.bell(lesson.bell).capitalizedFirst)\(lesson.startsAt.map { ", \($0.description)" } ?? "")\(lesson.endsAt.map { "–\($0.description)" } ?? "") · \(teacher)</p>
             \(notice)
             \(contentForm)
             \(entries)
@@ -293,7 +297,7 @@ struct LessonPages: Sendable {
             try desk.setContent(lesson: id, topic: topic, planTopic: plan.first { $0.title == topic.trimmingWhitespace }?.id, homework: homework, by: visit.editor)
         } catch let error as DeskError where error.field != nil {
             let field = error.field == "homework" ? "homework" : "topic"
-            return try lessonPage(visit, typed: Typed(errors: [field: error.message], values: ["topic": topic, "homework": homework]), status: 422)
+            return try lessonPage(visit, typed: Typed(errors: [field: error.message(in: visit.words)], values: ["topic": topic, "homework": homework]), status: 422)
         }
         return .redirect(to: "/lessons/\(id)?saved=1")
     }
@@ -303,6 +307,7 @@ struct LessonPages: Sendable {
     func saveEntries(_ visit: Visit) throws -> Response {
         let id = try visit.request.pathParameters.int("id")
         let form = try visit.request.form()
+        let w = visit.words
         var typed = Typed()
         let students = try database.read { c -> [JournalStudent] in
             guard let l = try c.journalLesson(id) else { throw HTTPError.notFound }
@@ -312,23 +317,23 @@ struct LessonPages: Sendable {
             if let text = form["a_\(s.id)"] {
                 do {
                     let code = text.isEmpty ? nil : AbsenceCode(letter: text)
-                    if !text.isEmpty, code == nil { throw DeskError.invalid("Н, Б, У или О.", field: "code") }
+                    if !text.isEmpty, code == nil { throw DeskError.invalid(w.absenceCodeExpected, field: "code") }
                     try desk.setAttendance(lesson: id, student: s.id, code: code, by: visit.editor)
                 } catch let error as DeskError {
-                    typed.errors["a_\(s.id)"] = error.message
+                    typed.errors["a_\(s.id)"] = error.message(in: w)
                     typed.values["a_\(s.id)"] = text
                 }
             }
             guard let text = form["m_\(s.id)"]?.trimmingWhitespace, !text.isEmpty else { continue }
             typed.values["w_\(s.id)"] = form["w_\(s.id)"] ?? ""
             do {
-                guard let value = MarkScale.parse(text) else { throw DeskError.invalid("Отметка — цифра от 1 до 5.", field: "value") }
-                guard let workType = Int(form["w_\(s.id)"] ?? "") else { throw DeskError.invalid("Выберите вид работы.", field: "workType") }
+                guard let value = MarkScale.parse(text) else { throw DeskError.invalid(w.markDigitExpected, field: "value") }
+                guard let workType = Int(form["w_\(s.id)"] ?? "") else { throw DeskError.invalid(w.chooseWorkType, field: "workType") }
                 _ = try desk.addMark(lesson: id, student: s.id, value: value, workType: workType, confirmAbsent: form["c_\(s.id)"] == "1", by: visit.editor)
                 typed.values["w_\(s.id)"] = nil
             } catch let error as DeskError {
                 if error == .refused(.studentAbsent) { typed.confirm.insert(s.id) }
-                typed.errors["m_\(s.id)"] = error.message
+                typed.errors["m_\(s.id)"] = error.message(in: w)
                 typed.values["m_\(s.id)"] = text
             }
         }
@@ -339,22 +344,23 @@ struct LessonPages: Sendable {
     /// The deputy's form for a dated change of this lesson: substitution, cancellation, move, replacement.
     func timetableForm(_ visit: Visit, _ lesson: Lesson, error: String?) throws -> HTML {
         let (teachers, subjects) = try database.read { c in (try c.teacherList(), try c.subjectList()) }
+        let w = visit.words
         let teacherOptions = HTML(trusted: teachers.map { "<option value=\"\($0.id)\"\($0.id == lesson.actualTeacherID ? " selected" : "")>\(HTML.escaped($0.name))</option>" }.joined())
         return """
             <form method="post" action="/lessons/\(lesson.id)/change" class="card spaced tt-change">
             <input type="hidden" name="_csrf" value="\(visit.csrfToken)">
-            <h2>Изменение расписания</h2>
-            \(lesson.changeNote.isEmpty ? "" as HTML : "<p><span class=\"tag change\">\(lesson.changeNote)</span></p>")
+            <h2>\(w.timetableChange)</h2>
+            \(lesson.changeNote.isEmpty ? "" as HTML : "<p><span class=\"tag change\">\(w.message(lesson.changeNote))</span></p>")
             \(error.map { "<p class=\"field-error\" role=\"alert\">\($0)</p>" as HTML })
-            <label>Что <select name="kind">
-            <option value="substitution">Замена учителя</option><option value="unsubstitute">Отменить замену</option>
-            <option value="cancelled">Урок отменён</option><option value="moved">Перенос на другой день или урок</option>
-            <option value="replaced">Другой предмет вместо этого</option></select></label>
-            <label class="f f-teacher">Учитель (для замены) <select name="teacher">\(teacherOptions)</select></label>
-            <label class="f f-move">Новая дата и номер урока (для переноса) <input type="date" name="date" value="\(lesson.date.iso)"> <input name="bell" class="narrow" inputmode="numeric" value="\(lesson.bell)" aria-label="Номер урока"></label>
-            <label class="f f-subject">Предмет (для замены предмета) <select name="subject">\(each: subjects.map { "<option value=\"\($0.id)\"\($0.id == lesson.subjectID ? " selected" : "")>\($0.name)</option>" as HTML })</select></label>
-            <label>Причина <input name="reason" maxlength="500" placeholder="болезнь учителя"></label>
-            <p><button>Записать изменение</button></p>
+            <label>\(w.whatLabel) <select name="kind">
+            <option value="substitution">\(w.changeSubstitution)</option><option value="unsubstitute">\(w.changeUnsubstitute)</option>
+            <option value="cancelled">\(w.changeCancelled)</option><option value="moved">\(w.changeMoved)</option>
+            <option value="replaced">\(w.changeReplaced)</option></select></label>
+            <label class="f f-teacher">\(w.changeTeacher) <select name="teacher">\(teacherOptions)</select></label>
+            <label class="f f-move">\(w.changeNewDate) <input type="date" name="date" value="\(lesson.date.iso)"> <input name="bell" class="narrow" inputmode="numeric" value="\(lesson.bell)" aria-label="\(w.lessonNumber)"></label>
+            <label class="f f-subject">\(w.changeSubject) <select name="subject">\(each: subjects.map { "<option value=\"\($0.id)\"\($0.id == lesson.subjectID ? " selected" : "")>\($0.name)</option>" as HTML })</select></label>
+            <label>\(w.reasonLabel) <input name="reason" maxlength="500" placeholder="\(w.changeReasonExample)"></label>
+            <p><button>\(w.recordChange)</button></p>
             </form>
             """
     }
@@ -363,6 +369,7 @@ struct LessonPages: Sendable {
         let id = try visit.request.pathParameters.int("id")
         let form = try visit.request.form()
         let teacher = Int(form["teacher"] ?? "")
+        let w = visit.words
         let change: TimetableDesk.Change
         switch form["kind"] ?? "" {
         case "substitution": change = .substitution(teacher: teacher)
@@ -370,20 +377,20 @@ struct LessonPages: Sendable {
         case "cancelled": change = .cancelled
         case "moved":
             guard let date = CivilDate(iso: form["date"] ?? ""), let bell = Int(form["bell"] ?? "") else {
-                return try lessonPage(visit, typed: Typed(errors: ["change": "Для переноса укажите дату и номер урока."]), status: 422)
+                return try lessonPage(visit, typed: Typed(errors: ["change": w.moveNeedsDate]), status: 422)
             }
             change = .moved(date: date, bell: bell)
         case "replaced":
             guard let subject = Int(form["subject"] ?? ""), let teacher else {
-                return try lessonPage(visit, typed: Typed(errors: ["change": "Выберите предмет и учителя."]), status: 422)
+                return try lessonPage(visit, typed: Typed(errors: ["change": w.chooseSubjectAndTeacher]), status: 422)
             }
             change = .replaced(subject: subject, teacher: teacher)
-        default: throw HTTPError.badRequest("Неизвестное изменение.")
+        default: throw HTTPError.badRequest(w.unknownChange)
         }
         do {
             try timetable.changeTimetable(lesson: id, change, reason: form["reason"] ?? "", by: visit.editor)
         } catch let error as DeskError where error != .forbidden {
-            return try lessonPage(visit, typed: Typed(errors: ["change": error.message]), status: error.httpError.status)
+            return try lessonPage(visit, typed: Typed(errors: ["change": error.message(in: w)]), status: error.httpError.status)
         }
         return .redirect(to: "/lessons/\(id)?saved=1")
     }
@@ -391,7 +398,7 @@ struct LessonPages: Sendable {
     func saveRemark(_ visit: Visit) throws -> Response {
         let id = try visit.request.pathParameters.int("id")
         let form = try visit.request.form()
-        guard let student = Int(form["student"] ?? "") else { throw HTTPError.badRequest("Выберите обучающегося.") }
+        guard let student = Int(form["student"] ?? "") else { throw HTTPError.badRequest(visit.words.chooseStudent) }
         let text = form["text"] ?? ""
         do {
             if form["kind"] == "homework" {
@@ -400,7 +407,7 @@ struct LessonPages: Sendable {
                 try desk.addRemark(lesson: id, student: student, text: text, praise: form["kind"] == "praise", by: visit.editor)
             }
         } catch let error as DeskError where error != .forbidden {
-            return try lessonPage(visit, typed: Typed(errors: ["remark": error.message]), status: error.httpError.status)
+            return try lessonPage(visit, typed: Typed(errors: ["remark": error.message(in: visit.words)]), status: error.httpError.status)
         }
         return .redirect(to: "/lessons/\(id)?saved=1")
     }

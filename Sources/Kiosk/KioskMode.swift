@@ -6,6 +6,7 @@ import Routing
 import Secrets
 import Storage
 import WebUI
+import Words
 
 /// The hallway kiosk: a registered touch screen where a student or guardian signs in with
 /// the kiosk code from their slip (a USB QR scanner types it) or with login and password,
@@ -62,16 +63,18 @@ public struct KioskMode: Sendable {
 
     // MARK: Screens
 
-    func frame(_ title: String, school: School?, _ content: HTML, scripts: [Asset] = [Assets.kioskScript], status: Int = 200) -> Response {
-        Layout.response(Layout.page(title: title, school: school, bodyClass: "kiosk", scripts: scripts, content), status: status)
+    /// A kiosk screen in `words`: before sign-in the screen's cookie's language, after it the account's.
+    func frame(_ title: String, school: School?, words: Words, _ content: HTML, scripts: [Asset] = [Assets.kioskScript], status: Int = 200) -> Response {
+        Layout.response(Layout.page(title: title, school: school, words: words, bodyClass: "kiosk", scripts: scripts, content), status: status)
     }
 
     func home(_ visit: Visit, error: String?, status: Int) throws -> Response {
         let school = try database.read { try $0.school() }
+        let w = visit.words
         guard visit.kioskID != nil else {
-            return frame("Киоск", school: nil, """
-                <main class="kiosk-unregistered"><h1>Этот экран не зарегистрирован</h1>
-                <p>Администратор регистрирует киоск командой <code>tabel kiosk register НАЗВАНИЕ</code> и открывает на нём выданный адрес.</p></main>
+            return frame(w.kioskTitle, school: nil, words: w, """
+                <main class="kiosk-unregistered"><h1>\(w.kioskUnregistered)</h1>
+                <p>\(w.kioskRegisterBefore) <code>tabel kiosk register \(w.kioskNamePlaceholder)</code> \(w.kioskRegisterAfter)</p></main>
                 """, scripts: [], status: 403)
         }
         if visit.actor?.channel == .kiosk { return .redirect(to: "/kiosk/diary") }
@@ -80,32 +83,32 @@ public struct KioskMode: Sendable {
             (try c.mainBells(), try c.timetableChanges(on: now.date), try c.holiday(on: now.date))
         }
         let csrf = visit.request.cookie(Cookie.form) ?? Random.token(bytes: 16)
-        var response = frame("Киоск", school: school, """
+        var response = frame(w.kioskTitle, school: school, words: w, """
             <main class="kiosk-idle">
-            \(KioskIdleScreen.overview(now: now, clock: clock, school: school, bells: bells, changes: changes, holiday: holiday))
-            \(signInPanel(csrf: csrf, error: error))
+            \(KioskIdleScreen.overview(now: now, clock: clock, school: school, bells: bells, changes: changes, holiday: holiday, w))
+            \(signInPanel(csrf: csrf, error: error, w))
             </main>
             """, status: status)
         if visit.request.cookie(Cookie.form) == nil { response.headers.add("Set-Cookie", Cookie.set(Cookie.form, csrf, for: visit.request)) }
         return response
     }
 
-    func signInPanel(csrf: String, error: String?) -> HTML {
+    func signInPanel(csrf: String, error: String?, _ w: Words) -> HTML {
         """
         <section class="kiosk-panel kiosk-signin" id="signin">
-        <h2>Мой дневник</h2>
+        <h2>\(w.sectionMyDiary)</h2>
         \(error.map { "<p class=\"form-error\" role=\"alert\">\($0)</p>" as HTML })
         <form method="post" action="/kiosk/signin" autocomplete="off" class="kiosk-code">
         <input type="hidden" name="_csrf" value="\(csrf)">
-        <label for="code">Поднесите QR-код с листка к сканеру</label>
+        <label for="code">\(w.kioskScanCode)</label>
         <input id="code" name="code" autofocus inputmode="none" autocomplete="off" spellcheck="false" data-keyboard>
         </form>
         <form method="post" action="/kiosk/signin" autocomplete="off" class="kiosk-login">
         <input type="hidden" name="_csrf" value="\(csrf)">
-        <p class="muted">или войдите по логину и паролю</p>
-        <label for="login">Логин</label><input id="login" name="login" inputmode="none" autocapitalize="none" spellcheck="false" data-keyboard>
-        <label for="password">Пароль</label><input id="password" name="password" type="password" inputmode="none" data-keyboard>
-        <button type="submit" class="big">Войти</button>
+        <p class="muted">\(w.kioskOrLogin)</p>
+        <label for="login">\(w.loginLabel)</label><input id="login" name="login" inputmode="none" autocapitalize="none" spellcheck="false" data-keyboard>
+        <label for="password">\(w.passwordLabel)</label><input id="password" name="password" type="password" inputmode="none" data-keyboard>
+        <button type="submit" class="big">\(w.signInButton)</button>
         </form>
         <div class="osk" id="osk" hidden></div>
         </section>
@@ -126,7 +129,7 @@ public struct KioskMode: Sendable {
         let key = "kiosk:\(kioskID)"
         let wait = failures.retryAfter(key, now: visit.now)
         if wait > 0 {
-            var r = try home(visit, error: "Слишком много неудачных попыток. Подождите \(wait) с.", status: 429)
+            var r = try home(visit, error: visit.words.kioskWait(seconds: wait), status: 429)
             r.headers.add("Retry-After", String(wait))
             return r
         }
@@ -147,7 +150,7 @@ public struct KioskMode: Sendable {
         // Failures slow this kiosk down; they never count against the account.
         guard let account, account.lockedAt == nil else {
             failures.fail(key, now: visit.now)
-            return try home(visit, error: code.isEmpty ? "Неверный логин или пароль." : "Код не подходит: возможно, листок заменён новым.", status: 401)
+            return try home(visit, error: code.isEmpty ? visit.words.wrongCredentials : visit.words.kioskCodeRefused, status: 401)
         }
         failures.succeed(key)
         let token = Random.token(bytes: 32)
@@ -175,6 +178,7 @@ public struct KioskMode: Sendable {
         }
         guard let student, student.classID != nil else { throw HTTPError.notFound }
         let base = "/kiosk/diary/\(id)"
+        let w = visit.words
         let monday = try DiaryPages.monday(visit)
         let content: HTML
         switch tab {
@@ -182,24 +186,24 @@ public struct KioskMode: Sendable {
         case "/finals": content = "<div class=\"kiosk-finals\">\(try pages.finals(student, visit: visit))</div>"
         default:
             content = """
-                \(DiaryView.weekNav(base: base, monday: monday, today: visit.today))
+                \(DiaryView.weekNav(base: base, monday: monday, today: visit.today, w))
                 <div class="week">\(try pages.week(student, monday: monday, visit: visit))</div>
                 """
         }
         let switcher: [HTML] = names.count > 1 ? names.map {
             "<a href=\"/kiosk/diary/\($0.id)\"\($0.id == id ? " aria-current=\"page\"" as HTML : "")>\($0.name)</a>"
         } : []
-        return frame("Дневник", school: school, """
+        return frame(w.menuDiary, school: school, words: w, """
             <main class="kiosk-diary" data-idle="\(idle)">
             <header class="kiosk-bar">
             <div><h1>\(student.name), \(student.className)</h1></div>
             \(switcher.isEmpty ? "" as HTML : "<nav class=\"children\">\(each: switcher)</nav>")
-            <p class="countdown" aria-live="polite">Выход через <b id="countdown">\(idle)</b> с</p>
+            <p class="countdown" aria-live="polite">\(w.kioskSignOutIn) <b id="countdown">\(idle)</b> \(w.secondsShort)</p>
             <form method="post" action="/kiosk/signout" id="signout"><input type="hidden" name="_csrf" value="\(visit.csrfToken)">
-            <button type="submit" class="big exit">Выйти</button></form>
+            <button type="submit" class="big exit">\(w.signOut)</button></form>
             </header>
             <div class="diary">
-            \(DiaryView.tabs(base: base, current: tab))
+            \(DiaryView.tabs(base: base, current: tab, w))
             \(content)
             </div>
             </main>
@@ -211,32 +215,31 @@ public struct KioskMode: Sendable {
 /// Nothing personal is ever shown here.
 enum KioskIdleScreen {
     static func overview(now: SchoolDateTime, clock: SchoolClock, school: School?, bells: [Bell],
-                         changes: [TimetableChange], holiday: String?) -> HTML {
-        let weekday = RussianCalendar.weekdays[now.date.weekday - 1]
+                         changes: [TimetableChange], holiday: String?, _ w: Words) -> HTML {
         let lessonDay = holiday == nil && now.date.weekday <= 5
         let bellRows: [HTML] = bells.map { bell in
             let current = bell.startsAt <= now.time && now.time < bell.endsAt
             return """
-            <tr class="\(current ? "now" : "")"><td>\(bell.number)-й урок</td><td>\(bell.startsAt.description)–\(bell.endsAt.description)</td></tr>
+            <tr class="\(current ? "now" : "")"><td>\(w.bell(bell.number).capitalizedFirst)</td><td>\(bell.startsAt.description)–\(bell.endsAt.description)</td></tr>
             """
         }
         let changeItems: [HTML] = changes.map {
-            "<li><b>\($0.className)</b>, \($0.bellNumber)-й урок, \($0.subject): <span class=\"kind\">\($0.russianKind)</span></li>"
+            "<li><b>\($0.className)</b>, \(w.bell($0.bellNumber)), \($0.subject): <span class=\"kind\">\(w.changeKind($0))</span></li>"
         }
         let nowMillis = (clock.unixNow() + clock.utcOffsetMinutes * 60) * 1000
         return """
             <section>
             <h1>\(school?.name ?? "Tabel")</h1>
             <p class="kiosk-clock" id="kiosk-clock" data-now="\(nowMillis)">\(now.time.description)</p>
-            <p class="kiosk-date">\(weekday), \(RussianCalendar.long(now.date))\(holiday.map { " — \($0)" } ?? "")</p>
+            <p class="kiosk-date">\(w.weekday(now.date)), \(w.longDate(now.date))\(holiday.map { " — \($0)" } ?? "")</p>
             </section>
             <section class="kiosk-panel">
-            <h2>Звонки</h2>
-            \(lessonDay ? "<table><tbody>\(each: bellRows)</tbody></table>" as HTML : "<p>Сегодня уроков нет.</p>")
+            <h2>\(w.bellsTitle)</h2>
+            \(lessonDay ? "<table><tbody>\(each: bellRows)</tbody></table>" as HTML : "<p>\(w.kioskNoLessonsToday)</p>")
             </section>
             <section class="kiosk-panel kiosk-changes">
-            <h2>Изменения в расписании</h2>
-            \(changeItems.isEmpty ? "<p>Изменений в расписании на сегодня нет.</p>" as HTML : "<ul class=\"kiosk-change-list\">\(each: changeItems)</ul>")
+            <h2>\(w.kioskChanges)</h2>
+            \(changeItems.isEmpty ? "<p>\(w.kioskNoChanges)</p>" as HTML : "<ul class=\"kiosk-change-list\">\(each: changeItems)</ul>")
             </section>
             """
     }

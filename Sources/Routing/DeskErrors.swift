@@ -1,6 +1,7 @@
 import Desks
 import Domain
 import HTTP
+import Words
 
 extension DeskError {
     /// The one mapping of desk errors to HTTP: status, JSON `error` code and message. Pages
@@ -14,6 +15,18 @@ extension DeskError {
         case let .refused(refusal): HTTPError(status: 409, message: refusal.message, code: refusal.code)
         case .markExists: HTTPError(status: 409, message: message, code: "mark_exists")
         case .forbidden: HTTPError.forbidden
+        }
+    }
+}
+
+extension DeskError {
+    /// The message for the person in `words`: a page that shows the error beside its field
+    /// reads this (the desks write Russian; the catalogue knows their English).
+    public func message(in words: Words) -> String {
+        switch self {
+        case let .invalidFields(fields): fields.sorted { $0.key < $1.key }.map { words.message($0.value) }.joined(separator: " ")
+        case let .refused(refusal): words.refusal(refusal)
+        default: words.message(message)
         }
     }
 }

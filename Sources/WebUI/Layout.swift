@@ -28,8 +28,9 @@ public struct SignedIn: Sendable {
 /// The frame every staff and diary page shares: header with the school's name, main, footer.
 public enum Layout {
     /// A whole page. `school` is nil before setup. The words are the signed-in visitor's, else `words`.
-    public static func page(title: String, school: School?, user: SignedIn? = nil, words: Words = .russian, nav: [(label: String, href: String)] = [],
-                            bodyClass: String = "", scripts: [Asset] = [], _ content: HTML) -> HTML {
+    /// `switchToken`: before sign-in, the form cookie's CSRF token, for a language switch in the header.
+    public static func page(title: String, school: School?, user: SignedIn? = nil, words: Words = .russian, switchToken: String? = nil,
+                            nav: [(label: String, href: String)] = [], bodyClass: String = "", scripts: [Asset] = [], _ content: HTML) -> HTML {
         let w = user?.words ?? words
         let schoolName = school?.displayName ?? "Tabel"
         // Signed in: the same menu on every page; the page's own links go below the header.
@@ -40,9 +41,11 @@ public enum Layout {
         if let user {
             links.append("""
                 <span class="who">\(user.name)</span>
-                <form method="post" action="/language" class="inline"><input type="hidden" name="_csrf" value="\(user.csrfToken)"><input type="hidden" name="language" value="\(w.language == .russian ? "en" : "ru")"><button class="link" title="\(w.languageLabel)" lang="\(w.language == .russian ? "en" : "ru")">\(w.otherLanguageName)</button></form>
+                \(languageSwitch(w, csrf: user.csrfToken))
                 <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="\(user.csrfToken)"><button class="link">\(w.signOut)</button></form>
                 """)
+        } else if let switchToken {
+            links.append(languageSwitch(w, csrf: switchToken))
         }
         let scriptTags: [HTML] = scripts.map { "<script src=\"\($0.url)\" defer></script>" }
         return """
@@ -63,6 +66,12 @@ public enum Layout {
         </body>
         </html>
         """
+    }
+
+    /// The button that shows the pages in the other language (`POST /language`, back to this page).
+    static func languageSwitch(_ w: Words, csrf: String) -> HTML {
+        let other = w.language == .russian ? "en" : "ru"
+        return "<form method=\"post\" action=\"/language\" class=\"inline\"><input type=\"hidden\" name=\"_csrf\" value=\"\(csrf)\"><input type=\"hidden\" name=\"language\" value=\"\(other)\"><button class=\"link\" title=\"\(w.languageLabel)\" lang=\"\(other)\">\(w.otherLanguageName)</button></form>"
     }
 
     private static func header(schoolName: String, productLine: String, links: [HTML]) -> HTML {

@@ -44,15 +44,17 @@ extension Words {
     public func importsKindNote(_ code: String) -> String {
         switch code {
         case "students":
-            pick("Дата зачисления (ДД.ММ.ГГГГ) — с какого дня ученик в журнале класса; пусто — с сегодняшнего дня. Ученик из другого класса переводится с этой даты.",
-                 "Дата зачисления (DD.MM.YYYY) is the day the student appears in the class's journal; empty, today. A student from another class is moved on that day.")
+            // The file's column keeps its name in every language: the file must have it so.
+            let column = "Дата зачисления"
+            return pick("\(column) (ДД.ММ.ГГГГ) — с какого дня ученик в журнале класса; пусто — с сегодняшнего дня. Ученик из другого класса переводится с этой даты.",
+                        "\(column) (DD.MM.YYYY) is the day the student appears in the class's journal; empty, today. A student from another class is moved on that day.")
         case "timetable":
-            pick("Уроки журнала с сегодняшнего дня до конца года следуют расписанию; уроки, в которые уже что-то записано, остаются.",
+            return pick("Уроки журнала с сегодняшнего дня до конца года следуют расписанию; уроки, в которые уже что-то записано, остаются.",
                  "The journal's lessons from today to the end of the year follow the timetable; lessons with entries stay as they are.")
         case "plan":
-            pick("Файл заменяет план; темы записываются в уроки года по порядку там, где тема ещё не записана.",
+            return pick("Файл заменяет план; темы записываются в уроки года по порядку там, где тема ещё не записана.",
                  "The file replaces the plan; its topics go into the year's lessons in order where no topic has been written yet.")
-        default: ""
+        default: return ""
         }
     }
 

@@ -8,7 +8,9 @@ extension Words {
     public var menuJournals: String { pick("Журналы", "Journals") }
     public var menuDiary: String { pick("Дневник", "Diary") }
     public var menuPeople: String { pick("Люди", "People") }
+    /// The name of this language, in this language.
+    public var languageName: String { pick("Русский", "English") }
     /// The name of the other language, in that language, for the switch.
-    public var otherLanguageName: String { pick("English", "Русский") }
+    public var otherLanguageName: String { Words(language == .russian ? .english : .russian).languageName }
     public var languageLabel: String { pick("Язык страниц", "Page language") }
 }

@@ -6,6 +6,7 @@ import HTTP
 import Setup
 import Storage
 import Testing
+import Words
 
 /// The diary as students and guardians see it, and what it must never show them.
 @Suite struct DiaryTests {
@@ -245,8 +246,9 @@ import Testing
     @Test func individualHomeworkSaysWhomItIsFor() throws {
         let id = FixtureSchool.id(Self.ilya)
         let student = try #require(try app.database.read { try $0.diaryStudent(id, on: FixtureSchool.today) })
-        #expect(DiaryView.personalLabel(student, readBy: id) == "Лично тебе")
-        #expect(DiaryView.personalLabel(student, readBy: FixtureSchool.id(Self.classTeacher)) == "Лично для Ильи")
+        #expect(DiaryView.personalLabel(student, readBy: id, .russian) == "Лично тебе")
+        #expect(DiaryView.personalLabel(student, readBy: FixtureSchool.id(Self.classTeacher), .russian) == "Лично для Ильи")
+        #expect(DiaryView.personalLabel(student, readBy: FixtureSchool.id(Self.classTeacher), .english) == "Just for Илья")
         // A grown-up reading the diary (here the class teacher) reads whom it is for.
         let teacherView = try FixtureSchool.signedIn(app, Self.classTeacher).get("/diary/\(id)")
         #expect(teacherView.status == 200)

@@ -213,3 +213,74 @@ extension PageSnapshots {
         }
     }
 }
+
+extension PageSnapshots {
+    /// The second language: the same pages as an English-speaking teacher, deputy, student,
+    /// guardian or kiosk visitor sees them after pressing the header's switch.
+    @Suite struct English {
+        let app = PageSnapshots.fresh()
+
+        /// Presses the language switch of the page last loaded.
+        static func switchToEnglish(_ client: Client, from page: String = "/") throws {
+            try client.page(page)
+            #expect(try client.post("/language", [("language", "en")]).status == 303)
+        }
+
+        @Test func beforeSigningIn() throws {
+            let visitor = Client(app)
+            try Self.switchToEnglish(visitor, from: "/login")
+            try check(visitor, "/login", "english-login")
+            ResponseSnapshot.check(try visitor.post("/login", [("login", FixtureSchool.login(kuznetsova)), ("password", "not-her-password")]),
+                                   "english-login-refused")
+            try check(visitor, "/no-such-page", "english-404")
+            // The kiosk screen follows its browser's choice until someone signs in.
+            try visitor.get("/kiosk/pair/\(FixtureSchool.kioskPairingCode)")
+            try check(visitor, "/kiosk", "english-kiosk-idle")
+        }
+
+        @Test func aTeachersPages() throws {
+            let teacher = try FixtureSchool.signedIn(app, kuznetsova)
+            try Self.switchToEnglish(teacher)
+            let math = try subject(app, "Математика"), a = FixtureSchool.classID("5А")
+            try check(teacher, "/", "english-teacher-home")
+            try check(teacher, "/day", "english-teacher-day")
+            try check(teacher, "/lessons/\(try lesson(app, kuznetsova, bell: 1))", "english-teacher-lesson-held")
+            try check(teacher, "/lessons/\(try lesson(app, kuznetsova, bell: 2, on: "2026-11-25"))", "english-teacher-lesson-ahead")
+            try check(teacher, "/journal/\(a)/\(math)", "english-teacher-grid-5a-math")
+            try check(teacher, "/classes/\(a)/slips/confirm?who=students", "english-teacher-class-slips-confirm")
+            try check(teacher, "/password", "english-teacher-password")
+            // A refusal of the journal's rules comes in English through the API too; its code does not change.
+            let refused = try teacher.json(.post, "/api/v1/lessons/\(try lesson(app, kuznetsova, bell: 2, on: "2026-11-25"))/marks",
+                                           #"{"student": \#(FixtureSchool.id(artem)), "value": 5, "workType": "У"}"#)
+            #expect(refused.status == 409 && refused.text.contains(#""error":"future_lesson""#) && refused.text.contains("has not begun"))
+            // And back: the account keeps Russian again.
+            try teacher.page("/")
+            #expect(try teacher.post("/language", [("language", "ru")]).status == 303)
+            #expect(try teacher.get("/").text.contains("<html lang=\"ru\">"))
+        }
+
+        @Test func theDeputysAndAdministratorsPages() throws {
+            let deputy = try FixtureSchool.signedIn(app, volkova)
+            try Self.switchToEnglish(deputy)
+            try check(deputy, "/lessons/\(try lesson(app, volkova, bell: 3))", "english-deputy-lesson-substituted")
+            try check(deputy, "/changes?date=2026-11-25", "english-deputy-changes-wednesday")
+            try check(deputy, "/unlocks", "english-deputy-unlocks")
+            let admin = try FixtureSchool.signedIn(app, "Соколова Ирина Павловна")
+            try Self.switchToEnglish(admin)
+            try check(admin, "/settings", "english-administrator-settings")
+            try check(admin, "/audit", "english-administrator-audit")
+        }
+
+        @Test func aStudentsDiary() throws {
+            let student = try FixtureSchool.signedIn(app, artem)
+            try Self.switchToEnglish(student)
+            let own = "/diary/\(FixtureSchool.id(artem))"
+            try check(student, own, "english-student-diary-week")
+            try check(student, "\(own)/marks", "english-student-diary-marks")
+            try check(student, "\(own)/finals", "english-student-diary-finals")
+            let guardian = try FixtureSchool.signedIn(app, father)
+            try Self.switchToEnglish(guardian)
+            try check(guardian, "/diary/\(FixtureSchool.id(vera))", "english-guardian-diary-week")
+        }
+    }
+}

@@ -5,6 +5,7 @@ import Routing
 import Secrets
 import Storage
 import WebUI
+import Words
 
 /// Sign-in and sign-out, the password page, and the session API (`/api/v1/session`, `/api/v1/me`).
 struct AccountRoutes {
@@ -26,7 +27,8 @@ struct AccountRoutes {
                 let form = try visit.request.form()
                 let login = (form["login"] ?? "").trimmingWhitespace
                 let csrf = visit.request.cookie(Gate.formCookie) ?? ""
-                guard !login.isEmpty else { return loginPage(visit, csrf: csrf, login: login, error: "Введите логин.", status: 400) }
+                let w = visit.words
+                guard !login.isEmpty else { return loginPage(visit, csrf: csrf, login: login, error: w.enterLogin, status: 400) }
                 switch try signIn.attempt(login: login, password: form["password"] ?? "", address: visit.request.remoteAddress,
                                           via: .page, now: visit.now) {
                 case let .signedIn(token, session, _):
@@ -34,13 +36,13 @@ struct AccountRoutes {
                     response.headers.add("Set-Cookie", Cookie.set(Gate.sessionCookie, token, for: visit.request))
                     return response
                 case .refused:
-                    return loginPage(visit, csrf: csrf, login: login, error: "Неверный логин или пароль.", status: 401)
+                    return loginPage(visit, csrf: csrf, login: login, error: w.wrongCredentials, status: 401)
                 case let .throttled(seconds):
-                    var response = loginPage(visit, csrf: csrf, login: login, error: "Слишком много неудачных попыток. Попробуйте снова через \(Wait.russian(seconds)).", status: 429)
+                    var response = loginPage(visit, csrf: csrf, login: login, error: w.tooManyAttempts(wait: w.wait(seconds)), status: 429)
                     response.headers.add("Retry-After", String(seconds))
                     return response
                 case .locked:
-                    return loginPage(visit, csrf: csrf, login: login, error: "Учётная запись заблокирована. Обратитесь к администратору или классному руководителю.", status: 403)
+                    return loginPage(visit, csrf: csrf, login: login, error: w.accountLocked, status: 403)
                 }
             },
             AppRoute(.post, "/logout", .school(.viewOwnAccount)) { visit in
@@ -68,7 +70,7 @@ struct AccountRoutes {
                 let form = try visit.request.form()
                 let new = form["new"] ?? ""
                 guard new == (form["repeat"] ?? "") else {
-                    return passwordPage(visit, errors: ["repeat": "Пароли не совпадают."], status: 422)
+                    return passwordPage(visit, errors: ["repeat": visit.words.passwordsDiffer], status: 422)
                 }
                 do {
                     let (token, _) = try signIn.changePassword(actor: visit.actor!, session: visit.session!, current: form["current"] ?? "",
@@ -77,7 +79,7 @@ struct AccountRoutes {
                     response.headers.add("Set-Cookie", Cookie.set(Gate.sessionCookie, token, for: visit.request))
                     return response
                 } catch let error as DeskError where error.field != nil {
-                    return passwordPage(visit, errors: [error.field!: error.message], status: 422)
+                    return passwordPage(visit, errors: [error.field!: error.message(in: visit.words)], status: 422)
                 }
             },
             AppRoute(.post, "/api/v1/session", .open, slow: .computes) { visit in
@@ -95,11 +97,11 @@ struct AccountRoutes {
                     response.headers.add("Set-Cookie", Cookie.set(Gate.sessionCookie, token, for: visit.request))
                     return response
                 case .refused:
-                    throw HTTPError(status: 401, message: "Неверный логин или пароль.", code: "invalid_credentials")
+                    throw HTTPError(status: 401, message: visit.words.wrongCredentials, code: "invalid_credentials")
                 case let .throttled(seconds):
-                    throw HTTPError(status: 429, message: "Слишком много неудачных попыток.", code: "too_many_attempts", retryAfter: seconds)
+                    throw HTTPError(status: 429, message: visit.words.tooManyAttemptsShort, code: "too_many_attempts", retryAfter: seconds)
                 case .locked:
-                    throw HTTPError(status: 403, message: "Учётная запись заблокирована.", code: "account_locked")
+                    throw HTTPError(status: 403, message: visit.words.accountLockedShort, code: "account_locked")
                 }
             },
             AppRoute(.delete, "/api/v1/session", .school(.viewOwnAccount)) { visit in
@@ -133,7 +135,6 @@ struct AccountRoutes {
         ]
     }
 
-    /// Where to go after sign-in: a path on this site only.
     /// The path of the page a form was sent from (its `Referer`, on this site only), else home.
     func backPath(_ request: Request) -> String {
         guard let referer = request.headers["referer"], let host = request.headers["host"] else { return "/" }
@@ -143,6 +144,7 @@ struct AccountRoutes {
         return "/"
     }
 
+    /// Where to go after sign-in: a path on this site only.
     func safeNext(_ next: String?) -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
         return next
@@ -153,20 +155,22 @@ struct AccountRoutes {
         let next = visit.request.query["next"] ?? ((try? visit.request.form()["next"]) ?? nil) ?? "/"
         let errorBlock: HTML = error.map { "<p class=\"form-error\" id=\"login-error\" role=\"alert\">\($0)</p>" } ?? ""
         let invalid = error == nil ? "false" : "true"
-        let page = Layout.page(title: "Вход", school: school ?? nil, """
+        let w = visit.words
+        // Before sign-in the language switch posts with the form cookie's token, like the form.
+        let page = Layout.page(title: w.signInTitle, school: school ?? nil, words: w, switchToken: csrf.isEmpty ? nil : csrf, """
             <main><div class="card signin">
-            <h1>Вход в электронный журнал</h1>
+            <h1>\(w.signInHeading)</h1>
             <form method="post" action="/login" novalidate>
             <input type="hidden" name="_csrf" value="\(csrf)">
             <input type="hidden" name="next" value="\(safeNext(next))">
-            <label for="login">Логин</label>
+            <label for="login">\(w.loginLabel)</label>
             <input id="login" name="login" value="\(login)" autocomplete="username" autocapitalize="none" spellcheck="false" required autofocus aria-invalid="\(invalid)" aria-describedby="login-error">
-            <label for="password">Пароль</label>
+            <label for="password">\(w.passwordLabel)</label>
             <input id="password" name="password" type="password" autocomplete="current-password" required aria-invalid="\(invalid)" aria-describedby="login-error">
             \(errorBlock)
-            <button type="submit">Войти</button>
+            <button type="submit">\(w.signInButton)</button>
             </form>
-            <p class="muted">Логин и пароль выдаёт классный руководитель или администратор на листке с реквизитами. При первом входе система попросит придумать свой пароль.</p>
+            <p class="muted">\(w.signInHint)</p>
             </div></main>
             """)
         return Layout.response(page, status: status)
@@ -176,6 +180,7 @@ struct AccountRoutes {
         let school = try? database.read { try $0.school() }
         let person = (try? database.read { try $0.personSummary(visit.actor!.personID, year: -1) }) ?? nil
         let first = visit.actor?.mustChangePassword == true
+        let w = visit.words
         func field(_ name: String, _ label: String, _ autocomplete: String) -> HTML {
             let error = errors[name]
             return """
@@ -184,18 +189,18 @@ struct AccountRoutes {
                 \(error.map { "<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>" as HTML })
                 """
         }
-        let page = Layout.page(title: "Смена пароля", school: school ?? nil,
+        let page = Layout.page(title: w.passwordTitle, school: school ?? nil,
                                user: SignedIn(visit, name: person?.card.shortName ?? ""), """
             <main><div class="card signin">
-            <h1>\(first ? "Придумайте свой пароль" : "Смена пароля")</h1>
-            \(first ? "<p>Вы вошли по временному паролю с листка. Чтобы продолжить, задайте свой пароль: временный после этого перестанет действовать.</p>" as HTML : "")
+            <h1>\(first ? w.passwordFirstTitle : w.passwordTitle)</h1>
+            \(first ? "<p>\(w.passwordFirstText)</p>" as HTML : "")
             <form method="post" action="/password" novalidate>
             <input type="hidden" name="_csrf" value="\(visit.csrfToken)">
-            \(field("current", first ? "Временный пароль с листка" : "Текущий пароль", "current-password"))
-            \(field("new", "Новый пароль", "new-password"))
-            <p class="muted">Не короче \(PasswordPolicy.minimumLength) символов. Удобно взять несколько слов подряд. Не используйте логин, имя и распространённые пароли.</p>
-            \(field("repeat", "Новый пароль ещё раз", "new-password"))
-            <button type="submit">Сохранить пароль</button>
+            \(field("current", first ? w.passwordTemporary : w.passwordCurrent, "current-password"))
+            \(field("new", w.passwordNew, "new-password"))
+            <p class="muted">\(w.passwordAdvice(minimumLength: PasswordPolicy.minimumLength))</p>
+            \(field("repeat", w.passwordRepeat, "new-password"))
+            <button type="submit">\(w.passwordSave)</button>
             </form>
             </div></main>
             """)
@@ -275,22 +280,5 @@ struct MeBody: JSONWritable {
                 j.array(students) { j, student in j.int(student) }
             }
         }
-    }
-}
-
-/// «5 минут», «1 час», as a wait is said in Russian.
-enum Wait {
-    static func russian(_ seconds: Int) -> String {
-        if seconds < 60 { return "\(seconds) \(plural(seconds, "секунду", "секунды", "секунд"))" }
-        let minutes = (seconds + 59) / 60
-        return "\(minutes) \(plural(minutes, "минуту", "минуты", "минут"))"
-    }
-
-    static func plural(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
-        let tens = n % 100, units = n % 10
-        if (11...14).contains(tens) { return many }
-        if units == 1 { return one }
-        if (2...4).contains(units) { return few }
-        return many
     }
 }

@@ -4,28 +4,29 @@ import HTTP
 import Routing
 import Storage
 import WebUI
+import Words
 
 /// Who gets a new login slip of a class: the choice, then a confirmation that states how many
 /// accounts will be reset and how many of them are in use, and only then the PDF.
 enum SlipChoice: String, CaseIterable, Sendable {
     case fresh = "new", students, guardians, picked
 
-    var label: String {
+    func label(_ w: Words) -> String {
         switch self {
-        case .fresh: "Только тем, кто ещё не входил и не задал свой пароль"
-        case .students: "Всем ученикам класса"
-        case .guardians: "Всем родителям учеников класса"
-        case .picked: "Только отмеченным в списке ниже (поставьте галочки)"
+        case .fresh: w.slipsForFresh
+        case .students: w.slipsForStudents
+        case .guardians: w.slipsForGuardians
+        case .picked: w.slipsForPicked
         }
     }
 
     /// The part of the file's name after the class («слипы-5А-ученики.pdf»).
-    var fileWord: String {
+    func fileWord(_ w: Words) -> String {
         switch self {
-        case .fresh: "новые"
-        case .students: "ученики"
-        case .guardians: "родители"
-        case .picked: "выбранные"
+        case .fresh: w.slipsFileFresh
+        case .students: w.slipsFileStudents
+        case .guardians: w.slipsFileGuardians
+        case .picked: w.slipsFilePicked
         }
     }
 
@@ -68,9 +69,9 @@ extension PeoplePages {
         AccessPolicy.permits(visit.actor!, .issueSlips, .person(id: m.id, classes: [classID], isStaff: m.isStaff))
     }
 
-    func memberRow(_ m: ClassMember) -> HTML {
-        let who: HTML = m.kind == .student ? "ученик" : "родитель: \(m.children.joined(separator: ", "))"
-        let state: HTML = m.account == .inUse ? "<span class=\"tag warn\">\(m.account.russian)</span>" : "<span class=\"tag\">\(m.account.russian)</span>"
+    func memberRow(_ m: ClassMember, _ w: Words) -> HTML {
+        let who: HTML = m.kind == .student ? "\(w.slipsMemberStudent)" : "\(w.slipsMemberGuardian(of: m.children.joined(separator: ", ")))"
+        let state: HTML = m.account == .inUse ? "<span class=\"tag warn\">\(w.accountState(m.account))</span>" : "<span class=\"tag\">\(w.accountState(m.account))</span>"
         return "<td><a href=\"/people/\(m.id)\">\(m.card.fullName)</a></td><td>\(who)</td><td>\(m.login ?? "—")</td><td>\(state)</td>"
     }
 
@@ -78,36 +79,37 @@ extension PeoplePages {
     func slipChoicePage(_ visit: Visit, error: String?, status: Int = 200) throws -> Response {
         let (schoolClass, everyone) = try classMembers(visit)
         let members = everyone.filter { mayIssue($0, visit, classID: schoolClass.id) }
+        let w = visit.words
         let query = visit.request.query
         let chosen = query["who"].flatMap(SlipChoice.init(rawValue:)) ?? (error == nil ? .fresh : nil)
         let picked = Set(query.all("person").compactMap(Int.init))
         let radios: [HTML] = SlipChoice.allCases.map { choice in
             let count = choice == .picked ? "" : " (\(choice.select(members, picked: picked).count))"
             return """
-                <label class="choice"><input type="radio" name="who" value="\(choice.rawValue)"\(choice == chosen ? " checked" : "")\(error == nil ? "" : " aria-describedby=\"who-error\"" as HTML)> \(choice.label)\(count)</label>
+                <label class="choice"><input type="radio" name="who" value="\(choice.rawValue)"\(choice == chosen ? " checked" : "")\(error == nil ? "" : " aria-describedby=\"who-error\"" as HTML)> \(choice.label(w))\(count)</label>
                 """
         }
         let rows: [HTML] = everyone.map { m in
             guard members.contains(m) else {
-                return "<tr><td></td>\(memberRow(m))</tr><tr><td></td><td colspan=\"4\" class=\"muted small\">Сотрудник школы: листок выдаёт администратор.</td></tr>"
+                return "<tr><td></td>\(memberRow(m, w))</tr><tr><td></td><td colspan=\"4\" class=\"muted small\">\(w.slipsStaffMember)</td></tr>"
             }
-            return "<tr><td><input type=\"checkbox\" name=\"person\" value=\"\(m.id)\" aria-label=\"\(m.card.fullName)\"\(picked.contains(m.id) ? " checked" : "")></td>\(memberRow(m))</tr>"
+            return "<tr><td><input type=\"checkbox\" name=\"person\" value=\"\(m.id)\" aria-label=\"\(m.card.fullName)\"\(picked.contains(m.id) ? " checked" : "")></td>\(memberRow(m, w))</tr>"
         }
         let inUse = members.filter { $0.account == .inUse }.count
-        return try frame(visit, title: "Листки \(schoolClass.name)", """
+        return try frame(visit, title: w.slipsTitle(schoolClass.name), """
             <main>
-            <p><a href="/classes/\(schoolClass.id)">← Класс \(schoolClass.name)</a></p>
-            <h1>Листки с логинами: \(schoolClass.name)</h1>
+            <p><a href="/classes/\(schoolClass.id)">\(w.slipsBackToClass(schoolClass.name))</a></p>
+            <h1>\(w.slipsHeading(schoolClass.name))</h1>
             <form method="get" action="/classes/\(schoolClass.id)/slips/confirm">
             <fieldset class="card">
-            <legend>Кому напечатать новый листок</legend>
-            <p class="muted">Новый листок сразу отключает прежний пароль человека. Сейчас пользуются Табелем: \(inUse) из \(members.count). На следующем шаге будет видно, сколько учётных записей сбросится, и только после подтверждения — PDF.</p>
+            <legend>\(w.slipsWhom)</legend>
+            <p class="muted">\(w.slipsIntro(inUse: inUse, of: members.count))</p>
             \(each: radios)
             \(error.map { "<p class=\"field-error\" id=\"who-error\">\($0)</p>" as HTML })
-            <p><button type="submit">Дальше: проверить</button></p>
+            <p><button type="submit">\(w.slipsNext)</button></p>
             </fieldset>
             <div class="table-wrap"><table class="members">
-            <thead><tr><th scope="col"><span class="visually-hidden">Отметить</span></th><th>ФИО</th><th>Кто</th><th>Логин</th><th>Учётная запись</th></tr></thead>
+            <thead><tr><th scope="col"><span class="visually-hidden">\(w.slipsTick)</span></th><th>\(w.slipsName)</th><th>\(w.slipsWho)</th><th>\(w.slipsLogin)</th><th>\(w.slipsAccount)</th></tr></thead>
             <tbody>\(each: rows)</tbody></table></div>
             </form>
             </main>
@@ -119,21 +121,22 @@ extension PeoplePages {
         let (schoolClass, everyone) = try classMembers(visit)
         let members = everyone.filter { mayIssue($0, visit, classID: schoolClass.id) }
         let staff = everyone.count - members.count
+        let w = visit.words
         guard let choice = parameters["who"].flatMap(SlipChoice.init(rawValue:)) else {
-            return try slipChoicePage(visit, error: "Выберите, кому напечатать листки.", status: 422)
+            return try slipChoicePage(visit, error: w.slipsChooseWhom, status: 422)
         }
         let picked = Set(parameters.all("person").compactMap(Int.init))
         if choice == .picked, picked.isEmpty {
-            return try slipChoicePage(visit, error: "Отметьте в списке хотя бы одного человека.", status: 422)
+            return try slipChoicePage(visit, error: w.slipsTickSomeone, status: 422)
         }
         let chosen = choice.select(members, picked: picked)
         let back = "/classes/\(schoolClass.id)/slips?who=\(choice.rawValue)" + picked.sorted().map { "&person=\($0)" }.joined()
         guard !chosen.isEmpty else {
-            return try frame(visit, title: "Листки \(schoolClass.name)", """
+            return try frame(visit, title: w.slipsTitle(schoolClass.name), """
                 <main>
-                <h1>Листки с логинами: \(schoolClass.name)</h1>
-                <div class="card"><p>Никого: \(choice == .fresh ? "все ученики и родители класса уже пользуются Табелем" : "в классе нет таких людей").</p>
-                <p><a class="button secondary" href="\(back)">← Выбрать других</a></p></div>
+                <h1>\(w.slipsHeading(schoolClass.name))</h1>
+                <div class="card"><p>\(choice == .fresh ? w.slipsNobodyFresh : w.slipsNobody)</p>
+                <p><a class="button secondary" href="\(back)">\(w.slipsChooseOthers)</a></p></div>
                 </main>
                 """)
         }
@@ -141,36 +144,35 @@ extension PeoplePages {
         let reset = chosen.filter { $0.account != .none }.count
         let created = chosen.count - reset
         let hidden: [HTML] = chosen.map { "<input type=\"hidden\" name=\"person\" value=\"\($0.id)\">" }
-        let rows: [HTML] = chosen.map { "<tr>\(memberRow($0))</tr>" }
+        let rows: [HTML] = chosen.map { "<tr>\(memberRow($0, w))</tr>" }
         let names: [HTML] = inUse.map { "<li>\($0.card.fullName)</li>" }
-        let fileName = "слипы-\(schoolClass.name)-\(choice.fileWord).pdf"
+        let fileName = w.slipsFileName(className: schoolClass.name, word: choice.fileWord(w)) + ".pdf"
         let warning: HTML = inUse.isEmpty
-            ? "<p class=\"notice ok\">Среди них нет тех, кто уже пользуется Табелем.</p>"
+            ? "<p class=\"notice ok\">\(w.slipsNoneInUse)</p>"
             : """
-              <div class="notice warn"><p><b>Рабочих учётных записей: \(inUse.count).</b> Эти люди уже входили в Табель или задали свой пароль;
-              их пароль перестанет действовать сразу, открытые сеансы завершатся, войти они смогут только с новым листком:</p>
+              <div class="notice warn"><p><b>\(w.slipsInUse(inUse.count))</b> \(w.slipsInUseText)</p>
               <ul>\(each: names)</ul></div>
               """
-        return try frame(visit, title: "Подтверждение: листки \(schoolClass.name)", """
+        return try frame(visit, title: w.slipsConfirmTitle(schoolClass.name), """
             <main>
-            <p><a href="\(back)">← Изменить выбор</a></p>
-            <h1>Листки с логинами: \(schoolClass.name) — подтверждение</h1>
-            \(changed ? "<p class=\"notice warn\">Пока вы подтверждали, кто-то из них вошёл в Табель. Проверьте ещё раз.</p>" as HTML : "")
+            <p><a href="\(back)">\(w.slipsChangeChoice)</a></p>
+            <h1>\(w.slipsConfirmHeading(schoolClass.name))</h1>
+            \(changed ? "<p class=\"notice warn\">\(w.slipsChangedMeanwhile)</p>" as HTML : "")
             <form method="post" action="/classes/\(schoolClass.id)/slips" class="card slip-confirm">
             <input type="hidden" name="_csrf" value="\(visit.csrfToken)">
             <input type="hidden" name="who" value="\(choice.rawValue)">
             <input type="hidden" name="in_use" value="\(inUse.count)">
             <input type="hidden" name="confirm" value="yes">
             \(each: hidden)
-            <p class="counts">Листков: <b>\(chosen.count)</b> · учётных записей будет сброшено: <b>\(reset)</b>, из них рабочих: <b>\(inUse.count)</b>\(created == 0 ? "" : " · новых учётных записей: \(created)")</p>
-            <p>\(choice.label). Файл: «\(fileName)».</p>
-            \(staff == 0 ? HTML.empty : "<p class=\"muted\">Сотрудникам школы среди родителей (\(staff)) листки печатает администратор: здесь их нет.</p>")
+            <p class="counts">\(w.slipsCount) <b>\(chosen.count)</b> · \(w.slipsResetCount) <b>\(reset)</b>\(w.slipsResetInUse) <b>\(inUse.count)</b>\(created == 0 ? "" : w.slipsNewAccounts(created))</p>
+            <p>\(w.slipsChoiceAndFile(choice.label(w), fileName))</p>
+            \(staff == 0 ? HTML.empty : "<p class=\"muted\">\(w.slipsStaffElsewhere(staff))</p>")
             \(warning)
-            <p class="tools"><button type="submit">\(reset == 0 ? "Создать учётные записи и напечатать" : "Сбросить \(reset) и напечатать") листки (\(chosen.count), PDF)</button>
-            <a class="button secondary" href="/classes/\(schoolClass.id)">Отмена</a></p>
+            <p class="tools"><button type="submit">\(w.slipsPrint(reset: reset, slips: chosen.count))</button>
+            <a class="button secondary" href="/classes/\(schoolClass.id)">\(w.slipsCancel)</a></p>
             </form>
             <div class="table-wrap"><table>
-            <thead><tr><th>ФИО</th><th>Кто</th><th>Логин</th><th>Учётная запись</th></tr></thead>
+            <thead><tr><th>\(w.slipsName)</th><th>\(w.slipsWho)</th><th>\(w.slipsLogin)</th><th>\(w.slipsAccount)</th></tr></thead>
             <tbody>\(each: rows)</tbody></table></div>
             </main>
             """, status: changed ? 409 : 200)
@@ -190,7 +192,7 @@ extension PeoplePages {
         let (schoolClass, members) = try classMembers(visit)
         let byID = Dictionary(uniqueKeysWithValues: members.map { ($0.id, $0) })
         guard requested.allSatisfy({ byID[$0] != nil }) else {
-            throw HTTPError(status: 422, message: "В списке есть люди не из класса \(schoolClass.name).", code: "not_in_class")
+            throw HTTPError(status: 422, message: visit.words.slipsNotInClass(schoolClass.name), code: "not_in_class")
         }
         let chosen = members.filter { Set(requested).contains($0.id) }
         if String(chosen.filter { $0.account == .inUse }.count) != form["in_use"] {
@@ -198,6 +200,6 @@ extension PeoplePages {
             again = Parameters(again.pairs.map { ($0.name, $0.value) } + chosen.map { ("person", String($0.id)) })
             return try slipConfirmation(visit, parameters: again, changed: true)
         }
-        return try slips(visit, people: chosen.map(\.id), name: "слипы-\(schoolClass.name)-\(choice.fileWord)")
+        return try slips(visit, people: chosen.map(\.id), name: visit.words.slipsFileName(className: schoolClass.name, word: choice.fileWord(visit.words)))
     }
 }

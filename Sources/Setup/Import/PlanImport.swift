@@ -6,6 +6,9 @@ import Storage
 /// `PlanDesk` (which replaces the plan and fills the lessons' topics). A file with a bad row
 /// imports nothing.
 public enum PlanImport {
+    /// The columns of the file: the topic and its hours (the names a school's Excel has).
+    public static let topicColumn = "Тема", hoursColumn = "Часы"
+
     /// The plan's topics and hours. - Throws: `ImportFailure` naming every bad line.
     public static func parse(_ bytes: [UInt8]) throws -> [(title: String, hours: Int)] {
         try rows(bytes).map { ($0.title, $0.hours) }
@@ -15,10 +18,10 @@ public enum PlanImport {
     static func rows(_ bytes: [UInt8]) throws -> [(line: Int, title: String, hours: Int)] {
         let table: CSVTable
         do { table = try CSVReader.read(bytes) } catch let e as InputError { throw ImportFailure(problems: [e]) }
-        guard let topicColumn = table.column("Тема") else {
+        guard let topicColumn = table.column(topicColumn) else {
             throw ImportFailure(problems: [InputError(line: 1, "нет столбца «Тема» (есть: \(table.header.joined(separator: ", ")))")])
         }
-        let hoursColumn = table.column("Часы")
+        let hoursColumn = table.column(hoursColumn)
         var topics: [(line: Int, title: String, hours: Int)] = []
         var problems: [InputError] = []
         for row in table.rows {

@@ -1,3 +1,6 @@
+import Domain
+import Words
+
 extension Assets {
     /// The journal grid's keyboard: arrows and Tab move between cells, 1–5 sets a mark of the
     /// chosen work type, н/б/у/о (or n/b/u/o) the attendance, Delete or Backspace removes;
@@ -7,16 +10,22 @@ extension Assets {
     (function () {
       var table = document.querySelector('table.journal-grid');
       if (!table) { return; }
+      \(scriptWords { w in
+        [("error", w.scriptError), ("periodMarkSaved", w.scriptPeriodMarkSaved), ("pad", w.scriptPadLabel), ("remove", w.scriptRemove),
+         ("done", w.scriptDone), ("confirmMark", w.scriptConfirmMark), ("markSaved", w.scriptMarkSaved), ("absenceSaved", w.scriptAbsenceSaved),
+         ("attendanceCleared", w.scriptAttendanceCleared), ("markRemoved", w.scriptMarkRemoved)]
+      })
       var status = document.getElementById('grid-status');
       var workType = document.getElementById('work-type');
       function say(text, bad) { status.textContent = text; status.className = 'grid-status' + (bad ? ' bad' : ' ok'); }
+      say.fmt = function (text) { var values = arguments; return text.replace(/\\{(\\d)\\}/g, function (m, i) { return values[Number(i) + 1]; }); };
       function api(method, url, body) {
         return fetch(url, { method: method, credentials: 'same-origin',
           headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
           body: body === undefined ? undefined : JSON.stringify(body) }).then(function (r) {
           if (r.status === 204) { return {}; }
           return r.json().then(function (j) {
-            if (!r.ok) { var e = new Error(j.message || ('Ошибка ' + r.status)); e.code = j.error; throw e; }
+            if (!r.ok) { var e = new Error(j.message || say.fmt(W.error, r.status)); e.code = j.error; throw e; }
             return j;
           });
         });
@@ -29,7 +38,7 @@ extension Assets {
         var student = Number(select.name.slice(3));
         api('PUT', table.getAttribute('data-period-api'), { student: student, period: Number(table.getAttribute('data-period')),
           value: select.value === '' ? null : Number(select.value) })
-          .then(function () { say('Итоговая отметка сохранена.'); }, function (err) { say(err.message, true); });
+          .then(function () { say(W.periodMarkSaved); }, function (err) { say(err.message, true); });
       });
 
       if (table.getAttribute('data-editable') !== 'true') { return; }
@@ -53,11 +62,12 @@ extension Assets {
       function isCell(td) { return td && td.tagName === 'TD' && td.cellIndex >= 1 && td.cellIndex <= columns; }
       // A tapped (or clicked) cell gets a pad with what the keys do: a phone has no keys to press.
       var pad = document.createElement('div');
-      pad.className = 'grid-pad'; pad.hidden = true; pad.setAttribute('role', 'toolbar'); pad.setAttribute('aria-label', 'Отметка в выбранной клетке');
-      ['5', '4', '3', '2', '1', 'Н', 'Б', 'У', 'О', '✕', 'Готово'].forEach(function (k) {
+      pad.className = 'grid-pad'; pad.hidden = true; pad.setAttribute('role', 'toolbar'); pad.setAttribute('aria-label', W.pad);
+      // Marks, the absence codes (the journal's own letters in every language), remove, done.
+      ['5', '4', '3', '2', '1', \(AbsenceCode.allCases.map { js($0.rawValue) }.joined(separator: ", ")), '✕', 'done'].forEach(function (k) {
         var b = document.createElement('button');
-        b.type = 'button'; b.textContent = k; b.setAttribute('data-key', k);
-        if (k === '✕') { b.setAttribute('aria-label', 'Удалить'); }
+        b.type = 'button'; b.textContent = k === 'done' ? W.done : k; b.setAttribute('data-key', k);
+        if (k === '✕') { b.setAttribute('aria-label', W.remove); }
         pad.appendChild(b);
       });
       document.body.appendChild(pad);
@@ -66,9 +76,9 @@ extension Assets {
         if (!k || !current) { return; }
         if (/^[1-5]$/.test(k)) { setMark(current, Number(k)); }
         else if (k === '✕') { remove(current); }
-        else if (k === 'Готово') { pad.hidden = true; }
+        else if (k === 'done') { pad.hidden = true; }
         else { setAbsence(current, k); }
-        if (k !== 'Готово') { current.focus(); }
+        if (k !== 'done') { current.focus(); }
       });
       table.addEventListener('click', function (e) {
         var td = e.target.closest('td');
@@ -88,7 +98,7 @@ extension Assets {
           ? api('PUT', '/api/v1/marks/' + existing.getAttribute('data-id'), { value: value }).then(function () { return Number(existing.getAttribute('data-id')); })
           : api('POST', '/api/v1/lessons/' + lesson(cell) + '/marks', { student: student(cell), value: value, workType: type }).catch(function (err) {
               // An absent student gets a mark only when the teacher confirms it.
-              if (err.code !== 'student_absent' || !window.confirm(err.message + '\\n\\nПоставить отметку ' + value + '?')) { throw err; }
+              if (err.code !== 'student_absent' || !window.confirm(err.message + '\\n\\n' + say.fmt(W.confirmMark, value))) { throw err; }
               return api('POST', '/api/v1/lessons/' + lesson(cell) + '/marks', { student: student(cell), value: value, workType: type, confirm: true });
             }).then(function (j) { return j.id; });
         done.then(function (id) {
@@ -97,7 +107,7 @@ extension Assets {
           span.textContent = String(value);
           var sub = document.createElement('sub'); sub.textContent = type; span.appendChild(sub);
           if (!existing) { cell.appendChild(span); }
-          say('Сохранено: ' + value + ' (' + type + ').');
+          say(say.fmt(W.markSaved, value, type));
           refresh(cell.parentNode);
         }, function (err) { say(err.message, true); });
       }
@@ -118,22 +128,23 @@ extension Assets {
       function setAbsence(cell, code) {
         api('PUT', '/api/v1/lessons/' + lesson(cell) + '/attendance/' + student(cell), { code: code }).then(function () {
           var span = cell.querySelector('span.a');
-          if (code === null) { if (span) { span.remove(); } say('Отметка о посещаемости снята.'); return; }
+          if (code === null) { if (span) { span.remove(); } say(W.attendanceCleared); return; }
           if (!span) { span = document.createElement('span'); span.className = 'a'; cell.insertBefore(span, cell.firstChild); }
           span.textContent = code;
-          say('Сохранено: ' + code + '.');
+          say(say.fmt(W.absenceSaved, code));
         }, function (err) { say(err.message, true); });
       }
       function remove(cell) {
         var mark = markOf(cell, workType.value) || cell.querySelector('span.m:last-of-type');
         if (mark) {
-          api('DELETE', '/api/v1/marks/' + mark.getAttribute('data-id')).then(function () { mark.remove(); say('Отметка удалена.'); refresh(cell.parentNode); },
+          api('DELETE', '/api/v1/marks/' + mark.getAttribute('data-id')).then(function () { mark.remove(); say(W.markRemoved); refresh(cell.parentNode); },
             function (err) { say(err.message, true); });
         } else if (cell.querySelector('span.a')) {
           setAbsence(cell, null);
         }
       }
-      var letters = { 'н': 'Н', 'б': 'Б', 'у': 'У', 'о': 'О', 'n': 'Н', 'b': 'Б', 'u': 'У', 'o': 'О' };
+      // The codes typed in either case, or as the Latin letters of a keyboard in the wrong layout.
+      var letters = { \(AbsenceCode.allCases.map { "\(js($0.rawValue.lowercased())): \(js($0.rawValue))" }.joined(separator: ", ")), \(["n", "b", "u", "o"].compactMap { latin in AbsenceCode(letter: latin).map { "\(js(latin)): \(js($0.rawValue))" } }.joined(separator: ", ")) };
       table.addEventListener('keydown', function (e) {
         var cell = e.target.closest && e.target.closest('td');
         if (!isCell(cell) || e.ctrlKey || e.metaKey || e.altKey) { return; }

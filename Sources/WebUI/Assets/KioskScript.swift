@@ -1,3 +1,5 @@
+import Words
+
 extension Assets {
     /// The kiosk's clock, the idle countdown that signs out, and an on-screen keyboard.
     /// The server enforces every rule on its own; this only makes the screen pleasant.
@@ -42,11 +44,11 @@ extension Assets {
       // and Russian letters with Shift (one capital) and Caps Lock for the login and the rest.
       var osk = document.getElementById('osk');
       if (!osk) return;
-      var layouts = {
-        'Код листка': ['23456789', 'ABCDEFGHJ', 'KLMNPQRST', 'UVWXYZ'],
-        'abc': ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm.-_@'],
-        'абв': ['йцукенгшщзхъ', 'фывапролджэ', 'ячсмитьбюё']
-      };
+      \(scriptWords { w in [("slipCode", w.keyboardSlipCode), ("shift", w.keyboardShift), ("caps", w.keyboardCaps), ("done", w.scriptDone)] })
+      var layouts = {};
+      layouts[W.slipCode] = ['23456789', 'ABCDEFGHJ', 'KLMNPQRST', 'UVWXYZ'];
+      layouts['abc'] = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm.-_@'];
+      layouts[\(js(Words.russianKeyboardName))] = [\(Words.russianKeyboardRows.map(js).joined(separator: ", "))];
       var names = Object.keys(layouts);
       var current = names[0];
       var target = null;
@@ -81,7 +83,7 @@ extension Assets {
           var line = document.createElement('div');
           line.className = 'osk-row';
           if (letters && i === rows.length - 1) {
-            line.appendChild(key('⇧ Shift', function () { shift = !shift; draw(); }, 'wide shift', shift));
+            line.appendChild(key(W.shift, function () { shift = !shift; draw(); }, 'wide shift', shift));
           }
           row.split('').forEach(function (ch) {
             var shown = letters && upper() ? ch.toUpperCase() : ch;
@@ -94,9 +96,9 @@ extension Assets {
         names.forEach(function (name) {
           if (name !== current) last.appendChild(key(name, function () { current = name; shift = false; draw(); }, 'wide layout'));
         });
-        if (letters) last.appendChild(key('⇪ Caps', function () { caps = !caps; shift = false; draw(); }, 'wide caps', caps));
+        if (letters) last.appendChild(key(W.caps, function () { caps = !caps; shift = false; draw(); }, 'wide caps', caps));
         last.appendChild(key('⌫', function () { if (target) target.value = target.value.slice(0, -1); }, 'wide'));
-        last.appendChild(key('Готово', done, 'wide done'));
+        last.appendChild(key(W.done, done, 'wide done'));
         osk.appendChild(last);
       }
       document.querySelectorAll('[data-keyboard]').forEach(function (input) {

@@ -1,3 +1,6 @@
+import Domain
+import Words
+
 extension Assets {
     /// The whole site's stylesheet: phone first, printable, no web fonts (nothing leaves the box).
     static let css = """
@@ -63,7 +66,11 @@ extension Assets {
       form.reasons thead { display: none; }
       form.reasons tr { border: 1px solid var(--line); border-radius: 8px; padding: 8px 10px; margin-bottom: 8px; }
       form.reasons td { display: inline; border: 0; padding: 0 4px 0 0; }
-      form.reasons tr:not(.whole-day) td:nth-child(2)::after { content: "-й урок,"; }
+      \(Language.allCases.map { language in
+          let w = Words(language), scope = language == .russian ? "" : ":lang(\(language.rawValue)) "
+          return (w.cssBellBefore.isEmpty ? "" : "\(scope)form.reasons tr:not(.whole-day) td:nth-child(2)::before { content: \"\(w.cssBellBefore)\"; }\n  ")
+              + "\(scope)form.reasons tr:not(.whole-day) td:nth-child(2)::after { content: \"\(w.cssBellAfter)\"; }"
+      }.joined(separator: "\n  "))
       form.reasons td:nth-child(4), form.reasons td:last-child { display: block; padding: 4px 0 0; }
       form.reasons tr.whole-day { background: var(--soft); }
       form.reasons tr.whole-day td { display: block; padding: 2px 0; }
@@ -134,7 +141,7 @@ extension Assets {
     .mark small { font-size: 10px; font-weight: 600; opacity: .9; }
     .m5 { background: #2e7d32; } .m4 { background: #5a9e3a; } .m3 { background: #d39a00; } .m2, .m1 { background: #c62828; }
     .absence { font-size: 13px; font-weight: 600; border-radius: 6px; padding: 3px 7px; background: #eceff1; color: #37474f; }
-    /* Each reason its own colour: «Н» red, «Б» blue, «У» (excused) neutral, «О» amber. */
+    /* Each reason its own colour: unexcused red, ill blue, excused neutral, late amber. */
     .absence.a-unexcused { background: #fdecea; color: #b3261e; } .absence.a-ill { background: #e3f2fd; color: #1565c0; }
     .absence.a-excused { background: #eceff1; color: #37474f; } .absence.a-late { background: #fff3e0; color: #8a5300; }
     li.lesson .homework .due { font-weight: 700; white-space: nowrap; }
