@@ -4,6 +4,7 @@ import HTTP
 import Routing
 import Storage
 import WebUI
+import Words
 
 /// The electronic diary for students and guardians: the week, marks by subject with the
 /// average and forecast, final marks and attendance; acknowledgements and wrong-mark reports.
@@ -85,7 +86,7 @@ public struct DiaryPages: Sendable {
                                nav: [("Главная", "/")], """
             <main class="diary">
             \(switcher.isEmpty ? "" as HTML : "<nav class=\"children\" aria-label=\"Дети\">\(each: switcher)</nav>")
-            <h1>\(student.name)<small>, \(student.className)</small></h1>
+            <h1>\(student.name)<small>, \(student.className)</small></h1>\(student.leftOn.map { "\n<p class=\"notice\">\(visit.words.diaryOfLeaver($0.russian))</p>" as HTML })
             \(DiaryView.tabs(base: "/diary/\(student.id)", current: tab))
             \(content)
             </main>

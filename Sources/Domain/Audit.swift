@@ -22,6 +22,10 @@ public enum AuditAction: String, CaseIterable, Sendable {
     case kioskRegister = "kiosk.register", kioskPair = "kiosk.pair"
     case accessDenied = "access.denied"
     case setupInit = "setup.init", demoGenerate = "demo.generate"
+    case personCreate = "person.create", personChange = "person.change"
+    case guardianLink = "guardian.link", guardianUnlink = "guardian.unlink"
+    case enrolmentJoin = "enrolment.join", enrolmentLeave = "enrolment.leave"
+    case electronicAccessRefuse = "electronic_access.refuse", electronicAccessRestore = "electronic_access.restore"
 
     /// The action in words, for the change log.
     public var russian: String {
@@ -76,6 +80,14 @@ public enum AuditAction: String, CaseIterable, Sendable {
         case .accessDenied: "Отказано в доступе"
         case .setupInit: "Школа создана"
         case .demoGenerate: "Создана демо-школа"
+        case .personCreate: "Человек добавлен"
+        case .personChange: "Личная карточка изменена"
+        case .guardianLink: "Родитель привязан к ребёнку"
+        case .guardianUnlink: "Родитель отвязан от ребёнка"
+        case .enrolmentJoin: "Обучающийся зачислен"
+        case .enrolmentLeave: "Обучающийся выбыл"
+        case .electronicAccessRefuse: "Семья отказалась от электронного доступа"
+        case .electronicAccessRestore: "Семья вернулась к электронному дневнику"
         }
     }
 }

@@ -161,9 +161,17 @@ struct GridPages: Sendable {
 
         out.raw("<tbody>")
         for (r, s) in sheet.students.enumerated() {
-            out.raw("<tr data-student=\""); out.int(s.id); out.raw("\"><th class=\"name\" scope=\"row\">"); out.escaped(s.name); out.raw("</th>")
+            out.raw("<tr data-student=\""); out.int(s.id); out.raw("\"><th class=\"name\" scope=\"row\">"); out.escaped(s.name)
+            // An arrival or a leaver within the grid's dates: the day they came or left.
+            if let left = s.leftOn, left <= sheet.to {
+                out.raw(" <small class=\"enrolment\">выбыл(а) "); out.escaped(left.shortRussian); out.raw("</small>")
+            } else if s.joinedOn > sheet.from {
+                out.raw(" <small class=\"enrolment\">с "); out.escaped(s.joinedOn.shortRussian); out.raw("</small>")
+            }
+            out.raw("</th>")
             for c in 0..<columns {
-                out.raw("<td>")
+                // A lesson before the student came or after they left is not theirs (the desk refuses entries there).
+                out.raw(s.isEnrolled(on: sheet.lessons[c].date) ? "<td>" : "<td class=\"out\" title=\"Не в списке класса на эту дату\">")
                 if let code = cellAbsence[r * columns + c] { out.raw("<span class=\"a\">"); out.escaped(code.rawValue); out.raw("</span>") }
                 for m in cellMarks[r * columns + c] {
                     out.raw("<span class=\"m m"); out.int(m.value); out.raw("\" data-id=\""); out.int(m.id); out.raw("\" data-w=\"")

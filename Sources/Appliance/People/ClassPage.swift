@@ -4,11 +4,13 @@ import HTTP
 import Routing
 import Storage
 import WebUI
+import Words
 
-/// The class teacher's page of the class (`/classes/{id}`): the list with diaries and cards,
-/// the day's and the week's absences with their reasons to correct in one form, the families'
-/// acknowledgements of final marks, wrong-mark reports, guardians' contacts (where a consent
-/// is recorded) and who has never signed in.
+/// The class teacher's page of the class (`/classes/{id}`): the list with diaries and cards
+/// (arrivals marked with their day), the day's and the week's absences with their reasons to
+/// correct in one form, the families' acknowledgements of final marks, wrong-mark reports,
+/// guardians' contacts (where a consent is recorded, hidden where it was withdrawn), families
+/// without electronic access, those who left during the year, and who has never signed in.
 extension PeoplePages {
     var classRoutes: [AppRoute] {
         [
@@ -36,6 +38,7 @@ extension PeoplePages {
     func classPage(_ visit: Visit, typed: [String: String], errors: [String: String], status: Int) throws -> Response {
         let classID = try visit.request.pathParameters.int("id")
         let actor = visit.actor!
+        let w = visit.words
         let day = (visit.request.query["date"] ?? (try? visit.request.form()["date"]) ?? nil).flatMap { CivilDate(iso: $0) } ?? visit.today
         let monday = day.startOfWeek, saturday = day.startOfWeek.adding(days: 5)
         let data = try database.read { c in
@@ -52,11 +55,16 @@ extension PeoplePages {
             return (schoolClass: schoolClass, teacher: try c.classTeacherName(classID: classID), members: members,
                     guardians: try c.guardians(students: students.map(\.id)), absences: absences, lessons: lessons, rules: rules,
                     periods: try c.periods(classID: classID), acknowledgements: try c.classAcknowledgements(classID: classID),
-                    reports: try c.markReports(classID: classID))
+                    reports: try c.markReports(classID: classID), enrolments: try c.classEnrolments(classID: classID),
+                    yearStart: try c.academicYear(containing: visit.today)?.startsOn)
         }
         let schoolClass = data.schoolClass
         let students = data.members.filter { $0.kind == .student }
-        let names = Dictionary(uniqueKeysWithValues: students.map { ($0.id, $0.card.fullName) })
+        // Everyone the class had this year: a leaver's absences keep their name.
+        let names = Dictionary(data.enrolments.map { ($0.enrolment.studentID, $0.card.fullName) }) { a, _ in a }
+        let current = Dictionary(data.enrolments.filter { $0.enrolment.leftOn == nil }.map { ($0.enrolment.studentID, $0) }) { a, _ in a }
+        let leavers = data.enrolments.filter { $0.enrolment.leftOn != nil && current[$0.enrolment.studentID] == nil }
+        let paper = data.enrolments.filter { $0.electronicAccessRefusedOn != nil && current[$0.enrolment.studentID] != nil }
         let lines: [AbsenceLine] = data.absences.map { a in
             let lesson = data.lessons[a.lessonID]
             var editable = false, note = ""
@@ -71,7 +79,13 @@ extension PeoplePages {
         let studentRows: [HTML] = students.enumerated().map { n, s in
             let diary: HTML = AccessPolicy.permits(actor, .viewDiary, .student(id: s.id, classID: classID)) ? "<a href=\"/diary/\(s.id)\">дневник</a>" : ""
             let week = data.absences.filter { $0.studentID == s.id }.count
-            return "<tr><td>\(n + 1)</td><td><a href=\"/people/\(s.id)\">\(s.card.fullName)</a></td><td>\(diary)</td><td>\(week == 0 ? "—" : "\(week)")</td></tr>"
+            // An arrival during the year shows the day; a family without electronic access, a tag.
+            var tags: [HTML] = []
+            if let e = current[s.id] {
+                if let start = data.yearStart, e.enrolment.joinedOn > start { tags.append(" <small class=\"tag\">\(w.arrivedTag(e.enrolment.joinedOn.shortRussian))</small>") }
+                if e.electronicAccessRefusedOn != nil { tags.append(" <small class=\"tag warn\">\(w.paperTag)</small>") }
+            }
+            return "<tr><td>\(n + 1)</td><td><a href=\"/people/\(s.id)\">\(s.card.fullName)</a>\(each: tags)</td><td>\(diary)</td><td>\(week == 0 ? "—" : "\(week)")</td></tr>"
         }
 
         // Attendance: the chosen day, the week's grid, the reasons to correct.
@@ -83,12 +97,15 @@ extension PeoplePages {
         let dayHeads: [HTML] = days.map { d in
             "<th scope=\"col\"\(d == day ? " class=\"chosen\"" as HTML : "")><a href=\"/classes/\(classID)?date=\(d.iso)#attendance\">\(RussianCalendar.weekdaysShort[d.weekday - 1]) \(d.shortRussian)</a></th>"
         }
-        let weekRows: [HTML] = students.map { s in
+        // The week's rows: the class now, and whoever left it during the week (their days after it hatched).
+        let weekRows: [HTML] = data.enrolments.filter { e in e.enrolment.leftOn.map { $0 > monday && current[e.enrolment.studentID] == nil } ?? true }.map { e in
+            let s = e.enrolment
             let cells: [HTML] = days.map { d in
-                let codes = data.absences.filter { $0.studentID == s.id && $0.date == d }.map(\.code.rawValue)
-                return "<td\(d == day ? " class=\"chosen\"" as HTML : "")>\(codes.isEmpty ? "" : codes.joined(separator: " "))</td>"
+                let codes = data.absences.filter { $0.studentID == s.studentID && $0.date == d }.map(\.code.rawValue)
+                let classes = [d == day ? "chosen" : nil, s.leftOn.map { d >= $0 } == true ? "out" : nil].compactMap { $0 }.joined(separator: " ")
+                return "<td\(classes.isEmpty ? "" : " class=\"\(classes)\"" as HTML)>\(codes.isEmpty ? "" : codes.joined(separator: " "))</td>"
             }
-            return "<tr><th scope=\"row\">\(s.card.shortName)</th>\(each: cells)</tr>"
+            return "<tr><th scope=\"row\">\(e.card.shortName)</th>\(each: cells)</tr>"
         }
         // A day's absences of one student: one choice for the whole day beside each lesson's own.
         var dayCounts: [String: Int] = [:]
@@ -172,10 +189,19 @@ extension PeoplePages {
                 let contact: HTML = g.contacts.map { c in
                     let parts = [c.phone, c.email].filter { !$0.isEmpty }.joined(separator: ", ")
                     return " — \(parts)"
-                } ?? " — <span class=\"muted\">нет согласия на контакты</span>"
+                } ?? (g.consentWithdrawn ? " — <span class=\"muted\">\(w.hiddenConsentWithdrawn)</span>" : " — <span class=\"muted\">нет согласия на контакты</span>")
                 return "<li><a href=\"/people/\(g.id)\">\(g.name.fullName)</a>\(g.relation.isEmpty ? "" : " (\(g.relation))")\(contact)</li>"
             }
             return "<tr><th scope=\"row\">\(s.card.shortName)</th><td>\(items.isEmpty ? "<span class=\"muted\">не записаны</span>" as HTML : "<ul class=\"people-list\">\(each: items)</ul>")</td></tr>"
+        }
+
+        // Families without electronic access (the weekly printout), and who left the class this year.
+        let paperItems: [HTML] = paper.map { e in
+            let guardians = data.guardians.filter { $0.studentID == e.enrolment.studentID }.map(\.name.shortName).joined(separator: ", ")
+            return "<li><a href=\"/people/\(e.enrolment.studentID)\">\(e.card.fullName)</a>\(guardians.isEmpty ? "" : " — \(guardians)") <small class=\"muted\">\(w.since(e.electronicAccessRefusedOn!.russian))</small></li>"
+        }
+        let leaverItems: [HTML] = leavers.map { e in
+            "<li><a href=\"/people/\(e.enrolment.studentID)\">\(e.card.fullName)</a> — \(w.since(e.enrolment.leftOn!.russian))\(e.enrolment.leftReason.isEmpty ? "" : ": \(e.enrolment.leftReason)")</li>"
         }
 
         // Who has never signed in.
@@ -186,6 +212,9 @@ extension PeoplePages {
         let slipsAllowed = AccessPolicy.permits(actor, .issueSlips, .schoolClass(classID))
         var tools: [HTML] = []
         if slipsAllowed { tools.append("<a class=\"button\" href=\"/classes/\(classID)/slips\">Листки с логинами</a>") }
+        if AccessPolicy.permits(actor, .editPeople, .schoolClass(classID)) {
+            tools.append("<a class=\"button secondary\" href=\"/people/new?kind=student&amp;class=\(classID)\">\(w.addStudent)</a>")
+        }
         if AccessPolicy.permits(actor, .viewPeople, .schoolClass(classID)) {
             tools.append("<a class=\"button secondary\" href=\"/people?class=\(classID)\">Ученики и родители: учётные записи</a>")
         }
@@ -196,7 +225,7 @@ extension PeoplePages {
             <h1>Класс \(schoolClass.name)</h1>
             <p class="muted">Классный руководитель: \(data.teacher ?? "не назначен") · учеников: \(students.count)</p>
             <p class="tools">\(each: tools)</p>
-            <nav class="tabs" aria-label="Разделы страницы"><a href="#students">Ученики</a><a href="#attendance">Посещаемость</a><a href="#finals">Итоговые: ознакомление</a><a href="#reports">Сообщения об ошибках</a><a href="#contacts">Родители</a><a href="#signin">Ещё не входили</a></nav>
+            <nav class="tabs" aria-label="Разделы страницы"><a href="#students">Ученики</a><a href="#attendance">Посещаемость</a><a href="#finals">Итоговые: ознакомление</a><a href="#reports">Сообщения об ошибках</a><a href="#contacts">Родители</a><a href="#paper">\(w.noElectronicAccessTitle)</a>\(leavers.isEmpty ? "" : "<a href=\"#leavers\">\(w.leaversTitle)</a>" as HTML)<a href="#signin">Ещё не входили</a></nav>
             <section class="card" id="students"><h2>Ученики</h2>
             <div class="table-wrap"><table><thead><tr><th>№</th><th>ФИО</th><th>Дневник</th><th>Пропусков за неделю</th></tr></thead><tbody>\(each: studentRows)</tbody></table></div>
             </section>
@@ -221,6 +250,9 @@ extension PeoplePages {
             <p class="muted small">Телефон и почта показаны только тех, чьё согласие на обработку персональных данных записано.</p>
             <div class="table-wrap"><table><thead><tr><th>Ученик</th><th>Родители</th></tr></thead><tbody>\(each: contactRows)</tbody></table></div>
             </section>
+            <section class="card" id="paper"><h2>\(w.noElectronicAccessTitle)</h2>
+            \(paper.isEmpty ? "<p class=\"muted\">\(w.noElectronicAccessNone)</p>" as HTML : "<p class=\"muted small\">\(w.noElectronicAccessExplained)</p><ul class=\"people-list\">\(each: paperItems)</ul>")
+            </section>\(leavers.isEmpty ? HTML.empty : "\n<section class=\"card\" id=\"leavers\"><h2>\(w.leaversTitle)</h2><ul class=\"people-list\">\(each: leaverItems)</ul></section>")
             <section class="card" id="signin"><h2>Ещё не входили в Табель</h2>
             \(waiting.isEmpty ? "<p class=\"muted\">Все ученики и родители класса уже входили.</p>" as HTML : "<ul class=\"people-list\">\(each: waitingItems)</ul>")
             \(slipsAllowed && !waiting.isEmpty ? "<p><a class=\"button secondary\" href=\"/classes/\(classID)/slips?who=new\">Напечатать листки тем, кто ещё не входил (\(waiting.count))</a></p>" as HTML : "")

@@ -1,0 +1,161 @@
+import Domain
+
+/// People: the card, adding a person, consents, guardians, a student's arrival and leaving,
+/// families without electronic access.
+extension Words {
+    // MARK: The card
+
+    public var personalCardTitle: String { pick("Личные данные", "Personal details") }
+    public var editCardTitle: String { pick("Изменить личную карточку", "Edit the personal card") }
+    public var lastNameLabel: String { pick("Фамилия", "Last name") }
+    public var firstNameLabel: String { pick("Имя", "First name") }
+    public var middleNameLabel: String { pick("Отчество", "Patronymic") }
+    public var genderLabel: String { pick("Пол", "Gender") }
+    public var genderMale: String { pick("мужской", "male") }
+    public var genderFemale: String { pick("женский", "female") }
+    public var birthDateLabel: String { pick("Дата рождения", "Date of birth") }
+    public var phoneLabel: String { pick("Телефон", "Phone") }
+    public var phoneHint: String { pick("Например, +7 912 345-67-89", "For example, +7 912 345-67-89") }
+    public var emailLabel: String { pick("Email", "Email") }
+    public var notRecorded: String { pick("не указано", "not recorded") }
+    public var personalDataLabel: String { pick("Дата рождения, телефон, email", "Date of birth, phone, email") }
+    public var personalDataNeedsConsent: String {
+        pick("Не хранятся: нет согласия на обработку персональных данных. Запишите согласие, затем заполните их.",
+             "Not kept: no consent to the processing of personal data. Record a consent first, then fill them in.")
+    }
+    public var personalDataWithdrawn: String {
+        pick("Дата рождения, телефон и email скрыты: согласие отозвано. Их можно будет заполнить после нового согласия.",
+             "Date of birth, phone and email are hidden: the consent was withdrawn. They can be filled in after a new consent.")
+    }
+    /// What a page shows in place of personal data after the consent was withdrawn.
+    public var hiddenConsentWithdrawn: String { pick("скрыто: согласие отозвано", "hidden: consent withdrawn") }
+    public var rolesLabel: String { pick("Должности", "Roles") }
+    public var save: String { pick("Сохранить", "Save") }
+    public var saved: String { pick("Сохранено.", "Saved.") }
+    public var notSavedSeeFields: String { pick("Не сохранено: ошибки — рядом с полями.", "Not saved: see the messages beside the fields.") }
+    public func personAdded(_ login: String) -> String {
+        pick("Добавлен(а). Логин: \(login). Чтобы человек мог войти, напечатайте листок с логином ниже.",
+             "Added. Login: \(login). Print a login slip below so that they can sign in.")
+    }
+    public var enrolledOnPrefix: String { pick("Зачислен(а)", "Enrolled") }
+    public func enrolledOn(_ date: String) -> String { pick("Зачислен(а) \(date)", "Enrolled on \(date)") }
+    public func arrivesOn(_ date: String) -> String { pick("Прибудет \(date): в журнале — с этого дня", "Arrives on \(date): in the journal from that day") }
+    public var leftFromClass: String { pick("Выбыл(а) из класса", "Left class") }
+    public func since(_ date: String) -> String { pick("с \(date)", "from \(date)") }
+    public var unlink: String { pick("отвязать", "unlink") }
+    public func unlinkLabel(_ name: String) -> String { pick("Отвязать: \(name)", "Unlink \(name)") }
+    public var chooseClass: String { pick("Выберите класс.", "Choose a class.") }
+
+    // MARK: Consent
+
+    public var revokeConsentTitle: String { pick("Отзыв согласия", "Withdrawing the consent") }
+    public func revokeConsentExplained(_ since: String) -> String {
+        pick("Согласие от \(since) действует. Если человек (или законный представитель) отозвал его, отметьте это: дата рождения, телефон и email перестанут показываться на всех страницах («скрыто: согласие отозвано»).",
+             "The consent of \(since) is in force. If it was withdrawn, record it: the date of birth, phone and email stop being shown on every page.")
+    }
+    public var revokeConsentButton: String { pick("Согласие отозвано — записать", "Record the withdrawal") }
+    public var consentLegend: String { pick("Согласие на обработку персональных данных", "Consent to the processing of personal data") }
+    public var consentExplained: String {
+        pick("Без согласия хранятся только имя и класс. Дата рождения, телефон и email — только после записанного согласия (152-ФЗ).",
+             "Without a consent only the name and the class are kept. Date of birth, phone and email need a recorded consent.")
+    }
+    public var consentOnLabel: String { pick("Дата согласия", "Date of the consent") }
+    public var consentDocumentLabel: String { pick("Документ согласия", "Consent document") }
+    public var consentDocumentHint: String { pick("Например, «Согласие № 15 от 01.09.2026»", "For example, «Consent No. 15 of 01.09.2026»") }
+    public var consentGivenByLabel: String { pick("Кто дал согласие", "Given by") }
+    public var consentGivenByHint: String { pick("Сам человек или законный представитель", "The person or their legal representative") }
+
+    // MARK: Guardians
+
+    public var linkGuardianTitle: String { pick("Привязать родителя", "Link a guardian") }
+    public var guardianLoginOrName: String { pick("Логин или ФИО родителя", "Guardian's login or full name") }
+    public var guardianLoginOrNameHint: String {
+        pick("Родитель, который уже есть в Табеле (например, у брата или сестры в другом классе)", "A guardian already in Tabel (say, of a brother or sister in another class)")
+    }
+    public var relationLabel: String { pick("Кем приходится", "Relation") }
+    public var relationHint: String { pick("мать, отец, опекун…", "mother, father, guardian…") }
+    public var linkGuardianButton: String { pick("Привязать", "Link") }
+    public var addNewGuardian: String { pick("Добавить нового родителя", "Add a new guardian") }
+    public var childLabel: String { pick("Ребёнок", "Child") }
+    public var childClassLabel: String { pick("Класс ребёнка", "The child's class") }
+    public var showStudents: String { pick("Показать учеников", "Show the students") }
+
+    // MARK: Arrival and leaving
+
+    public var leaveTitle: String { pick("Выбытие", "Leaving") }
+    public var leaveExplained: String {
+        pick("С этой даты ученик не в списке класса и не в списках уроков; его отметки, пропуски и итоговые остаются в журнале, дневник — за время учёбы.",
+             "From this date the student is on neither the class's list nor the lessons'; their marks, absences and final marks stay in the journal, the diary covers their time at school.")
+    }
+    public var leaveDateLabel: String { pick("Дата выбытия", "Date of leaving") }
+    public var leaveReasonLabel: String { pick("Причина", "Reason") }
+    public var leaveReasonHint: String { pick("Например, «переезд, перевод в школу № 5 (приказ № 112)»", "For example, «moved, transferred to school No. 5»") }
+    public var leaveButton: String { pick("Записать выбытие", "Record the leaving") }
+    public var enrolTitle: String { pick("Зачислить в класс", "Enrol in a class") }
+    public var enrolButton: String { pick("Зачислить", "Enrol") }
+    public var classLabel: String { pick("Класс", "Class") }
+    public var joinedOnLabel: String { pick("Дата зачисления", "Date of enrolment") }
+    public var joinedOnHint: String {
+        pick("С этого дня ученик в списках уроков. Сегодня — если не указано другое.", "On the lessons' lists from this day. Today unless told otherwise.")
+    }
+
+    // MARK: Families without electronic access
+
+    public var electronicAccessTitle: String { pick("Электронный дневник", "Electronic diary") }
+    public func electronicAccessRefused(_ since: String) -> String {
+        pick("Семья отказалась от электронного доступа (записано \(since)): получает еженедельную распечатку.",
+             "The family refused electronic access (recorded \(since)): they get a weekly printout.")
+    }
+    public var electronicAccessRefuseExplained: String {
+        pick("Если семья письменно отказалась от электронного дневника, отметьте это: классный руководитель будет давать ей еженедельную распечатку.",
+             "If the family refused the electronic diary in writing, record it: the class teacher gives them a weekly printout.")
+    }
+    public var electronicAccessRestoreExplained: String {
+        pick("Семья отказалась от электронного доступа. Если она передумала, отметьте это.", "The family refused electronic access. If they changed their mind, record it.")
+    }
+    public var electronicAccessRefuseButton: String { pick("Семья отказалась — записать", "Record the refusal") }
+    public var electronicAccessRestoreButton: String { pick("Семья пользуется дневником", "The family uses the diary") }
+    public var electronicAccessRefusedBox: String {
+        pick("Семья отказалась от электронного доступа (нужна распечатка)", "The family refused electronic access (needs a printout)")
+    }
+
+    // MARK: Adding a person
+
+    public func kindName(_ kind: PersonKind) -> String {
+        switch kind {
+        case .student: pick("Ученик", "Student")
+        case .guardian: pick("Родитель", "Guardian")
+        case .staff: pick("Сотрудник", "Staff member")
+        }
+    }
+    public func addPersonTitle(_ kind: PersonKind) -> String {
+        switch kind {
+        case .student: pick("Добавить ученика", "Add a student")
+        case .guardian: pick("Добавить родителя", "Add a guardian")
+        case .staff: pick("Добавить сотрудника", "Add a staff member")
+        }
+    }
+    public func addButton(_ kind: PersonKind) -> String { addPersonTitle(kind) }
+    public var notAddedSeeFields: String { pick("Не добавлено: ошибки — рядом с полями.", "Not added: see the messages beside the fields.") }
+    public var addPerson: String { pick("Добавить человека", "Add a person") }
+    public var addStudent: String { pick("Добавить ученика", "Add a student") }
+
+    // MARK: The class page
+
+    public var leaversTitle: String { pick("Выбывшие", "Left the class") }
+    public var noElectronicAccessTitle: String { pick("Без электронного доступа", "Without electronic access") }
+    public var noElectronicAccessExplained: String {
+        pick("Эти семьи отказались от электронного дневника: им нужна еженедельная распечатка уроков, отметок и пропусков.",
+             "These families refused the electronic diary: they need a weekly printout of lessons, marks and absences.")
+    }
+    public var noElectronicAccessNone: String { pick("Все семьи класса пользуются электронным дневником.", "Every family of the class uses the electronic diary.") }
+    public var paperTag: String { pick("без эл. доступа", "no e-access") }
+    public func arrivedTag(_ date: String) -> String { pick("с \(date)", "from \(date)") }
+
+    // MARK: The diary of a student who left
+
+    public func diaryOfLeaver(_ date: String) -> String {
+        pick("Выбыл(а) из класса \(date): дневник — за время учёбы, отметки сохранены.",
+             "Left the class on \(date): the diary covers their time at school, the marks are kept.")
+    }
+}
