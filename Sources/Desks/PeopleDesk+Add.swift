@@ -65,7 +65,7 @@ extension PeopleDesk {
             case .student:
                 guard let id = request.classID, try c.schoolClass(id)?.yearID == year.id else {
                     // Which classes exist is the policy's business first: a class teacher hears only of theirs.
-                    try editor.require(.editPeople, request.classID.map { .schoolClass($0) } ?? Self.anyOwnClass(editor))
+                    try editor.require(.editPeople, request.classID.map { .schoolClass($0) } ?? Self.anyOwnClass(editor.actor))
                     throw DeskError.invalidFields(["class": "Выберите класс этого учебного года."])
                 }
                 try editor.require(.editPeople, .schoolClass(id))
@@ -86,7 +86,7 @@ extension PeopleDesk {
                     students.append((id, enrolled.id))
                 }
                 if ids.isEmpty {
-                    try editor.require(.editPeople, Self.anyOwnClass(editor))
+                    try editor.require(.editPeople, Self.anyOwnClass(editor.actor))
                     problems["students"] = "Выберите ребёнка (хотя бы одного)."
                 }
             case .staff:
@@ -277,9 +277,10 @@ extension PeopleDesk {
         return roles
     }
 
-    /// For a check made before the class is known: a class teacher's own class (or the school).
-    static func anyOwnClass(_ editor: Editor) -> Resource {
-        editor.actor.classTeacherOf.sorted().first.map { .schoolClass($0) } ?? .school
+    /// What to ask the policy before the class is known — may this actor add people at all:
+    /// a class teacher about their own class, anyone else about the school (the administrator).
+    public static func anyOwnClass(_ actor: Actor) -> Resource {
+        actor.classTeacherOf.sorted().first.map { .schoolClass($0) } ?? .school
     }
 
     static func relation(_ text: String?) -> String { String((text ?? "").trimmingWhitespace.prefix(60)) }

@@ -53,6 +53,7 @@ extension Words {
         pick("Согласие от \(since) действует. Если человек (или законный представитель) отозвал его, отметьте это: дата рождения, телефон и email перестанут показываться на всех страницах («скрыто: согласие отозвано»).",
              "The consent of \(since) is in force. If it was withdrawn, record it: the date of birth, phone and email stop being shown on every page.")
     }
+    public func consentRevokedOn(_ date: String) -> String { pick("отозвано \(date)", "withdrawn on \(date)") }
     public var revokeConsentButton: String { pick("Согласие отозвано — записать", "Record the withdrawal") }
     public var consentLegend: String { pick("Согласие на обработку персональных данных", "Consent to the processing of personal data") }
     public var consentExplained: String {

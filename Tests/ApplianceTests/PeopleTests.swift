@@ -207,6 +207,7 @@ import Testing
         let card = try teacher.page("/people/\(fatherID)").text
         #expect(!card.contains("+7 900 000-00-01"))
         #expect(card.contains("<dt>Телефон</dt><dd><span class=\"muted\">скрыто: согласие отозвано</span></dd>"))
+        #expect(card.contains("<li>01.09.2026 — без номера, дал(а): \(Self.father) — <b>отозвано 23.11.2026</b></li>"))
         #expect(!card.contains("name=\"phone\""))  // nothing new is taken either
         #expect(try teacher.json(.put, "/api/v1/people/\(fatherID)", #"{"phone":"+7 900 000-00-02"}"#).status == 422)
         let revoked = try #require(try audit(.consentRevoke).last)

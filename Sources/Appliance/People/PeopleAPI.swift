@@ -44,7 +44,7 @@ struct PeopleAPI: Sendable {
     var routes: [AppRoute] {
         [
             // Who may add anyone at all (the administrator, a class teacher); the desk checks the class and children named.
-            AppRoute(.post, "/api/v1/people", .policy(.editPeople) { $0.actor?.classTeacherOf.sorted().first.map { .schoolClass($0) } ?? .school }) { visit in
+            AppRoute(.post, "/api/v1/people", .policy(.editPeople) { $0.actor.map(PeopleDesk.anyOwnClass) ?? .school }) { visit in
                 let body = try JSONBody.decode(Body.self, from: visit.request)
                 guard body.kind.flatMap(PersonKind.init(rawValue:)) != nil else {
                     return Self.invalid(["kind": "Укажите kind: student, guardian или staff."])

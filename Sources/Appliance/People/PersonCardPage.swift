@@ -33,11 +33,15 @@ extension PeoplePages {
                                                 today: visit.today, by: visit.editor)
                 }
             },
-            // From the child's card or the guardian's: `back` says whose card to return to.
+            // From the child's card or the guardian's: `back` says whose card to return to (the
+            // child's when the guardian's is no longer the visitor's to open).
             AppRoute(.post, "/people/{id:int}/guardians/{guardian:int}/remove", .policy(.editPeople, resource: person)) { visit in
                 let guardian = try visit.request.pathParameters.int("guardian")
-                let back = try visit.request.form()["back"].flatMap(Int.init)
-                return try onCard(visit, back: back == guardian ? guardian : nil) { id, _ in
+                return try onCard(visit, back: {
+                    guard try visit.request.form()["back"].flatMap(Int.init) == guardian,
+                          let r = try people.resource(person: guardian, today: visit.today), AccessPolicy.permits(visit.actor!, .viewPeople, r) else { return nil }
+                    return guardian
+                }) { id, _ in
                     try people.unlinkGuardian(guardian, student: id, today: visit.today, by: visit.editor)
                 }
             },
@@ -62,7 +66,7 @@ extension PeoplePages {
 
     /// Runs a card's form through the desk: back to the card (or `back`'s) when it is done, the
     /// card again with the errors beside their fields when it is not.
-    func onCard(_ visit: Visit, back: Int? = nil, _ body: (Int, Parameters) throws -> Void) throws -> Response {
+    func onCard(_ visit: Visit, back: () throws -> Int? = { nil }, _ body: (Int, Parameters) throws -> Void) throws -> Response {
         let id = try visit.request.pathParameters.int("id")
         do {
             try body(id, try visit.request.form())
@@ -71,7 +75,7 @@ extension PeoplePages {
         } catch let DeskError.invalid(message, field) {
             return try card(visit, errors: [field: message], status: 422)
         }
-        return .redirect(to: "/people/\(back ?? id)?saved=1")
+        return .redirect(to: "/people/\(try back() ?? id)?saved=1")
     }
 
     func recordConsent(_ visit: Visit) throws -> Response {
@@ -108,7 +112,9 @@ extension PeoplePages {
         // A leaver: the class they left this year (their card and diary stay with it).
         let leftEnrolment = schoolClass == nil ? data.enrolments.last { $0.leftOn != nil } : nil
         let isStudent = schoolClass != nil || leftEnrolment != nil
-        let consentRows: [HTML] = consents.map { "<li>\($0.givenOn.russian) — \($0.document.isEmpty ? "без номера" : $0.document)\($0.givenBy.isEmpty ? "" : ", дал(а): \($0.givenBy)")</li>" }
+        let consentRows: [HTML] = consents.map {
+            "<li>\($0.givenOn.russian) — \($0.document.isEmpty ? "без номера" : $0.document)\($0.givenBy.isEmpty ? "" : ", дал(а): \($0.givenBy)")\($0.revokedOn.map { " — <b>\(w.consentRevokedOn($0.russian))</b>" as HTML })</li>"
+        }
         let form = try? visit.request.form()
         func typed(_ name: String, _ stored: String = "") -> String { form?[name] ?? stored }
         func field(_ name: String, _ label: String, _ hint: String) -> HTML {

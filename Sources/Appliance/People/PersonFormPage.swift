@@ -20,9 +20,7 @@ extension PeoplePages {
 
     /// Who may open the form at all: the administrator, or a class teacher (the desk then checks
     /// the class or the child the form names).
-    func anyOwnClass(_ visit: Visit) -> Resource {
-        visit.actor?.classTeacherOf.sorted().first.map { .schoolClass($0) } ?? .school
-    }
+    func anyOwnClass(_ visit: Visit) -> Resource { visit.actor.map(PeopleDesk.anyOwnClass) ?? .school }
 
     func addPerson(_ visit: Visit) throws -> Response {
         let form = try visit.request.form()

@@ -146,9 +146,13 @@ extension Connection {
         return (Set(classes), staff)
     }
 
-    public func consents(person: Int) throws -> [(givenOn: CivilDate, document: String, givenBy: String, recordedAt: Int)] {
-        try query("SELECT given_on, document, given_by, recorded_at FROM consent WHERE person_id = ? AND revoked_on IS NULL ORDER BY given_on DESC", person) {
-            (try $0.date(0), $0.string(1), $0.string(2), $0.int(3))
+    /// The person's consents, newest first: those in force, then those withdrawn (with the day).
+    public func consents(person: Int) throws -> [(givenOn: CivilDate, document: String, givenBy: String, recordedAt: Int, revokedOn: CivilDate?)] {
+        try query("""
+            SELECT given_on, document, given_by, recorded_at, revoked_on FROM consent WHERE person_id = ?
+            ORDER BY revoked_on IS NOT NULL, given_on DESC, id DESC
+            """, person) {
+            (try $0.date(0), $0.string(1), $0.string(2), $0.int(3), try $0.optionalDate(4))
         }
     }
 
