@@ -171,7 +171,7 @@ extension PeopleDesk {
             try editor.require(.editPeople, try existing(c, person: id, year: yearID))
             var problems: [String: String] = [:]
             var consentOn: CivilDate?
-            if let consent = request.consent, !consent.givenOn.trimmingWhitespace.isEmpty {
+            if let consent = request.consent, !(consent.givenOn.trimmingWhitespace.isEmpty && consent.document.trimmingWhitespace.isEmpty) {
                 try editor.require(.recordConsent, try existing(c, person: id, year: yearID))
                 let checked = consent.validated(today: today)
                 consentOn = checked.date

@@ -56,7 +56,7 @@ public struct PeopleDesk: Sendable {
         if givenBy.count > 200 { problems["given_by"] = "Не длиннее 200 символов." }
         guard problems.isEmpty, let date else { throw DeskError.invalidFields(problems) }
         try database.write { c in
-            try c.insertConsent(person: id, givenOn: date, document: document, givenBy: givenBy, recordedBy: editor.actor.personID, at: editor.at)
+            try c.insertConsent(person: id, givenOn: date, document: document, givenBy: givenBy, recordedBy: editor.recorder, at: editor.at)
             try c.appendAudit(editor.entry(.consentRecord, entity: "person", id: id, new: "\(date.iso) \(document)"))
         }
     }

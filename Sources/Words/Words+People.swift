@@ -160,3 +160,140 @@ extension Words {
              "Left the class on \(date): the diary covers their time at school, the marks are kept.")
     }
 }
+
+/// The people list, the card and the class page as they were before the catalogue (same Russian).
+extension Words {
+    // MARK: The people list
+
+    public var peopleTitle: String { pick("Люди", "People") }
+    public var peopleHeading: String { pick("Люди и учётные записи", "People and accounts") }
+    public var searchLabel: String { pick("Фамилия, имя или логин", "Name or login") }
+    public var allClasses: String { pick("все", "all") }
+    public var findButton: String { pick("Найти", "Find") }
+    public var classesHeading: String { pick("Классы", "Classes") }
+    public func peopleFound(_ n: Int) -> String { pick("Найдено: \(n)", "Found: \(n)") }
+    public func shownFirst(_ shown: Int, of all: Int) -> String {
+        pick("Показаны первые \(shown) из \(all): уточните поиск.", "The first \(shown) of \(all) are shown: narrow the search.")
+    }
+    public var slipsShort: String { pick("листки", "slips") }
+    public func bornIn(_ year: Int) -> String { pick("\(year) г. р.", "born \(year)") }
+    public var accountLockedShort: String { pick(" (заблокирована)", " (locked)") }
+    public var consentNone: String { pick("нет", "no") }
+    public var columnName: String { pick("ФИО", "Name") }
+    public var columnWho: String { pick("Кто", "Who") }
+    public var columnLogin: String { pick("Логин", "Login") }
+    public var columnConsent: String { pick("Согласие на обработку ПДн", "Consent to personal data") }
+
+    // MARK: The card
+
+    public var studentOfClass: String { pick("Обучающийся, класс", "Student, class") }
+    public var studentsDiary: String { pick("Дневник ученика", "The student's diary") }
+    public var classTeacherOf: String { pick("Классный руководитель:", "Class teacher of") }
+    public var contactsNeedConsent: String { pick("контакты — только с согласием на обработку ПДн", "contacts only with a consent to personal data") }
+    public var guardiansHeading: String { pick("Родители", "Guardians") }
+    public var noGuardians: String { pick("Родители не записаны.", "No guardians recorded.") }
+    public var childrenHeading: String { pick("Дети", "Children") }
+    public var diaryLink: String { pick("дневник", "diary") }
+    public var classComma: String { pick(", класс ", ", class ") }
+    public var recordConsentTitle: String { pick("Записать согласие", "Record a consent") }
+    public var consentDateHint: String { pick("ДД.ММ.ГГГГ", "DD.MM.YYYY") }
+    public var consentShortDocumentLabel: String { pick("Документ", "Document") }
+    public var recordButton: String { pick("Записать", "Record") }
+    public var noNumber: String { pick("без номера", "no number") }
+    public func givenBy(_ who: String) -> String { pick(", дал(а): \(who)", ", given by \(who)") }
+    public var slipWarningInUse: String {
+        pick("Этот человек уже пользуется Табелем. Новый листок сразу отключит его пароль и завершит его сеансы.",
+             "This person already uses Tabel. A new slip disables their password and ends their sessions at once.")
+    }
+    public var slipExplained: String {
+        pick("Новый листок содержит временный пароль. Прежний пароль и прежние листки этого человека сразу перестанут действовать.",
+             "A new slip holds a temporary password. The person's earlier password and slips stop working at once.")
+    }
+    public var slipTitle: String { pick("Листок с логином", "Login slip") }
+    public var noAccountYet: String { pick("Учётной записи ещё нет: листок создаст её.", "No account yet: the slip creates one.") }
+    public var createAccountAndPrint: String { pick("Создать учётную запись и напечатать листок", "Create the account and print a slip") }
+    public var printNewSlip: String { pick("Напечатать новый листок (PDF)", "Print a new slip (PDF)") }
+    public var lockTitle: String { pick("Блокировка", "Lock") }
+    public var accountIsLocked: String { pick("Учётная запись заблокирована.", "The account is locked.") }
+    public var lockExplained: String { pick("Блокировка завершает все сеансы и запрещает вход.", "A lock ends every session and stops signing in.") }
+    public var unlockButton: String { pick("Разблокировать", "Unlock") }
+    public var lockButton: String { pick("Заблокировать", "Lock") }
+    public var allPeople: String { pick("← Все люди", "← All people") }
+    public func backToClass(_ name: String) -> String { pick("← Класс \(name)", "← Class \(name)") }
+    public var loginLabel: String { pick("Логин:", "Login:") }
+    public var noAccount: String { pick("нет учётной записи", "no account") }
+    public var lockedSuffix: String { pick(" — заблокирована", " — locked") }
+    public var accountHeading: String { pick("Учётная запись", "Account") }
+    public var consentsHeading: String { pick("Согласия на обработку персональных данных", "Consents to the processing of personal data") }
+    public var noConsent: String { pick("Не записано. Пока согласия нет, хранятся только имя и класс.", "None recorded. Until there is one, only the name and the class are kept.") }
+
+    // MARK: The class page
+
+    public func classTitle(_ name: String) -> String { pick("Класс \(name)", "Class \(name)") }
+    public func classSummary(teacher: String?, students: Int) -> String {
+        pick("Классный руководитель: \(teacher ?? "не назначен") · учеников: \(students)", "Class teacher: \(teacher ?? "none") · students: \(students)")
+    }
+    public var slipsButton: String { pick("Листки с логинами", "Login slips") }
+    public var accountsOfClass: String { pick("Ученики и родители: учётные записи", "Students and guardians: accounts") }
+    public var pageSections: String { pick("Разделы страницы", "Sections of the page") }
+    public var studentsHeading: String { pick("Ученики", "Students") }
+    public var attendanceHeading: String { pick("Посещаемость", "Attendance") }
+    public var finalsTab: String { pick("Итоговые: ознакомление", "Final marks: seen") }
+    public var reportsTab: String { pick("Сообщения об ошибках", "Wrong-mark reports") }
+    public var notSignedInTab: String { pick("Ещё не входили", "Not signed in yet") }
+    public var columnNumber: String { pick("№", "No.") }
+    public var columnDiary: String { pick("Дневник", "Diary") }
+    public var columnWeekAbsences: String { pick("Пропусков за неделю", "Absences this week") }
+    public func reasonsSaved(_ n: Int) -> String { pick("Сохранено причин: \(n).", "Reasons saved: \(n).") }
+    public var reasonsPartlySaved: String {
+        pick("Не все причины сохранены: ошибки — рядом с полями, остальные сохранены.", "Not every reason was saved: see the messages beside the fields; the others are saved.")
+    }
+    public var previousWeek: String { pick("← Прошлая неделя", "← Previous week") }
+    public var nextWeek: String { pick("Следующая неделя →", "Next week →") }
+    public var todayLink: String { pick("Сегодня", "Today") }
+    public var noAbsences: String { pick("Пропусков нет.", "No absences.") }
+    public var weekHeading: String { pick("Неделя", "Week") }
+    public var columnStudent: String { pick("Ученик", "Student") }
+    public var weekReasonsHeading: String { pick("Причины пропусков за неделю", "Reasons of the week's absences") }
+    public var reasonsExplained: String {
+        pick("Классный руководитель исправляет причину (не сам пропуск), когда принесли документ: в течение рабочих дней, которые установила школа.",
+             "The class teacher corrects the reason (not the absence itself) when a document is brought, within the working days the school set.")
+    }
+    public var finalsHeading: String { pick("Ознакомление родителей с итоговыми отметками", "Guardians who have seen the final marks") }
+    public var reportsHeading: String { pick("Сообщения об ошибках в отметках", "Reports of wrong marks") }
+    public var contactsHeading: String { pick("Родители и их контакты", "Guardians and their contacts") }
+    public var contactsExplained: String {
+        pick("Телефон и почта показаны только тех, чьё согласие на обработку персональных данных записано.",
+             "Phone and email are shown only for those whose consent to the processing of personal data is recorded.")
+    }
+    public var columnGuardians: String { pick("Родители", "Guardians") }
+    public var notSignedInHeading: String { pick("Ещё не входили в Табель", "Not signed in to Tabel yet") }
+    public var everyoneSignedIn: String { pick("Все ученики и родители класса уже входили.", "Every student and guardian of the class has signed in.") }
+    public func printSlipsForNew(_ n: Int) -> String { pick("Напечатать листки тем, кто ещё не входил (\(n))", "Print slips for those not signed in yet (\(n))") }
+    public var noContactConsent: String { pick("нет согласия на контакты", "no consent to contacts") }
+    public var notRecordedPlural: String { pick("не записаны", "none recorded") }
+    public var studentLower: String { pick("ученик", "student") }
+    public var guardianLower: String { pick("родитель", "guardian") }
+    public var noWeekAbsences: String { pick("За неделю пропусков нет.", "No absences this week.") }
+    public var saveReasons: String { pick("Сохранить причины", "Save the reasons") }
+    public func closedReasons(_ n: Int) -> String {
+        pick("Уже не исправить (срок прошёл или урок не ваш): \(n)", "Too late to correct (past the window, or not your lesson): \(n)")
+    }
+    public var columnDate: String { pick("Дата", "Date") }
+    public var columnLesson: String { pick("Урок", "Lesson") }
+    public var columnSubject: String { pick("Предмет", "Subject") }
+    public var columnReason: String { pick("Причина", "Reason") }
+    public var noPeriodFinished: String { pick("Ни одна четверть (полугодие) ещё не закончилась.", "No quarter (half-year) has finished yet.") }
+    public var byLessons: String { pick("— по урокам —", "— by lesson —") }
+    public func wholeDay(_ n: Int) -> String { pick("весь день (\(n) \(n < 5 ? "урока" : "уроков"))", "the whole day (\(n) lessons)") }
+    public func reasonForDay(_ student: String, _ date: String) -> String { pick("Причина на весь день: \(student), \(date)", "Reason for the whole day: \(student), \(date)") }
+    public func reasonFor(_ student: String, _ date: String, bell: Int) -> String {
+        pick("Причина: \(student), \(date), \(bell)-й урок", "Reason: \(student), \(date), lesson \(bell)")
+    }
+    public func lessonNumber(_ bell: Int) -> String { pick("\(bell)-й урок", "lesson \(bell)") }
+    public var reasonCannotBeCorrected: String {
+        pick("Эту причину исправить нельзя: пропуск уже снят или урок не вашего класса.", "This reason cannot be corrected: the absence was removed or the lesson is not your class's.")
+    }
+    public var chooseAbsenceCode: String { pick("Выберите Н, Б, У или О.", "Choose Н, Б, У or О.") }
+    public var lessonNotOfClass: String { pick("Этот урок не из класса.", "This lesson is not the class's.") }
+}

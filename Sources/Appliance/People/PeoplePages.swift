@@ -43,7 +43,7 @@ struct PeoplePages {
     func frame(_ visit: Visit, title: String, _ content: HTML, status: Int = 200) throws -> Response {
         let (school, me) = try database.read { c in (try c.school(), try c.personSummary(visit.actor!.personID, year: -1)) }
         return Layout.response(Layout.page(title: title, school: school, user: SignedIn(visit, name: me?.card.shortName ?? ""),
-                                           nav: [("Главная", "/")], content), status: status)
+                                           nav: [(visit.words.menuHome, "/")], content), status: status)
     }
 
     func list(_ visit: Visit) throws -> Response {
@@ -54,6 +54,7 @@ struct PeoplePages {
             return (try c.people(year: year, classID: classID), try c.classList(year: year))
         }
         let actor = visit.actor!
+        let w = visit.words
         let query = NameQuery(q)
         let found = rows.filter { query.isEmpty || query.matches($0.card, login: $0.login) }
         let shown = found.prefix(300)
@@ -61,19 +62,18 @@ struct PeoplePages {
         let options: [HTML] = classes.map { "<option value=\"\($0.id)\"\($0.id == classID ? " selected" : "")>\($0.name)</option>" }
         let lines: [HTML] = shown.map { p in
             """
-            <tr><td><a href="/people/\(p.id)">\(p.card.fullName)</a>\(p.birthYear.map { " <small class=\"muted\">\($0) г. р.</small>" as HTML })</td><td>\(p.kind)</td><td>\(p.classes.joined(separator: ", "))</td>
-            <td>\(p.login ?? "—")\(p.locked ? " (заблокирована)" : "")</td><td>\(p.consentOn?.russian ?? "нет")</td></tr>
+            <tr><td><a href="/people/\(p.id)">\(p.card.fullName)</a>\(p.birthYear.map { " <small class=\"muted\">\(w.bornIn($0))</small>" as HTML })</td><td>\(p.kind)</td><td>\(p.classes.joined(separator: ", "))</td>
+            <td>\(p.login ?? "—")\(p.locked ? w.accountLockedShort : "")</td><td>\(p.consentOn?.russian ?? w.consentNone)</td></tr>
             """
         }
-        let more: HTML = found.count > shown.count ? "<p class=\"muted\">Показаны первые \(shown.count) из \(found.count): уточните поиск.</p>" : ""
+        let more: HTML = found.count > shown.count ? "<p class=\"muted\">\(w.shownFirst(shown.count, of: found.count))</p>" : ""
         // The classes' own pages and slips, where the policy lets the visitor go.
         let classLinks: [HTML] = classes.filter { classID == nil || $0.id == classID }.compactMap { c in
             guard AccessPolicy.permits(actor, .viewPeople, .schoolClass(c.id)) else { return nil }
             let slips: HTML = AccessPolicy.permits(actor, .issueSlips, .schoolClass(c.id))
-                ? " <a class=\"small\" href=\"/classes/\(c.id)/slips\">листки</a>" : ""
+                ? " <a class=\"small\" href=\"/classes/\(c.id)/slips\">\(w.slipsShort)</a>" : ""
             return "<li><a href=\"/classes/\(c.id)\">\(c.name)</a>\(slips)</li>"
         }
-        let w = visit.words
         let add: HTML
         if AccessPolicy.permits(actor, .editPeople, .school) {
             add = "<p class=\"tools\"><a class=\"button secondary\" href=\"/people/new\(classID.map { "?kind=student&amp;class=\($0)" as HTML } ?? "")\">\(w.addPerson)</a></p>"
@@ -82,21 +82,21 @@ struct PeoplePages {
         } else {
             add = ""
         }
-        return try frame(visit, title: "Люди", """
+        return try frame(visit, title: w.peopleTitle, """
             <main>
-            <h1>Люди и учётные записи</h1>
+            <h1>\(w.peopleHeading)</h1>
             \(add)
             <form method="get" action="/people" class="card search">
-            <div><label for="q">Фамилия, имя или логин</label>
+            <div><label for="q">\(w.searchLabel)</label>
             <input id="q" name="q" value="\(q)" autocomplete="off"></div>
-            <div><label for="class">Класс</label>
-            <select id="class" name="class"><option value="">все</option>\(each: options)</select></div>
-            <button type="submit">Найти</button>
+            <div><label for="class">\(w.classLabel)</label>
+            <select id="class" name="class"><option value="">\(w.allClasses)</option>\(each: options)</select></div>
+            <button type="submit">\(w.findButton)</button>
             </form>
-            \(classLinks.isEmpty ? HTML.empty : "<nav class=\"card class-links\" aria-label=\"Классы\"><h2>\(classID == nil ? "Классы" : "Класс")</h2><ul>\(each: classLinks)</ul></nav>")
-            <p class="muted">Найдено: \(found.count)</p>
+            \(classLinks.isEmpty ? HTML.empty : "<nav class=\"card class-links\" aria-label=\"\(w.classesHeading)\"><h2>\(classID == nil ? w.classesHeading : w.classLabel)</h2><ul>\(each: classLinks)</ul></nav>")
+            <p class="muted">\(w.peopleFound(found.count))</p>
             <div class="table-wrap"><table>
-            <thead><tr><th>ФИО</th><th>Кто</th><th>Класс</th><th>Логин</th><th>Согласие на обработку ПДн</th></tr></thead>
+            <thead><tr><th>\(w.columnName)</th><th>\(w.columnWho)</th><th>\(w.classLabel)</th><th>\(w.columnLogin)</th><th>\(w.columnConsent)</th></tr></thead>
             <tbody>\(each: lines)</tbody></table></div>
             \(more)
             </main>

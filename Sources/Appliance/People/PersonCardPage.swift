@@ -113,7 +113,7 @@ extension PeoplePages {
         let leftEnrolment = schoolClass == nil ? data.enrolments.last { $0.leftOn != nil } : nil
         let isStudent = schoolClass != nil || leftEnrolment != nil
         let consentRows: [HTML] = consents.map {
-            "<li>\($0.givenOn.russian) — \($0.document.isEmpty ? "без номера" : $0.document)\($0.givenBy.isEmpty ? "" : ", дал(а): \($0.givenBy)")\($0.revokedOn.map { " — <b>\(w.consentRevokedOn($0.russian))</b>" as HTML })</li>"
+            "<li>\($0.givenOn.russian) — \($0.document.isEmpty ? w.noNumber : $0.document)\($0.givenBy.isEmpty ? "" : w.givenBy($0.givenBy))\($0.revokedOn.map { " — <b>\(w.consentRevokedOn($0.russian))</b>" as HTML })</li>"
         }
         let form = try? visit.request.form()
         func typed(_ name: String, _ stored: String = "") -> String { form?[name] ?? stored }
@@ -138,14 +138,14 @@ extension PeoplePages {
         }
         var facts: [HTML] = []
         if let schoolClass {
-            facts.append("<p>Обучающийся, класс \(classLink(schoolClass.id, schoolClass.name))</p>")
+            facts.append("<p>\(w.studentOfClass) \(classLink(schoolClass.id, schoolClass.name))</p>")
             if AccessPolicy.permits(actor, .viewDiary, .student(id: id, classID: schoolClass.id)) {
-                facts.append("<p><a class=\"button secondary\" href=\"/diary/\(id)\">Дневник ученика</a></p>")
+                facts.append("<p><a class=\"button secondary\" href=\"/diary/\(id)\">\(w.studentsDiary)</a></p>")
             }
         } else if let left = leftEnrolment, let leftOn = left.leftOn {
             facts.append("<p>\(w.leftFromClass) \(classLink(left.classID, className[left.classID] ?? "")), \(w.since(leftOn.russian))\(left.leftReason.isEmpty ? "" : ": \(left.leftReason)")</p>")
             if AccessPolicy.permits(actor, .viewDiary, .student(id: id, classID: left.classID)) {
-                facts.append("<p><a class=\"button secondary\" href=\"/diary/\(id)\">Дневник ученика</a></p>")
+                facts.append("<p><a class=\"button secondary\" href=\"/diary/\(id)\">\(w.studentsDiary)</a></p>")
             }
         } else if !person.staffRoles.isEmpty {
             facts.append("<p>\(person.staffRoles.map(\.russian).joined(separator: ", ").capitalizedFirst)</p>")
@@ -158,7 +158,7 @@ extension PeoplePages {
         }
         if !ledClasses.isEmpty {
             let links: [HTML] = ledClasses.map { classLink($0.id, $0.name) }
-            facts.append("<p>Классный руководитель: \(each: links)</p>")
+            facts.append("<p>\(w.classTeacherOf) \(each: links)</p>")
         }
         if !guardians.isEmpty {
             let rows: [HTML] = try guardians.map { g in
@@ -170,21 +170,21 @@ extension PeoplePages {
                 } else if g.consentWithdrawn {
                     contacts = "<br><small class=\"muted\">\(w.hiddenConsentWithdrawn)</small>"
                 } else {
-                    contacts = "<br><small class=\"muted\">контакты — только с согласием на обработку ПДн</small>"
+                    contacts = "<br><small class=\"muted\">\(w.contactsNeedConsent)</small>"
                 }
                 return "<li>\(try cardLink(g.id, g.name.fullName))\(g.relation.isEmpty ? "" : " — \(g.relation)")\(try unlink(student: id, guardian: g.id, back: nil, name: g.name.fullName))\(contacts)</li>"
             }
-            facts.append("<h2>Родители</h2><ul class=\"people-list\">\(each: rows)</ul>")
+            facts.append("<h2>\(w.guardiansHeading)</h2><ul class=\"people-list\">\(each: rows)</ul>")
         } else if isStudent {
-            facts.append("<h2>Родители</h2><p class=\"muted\">Родители не записаны.</p>")
+            facts.append("<h2>\(w.guardiansHeading)</h2><p class=\"muted\">\(w.noGuardians)</p>")
         }
         if !children.isEmpty {
             let rows: [HTML] = try children.map { child in
                 let diary: HTML = AccessPolicy.permits(actor, .viewDiary, .student(id: child.id, classID: child.classID))
-                    ? " · <a href=\"/diary/\(child.id)\">дневник</a>" : ""
-                return "<li>\(try cardLink(child.id, child.card.fullName))\(child.className.map { ", класс " + classLink(child.classID, $0) } ?? "")\(diary)\(try unlink(student: child.id, guardian: id, back: id, name: child.card.fullName))</li>"
+                    ? " · <a href=\"/diary/\(child.id)\">\(w.diaryLink)</a>" : ""
+                return "<li>\(try cardLink(child.id, child.card.fullName))\(child.className.map { "\(w.classComma)" + classLink(child.classID, $0) } ?? "")\(diary)\(try unlink(student: child.id, guardian: id, back: id, name: child.card.fullName))</li>"
             }
-            facts.append("<h2>Дети</h2><ul class=\"people-list\">\(each: rows)</ul>")
+            facts.append("<h2>\(w.childrenHeading)</h2><ul class=\"people-list\">\(each: rows)</ul>")
         }
         facts.append(personalData(person.card, consent: data.consent, w))
 
@@ -193,12 +193,12 @@ extension PeoplePages {
         if AccessPolicy.permits(actor, .recordConsent, resource) {
             blocks.append("""
                 <form method="post" action="/people/\(id)/consent" class="card" novalidate>
-                <h2>Записать согласие</h2>
+                <h2>\(w.recordConsentTitle)</h2>
                 <input type="hidden" name="_csrf" value="\(visit.csrfToken)">
-                \(field("given_on", "Дата согласия", "ДД.ММ.ГГГГ"))
-                \(field("document", "Документ", "Например, «Согласие № 15 от 01.09.2026»"))
-                \(field("given_by", "Кто дал согласие", "Сам человек или законный представитель"))
-                <p><button type="submit">Записать</button></p>
+                \(field("given_on", w.consentOnLabel, w.consentDateHint))
+                \(field("document", w.consentShortDocumentLabel, w.consentDocumentHint))
+                \(field("given_by", w.consentGivenByLabel, w.consentGivenByHint))
+                <p><button type="submit">\(w.recordButton)</button></p>
                 </form>
                 """)
             if case let .given(since) = data.consent {
@@ -232,14 +232,14 @@ extension PeoplePages {
         }
         if AccessPolicy.permits(actor, .issueSlips, resource) {
             let warning: HTML = state == .inUse
-                ? "<p class=\"notice warn\">Этот человек уже пользуется Табелем. Новый листок сразу отключит его пароль и завершит его сеансы.</p>"
-                : "<p>Новый листок содержит временный пароль. Прежний пароль и прежние листки этого человека сразу перестанут действовать.</p>"
+                ? "<p class=\"notice warn\">\(w.slipWarningInUse)</p>"
+                : "<p>\(w.slipExplained)</p>"
             blocks.append("""
                 <form method="post" action="/people/\(id)/slip" class="card">
-                <h2>Листок с логином</h2>
+                <h2>\(w.slipTitle)</h2>
                 <input type="hidden" name="_csrf" value="\(visit.csrfToken)">
-                \(account == nil ? "<p>Учётной записи ещё нет: листок создаст её.</p>" as HTML : warning)
-                <p><button type="submit">\(account == nil ? "Создать учётную запись и напечатать листок" : "Напечатать новый листок (PDF)")</button></p>
+                \(account == nil ? "<p>\(w.noAccountYet)</p>" as HTML : warning)
+                <p><button type="submit">\(account == nil ? w.createAccountAndPrint : w.printNewSlip)</button></p>
                 </form>
                 """)
         }
@@ -247,21 +247,21 @@ extension PeoplePages {
             let locked = account.lockedAt != nil
             blocks.append("""
                 <form method="post" action="/people/\(id)/\(locked ? "unlock" : "lock")" class="card">
-                <h2>Блокировка</h2>
+                <h2>\(w.lockTitle)</h2>
                 <input type="hidden" name="_csrf" value="\(visit.csrfToken)">
-                <p>\(locked ? "Учётная запись заблокирована." : "Блокировка завершает все сеансы и запрещает вход.")</p>
-                <p><button type="submit" class="secondary">\(locked ? "Разблокировать" : "Заблокировать")</button></p>
+                <p>\(locked ? w.accountIsLocked : w.lockExplained)</p>
+                <p><button type="submit" class="secondary">\(locked ? w.unlockButton : w.lockButton)</button></p>
                 </form>
                 """)
         }
         // «Все люди» only where the visitor may go: the school's list, else their class's page.
         let back: HTML
         if AccessPolicy.permits(actor, .viewPeople, .school) {
-            back = "<p><a href=\"/people\">← Все люди</a></p>"
+            back = "<p><a href=\"/people\">\(w.allPeople)</a></p>"
         } else if let classID = actor.classTeacherOf.sorted().first(where: { leads in
             schoolClass?.id == leads || leftEnrolment?.classID == leads || children.contains { $0.classID == leads } }) ?? actor.classTeacherOf.sorted().first,
                   AccessPolicy.permits(actor, .viewPeople, .schoolClass(classID)) {
-            back = "<p><a href=\"/classes/\(classID)\">← Класс \(className[classID] ?? "")</a></p>"
+            back = "<p><a href=\"/classes/\(classID)\">\(w.backToClass(className[classID] ?? ""))</a></p>"
         } else {
             back = ""
         }
@@ -272,17 +272,17 @@ extension PeoplePages {
             notices.append("<p class=\"notice ok\" role=\"status\">\(w.saved)</p>")
         }
         if !errors.isEmpty { notices.append(FormField.summary(errors, w.notSavedSeeFields)) }
-        let accountLine: HTML = "<p>Логин: <b>\(account?.login ?? "нет учётной записи")</b>\(account?.lockedAt != nil ? " — заблокирована" : "")\(account == nil ? "" : " — \(state.russian)")</p>"
+        let accountLine: HTML = "<p>\(w.loginLabel) <b>\(account?.login ?? w.noAccount)</b>\(account?.lockedAt != nil ? w.lockedSuffix : "")\(account == nil ? "" : " — \(state.russian)")</p>"
         return try frame(visit, title: person.card.fullName, """
             <main>
             \(back)
             <h1>\(person.card.fullName)</h1>\(each: notices.map { "\n" + $0 })
             <div class="card person-card">
             \(each: facts)
-            <h2>Учётная запись</h2>
+            <h2>\(w.accountHeading)</h2>
             \(accountLine)
-            <h2>Согласия на обработку персональных данных</h2>
-            \(consentRows.isEmpty ? "<p class=\"muted\">Не записано. Пока согласия нет, хранятся только имя и класс.</p>" as HTML : "<ul>\(each: consentRows)</ul>")
+            <h2>\(w.consentsHeading)</h2>
+            \(consentRows.isEmpty ? "<p class=\"muted\">\(w.noConsent)</p>" as HTML : "<ul>\(each: consentRows)</ul>")
             </div>
             \(each: blocks)
             </main>
