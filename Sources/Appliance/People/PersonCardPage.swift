@@ -131,7 +131,9 @@ extension PeoplePages {
         }
         /// «отвязать»: a button of its own form beside a guardian or a child.
         func unlink(student: Int, guardian: Int, back: Int?, name: String) throws -> HTML {
-            guard let r = try people.resource(person: student, today: visit.today), AccessPolicy.permits(actor, .editPeople, r) else { return "" }
+            // On a student's card the student is this card's person; on a guardian's, each child asks the policy.
+            let allowed = try student == id ? canEdit : people.resource(person: student, today: visit.today).map { AccessPolicy.permits(actor, .editPeople, $0) } ?? false
+            guard allowed else { return "" }
             return """
                  <form method="post" action="/people/\(student)/guardians/\(guardian)/remove" class="inline"><input type="hidden" name="_csrf" value="\(visit.csrfToken)">\(back.map { "<input type=\"hidden\" name=\"back\" value=\"\($0)\">" as HTML })<button class="link small" aria-label="\(w.unlinkLabel(name))">\(w.unlink)</button></form>
                 """
@@ -408,7 +410,7 @@ extension PeoplePages {
             <form method="post" action="/people/\(id)/enrol" class="card" novalidate>
             <h2>\(w.enrolTitle)</h2>
             <input type="hidden" name="_csrf" value="\(visit.csrfToken)">
-            \(FormField.select("class", w.classLabel, options: allowed.map { (String($0.id), $0.name) }, selected: form?["class"] ?? "", error: errors["class"]))
+            \(FormField.select("class", w.classLabel, options: [("", "—")] + allowed.map { (String($0.id), $0.name) }, selected: form?["class"] ?? "", error: errors["class"]))
             \(FormField.input("joinedOn", w.joinedOnLabel, value: form?["joinedOn"] ?? visit.today.iso, error: errors["joinedOn"], type: "date"))
             <p><button type="submit">\(w.enrolButton)</button></p>
             </form>

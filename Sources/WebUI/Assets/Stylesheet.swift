@@ -56,7 +56,7 @@ extension Assets {
     dl.facts { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 4px 16px; margin: 0 0 8px; }
     dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; overflow-wrap: anywhere; }
     @media (max-width: 640px) { dl.facts { grid-template-columns: minmax(0, 1fr); gap: 0; } dl.facts dd { margin-bottom: 6px; } }
-    details.card > summary { cursor: pointer; list-style-position: outside; }
+    details.card > summary { cursor: pointer; list-style-position: inside; }
     details.card > summary h2 { display: inline; margin: 0; }
     fieldset.consent, fieldset.roles { border: 1px solid var(--line); border-radius: 8px; margin: 16px 0 0; padding: 4px 14px 12px; min-width: 0; }
     fieldset.consent legend, fieldset.roles legend { font-weight: 700; padding: 0 4px; }
