@@ -46,9 +46,6 @@ struct PeopleAPI: Sendable {
             // Who may add anyone at all (the administrator, a class teacher); the desk checks the class and children named.
             AppRoute(.post, "/api/v1/people", .policy(.editPeople) { $0.actor.map(PeopleDesk.anyOwnClass) ?? .school }) { visit in
                 let body = try JSONBody.decode(Body.self, from: visit.request)
-                guard body.kind.flatMap(PersonKind.init(rawValue:)) != nil else {
-                    return Self.invalid(["kind": "Укажите kind: student, guardian или staff."])
-                }
                 return try Self.answering {
                     let added = try people.add(body.request, today: visit.today, by: visit.editor)
                     var json = JSONBytes(capacity: 64)
