@@ -1,7 +1,11 @@
 import Domain
 import Storage
 
-/// People's cards: consents to personal data (152-ФЗ), and the locks of their accounts.
+/// People and their cards: adding a student, guardian or member of staff by hand, the personal
+/// card, consents to personal data (152-ФЗ) and their withdrawal, guardians' links, a student's
+/// enrolment (arrival, leaving), a family's refusal of electronic access, and account locks.
+/// Each operation asks the policy, checks its rules, writes and appends its audit rows in one
+/// transaction (`PeopleDesk+Add.swift`, `PeopleDesk+Enrolment.swift`, `PeopleDesk+Guardians.swift`).
 public struct PeopleDesk: Sendable {
     let database: Database
 
@@ -10,9 +14,32 @@ public struct PeopleDesk: Sendable {
     /// What the policy knows of a person: their classes this year and whether they are staff;
     /// nil when there is no such person.
     public func resource(person id: Int, today: CivilDate) throws -> Resource? {
-        try database.read { c in
-            let year = try c.academicYear(containing: today)?.id ?? -1
-            return try c.personScope(id, year: year).map { .person(id: id, classes: $0.classes, isStaff: $0.isStaff) }
+        try database.read { c in try resource(c, person: id, year: try c.academicYear(containing: today)?.id ?? -1) }
+    }
+
+    func resource(_ c: Connection, person id: Int, year: Int) throws -> Resource? {
+        try c.personScope(id, year: year).map { .person(id: id, classes: $0.classes, isStaff: $0.isStaff) }
+    }
+
+    /// The person's resource, or `notFound`.
+    func existing(_ c: Connection, person id: Int, year: Int) throws -> Resource {
+        guard let resource = try resource(c, person: id, year: year) else { throw DeskError.notFound("Такого человека нет.") }
+        return resource
+    }
+
+    /// Withdraws the person's consent to the processing of personal data from today: their
+    /// birth date, phone and email are hidden on every page from then on (and no new ones are
+    /// taken) until a consent is recorded again. - Throws: `forbidden`, `notFound`, `invalid`
+    /// when no consent is in force.
+    public func revokeConsent(person id: Int, today: CivilDate, by editor: Editor) throws {
+        try database.write { c in
+            try editor.require(.recordConsent, try existing(c, person: id, year: try c.academicYear(containing: today)?.id ?? -1))
+            guard case .given = try c.consentState(person: id) else {
+                throw DeskError.invalid("Согласия, которое можно отозвать, нет.", field: "consent")
+            }
+            let count = try c.revokeConsents(person: id, on: today)
+            try c.appendAudit(editor.entry(.consentRevoke, entity: "person", id: id, new: "с \(today.russian)",
+                                           reason: count > 1 ? "отозвано согласий: \(count)" : ""))
         }
     }
 
@@ -29,7 +56,7 @@ public struct PeopleDesk: Sendable {
         if givenBy.count > 200 { problems["given_by"] = "Не длиннее 200 символов." }
         guard problems.isEmpty, let date else { throw DeskError.invalidFields(problems) }
         try database.write { c in
-            try c.insertConsent(person: id, givenOn: date, document: document, givenBy: givenBy, recordedBy: editor.actor.personID, at: editor.at)
+            try c.insertConsent(person: id, givenOn: date, document: document, givenBy: givenBy, recordedBy: editor.recorder, at: editor.at)
             try c.appendAudit(editor.entry(.consentRecord, entity: "person", id: id, new: "\(date.iso) \(document)"))
         }
     }

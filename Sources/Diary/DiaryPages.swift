@@ -88,7 +88,7 @@ public struct DiaryPages: Sendable {
                                nav: [(w.menuHome, "/")], """
             <main class="diary">
             \(switcher.isEmpty ? "" as HTML : "<nav class=\"children\" aria-label=\"\(w.children)\">\(each: switcher)</nav>")
-            <h1>\(student.name)<small>, \(student.className)</small></h1>
+            <h1>\(student.name)<small>, \(student.className)</small></h1>\(student.leftOn.map { "\n<p class=\"notice\">\(w.diaryOfLeaver(w.date($0)))</p>" as HTML })
             \(DiaryView.tabs(base: "/diary/\(student.id)", current: tab, w))
             \(content)
             </main>

@@ -25,6 +25,10 @@ public enum AuditAction: String, CaseIterable, Sendable {
     case structurePeriod = "structure.period", structureHoliday = "structure.holiday", structureBells = "structure.bells"
     case structureRoom = "structure.room", structureSubject = "structure.subject", structureClass = "structure.class"
     case structureAssignment = "structure.assignment"
+    case personCreate = "person.create", personChange = "person.change"
+    case guardianLink = "guardian.link", guardianUnlink = "guardian.unlink"
+    case enrolmentJoin = "enrolment.join", enrolmentLeave = "enrolment.leave"
+    case electronicAccessRefuse = "electronic_access.refuse", electronicAccessRestore = "electronic_access.restore"
 
     /// The action in words, for the change log.
     public var russian: String {
@@ -86,6 +90,14 @@ public enum AuditAction: String, CaseIterable, Sendable {
         case .structureSubject: "Предметы изменены"
         case .structureClass: "Классы изменены"
         case .structureAssignment: "Нагрузка изменена"
+        case .personCreate: "Человек добавлен"
+        case .personChange: "Личная карточка изменена"
+        case .guardianLink: "Родитель привязан к ребёнку"
+        case .guardianUnlink: "Родитель отвязан от ребёнка"
+        case .enrolmentJoin: "Обучающийся зачислен"
+        case .enrolmentLeave: "Обучающийся выбыл"
+        case .electronicAccessRefuse: "Семья отказалась от электронного доступа"
+        case .electronicAccessRestore: "Семья вернулась к электронному дневнику"
         }
     }
 }

@@ -78,14 +78,18 @@ public struct DiaryStudent: Sendable, Equatable {
     public let className: String
     public let firstName: String
     public let gender: PersonCard.Gender?
+    /// The day the student left the class (not at school from then on); nil while on its list.
+    public let leftOn: CivilDate?
 
-    public init(id: Int, name: String, classID: Int?, className: String, firstName: String = "", gender: PersonCard.Gender? = nil) {
+    public init(id: Int, name: String, classID: Int?, className: String, firstName: String = "", gender: PersonCard.Gender? = nil,
+                leftOn: CivilDate? = nil) {
         self.id = id
         self.name = name
         self.classID = classID
         self.className = className
         self.firstName = firstName
         self.gender = gender
+        self.leftOn = leftOn
     }
 
     /// «Артёма», «Веры»: the first name after «для».

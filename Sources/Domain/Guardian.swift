@@ -15,16 +15,19 @@ public struct Guardian: Sendable, Equatable {
     public let relation: String
     /// nil without a recorded consent, or when nothing is stored.
     public let contacts: Contacts?
+    /// The consent was withdrawn: whatever is stored is hidden («скрыто: согласие отозвано»).
+    public let consentWithdrawn: Bool
 
     /// - Important: contacts are dropped unless `consented`: a guardian without a recorded
-    ///   consent shows only their name, whatever the row holds.
+    ///   consent (or whose consent was withdrawn) shows only their name, whatever the row holds.
     public init(id: Int, studentID: Int, lastName: String, firstName: String, middleName: String, relation: String,
-                phone: String, email: String, consented: Bool) {
+                phone: String, email: String, consented: Bool, withdrawn: Bool = false) {
         self.id = id
         self.studentID = studentID
         name = PersonCard(lastName: lastName, firstName: firstName, middleName: middleName)
         self.relation = relation
         contacts = consented && !(phone.isEmpty && email.isEmpty) ? Contacts(phone: phone, email: email) : nil
+        consentWithdrawn = !consented && withdrawn
     }
 }
 

@@ -164,9 +164,17 @@ struct GridPages: Sendable {
 
         out.raw("<tbody>")
         for (r, s) in sheet.students.enumerated() {
-            out.raw("<tr data-student=\""); out.int(s.id); out.raw("\"><th class=\"name\" scope=\"row\">"); out.escaped(s.name); out.raw("</th>")
+            out.raw("<tr data-student=\""); out.int(s.id); out.raw("\"><th class=\"name\" scope=\"row\">"); out.escaped(s.name)
+            // An arrival or a leaver within the grid's dates: the day they came or left.
+            if let left = s.leftOn, left <= sheet.to {
+                out.raw(" <small class=\"enrolment\">"); out.escaped(w.gridLeft(w.shortDate(left))); out.raw("</small>")
+            } else if s.joinedOn > sheet.from {
+                out.raw(" <small class=\"enrolment\">"); out.escaped(w.gridJoined(w.shortDate(s.joinedOn))); out.raw("</small>")
+            }
+            out.raw("</th>")
             for c in 0..<columns {
-                out.raw("<td>")
+                // A lesson before the student came or after they left is not theirs (the desk refuses entries there).
+                if s.isEnrolled(on: sheet.lessons[c].date) { out.raw("<td>") } else { out.raw("<td class=\"out\" title=\""); out.escaped(w.gridNotEnrolled); out.raw("\">") }
                 if let code = cellAbsence[r * columns + c] { out.raw("<span class=\"a\">"); out.escaped(code.rawValue); out.raw("</span>") }
                 for m in cellMarks[r * columns + c] {
                     out.raw("<span class=\"m m"); out.int(m.value); out.raw("\" data-id=\""); out.int(m.id); out.raw("\" data-w=\"")

@@ -35,6 +35,12 @@ public struct JSONBytes: Sendable {
         bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
     }
 
+    /// A member whose name is known only at run time (a form field's), escaped like a string.
+    public mutating func key(escaping name: String) {
+        string(name)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
     public mutating func string(_ text: String) {
         separate()
         bytes.append(UInt8(ascii: "\""))

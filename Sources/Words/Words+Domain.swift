@@ -89,6 +89,14 @@ extension Words {
         case .structureSubject: "Subjects changed"
         case .structureClass: "Classes changed"
         case .structureAssignment: "Teaching assignments changed"
+        case .personCreate: "Person added"
+        case .personChange: "Personal card changed"
+        case .guardianLink: "Parent linked to a child"
+        case .guardianUnlink: "Parent unlinked from a child"
+        case .enrolmentJoin: "Student enrolled"
+        case .enrolmentLeave: "Student left"
+        case .electronicAccessRefuse: "Family refused electronic access"
+        case .electronicAccessRestore: "Family returned to the electronic diary"
         }
     }
 

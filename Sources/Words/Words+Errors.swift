@@ -115,6 +115,31 @@ extension Words {
     /// Messages of the desks, the domain and the HTTP layer, word for word, and their English.
     static let exactMessages: [String: String] = {
         var table: [String: String] = [
+            // People by hand
+            "Зачислить в класс можно обучающегося, не сотрудника и не родителя.": "Only a student can be enrolled in a class, not staff or a parent.",
+            "Выберите класс, в который зачислить.": "Choose the class to enrol into.",
+            "Выберите класс этого учебного года.": "Choose a class of this school year.",
+            "Укажите, кого добавить: student, guardian или staff.": "Say whom to add: student, guardian or staff.",
+            "На сегодня не задан учебный год.": "No school year is set for today.",
+            "Выберите ребёнка (хотя бы одного).": "Choose a child (at least one).",
+            "Свою роль администратора снять нельзя: это сделает другой администратор.": "You cannot remove your own administrator role: another administrator will do it.",
+            "Человек не может быть родителем самому себе.": "A person cannot be their own parent.",
+            "Отказ от электронного доступа записывают обучающемуся.": "A refusal of electronic access is recorded on the student.",
+            "Отметьте хотя бы одну должность.": "Tick at least one role.",
+            "Этот человек сейчас не числится ни в одном классе.": "This person is not in any class now.",
+            "Укажите дату выбытия (ДД.ММ.ГГГГ).": "Give the date of leaving (DD.MM.YYYY).",
+            "Укажите причину (например, «переезд, перевод в другую школу»).": "Give the reason (for example, “moved, transferred to another school”).",
+            "Это обучающийся, а не родитель.": "This is a student, not a parent.",
+            "Этот родитель уже привязан к ребёнку.": "This parent is already linked to the child.",
+            "Этот родитель не привязан к ребёнку.": "This parent is not linked to the child.",
+            "Согласия, которое можно отозвать, нет.": "There is no consent to withdraw.",
+            "Заполните это поле.": "Fill in this field.",
+            "Только буквы, дефис, апостроф и пробел, до 60 знаков.": "Letters, hyphen, apostrophe and space only, up to 60 characters.",
+            "Пол — М или Ж.": "Gender is M or F.",
+            "Дата рождения — ДД.ММ.ГГГГ, не позже сегодняшней и не раньше 1920 года.": "Birth date as DD.MM.YYYY, not after today and not before 1920.",
+            "Телефон — цифры (от 5 до 15), можно с +, пробелами, скобками и дефисами.": "A phone number is 5 to 15 digits, with +, spaces, brackets and hyphens allowed.",
+            "Адрес почты вида name@example.ru.": "An e-mail address like name@example.ru.",
+            "Укажите дату согласия (ДД.ММ.ГГГГ).": "Give the date of the consent (DD.MM.YYYY).",
             // DeskError's own
             "У обучающегося уже есть отметка этого вида работы за урок: исправьте её.":
                 "The student already has a mark of this type of work for the lesson: correct it instead.",
@@ -186,6 +211,20 @@ extension Words {
 
     /// Messages with parts that vary («{}»), and their English.
     static let patternMessages: [(String, String)] = [
+        ("В этом году обучающийся уже был в этом классе (до {}): повторное зачисление в тот же класс не ведётся.",
+         "This year the student was already in this class (until {}): enrolling into the same class again is not kept."),
+        ("Перевод — после дня зачисления в прежний класс ({}) и не позже сегодняшнего дня.",
+         "A move is dated after the day of enrolment in the former class ({}) and not later than today."),
+        ("№ {} — не обучающийся этого года.", "No. {} is not a student this year."),
+        ("В классе уже есть {}: это не тот же человек?", "The class already has {}: is this not the same person?"),
+        ("{} уже есть в Табеле: привяжите этого родителя на карточке ребёнка.", "{} is already in Tabel: link this parent on the child's card."),
+        ("Сотрудник {} уже есть в Табеле.", "Staff member {} is already in Tabel."),
+        ("Должности: administrator, director, deputy, teacher, psychologist, secretary; «{}» — нет такой.",
+         "Roles: administrator, director, deputy, teacher, psychologist, secretary; there is no “{}”."),
+        ("Дата зачисления — в пределах учебного года ({}–{}).", "The enrolment date is within the school year ({}–{})."),
+        ("Не раньше дня выбытия из прежнего класса ({}).", "Not earlier than the day of leaving the former class ({})."),
+        ("В журнале у обучающегося есть отметки или пропуски с {}: зачисление — не позже этого дня.",
+         "The journal has the student's marks or absences from {}: the enrolment must be no later than that day."),
         ("Человек № {} не найден.", "Person no. {} not found."),
         ("логин «{}» не найден", "login “{}” not found"),
         ("Тема «{}»: до 500 знаков и от 1 до 200 часов.", "Topic “{}”: up to 500 characters and from 1 to 200 hours."),

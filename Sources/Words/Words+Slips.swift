@@ -10,6 +10,10 @@ extension Words {
     public var slipsFileGuardians: String { pick("родители", "parents") }
     public var slipsFilePicked: String { pick("выбранные", "chosen") }
     /// «слипы-5А-ученики», without «.pdf».
+    /// «слип-Иванов-Илья», without «.pdf».
+    public func slipFileName(_ names: [String]) -> String { (["\(pick("слип", "slip"))"] + names).joined(separator: "-") }
+    /// The reason kept with a lock made from a person's card (stored, so in the school's language).
+    public var lockedByAdministrator: String { pick("заблокирована администратором", "locked by the administrator") }
     public func slipsFileName(className: String, word: String) -> String { pick("слипы-\(className)-\(word)", "slips-\(className)-\(word)") }
 
     public var slipsMemberStudent: String { pick("ученик", "student") }

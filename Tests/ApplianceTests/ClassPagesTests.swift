@@ -178,10 +178,12 @@ import Testing
         let yo = try admin.get("/people?q=" + PercentDecoding.encode("Фёдорова")).text
         #expect(yo.contains("Фёдорова Галина Ивановна"))
         #expect(try admin.get("/people?q=" + PercentDecoding.encode("федорова")).text.contains("Фёдорова Галина Ивановна"))
-        // A namesake in the other class is told apart by class and birth year.
+        // A namesake in the other class is told apart by class and birth year (kept with a consent).
         try app.database.write { c in
             _ = try c.run("INSERT INTO person (last_name, first_name, middle_name, birth_date, created_at) VALUES ('Алексеев', 'Артём', 'Ильич', '2014-05-02', 0)")
-            _ = try c.run("INSERT INTO enrolment (student_id, class_id, joined_on) VALUES (?, ?, '2026-09-01')", c.lastInsertID, b)
+            let id = c.lastInsertID
+            _ = try c.run("INSERT INTO enrolment (student_id, class_id, joined_on) VALUES (?, ?, '2026-09-01')", id, b)
+            _ = try c.run("INSERT INTO consent (person_id, given_on, recorded_at) VALUES (?, '2026-09-01', 0)", id)
         }
         let namesakes = try admin.get("/people?q=" + PercentDecoding.encode("Артём Алексеев")).text
         #expect(namesakes.contains("Найдено: 2"))

@@ -120,6 +120,24 @@ import Testing
         }
     }
 
+    /// People by hand (`PeopleDesk`): the class teacher adds and changes students of their class
+    /// and their guardians — never staff, never another class; staff (`.school`) is the administrator's.
+    @Test func peopleAreTheClassTeachersForTheirClassAndTheAdministratorsForAll() {
+        let classTeacher = Actor(accountID: 5, personID: 5, roles: [.teacher], classTeacherOf: [1])
+        let admin = Actor(accountID: 1, personID: 1, roles: [.administrator])
+        let leaver = Resource.person(id: 101, classes: [1], isStaff: false)  // left class 1 this year: still its
+        for action in [Action.editPeople, .recordConsent] {
+            #expect(AccessPolicy.permits(classTeacher, action, .schoolClass(1)) && AccessPolicy.permits(classTeacher, action, leaver))
+            #expect(!AccessPolicy.permits(classTeacher, action, .schoolClass(2)) && !AccessPolicy.permits(classTeacher, action, .school))
+            #expect(!AccessPolicy.permits(classTeacher, action, .person(id: 300, classes: [1], isStaff: true)))
+            #expect(AccessPolicy.permits(admin, action, .school) && AccessPolicy.permits(admin, action, .person(id: 300, classes: [], isStaff: true)))
+        }
+        for role in [Role.director, .deputy, .secretary, .student, .guardian] {
+            let actor = Actor(accountID: 9, personID: 9, roles: [role], students: [101])
+            #expect(!AccessPolicy.permits(actor, .editPeople, leaver) && !AccessPolicy.permits(actor, .editPeople, .schoolClass(1)), "\(role)")
+        }
+    }
+
     @Test func groupTeachersSeeTheirGroupOnly() {
         let actor = Actor(accountID: 4, personID: 4, roles: [.teacher], assignments: [TeachingAssignment(classID: 1, subjectID: 3, groupID: 11)])
         #expect(AccessPolicy.permits(actor, .editJournal, .classSubject(classID: 1, subjectID: 3, groupID: 11)))

@@ -4,11 +4,13 @@ import HTTP
 import Routing
 import Storage
 import WebUI
+import Words
 
-/// The class teacher's page of the class (`/classes/{id}`): the list with diaries and cards,
-/// the day's and the week's absences with their reasons to correct in one form, the families'
-/// acknowledgements of final marks, wrong-mark reports, guardians' contacts (where a consent
-/// is recorded) and who has never signed in.
+/// The class teacher's page of the class (`/classes/{id}`): the list with diaries and cards
+/// (arrivals marked with their day), the day's and the week's absences with their reasons to
+/// correct in one form, the families' acknowledgements of final marks, wrong-mark reports,
+/// guardians' contacts (where a consent is recorded, hidden where it was withdrawn), families
+/// without electronic access, those who left during the year, and who has never signed in.
 extension PeoplePages {
     var classRoutes: [AppRoute] {
         [
@@ -36,6 +38,7 @@ extension PeoplePages {
     func classPage(_ visit: Visit, typed: [String: String], errors: [String: String], status: Int) throws -> Response {
         let classID = try visit.request.pathParameters.int("id")
         let actor = visit.actor!
+        let w = visit.words
         let day = (visit.request.query["date"] ?? (try? visit.request.form()["date"]) ?? nil).flatMap { CivilDate(iso: $0) } ?? visit.today
         let monday = day.startOfWeek, saturday = day.startOfWeek.adding(days: 5)
         let data = try database.read { c in
@@ -52,11 +55,16 @@ extension PeoplePages {
             return (schoolClass: schoolClass, teacher: try c.classTeacherName(classID: classID), members: members,
                     guardians: try c.guardians(students: students.map(\.id)), absences: absences, lessons: lessons, rules: rules,
                     periods: try c.periods(classID: classID), acknowledgements: try c.classAcknowledgements(classID: classID),
-                    reports: try c.markReports(classID: classID))
+                    reports: try c.markReports(classID: classID), enrolments: try c.classEnrolments(classID: classID),
+                    yearStart: try c.academicYear(containing: visit.today)?.startsOn)
         }
         let schoolClass = data.schoolClass
         let students = data.members.filter { $0.kind == .student }
-        let names = Dictionary(uniqueKeysWithValues: students.map { ($0.id, $0.card.fullName) })
+        // Everyone the class had this year: a leaver's absences keep their name.
+        let names = Dictionary(data.enrolments.map { ($0.enrolment.studentID, $0.card.fullName) }) { a, _ in a }
+        let current = Dictionary(data.enrolments.filter { $0.enrolment.leftOn == nil }.map { ($0.enrolment.studentID, $0) }) { a, _ in a }
+        let leavers = data.enrolments.filter { $0.enrolment.leftOn != nil && current[$0.enrolment.studentID] == nil }
+        let paper = data.enrolments.filter { $0.electronicAccessRefusedOn != nil && current[$0.enrolment.studentID] != nil }
         let lines: [AbsenceLine] = data.absences.map { a in
             let lesson = data.lessons[a.lessonID]
             var editable = false, note = ""
@@ -69,26 +77,35 @@ extension PeoplePages {
 
         // The class list: card and diary of each student.
         let studentRows: [HTML] = students.enumerated().map { n, s in
-            let diary: HTML = AccessPolicy.permits(actor, .viewDiary, .student(id: s.id, classID: classID)) ? "<a href=\"/diary/\(s.id)\">дневник</a>" : ""
+            let diary: HTML = AccessPolicy.permits(actor, .viewDiary, .student(id: s.id, classID: classID)) ? "<a href=\"/diary/\(s.id)\">\(w.diaryLink)</a>" : ""
             let week = data.absences.filter { $0.studentID == s.id }.count
-            return "<tr><td>\(n + 1)</td><td><a href=\"/people/\(s.id)\">\(s.card.fullName)</a></td><td>\(diary)</td><td>\(week == 0 ? "—" : "\(week)")</td></tr>"
+            // An arrival during the year shows the day; a family without electronic access, a tag.
+            var tags: [HTML] = []
+            if let e = current[s.id] {
+                if let start = data.yearStart, e.enrolment.joinedOn > start { tags.append(" <small class=\"tag\">\(w.arrivedTag(e.enrolment.joinedOn.shortRussian))</small>") }
+                if e.electronicAccessRefusedOn != nil { tags.append(" <small class=\"tag warn\">\(w.paperTag)</small>") }
+            }
+            return "<tr><td>\(n + 1)</td><td><a href=\"/people/\(s.id)\">\(s.card.fullName)</a>\(each: tags)</td><td>\(diary)</td><td>\(week == 0 ? "—" : "\(week)")</td></tr>"
         }
 
         // Attendance: the chosen day, the week's grid, the reasons to correct.
         let days = (0..<6).map { monday.adding(days: $0) }
         let dayLines = lines.filter { $0.absence.date == day }
         let dayItems: [HTML] = dayLines.map {
-            "<li><b>\($0.student)</b> — \($0.absence.bell)-й урок, \($0.absence.subject): <span class=\"absence\">\($0.absence.code.rawValue)</span> <small class=\"muted\">\($0.absence.code.russian)</small></li>"
+            "<li><b>\($0.student)</b> — \(w.lessonNumber($0.absence.bell)), \($0.absence.subject): <span class=\"absence\">\($0.absence.code.rawValue)</span> <small class=\"muted\">\($0.absence.code.russian)</small></li>"
         }
         let dayHeads: [HTML] = days.map { d in
             "<th scope=\"col\"\(d == day ? " class=\"chosen\"" as HTML : "")><a href=\"/classes/\(classID)?date=\(d.iso)#attendance\">\(RussianCalendar.weekdaysShort[d.weekday - 1]) \(d.shortRussian)</a></th>"
         }
-        let weekRows: [HTML] = students.map { s in
+        // The week's rows: the class now, and whoever left it during the week (their days after it hatched).
+        let weekRows: [HTML] = data.enrolments.filter { e in e.enrolment.leftOn.map { $0 > monday && current[e.enrolment.studentID] == nil } ?? true }.map { e in
+            let s = e.enrolment
             let cells: [HTML] = days.map { d in
-                let codes = data.absences.filter { $0.studentID == s.id && $0.date == d }.map(\.code.rawValue)
-                return "<td\(d == day ? " class=\"chosen\"" as HTML : "")>\(codes.isEmpty ? "" : codes.joined(separator: " "))</td>"
+                let codes = data.absences.filter { $0.studentID == s.studentID && $0.date == d }.map(\.code.rawValue)
+                let classes = [d == day ? "chosen" : nil, s.leftOn.map { d >= $0 } == true ? "out" : nil].compactMap { $0 }.joined(separator: " ")
+                return "<td\(classes.isEmpty ? "" : " class=\"\(classes)\"" as HTML)>\(codes.isEmpty ? "" : codes.joined(separator: " "))</td>"
             }
-            return "<tr><th scope=\"row\">\(s.card.shortName)</th>\(each: cells)</tr>"
+            return "<tr><th scope=\"row\">\(e.card.shortName)</th>\(each: cells)</tr>"
         }
         // A day's absences of one student: one choice for the whole day beside each lesson's own.
         var dayCounts: [String: Int] = [:]
@@ -100,13 +117,13 @@ extension PeoplePages {
             let dayField = Self.dayField(a.studentID, a.date)
             if canCorrect, let count = dayCounts[dayField], count > 1, seenDays.insert(dayField).inserted {
                 let chosen = typed[dayField] ?? ""
-                let options: [HTML] = [HTML("<option value=\"\"\(chosen.isEmpty ? " selected" : "")>— по урокам —</option>")] + AbsenceCode.allCases.filter(\.meansAbsent).map {
+                let options: [HTML] = [HTML("<option value=\"\"\(chosen.isEmpty ? " selected" : "")>\(w.byLessons)</option>")] + AbsenceCode.allCases.filter(\.meansAbsent).map {
                     "<option value=\"\($0.rawValue)\"\($0.rawValue == chosen ? " selected" : "")>\($0.rawValue) — \($0.russian)</option>"
                 }
                 let error = errors[dayField]
                 reasonRows.append("""
-                    <tr class="whole-day"><td>\(a.date.shortRussian)</td><td colspan="3"><b>\(line.student)</b> — весь день (\(count) \(count < 5 ? "урока" : "уроков"))</td>
-                    <td><select name="\(dayField)" aria-label="Причина на весь день: \(line.student), \(a.date.shortRussian)"\(error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(dayField)-error\"" as HTML)>\(each: options)</select>
+                    <tr class="whole-day"><td>\(a.date.shortRussian)</td><td colspan="3"><b>\(line.student)</b> — \(w.wholeDay(count))</td>
+                    <td><select name="\(dayField)" aria-label="\(w.reasonForDay(line.student, a.date.shortRussian))"\(error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(dayField)-error\"" as HTML)>\(each: options)</select>
                     \(error.map { "<p class=\"field-error\" id=\"\(dayField)-error\">\($0)</p>" as HTML })</td></tr>
                     """)
             }
@@ -118,7 +135,7 @@ extension PeoplePages {
                 }
                 let error = errors[line.field]
                 cell = """
-                    <select name="\(line.field)" aria-label="Причина: \(line.student), \(a.date.shortRussian), \(a.bell)-й урок"\(error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(line.field)-error\"" as HTML)>\(each: options)</select>
+                    <select name="\(line.field)" aria-label="\(w.reasonFor(line.student, a.date.shortRussian, bell: a.bell))"\(error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(line.field)-error\"" as HTML)>\(each: options)</select>
                     \(error.map { "<p class=\"field-error\" id=\"\(line.field)-error\">\($0)</p>" as HTML })
                     """
             } else {
@@ -129,18 +146,18 @@ extension PeoplePages {
             if canCorrect && !line.editable { closedRows.append(row) } else { reasonRows.append(row) }
         }
         let anyEditable = canCorrect && lines.contains { $0.editable }
-        let head: HTML = "<thead><tr><th>Дата</th><th>Урок</th><th>Предмет</th><th>Ученик</th><th>Причина</th></tr></thead>"
+        let head: HTML = "<thead><tr><th>\(w.columnDate)</th><th>\(w.columnLesson)</th><th>\(w.columnSubject)</th><th>\(w.columnStudent)</th><th>\(w.columnReason)</th></tr></thead>"
         let closed: HTML = closedRows.isEmpty ? "" : """
-            <details class="closed-reasons"><summary>Уже не исправить (срок прошёл или урок не ваш): \(closedRows.count)</summary>
+            <details class="closed-reasons"><summary>\(w.closedReasons(closedRows.count))</summary>
             <div class="table-wrap"><table>\(head)<tbody>\(each: closedRows)</tbody></table></div>
             </details>
             """
-        let reasons: HTML = lines.isEmpty ? "<p class=\"muted\">За неделю пропусков нет.</p>" : """
+        let reasons: HTML = lines.isEmpty ? "<p class=\"muted\">\(w.noWeekAbsences)</p>" : """
             <form method="post" action="/classes/\(classID)/attendance" class="reasons">
             <input type="hidden" name="_csrf" value="\(visit.csrfToken)">
             <input type="hidden" name="date" value="\(day.iso)">
             \(reasonRows.isEmpty ? HTML.empty : "<div class=\"table-wrap\"><table>\(head)<tbody>\(each: reasonRows)</tbody></table></div>")
-            \(anyEditable ? "<p><button type=\"submit\">Сохранить причины</button></p>" as HTML : "")
+            \(anyEditable ? "<p><button type=\"submit\">\(w.saveReasons)</button></p>" as HTML : "")
             \(closed)
             </form>
             """
@@ -152,7 +169,7 @@ extension PeoplePages {
         let ackRows: [HTML] = students.map { s in
             let cells: [HTML] = finished.map { p in
                 let acks = data.acknowledgements.filter { $0.studentID == s.id && $0.periodID == p.id }
-                guard !acks.isEmpty else { return "<td class=\"muted\">нет</td>" }
+                guard !acks.isEmpty else { return "<td class=\"muted\">\(w.consentNone)</td>" }
                 let who: [HTML] = acks.map {
                     "✓ \($0.guardian.shortName), \(SchoolDateTime(unixSeconds: $0.at, offsetMinutes: clock.utcOffsetMinutes).date.shortRussian)"
                 }
@@ -160,9 +177,9 @@ extension PeoplePages {
             }
             return "<tr><th scope=\"row\">\(s.card.shortName)</th>\(each: cells)</tr>"
         }
-        let acknowledgements: HTML = finished.isEmpty ? "<p class=\"muted\">Ни одна четверть (полугодие) ещё не закончилась.</p>" : """
+        let acknowledgements: HTML = finished.isEmpty ? "<p class=\"muted\">\(w.noPeriodFinished)</p>" : """
             <div class="table-wrap"><table>
-            <thead><tr><th>Ученик</th>\(each: ackHeads)</tr></thead><tbody>\(each: ackRows)</tbody></table></div>
+            <thead><tr><th>\(w.columnStudent)</th>\(each: ackHeads)</tr></thead><tbody>\(each: ackRows)</tbody></table></div>
             """
 
         // Guardians' contacts: only where a consent is recorded.
@@ -172,58 +189,73 @@ extension PeoplePages {
                 let contact: HTML = g.contacts.map { c in
                     let parts = [c.phone, c.email].filter { !$0.isEmpty }.joined(separator: ", ")
                     return " — \(parts)"
-                } ?? " — <span class=\"muted\">нет согласия на контакты</span>"
+                } ?? (g.consentWithdrawn ? " — <span class=\"muted\">\(w.hiddenConsentWithdrawn)</span>" : " — <span class=\"muted\">\(w.noContactConsent)</span>")
                 return "<li><a href=\"/people/\(g.id)\">\(g.name.fullName)</a>\(g.relation.isEmpty ? "" : " (\(g.relation))")\(contact)</li>"
             }
-            return "<tr><th scope=\"row\">\(s.card.shortName)</th><td>\(items.isEmpty ? "<span class=\"muted\">не записаны</span>" as HTML : "<ul class=\"people-list\">\(each: items)</ul>")</td></tr>"
+            return "<tr><th scope=\"row\">\(s.card.shortName)</th><td>\(items.isEmpty ? "<span class=\"muted\">\(w.notRecordedPlural)</span>" as HTML : "<ul class=\"people-list\">\(each: items)</ul>")</td></tr>"
+        }
+
+        // Families without electronic access (the weekly printout), and who left the class this year.
+        let paperItems: [HTML] = paper.map { e in
+            let guardians = data.guardians.filter { $0.studentID == e.enrolment.studentID }.map(\.name.shortName).joined(separator: ", ")
+            return "<li><a href=\"/people/\(e.enrolment.studentID)\">\(e.card.fullName)</a>\(guardians.isEmpty ? "" : " — \(guardians)") <small class=\"muted\">\(w.since(e.electronicAccessRefusedOn!.russian))</small></li>"
+        }
+        let leaverItems: [HTML] = leavers.map { e in
+            "<li><a href=\"/people/\(e.enrolment.studentID)\">\(e.card.fullName)</a> — \(w.since(e.enrolment.leftOn!.russian))\(e.enrolment.leftReason.isEmpty ? "" : ": \(e.enrolment.leftReason)")</li>"
         }
 
         // Who has never signed in.
         let waiting = data.members.filter { $0.account != .inUse }
         let waitingItems: [HTML] = waiting.map {
-            "<li><a href=\"/people/\($0.id)\">\($0.card.fullName)</a> <small class=\"muted\">\($0.kind == .student ? "ученик" : "родитель") · \($0.account.russian)</small></li>"
+            "<li><a href=\"/people/\($0.id)\">\($0.card.fullName)</a> <small class=\"muted\">\($0.kind == .student ? w.studentLower : w.guardianLower) · \($0.account.russian)</small></li>"
         }
         let slipsAllowed = AccessPolicy.permits(actor, .issueSlips, .schoolClass(classID))
         var tools: [HTML] = []
-        if slipsAllowed { tools.append("<a class=\"button\" href=\"/classes/\(classID)/slips\">Листки с логинами</a>") }
-        if AccessPolicy.permits(actor, .viewPeople, .schoolClass(classID)) {
-            tools.append("<a class=\"button secondary\" href=\"/people?class=\(classID)\">Ученики и родители: учётные записи</a>")
+        if slipsAllowed { tools.append("<a class=\"button\" href=\"/classes/\(classID)/slips\">\(w.slipsButton)</a>") }
+        if AccessPolicy.permits(actor, .editPeople, .schoolClass(classID)) {
+            tools.append("<a class=\"button secondary\" href=\"/people/new?kind=student&amp;class=\(classID)\">\(w.addStudent)</a>")
         }
-        if AccessPolicy.permits(actor, .listJournals, .school) { tools.append("<a class=\"button secondary\" href=\"/journal\">Журналы</a>") }
+        if AccessPolicy.permits(actor, .viewPeople, .schoolClass(classID)) {
+            tools.append("<a class=\"button secondary\" href=\"/people?class=\(classID)\">\(w.accountsOfClass)</a>")
+        }
+        if AccessPolicy.permits(actor, .listJournals, .school) { tools.append("<a class=\"button secondary\" href=\"/journal\">\(w.menuJournals)</a>") }
 
-        return try frame(visit, title: "Класс \(schoolClass.name)", """
+        return try frame(visit, title: w.classTitle(schoolClass.name), """
             <main class="class-page">
-            <h1>Класс \(schoolClass.name)</h1>
-            <p class="muted">Классный руководитель: \(data.teacher ?? "не назначен") · учеников: \(students.count)</p>
+            <h1>\(w.classTitle(schoolClass.name))</h1>
+            <p class="muted">\(w.classSummary(teacher: data.teacher, students: students.count))</p>
             <p class="tools">\(each: tools)</p>
-            <nav class="tabs" aria-label="Разделы страницы"><a href="#students">Ученики</a><a href="#attendance">Посещаемость</a><a href="#finals">Итоговые: ознакомление</a><a href="#reports">Сообщения об ошибках</a><a href="#contacts">Родители</a><a href="#signin">Ещё не входили</a></nav>
-            <section class="card" id="students"><h2>Ученики</h2>
-            <div class="table-wrap"><table><thead><tr><th>№</th><th>ФИО</th><th>Дневник</th><th>Пропусков за неделю</th></tr></thead><tbody>\(each: studentRows)</tbody></table></div>
+            <nav class="tabs" aria-label="\(w.pageSections)"><a href="#students">\(w.studentsHeading)</a><a href="#attendance">\(w.attendanceHeading)</a><a href="#finals">\(w.finalsTab)</a><a href="#reports">\(w.reportsTab)</a><a href="#contacts">\(w.guardiansHeading)</a><a href="#paper">\(w.noElectronicAccessTitle)</a>\(leavers.isEmpty ? "" : "<a href=\"#leavers\">\(w.leaversTitle)</a>" as HTML)<a href="#signin">\(w.notSignedInTab)</a></nav>
+            <section class="card" id="students"><h2>\(w.studentsHeading)</h2>
+            <div class="table-wrap"><table><thead><tr><th>\(w.columnNumber)</th><th>\(w.columnName)</th><th>\(w.columnDiary)</th><th>\(w.columnWeekAbsences)</th></tr></thead><tbody>\(each: studentRows)</tbody></table></div>
             </section>
-            <section class="card" id="attendance"><h2>Посещаемость</h2>
-            \(saved.map { "<p class=\"notice ok\">Сохранено причин: \($0).</p>" as HTML })
-            \(errors.isEmpty ? HTML.empty : "<p class=\"form-error\">Не все причины сохранены: ошибки — рядом с полями, остальные сохранены.</p>")
-            <p class="week-nav"><a href="/classes/\(classID)?date=\(day.adding(days: -7).iso)#attendance">← Прошлая неделя</a>
+            <section class="card" id="attendance"><h2>\(w.attendanceHeading)</h2>
+            \(saved.map { "<p class=\"notice ok\">\(w.reasonsSaved($0))</p>" as HTML })
+            \(errors.isEmpty ? HTML.empty : "<p class=\"form-error\">\(w.reasonsPartlySaved)</p>")
+            <p class="week-nav"><a href="/classes/\(classID)?date=\(day.adding(days: -7).iso)#attendance">\(w.classPreviousWeek)</a>
             <span class="range">\(monday.shortRussian)–\(saturday.shortRussian)</span>
-            <a href="/classes/\(classID)?date=\(day.adding(days: 7).iso)#attendance">Следующая неделя →</a>
-            \(day == visit.today ? HTML.empty : "<a href=\"/classes/\(classID)#attendance\">Сегодня</a>")</p>
+            <a href="/classes/\(classID)?date=\(day.adding(days: 7).iso)#attendance">\(w.classNextWeek)</a>
+            \(day == visit.today ? HTML.empty : "<a href=\"/classes/\(classID)#attendance\">\(w.todayLink)</a>")</p>
             <h3>\(RussianCalendar.weekdays[day.weekday - 1].capitalizedFirst), \(RussianCalendar.long(day))</h3>
-            \(dayItems.isEmpty ? "<p class=\"muted\">Пропусков нет.</p>" as HTML : "<ul class=\"people-list\">\(each: dayItems)</ul>")
-            <h3>Неделя</h3>
-            <div class="table-wrap"><table class="week-grid"><thead><tr><th>Ученик</th>\(each: dayHeads)</tr></thead><tbody>\(each: weekRows)</tbody></table></div>
-            <h3>Причины пропусков за неделю</h3>
-            <p class="muted small">Классный руководитель исправляет причину (не сам пропуск), когда принесли документ: в течение рабочих дней, которые установила школа.</p>
+            \(dayItems.isEmpty ? "<p class=\"muted\">\(w.noAbsences)</p>" as HTML : "<ul class=\"people-list\">\(each: dayItems)</ul>")
+            <h3>\(w.weekHeading)</h3>
+            <div class="table-wrap"><table class="week-grid"><thead><tr><th>\(w.columnStudent)</th>\(each: dayHeads)</tr></thead><tbody>\(each: weekRows)</tbody></table></div>
+            <h3>\(w.weekReasonsHeading)</h3>
+            <p class="muted small">\(w.reasonsExplained)</p>
             \(reasons)
             </section>
-            <section class="card" id="finals"><h2>Ознакомление родителей с итоговыми отметками</h2>\(acknowledgements)</section>
-            <div id="reports">\(HomePage.reportList("Сообщения об ошибках в отметках", data.reports))</div>
-            <section class="card" id="contacts"><h2>Родители и их контакты</h2>
-            <p class="muted small">Телефон и почта показаны только тех, чьё согласие на обработку персональных данных записано.</p>
-            <div class="table-wrap"><table><thead><tr><th>Ученик</th><th>Родители</th></tr></thead><tbody>\(each: contactRows)</tbody></table></div>
+            <section class="card" id="finals"><h2>\(w.finalsHeading)</h2>\(acknowledgements)</section>
+            <div id="reports">\(HomePage.reportList(w.reportsHeading, data.reports))</div>
+            <section class="card" id="contacts"><h2>\(w.contactsHeading)</h2>
+            <p class="muted small">\(w.contactsExplained)</p>
+            <div class="table-wrap"><table><thead><tr><th>\(w.columnStudent)</th><th>\(w.columnGuardians)</th></tr></thead><tbody>\(each: contactRows)</tbody></table></div>
             </section>
-            <section class="card" id="signin"><h2>Ещё не входили в Табель</h2>
-            \(waiting.isEmpty ? "<p class=\"muted\">Все ученики и родители класса уже входили.</p>" as HTML : "<ul class=\"people-list\">\(each: waitingItems)</ul>")
-            \(slipsAllowed && !waiting.isEmpty ? "<p><a class=\"button secondary\" href=\"/classes/\(classID)/slips?who=new\">Напечатать листки тем, кто ещё не входил (\(waiting.count))</a></p>" as HTML : "")
+            <section class="card" id="paper"><h2>\(w.noElectronicAccessTitle)</h2>
+            \(paper.isEmpty ? "<p class=\"muted\">\(w.noElectronicAccessNone)</p>" as HTML : "<p class=\"muted small\">\(w.noElectronicAccessExplained)</p><ul class=\"people-list\">\(each: paperItems)</ul>")
+            </section>\(leavers.isEmpty ? HTML.empty : "\n<section class=\"card\" id=\"leavers\"><h2>\(w.leaversTitle)</h2><ul class=\"people-list\">\(each: leaverItems)</ul></section>")
+            <section class="card" id="signin"><h2>\(w.notSignedInHeading)</h2>
+            \(waiting.isEmpty ? "<p class=\"muted\">\(w.everyoneSignedIn)</p>" as HTML : "<ul class=\"people-list\">\(each: waitingItems)</ul>")
+            \(slipsAllowed && !waiting.isEmpty ? "<p><a class=\"button secondary\" href=\"/classes/\(classID)/slips?who=new\">\(w.printSlipsForNew(waiting.count))</a></p>" as HTML : "")
             </section>
             </main>
             """, status: status)
@@ -244,7 +276,7 @@ extension PeoplePages {
                 try journal.setAttendance(lesson: lesson, student: student, code: code, by: visit.editor)
                 saved += 1
             } catch let error as DeskError {
-                errors[field] = error == .forbidden ? "Эту причину исправить нельзя: пропуск уже снят или урок не вашего класса." : error.message
+                errors[field] = error == .forbidden ? visit.words.reasonCannotBeCorrected : error.message
             }
         }
         // The whole day first: it applies to every absence of the student that day.
@@ -253,7 +285,7 @@ extension PeoplePages {
             guard parts.count == 3, let student = Int(parts[1]), let date = CivilDate(iso: parts[2]) else { continue }
             typed[pair.name] = pair.value
             guard let code = AbsenceCode(rawValue: pair.value) else {
-                errors[pair.name] = "Выберите Н, Б, У или О."
+                errors[pair.name] = visit.words.chooseAbsenceCode
                 continue
             }
             for absence in try database.read({ try $0.classAbsences(classID: classID, from: date, to: date) }) where absence.studentID == student {
@@ -267,14 +299,14 @@ extension PeoplePages {
             guard parts.count == 3, let lesson = Int(parts[1]), let student = Int(parts[2]) else { continue }
             typed[pair.name] = pair.value
             guard let code = AbsenceCode(rawValue: pair.value) else {
-                errors[pair.name] = "Выберите Н, Б, У или О."
+                errors[pair.name] = visit.words.chooseAbsenceCode
                 continue
             }
             guard try database.read({ try $0.lessonResource(lesson) }).map({ r in
                 if case let .lesson(lessonClass, _, _, _) = r { return lessonClass == classID }
                 return false
             }) == true else {
-                errors[pair.name] = "Этот урок не из класса."
+                errors[pair.name] = visit.words.lessonNotOfClass
                 continue
             }
             try correct(pair.name, lesson: lesson, student: student, code: code)

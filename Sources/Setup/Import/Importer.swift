@@ -163,7 +163,7 @@ struct ImportSession {
             if required { throw InputError(line: row.line, "не заполнен столбец «\(column)»") }
             return ""
         }
-        guard v.count <= 60, v.allSatisfy({ $0.isLetter || $0 == "-" || $0 == " " || $0 == "'" }) else {
+        guard PersonCard.isPlausibleName(v) else {
             throw InputError(line: row.line, "«\(column)»: «\(v.prefix(40))» — не похоже на имя (только буквы, дефис и пробел)")
         }
         return v
@@ -174,16 +174,15 @@ struct ImportSession {
                               middleName: try name(row, "Отчество", required: false))
         let birth = value(row, "Дата рождения")
         if !birth.isEmpty {
-            guard let d = CivilDate(russian: birth), d.year >= 1920, d <= SchoolDateTime(unixSeconds: now, offsetMinutes: 0).date else {
+            guard let d = CivilDate(russian: birth), PersonCard.isPlausibleBirthDate(d, today: SchoolDateTime(unixSeconds: now, offsetMinutes: 0).date) else {
                 throw InputError(line: row.line, "«Дата рождения»: «\(birth)» — ожидается ДД.ММ.ГГГГ")
             }
             card.birthDate = d
         }
-        switch value(row, "Пол").lowercased() {
-        case "": break
-        case "м", "муж", "мужской": card.gender = .male
-        case "ж", "жен", "женский": card.gender = .female
-        case let other: throw InputError(line: row.line, "«Пол»: «\(other)» — ожидается М или Ж")
+        let gender = value(row, "Пол")
+        if !gender.isEmpty {
+            guard let g = PersonCard.Gender(text: gender) else { throw InputError(line: row.line, "«Пол»: «\(gender.lowercased())» — ожидается М или Ж") }
+            card.gender = g
         }
         card.phone = value(row, "Телефон")
         card.email = value(row, "Email")

@@ -134,9 +134,11 @@ extension Connection {
             TeachingAssignment(classID: $0.int(0), subjectID: $0.int(1), groupID: $0.optionalInt(2))
         }
         var students = Set<Int>()
+        // A student who left during the year still reads the diary of their time at school
+        // (so do their guardians, whose links stay): marks stay theirs.
         if try first("""
             SELECT 1 FROM enrolment e JOIN school_class c ON c.id = e.class_id
-            WHERE e.student_id = ? AND c.year_id = ? AND e.left_on IS NULL
+            WHERE e.student_id = ? AND c.year_id = ?
             """, person, year, row: { _ in true }) != nil {
             roles.insert(.student)
             students.insert(person)

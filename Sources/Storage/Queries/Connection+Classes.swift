@@ -100,17 +100,18 @@ extension Connection {
     }
 
     /// The guardians of the given students, each with the child they are linked to; contacts
-    /// only where a consent is recorded.
+    /// only where a consent is recorded (and not withdrawn since).
     public func guardians(students: [Int]) throws -> [Guardian] {
         try students.flatMap { student in
             try query("""
                 SELECT p.id, g.student_id, p.last_name, p.first_name, p.middle_name, g.relation, p.phone, p.email,
-                       EXISTS (SELECT 1 FROM consent k WHERE k.person_id = p.id AND k.revoked_on IS NULL)
+                       EXISTS (SELECT 1 FROM consent k WHERE k.person_id = p.id AND k.revoked_on IS NULL),
+                       EXISTS (SELECT 1 FROM consent k WHERE k.person_id = p.id AND k.revoked_on IS NOT NULL)
                 FROM guardian_link g JOIN person p ON p.id = g.guardian_id WHERE g.student_id = ?
                 ORDER BY p.last_name, p.first_name, p.id
                 """, student) { r in
                 Guardian(id: r.int(0), studentID: r.int(1), lastName: r.string(2), firstName: r.string(3), middleName: r.string(4),
-                         relation: r.string(5), phone: r.string(6), email: r.string(7), consented: r.bool(8))
+                         relation: r.string(5), phone: r.string(6), email: r.string(7), consented: r.bool(8), withdrawn: r.bool(9))
             }
         }
     }

@@ -4,22 +4,25 @@ import Domain
 /// the date, so a week costs the same in May as in September. `CROSS JOIN` keeps SQLite
 /// starting from the week's few lessons rather than from all of the student's marks.
 extension Connection {
-    /// The student, with their class in the year containing `date`.
+    /// The student, with their class in the year containing `date`: the one they are on the list
+    /// of, else the one they left last (a leaver's diary shows their time at school).
     public func diaryStudent(_ id: Int, on date: CivilDate) throws -> DiaryStudent? {
         try first("""
-            SELECT p.id, p.last_name || ' ' || p.first_name, c.id, coalesce(c.name, ''), p.first_name, p.gender
+            SELECT p.id, p.last_name || ' ' || p.first_name, c.id, coalesce(c.name, ''), p.first_name, p.gender, CASE WHEN c.id IS NOT NULL THEN e.left_on END
             FROM person p
-            LEFT JOIN enrolment e ON e.student_id = p.id AND e.left_on IS NULL
+            LEFT JOIN enrolment e ON e.student_id = p.id
             LEFT JOIN school_class c ON c.id = e.class_id AND c.year_id = (SELECT id FROM academic_year WHERE starts_on <= ?2 AND ends_on >= ?2)
             WHERE p.id = ?1 AND EXISTS (SELECT 1 FROM enrolment x WHERE x.student_id = p.id)
-            ORDER BY c.id IS NULL LIMIT 1
+            ORDER BY c.id IS NULL, e.left_on IS NOT NULL, e.left_on DESC LIMIT 1
             """, id, date) {
                 DiaryStudent(id: $0.int(0), name: $0.string(1), classID: $0.optionalInt(2), className: $0.string(3), firstName: $0.string(4),
-                             gender: $0.optionalString(5).flatMap(PersonCard.Gender.init(rawValue:)))
+                             gender: $0.optionalString(5).flatMap(PersonCard.Gender.init(rawValue:)), leftOn: try $0.optionalDate(6))
             }
     }
 
-    /// The student's lessons between two dates with marks, attendance, remarks and homework.
+    /// The student's lessons between two dates with marks, attendance, remarks and homework:
+    /// only those of the days the student was on the class's list (an arrival's diary starts on
+    /// the day of enrolment, a leaver's ends the day before they left).
     ///
     /// Homework is due at the next held lesson of the subject (the same class and group); homework
     /// whose last change (in the audit) came before the lesson's day, school time at `utcOffsetMinutes`,
@@ -44,6 +47,8 @@ extension Connection {
             LEFT JOIN individual_homework h ON h.lesson_id = l.id AND h.student_id = ?1
             WHERE l.class_id = ?2 AND l.date BETWEEN ?3 AND ?4
               AND (l.group_id IS NULL OR l.group_id IN (SELECT group_id FROM group_member WHERE student_id = ?1))
+              AND EXISTS (SELECT 1 FROM enrolment e WHERE e.student_id = ?1 AND e.class_id = ?2 AND e.joined_on <= l.date
+                          AND (e.left_on IS NULL OR l.date < e.left_on))
             ORDER BY l.date, l.bell_number
             """, student, classID, from, to, utcOffsetMinutes * 60) { r in
             var lesson = DiaryLesson(id: r.int(0), date: try r.date(1), bell: r.int(2), start: try r.time(3), end: try r.time(4), subject: r.string(5),

@@ -1,9 +1,15 @@
 import Domain
 
-/// A student on a journal's list.
+/// A student on a journal's list, with the days they are on the class's list (an arrival from
+/// `joinedOn`, a leaver until the day before `leftOn`).
 public struct JournalStudent: Sendable, Equatable {
     public let id: Int
     public let name: String
+    public let joinedOn: CivilDate
+    public let leftOn: CivilDate?
+
+    /// Whether the student is on the list on `date`: their cells of other dates are not theirs to fill.
+    public func isEnrolled(on date: CivilDate) -> Bool { Enrolment.covers(date, joinedOn: joinedOn, leftOn: leftOn) }
 }
 
 /// A topic of the thematic plan (КТП).
@@ -77,14 +83,16 @@ extension Connection {
         }
     }
 
-    /// The class's (or group's) students enrolled at some time between two dates, by name.
+    /// The class's (or group's) students enrolled at some time between two dates, by name: a
+    /// lesson's list is its date's (`from` = `to`); a grid's keeps a leaver's row and an arrival's
+    /// for the dates they were on the list.
     public func journalStudents(classID: Int, groupID: Int?, from: CivilDate, to: CivilDate) throws -> [JournalStudent] {
         try query("""
-            SELECT p.id, p.last_name || ' ' || p.first_name FROM enrolment e JOIN person p ON p.id = e.student_id
+            SELECT p.id, p.last_name || ' ' || p.first_name, e.joined_on, e.left_on FROM enrolment e JOIN person p ON p.id = e.student_id
             WHERE e.class_id = ?1 AND e.joined_on <= ?4 AND (e.left_on IS NULL OR e.left_on > ?3)
               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM group_member m WHERE m.group_id = ?2 AND m.student_id = p.id))
             ORDER BY p.last_name, p.first_name, p.middle_name, p.id
-            """, classID, groupID, from, to) { JournalStudent(id: $0.int(0), name: $0.string(1)) }
+            """, classID, groupID, from, to) { JournalStudent(id: $0.int(0), name: $0.string(1), joinedOn: try $0.date(2), leftOn: try $0.optionalDate(3)) }
     }
 
     public func schoolClass(_ id: Int) throws -> SchoolClass? {

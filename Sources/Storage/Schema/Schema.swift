@@ -9,6 +9,7 @@ public enum Schema {
         Migration(version: 6, name: "audit_chain", sql: auditChain, then: chainAuditRows),
         Migration(version: 7, name: "language", sql: language),
         Migration(version: 8, name: "subject_scale", sql: subjectScale),
+        Migration(version: 9, name: "people", sql: people),
         Migration(version: 11, name: "import_upload", sql: importUpload),
         Migration(version: 12, name: "backup_run", sql: backupRun),
     ]

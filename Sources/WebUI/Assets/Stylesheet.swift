@@ -55,6 +55,14 @@ extension Assets {
     table.week-grid th, table.week-grid td { text-align: center; white-space: nowrap; }
     table.week-grid th[scope=row] { text-align: left; color: var(--ink); font-weight: 400; }
     table.week-grid .chosen { background: var(--soft); }
+    table.week-grid td.out { background: repeating-linear-gradient(135deg, var(--ground) 0 4px, var(--paper) 4px 8px); }
+    dl.facts { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 4px 16px; margin: 0 0 8px; }
+    dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+    @media (max-width: 640px) { dl.facts { grid-template-columns: minmax(0, 1fr); gap: 0; } dl.facts dd { margin-bottom: 6px; } }
+    details.card > summary { cursor: pointer; list-style-position: inside; }
+    details.card > summary h2 { display: inline; margin: 0; }
+    fieldset.consent, fieldset.roles { border: 1px solid var(--line); border-radius: 8px; margin: 16px 0 0; padding: 4px 14px 12px; min-width: 0; }
+    fieldset.consent legend, fieldset.roles legend { font-weight: 700; padding: 0 4px; }
     table.week-grid td { color: var(--warn); font-weight: 700; }
     form.reasons select { width: auto; max-width: 100%; padding: 6px 8px; }
     form.reasons tr.whole-day td { background: var(--soft); }
@@ -277,6 +285,8 @@ extension Assets {
     table.journal-grid span.m { display: inline-block; min-width: 18px; color: #fff; border-radius: 4px; font-weight: 800; padding: 0 3px; margin: 1px; }
     table.journal-grid span.a { color: var(--warn); font-weight: 800; margin: 1px; }
     table.journal-grid td.avg { white-space: nowrap; font-weight: 700; }
+    table.journal-grid td.out { background: repeating-linear-gradient(135deg, var(--ground) 0 4px, var(--paper) 4px 8px); }
+    table.journal-grid small.enrolment { color: var(--muted); font-size: 11px; }
     table.journal-grid td.avg summary { cursor: pointer; }
     table.journal-grid .formula { font-weight: 400; font-size: 12px; text-align: left; white-space: normal; min-width: 220px; }
     table.journal-grid td.pm b.m { color: #fff; border-radius: 4px; padding: 0 6px; }
