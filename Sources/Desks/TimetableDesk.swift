@@ -80,6 +80,7 @@ extension TimetableChange.Kind {
         case .moved: .timetableMoved
         case .replaced: .timetableReplaced
         case .added: .timetableAdded
+        case .room: .timetableRoom
         }
     }
 }

@@ -8,6 +8,7 @@ public enum Schema {
         Migration(version: 5, name: "access_columns", sql: accessColumns),
         Migration(version: 6, name: "audit_chain", sql: auditChain, then: chainAuditRows),
         Migration(version: 7, name: "language", sql: language),
+        Migration(version: 10, name: "timetable_editing", sql: timetableEditing),
     ]
 
     /// The newest schema version this build knows.
