@@ -44,6 +44,9 @@ enum HomePage {
         if AccessPolicy.permits(actor, .manageTimetable, .school) {
             links.append(("/day?teacher=", "Замены и изменения расписания", "Уроки любого учителя на любой день"))
         }
+        if AccessPolicy.permits(actor, .viewTimetable, .school) || AccessPolicy.permits(actor, .viewTimetable, .person(id: actor.personID, classes: [], isStaff: true)) {
+            links.append(("/timetable", "Расписание уроков", "Неделя класса или учителя; изменения с даты, группы"))
+        }
         if AccessPolicy.permits(actor, .changeSettings, .school) {
             links.append(("/settings", "Настройки журнала", "Срок исправления отметок, виды работ и веса, округление"))
         }

@@ -12,9 +12,9 @@ public enum LessonPlan {
     /// - Important: call inside `Database.write`, after the timetable change and before anything
     ///   that reads the lessons; the policy check is the caller's.
     @discardableResult
-    public static func replan(_ c: Connection, year: Int, from: CivilDate, classes: Set<Int>? = nil, reason: String,
+    public static func replan(_ c: Connection, year: Int, from: CivilDate, classes: Set<Int>? = nil, withdrawing: Set<Int> = [], reason: String,
                               by editor: Editor) throws -> LessonSync {
-        let sync = try c.syncLessons(year: year, from: from, classes: classes)
+        let sync = try c.syncLessons(year: year, from: from, classes: classes, withdrawing: withdrawing)
         for l in sync.updated {
             try c.appendAudit(editor.entry(.lessonReplanUpdate, entity: "lesson", id: l.id, old: label(l.lesson), new: l.plan.map(label),
                                            reason: reason, lesson: l.id, schoolClass: l.classID))
@@ -33,7 +33,7 @@ public enum LessonPlan {
     /// «30.11, 1-й урок: Математика · 1 группа, Кузнецова О. Н., каб. 21».
     public static func label(_ s: LessonSlot) -> String {
         "\(s.date.shortRussian), \(s.bell)-й урок: \(s.subjectName)\(s.groupName.map { " · \($0)" } ?? ""), \(s.teacherName)"
-            + (s.roomName.map { ", каб. \($0)" } ?? "")
+            + (s.roomName.map { ", " + RoomName.label($0) } ?? "")
     }
 
     /// The import's report line of a re-plan: counts, then each kept lesson for the person to decide.

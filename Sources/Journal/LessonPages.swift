@@ -112,6 +112,7 @@ struct LessonPages: Sendable {
         return try JournalFrame.page(visit, database: database, title: "Изменения расписания", """
             <main>
             <h1>Изменения расписания</h1>
+            \(AccessPolicy.permits(visit.actor!, .viewTimetable, .school) ? "<p><a href=\"/timetable\">\(visit.words.timetableTitle)</a></p>" as HTML : "")
             <p class="muted">\(RussianCalendar.weekdays[date.weekday - 1].capitalizedFirst), \(RussianCalendar.long(date))</p>
             <nav class="week-nav"><a href="/changes?date=\(Self.schoolDay(date, -1).iso)">← Предыдущий день</a>
             \(date == visit.today ? "" as HTML : "<a href=\"/changes\">Сегодня</a>")
@@ -355,6 +356,7 @@ struct LessonPages: Sendable {
             <label class="f f-subject">Предмет (для замены предмета) <select name="subject">\(each: subjects.map { "<option value=\"\($0.id)\"\($0.id == lesson.subjectID ? " selected" : "")>\($0.name)</option>" as HTML })</select></label>
             <label>Причина <input name="reason" maxlength="500" placeholder="болезнь учителя"></label>
             <p><button>Записать изменение</button></p>
+            <p><a href="/timetable/lessons/\(lesson.id)/room">\(visit.words.roomForLessonLink)</a></p>
             </form>
             """
     }

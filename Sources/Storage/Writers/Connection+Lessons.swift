@@ -55,7 +55,11 @@ extension Connection {
     ///   topic written from the КТП (which fills the whole year in advance): such a lesson
     ///   still follows a new teacher or room of its own subject and group, and nothing else.
     ///   The caller audits what changed (`LessonPlan.replan` in Desks).
-    public func syncLessons(year: Int, from: CivilDate, classes: Set<Int>? = nil) throws -> LessonSync {
+    ///
+    /// `withdrawing`: entries (each starting on or after `from`) that go as if they had never
+    /// been: their lessons are re-planned without them, then the entries are deleted, and a kept
+    /// lesson of theirs stays as a lesson of no entry.
+    public func syncLessons(year: Int, from: CivilDate, classes: Set<Int>? = nil, withdrawing: Set<Int> = []) throws -> LessonSync {
         let scope: String? = classes.map { Self.jsonList($0.sorted()) }
         let entries = try query("""
             SELECT t.id, t.class_id, t.group_id, t.subject_id, t.teacher_id, t.room_id, t.weekday, t.bell_number, t.valid_from, t.valid_to
@@ -64,7 +68,7 @@ extension Connection {
             """, year, from, scope) { r in
             PlanEntry(id: r.int(0), classID: r.int(1), group: r.optionalInt(2), subject: r.int(3), teacher: r.int(4), room: r.optionalInt(5),
                       weekday: r.int(6), bell: r.int(7), valid: try r.date(8)...r.date(9))
-        }
+        }.filter { !withdrawing.contains($0.id) }
         let calendar = try SchoolDays(self, year: year)
         let existing = try query("""
             SELECT l.id, l.timetable_entry_id, l.class_id, coalesce(l.planned_date, l.date), l.date, l.bell_number, l.group_id,
@@ -146,6 +150,10 @@ extension Connection {
                 }
                 d = d.adding(days: 7)
             }
+        }
+        for id in withdrawing.sorted() {
+            try run("UPDATE lesson SET timetable_entry_id = NULL WHERE timetable_entry_id = ?", id)
+            try run("DELETE FROM timetable_entry WHERE id = ?", id)
         }
         return try outcome.named(self, year: year)
     }
