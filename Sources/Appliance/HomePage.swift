@@ -45,7 +45,8 @@ enum HomePage {
             links.append(("/day?teacher=", "Замены и изменения расписания", "Уроки любого учителя на любой день"))
         }
         if AccessPolicy.permits(actor, .viewTimetable, .school) || AccessPolicy.permits(actor, .viewTimetable, .person(id: actor.personID, classes: [], isStaff: true)) {
-            links.append(("/timetable", "Расписание уроков", "Неделя класса или учителя; изменения с даты, группы"))
+            links.append(("/timetable", "Расписание уроков", AccessPolicy.permits(actor, .manageTimetable, .school)
+                ? "Неделя класса или учителя; изменения с даты, дополнительные уроки" : "Уроки недели по расписанию"))
         }
         if AccessPolicy.permits(actor, .changeSettings, .school) {
             links.append(("/settings", "Настройки журнала", "Срок исправления отметок, виды работ и веса, округление"))

@@ -240,7 +240,7 @@ struct TimetablePages: Sendable {
         init(_ c: Connection, classID: Int) throws {
             subjects = try c.subjectList()
             teachers = try c.teacherList()
-            groups = try c.studyGroups(classID: classID).map { g in (id: g.id, name: g.subjectName.map { "\(g.name) (\($0))" } ?? g.name) }
+            groups = try c.studyGroups(classID: classID).map { g in (id: g.id, name: g.subjectName.map { "\(g.name) — \($0)" } ?? g.name) }
             bells = try c.bellNumbers(classID: classID)
             rooms = try c.roomNames()
         }
@@ -268,8 +268,8 @@ struct TimetablePages: Sendable {
             <h2>\(title)</h2>
             \(hint.map { "<p class=\"muted\">\($0)</p>" as HTML })
             <div class="fields">
-            \(weekday ? "<label>\(w.weekdayLabel) <select name=\"weekday\">\(options(weekdays, selected: values["weekday"]))</select></label>\(problem("weekday"))" as HTML : "")
             <label>\(dateField.label) <input type="date" name="\(dateField.name)" value="\(values[dateField.name] ?? "")" required></label>\(problem("date"))
+            \(weekday ? "<label>\(w.weekdayLabel) <select name=\"weekday\">\(options(weekdays, selected: values["weekday"]))</select></label>\(problem("weekday"))" as HTML : "")
             <label>\(w.bellLabel) <select name="bell">\(options(bells, selected: values["bell"]))</select></label>\(problem("bell"))
             <label>\(w.subjectLabel) <select name="subject">\(options(lists.subjects, selected: values["subject"]))</select></label>\(problem("subject"))
             <label>\(w.teacherLabel) <select name="teacher">\(options(lists.teachers, selected: values["teacher"]))</select></label>\(problem("teacher"))
@@ -335,8 +335,14 @@ struct TimetablePages: Sendable {
         let actor = visit.actor!, w = visit.words
         let date = try date(visit)
         let monday = date.startOfWeek
-        let (name, bells, entries) = try database.read { c in
-            (try c.teacherShortName(teacherID) ?? "", try c.mainBells(), try c.timetableEntries(teacher: teacherID, dates: monday...monday.adding(days: 6)))
+        let (name, bells, entries, led) = try database.read { c in
+            (try c.teacherShortName(teacherID) ?? "", try c.mainBells(), try c.timetableEntries(teacher: teacherID, dates: monday...monday.adding(days: 6)),
+             teacherID == actor.personID ? try c.classesLed(by: teacherID, year: try c.academicYear(containing: date)?.id ?? -1) : [])
+        }
+        // A class teacher's own class: its week and its groups.
+        let classLinks: [HTML] = led.flatMap { k -> [HTML] in
+            [AccessPolicy.permits(actor, .viewTimetable, .schoolClass(k.id)) ? "<a href=\"/timetable/classes/\(k.id)?date=\(date.iso)\">\(w.timetableOfClass(k.name))</a>" : nil,
+             AccessPolicy.permits(actor, .manageGroups, .schoolClass(k.id)) ? "<a href=\"/classes/\(k.id)/groups\">\(w.classGroupsLink(k.name))</a>" : nil].compactMap { $0 }
         }
         let manage = AccessPolicy.permits(actor, .manageTimetable, .school)
         let cell = { (e: TimetableEntryView) -> HTML in
@@ -353,7 +359,7 @@ struct TimetablePages: Sendable {
             \(teacherID == actor.personID ? "" as HTML : "<p class=\"muted\">\(name)</p>")
             \(weekNav(w, path: "/timetable/teachers/\(teacherID)", date: date, today: visit.today))
             \(entries.isEmpty ? "<p class=\"card\">\(w.noLessonsThisWeek)</p>" as HTML : grid(w, date: date, bells: bells, entries: entries, cell: cell, empty: nil))
-            <p class="tools"><a href="/changes">\(w.changesLink)</a></p>
+            <p class="tools">\(each: classLinks) <a href="/changes">\(w.changesLink)</a></p>
             </main>
             """)
     }
