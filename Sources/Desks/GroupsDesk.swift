@@ -231,12 +231,15 @@ public struct GroupsDesk: Sendable {
                                        schoolClass: group.classID))
     }
 
+    /// The group's teacher (its teaching assignment). Who gives its lessons is the timetable's
+    /// business: a teacher the timetable still has giving them keeps the assignment meanwhile.
     func setTeacher(_ c: Connection, _ group: StudyGroup, _ teacher: Int?, _ editor: Editor) throws {
         guard let subject = group.subjectID else { throw DeskError.invalid("У группы не указан предмет.", field: "subject") }
-        guard group.teacherIDs != (teacher.map { [$0] } ?? []) else { return }
+        guard group.teacherIDs.first != teacher || (teacher == nil && !group.teacherIDs.isEmpty) else { return }
         let name = try teacher.map { try Self.teacherName(c, $0) }
         let classes = group.classID.map { Set([$0]) } ?? Set(group.members.compactMap(\.classID))
-        try c.setGroupTeacher(group: group.id, year: group.yearID, subject: subject, teacher: teacher, classes: classes)
+        try c.setGroupTeacher(group: group.id, year: group.yearID, subject: subject, teacher: teacher, classes: classes,
+                              keeping: SchoolDateTime(unixSeconds: editor.at, offsetMinutes: utcOffsetMinutes).date)
         try c.appendAudit(editor.entry(.groupChange, entity: "study_group", id: group.id,
                                        old: "учитель: " + (group.teacherNames.isEmpty ? "не назначен" : group.teacherNames.joined(separator: ", ")),
                                        new: "учитель: \(name ?? "не назначен")", schoolClass: group.classID))

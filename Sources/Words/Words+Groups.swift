@@ -13,6 +13,7 @@ extension Words {
     public var noTeacher: String { pick("не назначен", "none yet") }
     public var saveGroup: String { pick("Сохранить", "Save") }
     public func studentsCount(_ n: Int) -> String { pick("учеников: \(n)", "students: \(n)") }
+    public func groupTeachers(_ names: String) -> String { pick("учителя: \(names)", "teachers: \(names)") }
     public var groupJournal: String { pick("журнал группы", "the group's journal") }
     public func membersTitle(_ subject: String) -> String { pick("\(subject): кто в какой группе", "\(subject): who is in which group") }
     public var studentColumn: String { pick("Ученик", "Student") }

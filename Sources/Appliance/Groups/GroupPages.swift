@@ -70,7 +70,7 @@ struct GroupPages: Sendable {
                 return """
                     <form method="post" action="/classes/\(classID)/groups/\(g.id)" id="\(form)">\(csrf)
                     <h3>\(g.name)</h3>
-                    <p class="muted small">\(w.studentsCount(g.members.count)) · <a href="/journal/\(classID)/\(subjectID)?group=\(g.id)">\(w.groupJournal)</a></p>
+                    <p class="muted small">\(w.studentsCount(g.members.count))\(g.teacherNames.count > 1 ? " · " + w.groupTeachers(g.teacherNames.joined(separator: ", ")) : "") · <a href="/journal/\(classID)/\(subjectID)?group=\(g.id)">\(w.groupJournal)</a></p>
                     <label>\(w.groupNameLabel) <input name="name" value="\(values["name"] ?? g.name)" maxlength="60" required></label>
                     <label>\(w.groupTeacherLabel) <select name="teacher">\(teacherOptions(values["teacher"].flatMap { Int($0) } ?? g.teacherIDs.first, none: true))</select></label>
                     \(error(form))

@@ -18,7 +18,7 @@ public struct StudyGroup: Sendable, Equatable {
     public let subjectID: Int?
     public let subjectName: String?
     public let name: String
-    /// Who teaches it (teaching assignments naming the group), by id.
+    /// Who teaches it (teaching assignments naming the group), the latest assigned first.
     public let teacherIDs: [Int]
     /// «Смирнова А. О.», in the order of `teacherIDs`.
     public let teacherNames: [String]
@@ -63,7 +63,7 @@ extension Connection {
         }
         let teachers = try query("""
             SELECT DISTINCT a.group_id, p.id, p.last_name, p.first_name, p.middle_name FROM json_each(?) j JOIN teaching_assignment a ON a.group_id = j.value
-            JOIN person p ON p.id = a.teacher_id ORDER BY p.last_name, p.first_name, p.id
+            JOIN person p ON p.id = a.teacher_id ORDER BY a.id DESC
             """, list) { (group: $0.int(0), id: $0.int(1), name: PersonCard(lastName: $0.string(2), firstName: $0.string(3), middleName: $0.string(4)).shortName) }
         let members = try query("""
             SELECT m.group_id, p.id, p.last_name || ' ' || p.first_name, c.id, c.name FROM json_each(?1) j JOIN group_member m ON m.group_id = j.value
@@ -122,10 +122,15 @@ extension Connection {
         try run("DELETE FROM group_member WHERE group_id = ? AND student_id = ?", group, student)
     }
 
-    /// The group is taught by `teacher` (nil: nobody yet) in each of `classes`: its teaching
-    /// assignments are replaced.
-    public func setGroupTeacher(group: Int, year: Int, subject: Int, teacher: Int?, classes: Set<Int>) throws {
-        try run("DELETE FROM teaching_assignment WHERE group_id = ?", group)
+    /// The group is taught by `teacher` (nil: nobody new) in each of `classes`: its teaching
+    /// assignments are replaced — except those of teachers the timetable still has giving the
+    /// group's lessons on or after `keeping` (they keep the lessons they give until the timetable
+    /// changes).
+    public func setGroupTeacher(group: Int, year: Int, subject: Int, teacher: Int?, classes: Set<Int>, keeping: CivilDate? = nil) throws {
+        try run("""
+            DELETE FROM teaching_assignment WHERE group_id = ?1
+              AND (?2 IS NULL OR teacher_id NOT IN (SELECT teacher_id FROM timetable_entry WHERE group_id = ?1 AND valid_to >= ?2))
+            """, group, keeping)
         guard let teacher else { return }
         for classID in classes.sorted() {
             try ensureTeachingAssignment(year: year, teacher: teacher, subject: subject, classID: classID, group: group)
