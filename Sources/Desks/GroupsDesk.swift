@@ -50,6 +50,7 @@ public struct GroupsDesk: Sendable {
             guard let subject = try c.subjectName(subjectID) else { throw DeskError.invalid("Выберите предмет из списка.", field: "subject") }
             let name = try Self.checkName(c, name, classID: classID, year: year.id, except: nil)
             let teacherName = try teacher.map { try Self.teacherName(c, $0) }
+            let students = students.reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
             let classes = try Self.checkStudents(c, students, classID: classID, year: year.id)
             let id = try c.insertGroup(year: year.id, class: classID, subject: subjectID, name: name)
             let moved = try Self.put(c, students, into: id, subject: subjectID, year: year.id)

@@ -156,7 +156,7 @@ extension TimetableDesk {
                                                 room: entry.room?.id, weekday: draft.weekday, bell: draft.bell, validFrom: from, validTo: year.endsOn)
             try c.ensureTeachingAssignment(year: year.id, teacher: draft.teacher, subject: draft.subject, classID: classID, group: draft.group)
             try c.appendAudit(editor.entry(.timetableEntryAdd, entity: "timetable_entry", id: id, new: "\(entry.label) — с \(from.russian)",
-                                           reason: reason.trimmingWhitespace, schoolClass: classID))
+                                           reason: try Self.reason(reason), schoolClass: classID))
             let sync = try LessonPlan.replan(c, year: year.id, from: from, classes: [classID], reason: Self.replanReason(from), by: editor)
             return TimetableOutcome(entry: id, from: from, sync: sync)
         }
@@ -190,7 +190,7 @@ extension TimetableDesk {
             }
             try c.ensureTeachingAssignment(year: year.id, teacher: draft.teacher, subject: draft.subject, classID: old.classID, group: draft.group)
             try c.appendAudit(editor.entry(.timetableEntryChange, entity: "timetable_entry", id: current, old: Self.label(old),
-                                           new: "\(entry.label) — с \(starts.russian)", reason: reason.trimmingWhitespace, schoolClass: old.classID))
+                                           new: "\(entry.label) — с \(starts.russian)", reason: try Self.reason(reason), schoolClass: old.classID))
             let sync = try LessonPlan.replan(c, year: year.id, from: starts, classes: [old.classID], reason: Self.replanReason(starts), by: editor)
             return TimetableOutcome(entry: current, from: starts, sync: sync)
         }
@@ -207,7 +207,7 @@ extension TimetableDesk {
             guard from <= old.validTo else { throw DeskError.invalid("Эта запись расписания действует только до \(old.validTo.russian).", field: "date") }
             let starts = max(from, old.validFrom)
             try c.appendAudit(editor.entry(.timetableEntryRemove, entity: "timetable_entry", id: id, old: Self.label(old),
-                                           new: "убран с \(starts.russian)", reason: reason.trimmingWhitespace, schoolClass: old.classID))
+                                           new: "убран с \(starts.russian)", reason: try Self.reason(reason), schoolClass: old.classID))
             // A version that has not begun goes altogether; one in force ends the day before.
             let withdrawn: Set<Int> = from > old.validFrom ? [] : [id]
             if withdrawn.isEmpty { try c.closeTimetableEntry(id, on: from.adding(days: -1)) }
@@ -228,8 +228,7 @@ extension TimetableDesk {
             }
             var draft = draft
             draft.weekday = date.weekday
-            let reason = reason.trimmingWhitespace
-            guard reason.count <= 500 else { throw DeskError.invalid("Причина длиннее 500 знаков.", field: "reason") }
+            let reason = try Self.reason(reason)
             let entry = try Self.resolve(c, schoolClass, draft)
             if let clash = TimetableClash.find(entry.use, among: try c.lessonSlotUses(date: date, bell: draft.bell, except: nil)) {
                 throw DeskError.invalid(clash.message(for: entry.use, when: "\(date.shortRussian), \(draft.bell)-й урок"), field: clash.field)
@@ -328,6 +327,13 @@ extension TimetableDesk {
 
     static func label(_ e: TimetableEntryView) -> String {
         label(weekday: e.weekday, bell: e.bell, subject: e.subjectName, group: e.groupName, teacher: e.teacherName, room: e.roomName)
+    }
+
+    /// Why, as typed: at most 500 characters.
+    static func reason(_ text: String) throws -> String {
+        let reason = text.trimmingWhitespace
+        guard reason.count <= 500 else { throw DeskError.invalid("Причина длиннее 500 знаков.", field: "reason") }
+        return reason
     }
 
     static func replanReason(_ from: CivilDate) -> String { "изменение расписания с \(from.russian)" }

@@ -42,6 +42,10 @@ extension Words {
     public var nothingToSplit: String {
         pick("Все предметы класса уже идут по группам или у класса нет предметов.", "Every subject of the class is already taught in groups, or the class has none.")
     }
+    public var chooseSubject: String { pick("Выберите предмет.", "Choose a subject.") }
+    public func chooseGroupTeacher(_ n: Int) -> String { pick("Выберите учителя группы \(n).", "Choose the teacher of group \(n).") }
+    public var groupFieldsMissing: String { pick("Нужны «subject» и «name».", "«subject» and «name» are needed.") }
+    public var noSuchGroup: String { pick("Такой группы нет.", "There is no such group.") }
     public var classTimetableLink: String { pick("Расписание класса", "The class's timetable") }
     public func classGroupsLink(_ className: String) -> String { pick("Группы \(className)", "Groups of \(className)") }
 }

@@ -100,6 +100,9 @@ extension Words {
     public var noRoom: String { pick("не указан", "none") }
     public var newRoomLabel: String { pick("Новый кабинет", "New room") }
     public var changeRoomButton: String { pick("Сменить кабинет", "Change the room") }
+    public var isoDateExpected: String { pick("Дата в виде ГГГГ-ММ-ДД.", "A date as YYYY-MM-DD.") }
+    public var dateExpected: String { pick("Укажите дату.", "Give a date.") }
+    public var entryFieldsMissing: String { pick("Заполните предмет, учителя, день и номер урока.", "Give the subject, the teacher, the day and the lesson number.") }
     public var roomForLessonLink: String { pick("Другой кабинет на этот урок", "Another room for this lesson") }
     public var timetableEntryLink: String { pick("Запись в расписании", "The timetable's entry") }
     public var changesLink: String { pick("Изменения расписания по дням", "Timetable changes by day") }

@@ -182,15 +182,15 @@ struct GroupPages: Sendable {
         let form = try visit.request.form()
         let students = try database.read { try $0.students(classID: classID) }
         do {
-            guard let subject = Int(form["subject"] ?? "") else { throw DeskError.invalid("Выберите предмет.", field: "subject") }
+            guard let subject = Int(form["subject"] ?? "") else { throw DeskError.invalid(visit.words.chooseSubject, field: "subject") }
             let groups: [GroupsDesk.SplitGroup] = try (1...2).map { n in
-                guard let teacher = Int(form["teacher\(n)"] ?? "") else { throw DeskError.invalid("Выберите учителя группы \(n).", field: "teacher") }
+                guard let teacher = Int(form["teacher\(n)"] ?? "") else { throw DeskError.invalid(visit.words.chooseGroupTeacher(n), field: "teacher") }
                 return GroupsDesk.SplitGroup(name: form["name\(n)"] ?? "", teacher: teacher, room: form["room\(n)"] ?? "",
                                              students: students.filter { form["s_\($0)"] == String(n) })
             }
             var from: CivilDate?
             if let text = form["from"] {
-                guard let d = CivilDate(iso: text) else { throw DeskError.invalid("Дата в виде ДД.ММ.ГГГГ.", field: "date") }
+                guard let d = CivilDate(iso: text) else { throw DeskError.invalid(visit.words.dateExpected, field: "date") }
                 from = d
             }
             let outcome = try desk.split(classID: classID, subjectID: subject, groups: groups, from: from, by: visit.editor)
@@ -208,7 +208,7 @@ struct GroupPages: Sendable {
     func members(_ visit: Visit) throws -> Response {
         let classID = try visit.request.pathParameters.int("id")
         let form = try visit.request.form()
-        guard let subject = Int(form["subject"] ?? "") else { throw HTTPError.badRequest("Нет предмета.") }
+        guard let subject = Int(form["subject"] ?? "") else { throw HTTPError.badRequest(visit.words.chooseSubject) }
         var chosen: [Int: Int] = [:]
         for pair in form.pairs where pair.name.hasPrefix("m_") {
             if let student = Int(pair.name.dropFirst(2)), let group = Int(pair.value) { chosen[student] = group }

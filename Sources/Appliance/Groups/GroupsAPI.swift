@@ -42,7 +42,7 @@ struct GroupsAPI: Sendable {
             }) { visit in
                 let body = try JSONBody.decode(Body.self, from: visit.request)
                 guard let subject = body.subject, let name = body.name else {
-                    throw HTTPError(status: 422, message: "Нужны «subject» и «name».", code: "invalid")
+                    throw HTTPError(status: 422, message: visit.words.groupFieldsMissing, code: "invalid")
                 }
                 let id = try desk.create(classID: body.class, subjectID: subject, name: name, teacher: body.teacher, students: body.students ?? [],
                                          by: visit.editor)
@@ -74,7 +74,7 @@ struct GroupsAPI: Sendable {
     /// The group of the path, as the policy sees it: its class, or the school for a cross-class group.
     func group(_ visit: Visit) throws -> Resource {
         guard let g = try database.read({ try $0.studyGroupRecord(try visit.request.pathParameters.int("id")) }) else {
-            throw HTTPError(status: 404, message: "Такой группы нет.")
+            throw HTTPError(status: 404, message: visit.words.noSuchGroup)
         }
         return g.classID.map { .schoolClass($0) } ?? .school
     }

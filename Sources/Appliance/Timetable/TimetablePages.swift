@@ -74,7 +74,7 @@ struct TimetablePages: Sendable {
     /// The date the page shows (`?date=`, else today); the week is the one containing it.
     func date(_ visit: Visit) throws -> CivilDate {
         guard let text = visit.request.query["date"], !text.isEmpty else { return visit.today }
-        guard let d = CivilDate(iso: text) else { throw HTTPError.badRequest("Дата в виде ГГГГ-ММ-ДД.") }
+        guard let d = CivilDate(iso: text) else { throw HTTPError.badRequest(visit.words.isoDateExpected) }
         return d
     }
 
@@ -284,15 +284,15 @@ struct TimetablePages: Sendable {
     }
 
     /// An entry's fields from a form. - Throws: 400 for a form that is not the page's.
-    func draft(_ form: Parameters, weekday: Int? = nil) throws -> EntryDraft {
+    func draft(_ w: Words, _ form: Parameters, weekday: Int? = nil) throws -> EntryDraft {
         guard let subject = Int(form["subject"] ?? ""), let teacher = Int(form["teacher"] ?? ""), let bell = Int(form["bell"] ?? ""),
-              let day = weekday ?? Int(form["weekday"] ?? "") else { throw HTTPError.badRequest("Заполните предмет, учителя, день и номер урока.") }
+              let day = weekday ?? Int(form["weekday"] ?? "") else { throw HTTPError.badRequest(w.entryFieldsMissing) }
         return EntryDraft(subject: subject, teacher: teacher, room: form["room"] ?? "", group: Int(form["group"] ?? ""), weekday: day, bell: bell)
     }
 
     /// The date of a form's field; a wrong one is the desk's kind of error, shown beside the field.
-    func formDate(_ form: Parameters, _ name: String) throws -> CivilDate {
-        guard let d = CivilDate(iso: form[name] ?? "") else { throw DeskError.invalid("Дата в виде ДД.ММ.ГГГГ.", field: "date") }
+    func formDate(_ w: Words, _ form: Parameters, _ name: String) throws -> CivilDate {
+        guard let d = CivilDate(iso: form[name] ?? "") else { throw DeskError.invalid(w.dateExpected, field: "date") }
         return d
     }
 
@@ -308,7 +308,7 @@ struct TimetablePages: Sendable {
         let classID = try visit.request.pathParameters.int("id")
         let form = try visit.request.form()
         do {
-            let outcome = try desk.addEntry(classID: classID, try draft(form), from: try formDate(form, "from"), reason: form["reason"] ?? "", by: visit.editor)
+            let outcome = try desk.addEntry(classID: classID, try draft(visit.words, form), from: try formDate(visit.words, form, "from"), reason: form["reason"] ?? "", by: visit.editor)
             return after(outcome, classID: classID)
         } catch let error as DeskError where error.field != nil {
             return try classWeek(visit, typed: Typed(form: "add", values: form, error: error), status: 422)
@@ -319,8 +319,8 @@ struct TimetablePages: Sendable {
         let classID = try visit.request.pathParameters.int("id")
         let form = try visit.request.form()
         do {
-            let date = try formDate(form, "date")
-            _ = try desk.addLesson(classID: classID, on: date, try draft(form, weekday: date.weekday == 7 ? 1 : date.weekday), reason: form["reason"] ?? "",
+            let date = try formDate(visit.words, form, "date")
+            _ = try desk.addLesson(classID: classID, on: date, try draft(visit.words, form, weekday: date.weekday == 7 ? 1 : date.weekday), reason: form["reason"] ?? "",
                                    by: visit.editor)
             return .redirect(to: "/timetable/classes/\(classID)?date=\(date.iso)&added=1")
         } catch let error as DeskError where error.field != nil {
@@ -406,7 +406,7 @@ struct TimetablePages: Sendable {
         let id = try visit.request.pathParameters.int("id")
         let form = try visit.request.form()
         do {
-            let outcome = try desk.changeEntry(id, to: try draft(form), from: try formDate(form, "from"), reason: form["reason"] ?? "", by: visit.editor)
+            let outcome = try desk.changeEntry(id, to: try draft(visit.words, form), from: try formDate(visit.words, form, "from"), reason: form["reason"] ?? "", by: visit.editor)
             let classID = try database.read { try $0.timetableEntryView(outcome.entry ?? id)?.classID } ?? 0
             return after(outcome, classID: classID)
         } catch let error as DeskError where error.field != nil {
@@ -419,7 +419,7 @@ struct TimetablePages: Sendable {
         let form = try visit.request.form()
         let classID = try database.read { try $0.timetableEntryView(id)?.classID } ?? 0
         do {
-            return after(try desk.removeEntry(id, from: try formDate(form, "from"), reason: form["reason"] ?? "", by: visit.editor), classID: classID)
+            return after(try desk.removeEntry(id, from: try formDate(visit.words, form, "from"), reason: form["reason"] ?? "", by: visit.editor), classID: classID)
         } catch let error as DeskError where error.field != nil {
             return try entryPage(visit, typed: Typed(form: "remove", values: form, error: error), status: 422)
         }
