@@ -39,6 +39,8 @@ public struct App: Sendable {
             + ImportPages(database: database, uploadLimit: uploadLimit).routes
             + BackupsPage(database: database, clock: clock).routes
             + StructurePages(database: database).routes
+            + TimetablePages(database: database, clock: clock).routes
+            + GroupPages(database: database, clock: clock).routes
             + DiaryPages(database: database, clock: clock).routes
             + JournalRoutes(database: database, clock: clock).routes
             + KioskMode(database: database, clock: clock, verify: { PasswordHash.verify($0, against: $1) }).routes

@@ -45,6 +45,10 @@ enum HomePage {
         if AccessPolicy.permits(actor, .manageTimetable, .school) {
             links.append(("/day?teacher=", w.sectionSubstitutions, w.sectionSubstitutionsText))
         }
+        if AccessPolicy.permits(actor, .viewTimetable, .school) || AccessPolicy.permits(actor, .viewTimetable, .person(id: actor.personID, classes: [], isStaff: true)) {
+            links.append(("/timetable", w.timetableTitle, AccessPolicy.permits(actor, .manageTimetable, .school)
+                ? w.timetableHomeHintManager : w.timetableHomeHint))
+        }
         if AccessPolicy.permits(actor, .changeSettings, .school) {
             links.append(("/settings", w.sectionSettings, w.sectionSettingsText))
             links.append(("/backups", w.backupsTitle, w.backupsLinkHint))

@@ -21,7 +21,7 @@ extension StructureDesk {
             let year = try self.year(c, yearID, editor)
             let p = try period(c, form, year: year, except: nil, editor)
             let id = try c.insertPeriod(year: year.id, scheme: p.scheme, number: p.number, name: p.name, startsOn: p.startsOn, endsOn: p.endsOn)
-            let replan = try self.replan(c, year: year.id, from: p.startsOn)
+            let replan = try self.replan(c, year: year.id, from: p.startsOn, by: editor)
             try c.appendAudit(editor.entry(.structurePeriod, entity: "period", id: id, new: Words.russian.auditPeriod(p), reason: auditReplan(replan)))
             return replan
         }
@@ -36,7 +36,7 @@ extension StructureDesk {
             let p = try period(c, form, year: try self.year(c, yearID, editor), except: id, editor)
             guard p != old else { return Replan() }
             try c.updatePeriod(id, number: p.number, name: p.name, startsOn: p.startsOn, endsOn: p.endsOn)
-            let replan = try self.replan(c, year: yearID, from: min(old.startsOn, p.startsOn))
+            let replan = try self.replan(c, year: yearID, from: min(old.startsOn, p.startsOn), by: editor)
             try c.appendAudit(editor.entry(.structurePeriod, entity: "period", id: id, old: Words.russian.auditPeriod(old), new: Words.russian.auditPeriod(p),
                                            reason: auditReplan(replan)))
             return replan
@@ -49,7 +49,7 @@ extension StructureDesk {
             guard let (old, yearID) = try c.period(id) else { throw DeskError.notFound(editor.words.structureNotFound) }
             try unused(try c.references(period: id), editor)
             try c.deletePeriod(id)
-            let replan = try self.replan(c, year: yearID, from: old.startsOn)
+            let replan = try self.replan(c, year: yearID, from: old.startsOn, by: editor)
             try c.appendAudit(editor.entry(.structurePeriod, entity: "period", id: id, old: Words.russian.auditPeriod(old), reason: auditReplan(replan)))
             return replan
         }
@@ -84,7 +84,7 @@ extension StructureDesk {
         try write(editor) { c in
             let h = try holiday(form, year: try self.year(c, yearID, editor), id: 0, editor)
             let id = try c.insertHoliday(year: yearID, name: h.name, startsOn: h.startsOn, endsOn: h.endsOn, grades: h.grades)
-            let replan = try self.replan(c, year: yearID, from: h.startsOn)
+            let replan = try self.replan(c, year: yearID, from: h.startsOn, by: editor)
             try c.appendAudit(editor.entry(.structureHoliday, entity: "holiday", id: id, new: Words.russian.auditHoliday(h), reason: auditReplan(replan)))
             return replan
         }
@@ -96,7 +96,7 @@ extension StructureDesk {
             let h = try holiday(form, year: try self.year(c, yearID, editor), id: id, editor)
             guard h != old else { return Replan() }
             try c.updateHoliday(id, name: h.name, startsOn: h.startsOn, endsOn: h.endsOn, grades: h.grades)
-            let replan = try self.replan(c, year: yearID, from: min(old.startsOn, h.startsOn))
+            let replan = try self.replan(c, year: yearID, from: min(old.startsOn, h.startsOn), by: editor)
             try c.appendAudit(editor.entry(.structureHoliday, entity: "holiday", id: id, old: Words.russian.auditHoliday(old), new: Words.russian.auditHoliday(h),
                                            reason: auditReplan(replan)))
             return replan
@@ -108,7 +108,7 @@ extension StructureDesk {
         try write(editor) { c in
             guard let (old, yearID) = try c.holiday(id) else { throw DeskError.notFound(editor.words.structureNotFound) }
             try c.deleteHoliday(id)
-            let replan = try self.replan(c, year: yearID, from: old.startsOn)
+            let replan = try self.replan(c, year: yearID, from: old.startsOn, by: editor)
             try c.appendAudit(editor.entry(.structureHoliday, entity: "holiday", id: id, old: Words.russian.auditHoliday(old), reason: auditReplan(replan)))
             return replan
         }

@@ -96,7 +96,7 @@ extension StructureDesk {
             let p = try profile(c, form, year: yearID, old: old, editor)
             guard p != old else { return nil }
             try c.updateClass(p)
-            let replan = p.scheme == old.scheme && p.grade == old.grade ? nil : try self.replan(c, year: yearID, from: try self.year(c, yearID, editor).startsOn)
+            let replan = p.scheme == old.scheme && p.grade == old.grade ? nil : try self.replan(c, year: yearID, from: try self.year(c, yearID, editor).startsOn, by: editor)
             try c.appendAudit(editor.entry(.structureClass, entity: "school_class", id: id, old: try auditClass(c, old), new: try auditClass(c, p),
                                            reason: replan.map(auditReplan) ?? "", schoolClass: id))
             return replan

@@ -48,16 +48,12 @@ public struct StructureDesk: Sendable {
         guard references.isEmpty else { throw DeskError.invalid(editor.words.problem(.inUse(references)), field: "delete") }
     }
 
-    /// Brings the year's lessons from `from` on in line with the plan: removes those with
-    /// nothing entered that fall on a holiday of their grade or in no period of their class's
-    /// scheme, then lets the timetable create the missing ones (`syncLessons`).
-    ///
-    /// - Important: `syncLessons` leaves lessons on days the plan no longer has; the removal
-    ///   here is this desk's until it does.
-    func replan(_ c: Connection, year: Int, from: CivilDate) throws -> Replan {
-        let removed = try c.removeUntouchedLessonsOutsidePlan(year: year, from: from)
-        let sync = try c.syncLessons(year: year, from: from)
-        return Replan(created: sync.created, removed: removed + sync.removed, outside: try c.lessonsOutsidePlan(year: year).count)
+    /// Brings the year's lessons from `from` on in line with the plan (`LessonPlan.replan`:
+    /// lessons with nothing entered that fall on a holiday of their grade or in no period of
+    /// their class's scheme go, the missing ones are created, each change audited).
+    func replan(_ c: Connection, year: Int, from: CivilDate, by editor: Editor) throws -> Replan {
+        let sync = try LessonPlan.replan(c, year: year, from: from, reason: Words.russian.structureReplanReason, by: editor)
+        return Replan(created: sync.created, removed: sync.removed.count, outside: try c.lessonsOutsidePlan(year: year).count)
     }
 
     func auditReplan(_ r: Replan) -> String { Words.russian.auditReplan(created: r.created, removed: r.removed, outside: r.outside) }

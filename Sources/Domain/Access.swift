@@ -99,6 +99,12 @@ public enum Action: String, CaseIterable, Sendable {
     case viewStructure
     /// Create, change and delete them (the administrator's, DOMAIN.md "The school year").
     case manageStructure
+    /// The weekly timetable of a class or a teacher: the administration any, a teacher their own
+    /// week, a class teacher their class's.
+    case viewTimetable
+    /// A class's study groups: split a subject into groups, move students, each group's teacher
+    /// (the administrator, any class and cross-class groups; a class teacher, their class).
+    case manageGroups
 }
 
 /// What an action is done to.
@@ -178,6 +184,13 @@ public enum AccessPolicy {
             return actor.readsEverything
         case .manageStructure:
             return admin
+        case .viewTimetable:
+            if actor.readsEverything { return true }
+            // A teacher's week is their own only; a class's week, its class teacher's too.
+            if case let .person(id, _, _) = resource { return id == actor.personID && isTeaching(actor) }
+            return leadsClass(actor, resource)
+        case .manageGroups:
+            return admin || leadsClass(actor, resource)
         }
     }
 
@@ -199,6 +212,10 @@ public enum AccessPolicy {
         case (.correctAbsences, _), (.recordAttendance, _): false
         case (.viewDiary, .student), (.acknowledgeFinals, .student), (.reportMark, .student): true
         case (.viewDiary, _), (.acknowledgeFinals, _), (.reportMark, _): false
+        // A week is a class's or a member of staff's; groups are a class's (or, cross-class, the school's).
+        case (.viewTimetable, .school), (.viewTimetable, .schoolClass), (.viewTimetable, .person(_, _, true)): true
+        case (.manageGroups, .school), (.manageGroups, .schoolClass): true
+        case (.viewTimetable, _), (.manageGroups, _): false
         default: true
         }
     }

@@ -75,7 +75,7 @@ public struct Bell: Sendable, Equatable {
 
 /// A dated change to the timetable, as shown on the kiosk and in diaries.
 public struct TimetableChange: Sendable, Equatable {
-    public enum Kind: String, Sendable { case substitution, cancelled, moved, replaced, added }
+    public enum Kind: String, Sendable { case substitution, cancelled, moved, replaced, added, room }
 
     public let className: String
     public let bellNumber: Int
@@ -103,6 +103,7 @@ public struct TimetableChange: Sendable, Equatable {
         case .moved: "урок перенесён"
         case .replaced: "замена предмета"
         case .added: "дополнительный урок"
+        case .room: "замена кабинета"
         }
     }
 }

@@ -115,6 +115,7 @@ struct LessonPages: Sendable {
         return try JournalFrame.page(visit, database: database, title: w.sectionChanges, """
             <main>
             <h1>\(w.sectionChanges)</h1>
+            \(AccessPolicy.permits(visit.actor!, .viewTimetable, .school) ? "<p><a href=\"/timetable\">\(w.timetableTitle)</a></p>" as HTML : "")
             <p class="muted">\(w.dayLine(date))</p>
             <nav class="week-nav"><a href="/changes?date=\(Self.schoolDay(date, -1).iso)">\(w.previousDay)</a>
             \(date == visit.today ? "" as HTML : "<a href=\"/changes\">\(w.today)</a>")
@@ -361,6 +362,7 @@ struct LessonPages: Sendable {
             <label class="f f-subject">\(w.changeSubject) <select name="subject">\(each: subjects.map { "<option value=\"\($0.id)\"\($0.id == lesson.subjectID ? " selected" : "")>\($0.name)</option>" as HTML })</select></label>
             <label>\(w.reasonLabel) <input name="reason" maxlength="500" placeholder="\(w.changeReasonExample)"></label>
             <p><button>\(w.recordChange)</button></p>
+            <p><a href="/timetable/lessons/\(lesson.id)/room">\(w.roomForLessonLink)</a></p>
             </form>
             """
     }

@@ -97,6 +97,17 @@ extension Words {
         case .enrolmentLeave: "Student left"
         case .electronicAccessRefuse: "Family refused electronic access"
         case .electronicAccessRestore: "Family returned to the electronic diary"
+        case .timetableRoom: "Room changed"
+        case .timetableEntryAdd: "Lesson added to the timetable"
+        case .timetableEntryChange: "Timetable changed"
+        case .timetableEntryRemove: "Lesson taken off the timetable"
+        case .lessonReplanCreate: "Lessons created from the timetable"
+        case .lessonReplanUpdate: "Lesson changed by the timetable"
+        case .lessonReplanRemove: "Lesson removed by the timetable"
+        case .groupCreate: "Group created"
+        case .groupChange: "Group changed"
+        case .groupMembers: "Group members changed"
+        case .groupSplit: "Class split into groups"
         }
     }
 
@@ -119,6 +130,7 @@ extension Words {
         case .moved: pick(change.russianKind, "lesson moved")
         case .replaced: pick(change.russianKind, "different subject")
         case .added: pick(change.russianKind, "extra lesson")
+        case .room: pick(change.russianKind, "room changed")
         }
     }
 

@@ -256,4 +256,7 @@ extension Words {
         if (2...4).contains(t) && !(12...14).contains(h) { return few }
         return many
     }
+
+    /// The reason audit rows of a re-plan give when the school's calendar or a class changed.
+    public var structureReplanReason: String { pick("изменение учебного года", "the school year changed") }
 }

@@ -97,6 +97,8 @@ extension PageSnapshots {
             try check(teacher, "/password", "teacher-password")
             try check(teacher, "/settings", "teacher-settings-403")
             try check(teacher, "/lessons/999999", "teacher-lesson-404")
+            try check(teacher, "/timetable/teachers/\(FixtureSchool.id(kuznetsova))", "teacher-timetable")
+            try check(teacher, "/classes/\(a)/groups", "teacher-class-groups")
         }
 
         @Test func aGroupTeachersPages() throws {
@@ -137,6 +139,7 @@ extension PageSnapshots {
             for section in ["periods", "holidays", "bells", "rooms", "subjects", "classes", "assignments"] {
                 try check(admin, "/school/\(section)", "administrator-school-\(section)")
             }
+            try check(admin, "/classes/\(FixtureSchool.classID("5Б"))/groups", "administrator-class-groups-5b")
         }
 
         @Test func theDeputysPages() throws {
@@ -149,6 +152,12 @@ extension PageSnapshots {
             try check(deputy, "/journal", "deputy-journals")
             try check(deputy, "/changes", "deputy-changes-today")
             try check(deputy, "/changes?date=2026-11-25", "deputy-changes-wednesday")
+            try check(deputy, "/timetable", "deputy-timetable")
+            try check(deputy, "/timetable/classes/\(FixtureSchool.classID("5А"))?date=2026-11-30", "deputy-timetable-5a")
+            let history = try #require(try app.database.read { try $0.timetableEntries(classID: FixtureSchool.classID("5А"), subjectID: try $0.subjectID(named: "История")!,
+                                                                                      from: FixtureSchool.today) }.first)
+            try check(deputy, "/timetable/entries/\(history.id)", "deputy-timetable-entry")
+            try check(deputy, "/timetable/lessons/\(try lesson(app, volkova, bell: 3))/room", "deputy-lesson-room")
         }
 
         @Test func theDirectorsPages() throws {

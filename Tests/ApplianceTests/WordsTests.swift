@@ -11,11 +11,6 @@ import Testing
     /// The modules whose Swift sources are pages (or what pages are made of).
     static let pageModules = ["Appliance", "Journal", "Diary", "Kiosk", "WebUI", "Routing"]
 
-    /// Files still to move to the catalogue (another change converts them); empty it as they go.
-    static let stillToConvert: [String] = []
-    /// Folders still to convert, whatever files they hold.
-    static let foldersStillToConvert = ["Sources/Appliance/Structure/", "Sources/Appliance/Timetable/", "Sources/Appliance/Groups/",
-                                        "Sources/Appliance/Imports/"]
     /// Not pages: the server's log lines, for the operator at the console (in Russian, as the CLI speaks).
     static let notPages = ["Sources/Appliance/Bootstrap.swift"]
 
@@ -39,8 +34,7 @@ import Testing
         var scanned = 0
         for module in Self.pageModules {
             for file in try Self.files(module) {
-                if Self.stillToConvert.contains(file.path) || Self.notPages.contains(file.path)
-                    || Self.foldersStillToConvert.contains(where: file.path.hasPrefix) { continue }
+                if Self.notPages.contains(file.path) { continue }
                 scanned += 1
                 for literal in SwiftLiterals(file.text).literals where Self.isCyrillic(literal.text) {
                     offenders.append("\(file.path):\(literal.line): \(literal.text.prefix(60))")
@@ -49,18 +43,6 @@ import Testing
         }
         #expect(scanned > 30)
         #expect(offenders.isEmpty, "Russian in page code, not in Sources/Words:\n\(offenders.joined(separator: "\n"))")
-    }
-
-    /// The files waiting for conversion still exist and still need it (a stale entry is removed, not kept).
-    @Test func theListStillToConvertIsCurrent() throws {
-        for path in Self.stillToConvert {
-            let url = Self.root.appendingPathComponent(path)
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-                Issue.record("\(path) is gone: take it off stillToConvert")
-                continue
-            }
-            #expect(SwiftLiterals(text).literals.contains { Self.isCyrillic($0.text) }, "\(path) has no Russian left: take it off stillToConvert")
-        }
     }
 
     /// The scanner itself: comments are skipped, interpolations and multi-line literals are read.

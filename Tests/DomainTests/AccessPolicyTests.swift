@@ -27,6 +27,8 @@ import Testing
         "groupedSubject": .classSubject(classID: 1, subjectID: 5, groupID: nil),
         "ownGroupLesson": .lesson(classID: 1, subjectID: 5, groupID: 51, substitute: nil),
         "otherGroupLesson": .lesson(classID: 1, subjectID: 5, groupID: 52, substitute: nil),
+        // The week of person 4 (the teacher below) in the timetable.
+        "week4": .person(id: 4, classes: [], isStaff: true),
     ]
 
     static let everyone: Set<String> = ["viewOwnAccount", "changeOwnPassword"]
@@ -44,6 +46,8 @@ import Testing
     static let classLessons = ["otherLessonOwnClass", "ownGroupLesson", "otherGroupLesson"]
     static let diaries = ["ownStudent", "otherStudent"]
     static let teaching = TeachingAssignment(classID: 1, subjectID: 1, groupID: nil)
+    /// Whose timetable the administration reads: the school's, any class's, any teacher's.
+    static let weeks = ["school", "ownClass", "otherClass", "staffPerson", "week4"]
 
     /// (actor, what it may do beyond its own account).
     static let cases: [(String, Actor, Set<String>)] = [
@@ -51,16 +55,18 @@ import Testing
          cells([.viewPeople, .viewReports, .editPeople, .recordConsent, .issueSlips,
                 .lockAccounts, .importData, .changeSettings, .viewAudit, .manageTimetable, .grantUnlocks], all)
             .union(cells([.viewJournal], journals)).union(cells([.listJournals, .viewTimetableChanges, .viewTeachersDay], ["school"])).union(cells([.viewDiary], diaries))
-            .union(cells([.viewStructure, .manageStructure], ["school"]))),
+            .union(cells([.viewStructure, .manageStructure], ["school"]))
+            .union(cells([.viewTimetable], weeks)).union(cells([.manageGroups], ["school", "ownClass", "otherClass"]))),
         ("director", Actor(accountID: 2, personID: 2, roles: [.director]),
          cells([.viewPeople, .viewReports, .viewAudit], all).union(cells([.viewJournal], journals)).union(cells([.viewDiary], diaries))
-            .union(cells([.listJournals, .viewTimetableChanges, .viewStructure], ["school"]))),
+            .union(cells([.listJournals, .viewTimetableChanges, .viewStructure], ["school"])).union(cells([.viewTimetable], weeks))),
         ("deputy", Actor(accountID: 3, personID: 3, roles: [.deputy]),
          cells([.viewPeople, .viewReports, .viewAudit, .manageTimetable, .grantUnlocks], all).union(cells([.viewJournal], journals)).union(cells([.viewDiary], diaries))
-            .union(cells([.listJournals, .viewTimetableChanges, .viewTeachersDay, .viewStructure], ["school"]))),
+            .union(cells([.listJournals, .viewTimetableChanges, .viewTeachersDay, .viewStructure], ["school"])).union(cells([.viewTimetable], weeks))),
         ("teacher", Actor(accountID: 4, personID: 4, roles: [.teacher], assignments: [teaching]),
          cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])
-            .union(cells([.viewJournal, .editJournal, .recordAttendance], ["ownLesson", "substitutedLesson"])))),
+            .union(cells([.viewJournal, .editJournal, .recordAttendance], ["ownLesson", "substitutedLesson"])))
+            .union(cells([.viewTimetable], ["week4"]))),
         ("class teacher", Actor(accountID: 5, personID: 5, roles: [.teacher], classTeacherOf: [1], assignments: [teaching]),
          cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])
             .union(cells([.viewJournal, .setPeriodMarks], classSubjects))
@@ -70,6 +76,7 @@ import Testing
             .union(cells([.viewPeople, .viewReports], ["ownClass", "ownSubject", "ownStudent", "ownClassPerson", "staffPerson", "ownLesson"]
                                                       + classSubjects + classLessons))
             .union(cells([.viewDiary], ["ownStudent"]))
+            .union(cells([.viewTimetable, .manageGroups], ["ownClass"]))
             .union(cells([.editPeople, .recordConsent, .issueSlips], ["ownClass", "ownSubject", "ownStudent", "ownClassPerson", "ownLesson"]
                                                                      + classSubjects + classLessons)))),
         // Teaches group 51 of subject 5: that group only — not group 52, not the whole class.

@@ -212,6 +212,39 @@ import Testing
         #expect(try enrolments(db, "Петрова") == ["5Б 2026-10-01…"])
     }
 
+    /// Issue #11, item 6: re-importing a timetable with another subject at a slot moved a lesson
+    /// that had a topic and homework to the new subject, and no audit row said so. A lesson with
+    /// anything entered keeps its subject, teacher and entries; the lessons nothing was entered
+    /// for follow, each with its audit row.
+    @Test func aReplanNeverMovesALessonWithATopicAndHomework() throws {
+        let db = try school()
+        _ = try run(db, .staff, "Фамилия;Имя;Отчество;Должность\nКузнецов;Игорь;Петрович;учитель\nСмирнова;Ольга;Ивановна;учитель\n")
+        _ = try run(db, .timetable, "Класс;День;Урок;Предмет;Учитель\n5А;Пн;1;Математика;Кузнецов И. П.\n")
+        let monday = CivilDate(iso: "2026-11-30")!, later = CivilDate(iso: "2026-12-07")!
+        func lesson(on date: CivilDate) throws -> (id: Int, subject: String, teacher: String, topic: String, homework: String) {
+            try #require(try db.read { try $0.first("""
+                SELECT l.id, s.name, p.last_name, l.topic, l.homework FROM lesson l JOIN subject s ON s.id = l.subject_id
+                JOIN person p ON p.id = l.teacher_id WHERE l.date = ? AND l.bell_number = 1
+                """, date) { ($0.int(0), $0.string(1), $0.string(2), $0.string(3), $0.string(4)) } })
+        }
+        let written = try lesson(on: monday), untouched = try lesson(on: later)
+        try db.write { try $0.setLessonContent(written.id, topic: "Сложение дробей", planTopic: nil, homework: "№ 312", at: Self.now) }
+
+        let report = try run(db, .timetable, "Класс;День;Урок;Предмет;Учитель\n5А;Пн;1;Русский язык;Смирнова О. И.\n")
+        let kept = try lesson(on: monday)
+        #expect(kept.id == written.id)
+        #expect(kept.subject == "Математика" && kept.teacher == "Кузнецов")
+        #expect(kept.topic == "Сложение дробей" && kept.homework == "№ 312")
+        // The lesson nothing was entered for follows the timetable, and says so in the trail.
+        let followed = try lesson(on: later)
+        #expect(followed.id == untouched.id && followed.subject == "Русский язык" && followed.teacher == "Смирнова")
+        let actions = { (id: Int) in try db.read { try $0.query("SELECT action FROM audit WHERE lesson_id = ? ORDER BY id", id) { $0.string(0) } } }
+        #expect(try actions(followed.id) == ["lesson.replan_update"])
+        #expect(try actions(kept.id).isEmpty)
+        // The kept lesson is named in the import's report, for the person to decide.
+        #expect(report.changes.contains { $0.contains("30.11") && $0.contains("Математика") })
+    }
+
     @Test func classListsParse() throws {
         #expect(try SchoolSetup.parseClasses("1А-1В, 11Б").map(\.description) == ["1А", "1Б", "1В", "11Б"])
         #expect(throws: SetupError.self) { try SchoolSetup.parseClasses("5А-6Б") }

@@ -108,7 +108,7 @@ extension StructurePages {
         }
         let add = addForm(visit, action: "/school/classes", year: data.year, title: w.structureAddClass, button: w.structureAdd, [
             field(d, "new", "grade", w.structureGrade, "", type: "number", attributes: " min=\"1\" max=\"11\"", row: false),
-            select(d, "new", "letter", w.structureLetter, "А", letters, row: false),
+            select(d, "new", "letter", w.structureLetter, letters.first?.0 ?? "", letters, row: false),
             field(d, "new", "name", w.structureNameOptional, "", attributes: " maxlength=\"20\"", row: false),
             select(d, "new", "class_teacher", w.structureClassTeacher, "", teachers, row: false),
             select(d, "new", "bell_schedule", w.structureBellSchedule, schedules.first?.0 ?? "", schedules, row: false),

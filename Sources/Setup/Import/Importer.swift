@@ -101,8 +101,8 @@ public struct Importer {
                 if !session.problems.isEmpty { throw ImportFailure(problems: session.problems) }
                 if kind == .timetable {
                     // The journal's lessons follow the timetable from today to the end of the year.
-                    let sync = try c.syncLessons(year: year.id, from: today)
-                    session.report.changes.append("уроки в журнале с \(today.russian): создано \(sync.created), изменено \(sync.updated), удалено \(sync.removed)")
+                    let sync = try LessonPlan.replan(c, year: year.id, from: today, reason: "загрузка расписания", by: .importing(account: account, at: now))
+                    session.report.changes += LessonPlan.report(sync, from: today)
                 }
                 try c.appendAudit(AuditEntry(at: now, account: account, session: sessionID, via: .import, action: kind.auditAction, entity: "school",
                                              newValue: session.report.summary, reason: via == .cli ? "командная строка" : "страница", address: address))

@@ -102,11 +102,11 @@ extension Connection {
         return try insertRoom(name: name)
     }
 
-    /// The entry of the weekly timetable at a slot of a class (and group).
+    /// The entry of the weekly timetable at a slot of a class (and group): its latest version.
     public func timetableEntry(classID: Int, group: Int?, weekday: Int, bell: Int, year: Int) throws -> (id: Int, subject: Int, teacher: Int, room: Int?)? {
         try first("""
             SELECT id, subject_id, teacher_id, room_id FROM timetable_entry
-            WHERE class_id = ? AND coalesce(group_id, 0) = coalesce(?, 0) AND weekday = ? AND bell_number = ? AND year_id = ?
+            WHERE class_id = ? AND coalesce(group_id, 0) = coalesce(?, 0) AND weekday = ? AND bell_number = ? AND year_id = ? ORDER BY valid_from DESC LIMIT 1
             """, classID, group, weekday, bell, year) { ($0.int(0), $0.int(1), $0.int(2), $0.optionalInt(3)) }
     }
 

@@ -285,16 +285,6 @@ extension Connection {
                         AND l.date BETWEEN p.starts_on AND p.ends_on))
         """
 
-    /// Nothing entered for the lesson: no marks, absences, remarks, individual homework or
-    /// timetable change, scheduled, and no topic or homework of its own (a topic the КТП filled in
-    /// is the plan's, not an entry).
-    static let untouched = """
-        l.status = 'scheduled' AND l.change_note = '' AND l.homework = '' AND (l.topic = '' OR l.plan_topic_id IS NOT NULL)
-        AND NOT EXISTS (SELECT 1 FROM mark WHERE lesson_id = l.id) AND NOT EXISTS (SELECT 1 FROM absence WHERE lesson_id = l.id)
-        AND NOT EXISTS (SELECT 1 FROM remark WHERE lesson_id = l.id) AND NOT EXISTS (SELECT 1 FROM timetable_change WHERE lesson_id = l.id)
-        AND NOT EXISTS (SELECT 1 FROM individual_homework WHERE lesson_id = l.id)
-        """
-
     /// The year's lessons from `from` on that are outside the plan, by date, class and bell.
     public func lessonsOutsidePlan(year: Int, from: CivilDate? = nil) throws -> [LessonOutsidePlan] {
         try query("""

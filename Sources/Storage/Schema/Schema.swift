@@ -10,6 +10,7 @@ public enum Schema {
         Migration(version: 7, name: "language", sql: language),
         Migration(version: 8, name: "subject_scale", sql: subjectScale),
         Migration(version: 9, name: "people", sql: people),
+        Migration(version: 10, name: "timetable_editing", sql: timetableEditing),
         Migration(version: 11, name: "import_upload", sql: importUpload),
         Migration(version: 12, name: "backup_run", sql: backupRun),
     ]

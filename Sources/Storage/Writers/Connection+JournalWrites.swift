@@ -181,8 +181,9 @@ extension Connection {
     }
 
     /// Moves a lesson to another date and bell (a lesson with marks stays where it is: the caller checks).
+    /// The date the timetable planned it for is kept (`planned_date`): a re-plan still counts its slot as filled.
     public func moveLesson(_ lesson: Int, to date: CivilDate, bell: Int, note: String) throws {
-        try run("UPDATE lesson SET date = ?, bell_number = ?, change_note = ? WHERE id = ?", date, bell, note, lesson)
+        try run("UPDATE lesson SET planned_date = coalesce(planned_date, date), date = ?, bell_number = ?, change_note = ? WHERE id = ?", date, bell, note, lesson)
     }
 
     /// Another subject (and its teacher) in the lesson's place.

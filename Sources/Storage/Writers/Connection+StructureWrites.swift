@@ -98,17 +98,4 @@ extension Connection {
     public func deleteTeachingAssignment(_ id: Int) throws {
         try run("DELETE FROM teaching_assignment WHERE id = ?", id)
     }
-
-    // MARK: The plan
-
-    /// Removes the year's lessons from `from` on that fall outside the plan (on a holiday of
-    /// their grade, or in no period of their class's scheme) with nothing entered for them;
-    /// returns how many. Lessons with entries stay (`lessonsOutsidePlan` lists them).
-    public func removeUntouchedLessonsOutsidePlan(year: Int, from: CivilDate) throws -> Int {
-        try run("""
-            DELETE FROM lesson WHERE id IN (
-                SELECT l.id FROM lesson l JOIN school_class c ON c.id = l.class_id
-                WHERE l.year_id = ?1 AND l.date >= ?2 AND \(Self.outsidePlan) AND \(Self.untouched))
-            """, year, from)
-    }
 }

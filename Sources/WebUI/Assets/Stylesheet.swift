@@ -296,6 +296,41 @@ extension Assets {
     .grid-pad[hidden] { display: none; }
     body:has(.grid-pad:not([hidden])) { padding-bottom: 140px; }
     .grid-pad button { min-width: 48px; min-height: 48px; font-size: 18px; padding: 0 10px; }
+    /* The timetable: a week of a class or a teacher, days across, bells down; the groups of a class. */
+    /* On a phone the week scrolls sideways inside its frame, the bells staying in view. */
+    table.timetable-grid { table-layout: fixed; min-width: 780px; }
+    table.timetable-grid th, table.timetable-grid td { border: 1px solid var(--line); padding: 4px 6px; }
+    table.timetable-grid thead th { text-align: center; }
+    table.timetable-grid thead th:first-child, table.timetable-grid th[scope=row] { width: 5.5em; }
+    table.timetable-grid th[scope=row] { position: sticky; left: 0; background: var(--paper); z-index: 1; color: var(--ink); font-weight: 400; }
+    table.timetable-grid th[scope=row] b { font-size: 18px; color: var(--brand); }
+    table.timetable-grid th small { display: block; color: var(--muted); font-size: 12px; font-weight: 400; }
+    table.timetable-grid th.chosen { background: var(--soft); color: var(--ink); }
+    table.timetable-grid .entry { display: block; font-size: 14px; line-height: 1.3; padding: 4px 6px; border-radius: 6px; background: var(--soft);
+      color: var(--ink); text-decoration: none; margin: 2px 0; overflow-wrap: break-word; }
+    table.timetable-grid a.entry:hover { outline: 2px solid var(--brand); }
+    table.timetable-grid .entry b, table.timetable-grid .entry span { display: block; }
+    table.timetable-grid .entry .group { color: var(--brand); font-weight: 600; }
+    table.timetable-grid .entry .room { color: var(--muted); }
+    table.timetable-grid td.free { text-align: center; vertical-align: middle; }
+    table.timetable-grid a.add { display: inline-block; min-width: 32px; min-height: 32px; line-height: 32px; border-radius: 6px; color: var(--muted);
+      text-decoration: none; font-size: 20px; }
+    table.timetable-grid a.add:hover, table.timetable-grid a.add:focus { background: var(--soft); color: var(--brand); }
+    .timetable-form .fields { display: grid; gap: 0 16px; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); }
+    .timetable-form .fields .field-error { grid-column: 1 / -1; }
+    .timetable .teacher-links ul, .timetable .class-links ul { list-style: none; display: flex; flex-wrap: wrap; gap: 8px 18px; margin: 0; padding: 0; }
+    section.kept h2 { font-size: 17px; margin: 0 0 6px; }
+    section.kept ul { margin: 6px 0 0; padding-left: 20px; }
+    .groups-subject h2 { margin-bottom: 4px; }
+    table.group-members td, table.group-members th { vertical-align: middle; }
+    table.group-members th[scope=row] { color: var(--ink); font-weight: 400; font-size: inherit; }
+    fieldset.split-group { border: 1px solid var(--line); border-radius: 8px; min-width: 0; }
+    fieldset.split-group legend { font-weight: 700; padding: 0 4px; }
+    table.group-members td.choice { text-align: center; }
+    table.group-members input[type=radio] { width: 22px; height: 22px; }
+    .group-cards { display: grid; gap: 12px; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); margin: 8px 0 12px; }
+    .group-cards form { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
+    .group-cards h3 { margin: 0; font-size: 16px; }
     /* A phone: each student of the lesson page is a block with the name on top, nothing scrolls sideways. */
     @media (max-width: 640px) {
       table.entries thead, table.entries td:first-child { display: none; }
