@@ -92,10 +92,10 @@ extension PeoplePages {
         let days = (0..<6).map { monday.adding(days: $0) }
         let dayLines = lines.filter { $0.absence.date == day }
         let dayItems: [HTML] = dayLines.map {
-            "<li><b>\($0.student)</b> — \(w.lessonNumber($0.absence.bell)), \($0.absence.subject): <span class=\"absence\">\($0.absence.code.rawValue)</span> <small class=\"muted\">\($0.absence.code.russian)</small></li>"
+            "<li><b>\($0.student)</b> — \(w.lessonNumber($0.absence.bell)), \($0.absence.subject): <span class=\"absence\">\($0.absence.code.rawValue)</span> <small class=\"muted\">\(w.absence($0.absence.code))</small></li>"
         }
         let dayHeads: [HTML] = days.map { d in
-            "<th scope=\"col\"\(d == day ? " class=\"chosen\"" as HTML : "")><a href=\"/classes/\(classID)?date=\(d.iso)#attendance\">\(RussianCalendar.weekdaysShort[d.weekday - 1]) \(d.shortRussian)</a></th>"
+            "<th scope=\"col\"\(d == day ? " class=\"chosen\"" as HTML : "")><a href=\"/classes/\(classID)?date=\(d.iso)#attendance\">\(w.weekdayShort(d)) \(w.shortDate(d))</a></th>"
         }
         // The week's rows: the class now, and whoever left it during the week (their days after it hatched).
         let weekRows: [HTML] = data.enrolments.filter { e in e.enrolment.leftOn.map { $0 > monday && current[e.enrolment.studentID] == nil } ?? true }.map { e in
@@ -118,7 +118,7 @@ extension PeoplePages {
             if canCorrect, let count = dayCounts[dayField], count > 1, seenDays.insert(dayField).inserted {
                 let chosen = typed[dayField] ?? ""
                 let options: [HTML] = [HTML("<option value=\"\"\(chosen.isEmpty ? " selected" : "")>\(w.byLessons)</option>")] + AbsenceCode.allCases.filter(\.meansAbsent).map {
-                    "<option value=\"\($0.rawValue)\"\($0.rawValue == chosen ? " selected" : "")>\($0.rawValue) — \($0.russian)</option>"
+                    "<option value=\"\($0.rawValue)\"\($0.rawValue == chosen ? " selected" : "")>\($0.rawValue) — \(w.absence($0))</option>"
                 }
                 let error = errors[dayField]
                 reasonRows.append("""
@@ -131,7 +131,7 @@ extension PeoplePages {
             let cell: HTML
             if line.editable && canCorrect {
                 let options: [HTML] = AbsenceCode.allCases.filter(\.meansAbsent).map {
-                    "<option value=\"\($0.rawValue)\"\($0.rawValue == value ? " selected" : "")>\($0.rawValue) — \($0.russian)</option>"
+                    "<option value=\"\($0.rawValue)\"\($0.rawValue == value ? " selected" : "")>\($0.rawValue) — \(w.absence($0))</option>"
                 }
                 let error = errors[line.field]
                 cell = """
@@ -139,7 +139,7 @@ extension PeoplePages {
                     \(error.map { "<p class=\"field-error\" id=\"\(line.field)-error\">\($0)</p>" as HTML })
                     """
             } else {
-                cell = "<span class=\"absence\">\(a.code.rawValue)</span> <small class=\"muted\">\(line.note.isEmpty ? a.code.russian : line.note)</small>"
+                cell = "<span class=\"absence\">\(a.code.rawValue)</span> <small class=\"muted\">\(line.note.isEmpty ? w.absence(a.code) : line.note)</small>"
             }
             let row: HTML = "<tr><td>\(a.date.shortRussian)</td><td>\(a.bell)</td><td>\(a.subject)</td><td>\(line.student)</td><td>\(cell)</td></tr>"
             // For the class teacher, the reasons past their window fold away below the ones to correct.
@@ -198,16 +198,16 @@ extension PeoplePages {
         // Families without electronic access (the weekly printout), and who left the class this year.
         let paperItems: [HTML] = paper.map { e in
             let guardians = data.guardians.filter { $0.studentID == e.enrolment.studentID }.map(\.name.shortName).joined(separator: ", ")
-            return "<li><a href=\"/people/\(e.enrolment.studentID)\">\(e.card.fullName)</a>\(guardians.isEmpty ? "" : " — \(guardians)") <small class=\"muted\">\(w.since(e.electronicAccessRefusedOn!.russian))</small></li>"
+            return "<li><a href=\"/people/\(e.enrolment.studentID)\">\(e.card.fullName)</a>\(guardians.isEmpty ? "" : " — \(guardians)") <small class=\"muted\">\(w.since(w.date(e.electronicAccessRefusedOn!)))</small></li>"
         }
         let leaverItems: [HTML] = leavers.map { e in
-            "<li><a href=\"/people/\(e.enrolment.studentID)\">\(e.card.fullName)</a> — \(w.since(e.enrolment.leftOn!.russian))\(e.enrolment.leftReason.isEmpty ? "" : ": \(e.enrolment.leftReason)")</li>"
+            "<li><a href=\"/people/\(e.enrolment.studentID)\">\(e.card.fullName)</a> — \(w.since(w.date(e.enrolment.leftOn!)))\(e.enrolment.leftReason.isEmpty ? "" : ": \(e.enrolment.leftReason)")</li>"
         }
 
         // Who has never signed in.
         let waiting = data.members.filter { $0.account != .inUse }
         let waitingItems: [HTML] = waiting.map {
-            "<li><a href=\"/people/\($0.id)\">\($0.card.fullName)</a> <small class=\"muted\">\($0.kind == .student ? w.studentLower : w.guardianLower) · \($0.account.russian)</small></li>"
+            "<li><a href=\"/people/\($0.id)\">\($0.card.fullName)</a> <small class=\"muted\">\($0.kind == .student ? w.studentLower : w.guardianLower) · \(w.accountState($0.account))</small></li>"
         }
         let slipsAllowed = AccessPolicy.permits(actor, .issueSlips, .schoolClass(classID))
         var tools: [HTML] = []
@@ -219,6 +219,12 @@ extension PeoplePages {
             tools.append("<a class=\"button secondary\" href=\"/people?class=\(classID)\">\(w.accountsOfClass)</a>")
         }
         if AccessPolicy.permits(actor, .listJournals, .school) { tools.append("<a class=\"button secondary\" href=\"/journal\">\(w.menuJournals)</a>") }
+        if AccessPolicy.permits(actor, .viewTimetable, .schoolClass(classID)) {
+            tools.append("<a class=\"button secondary\" href=\"/timetable/classes/\(classID)\">\(w.timetableTitle)</a>")
+        }
+        if AccessPolicy.permits(actor, .manageGroups, .schoolClass(classID)) {
+            tools.append("<a class=\"button secondary\" href=\"/classes/\(classID)/groups\">\(w.classGroupsLink(schoolClass.name))</a>")
+        }
 
         return try frame(visit, title: w.classTitle(schoolClass.name), """
             <main class="class-page">

@@ -150,7 +150,7 @@ extension PeoplePages {
                 facts.append("<p><a class=\"button secondary\" href=\"/diary/\(id)\">\(w.studentsDiary)</a></p>")
             }
         } else if !person.staffRoles.isEmpty {
-            facts.append("<p>\(person.staffRoles.map(\.russian).joined(separator: ", ").capitalizedFirst)</p>")
+            facts.append("<p>\(person.staffRoles.map(w.role).joined(separator: ", ").capitalizedFirst)</p>")
         }
         if let open = data.enrolments.first(where: { $0.leftOn == nil }) {
             facts.append("<p class=\"muted\">\(open.joinedOn > visit.today ? w.arrivesOn(open.joinedOn.russian) : w.enrolledOn(open.joinedOn.russian))</p>")
@@ -354,7 +354,7 @@ extension PeoplePages {
     /// Staff roles as boxes to tick (with a marker: none ticked is a choice too).
     func rolesFieldset(chosen: Set<String>, error: String?, _ w: Words) -> HTML {
         let boxes: [HTML] = Role.allCases.filter(\.isStaff).map { role in
-            "<label class=\"choice\"><input type=\"checkbox\" name=\"roles\" value=\"\(role.rawValue)\"\(chosen.contains(role.rawValue) ? " checked" : "")> \(role.russian)</label>"
+            "<label class=\"choice\"><input type=\"checkbox\" name=\"roles\" value=\"\(role.rawValue)\"\(chosen.contains(role.rawValue) ? " checked" : "")> \(w.role(role))</label>"
         }
         return """
             <fieldset class="roles" aria-describedby="roles-error"><legend>\(w.rolesLabel)</legend>
