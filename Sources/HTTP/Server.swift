@@ -360,7 +360,7 @@ extension HTTPServer {
 
     /// The host of a `Host` header without its port (`tabel.local`, `192.168.1.10`, `[fe80::1]`),
     /// or nil when it holds anything a host name cannot.
-    static func hostName(_ header: String) -> String? {
+    public static func hostName(_ header: String) -> String? {
         var host = Substring(header)
         if host.hasPrefix("[") {
             guard let close = host.firstIndex(of: "]") else { return nil }
