@@ -12,7 +12,6 @@ DEPS := libmicrohttpd-dev libsqlite3-dev libsodium-dev libcairo2-dev libpango1.0
 # What `make deb`, `deb-test`, `image` and `image-test` need besides DEPS (not installed by `make test`).
 PACKAGING_DEPS := dpkg-dev binutils debootstrap systemd-container mkosi qemu-system-x86 qemu-utils ovmf dosfstools e2fsprogs fdisk
 PROFILE ?=
-IMAGE_PROFILE_ARGS := $(if $(filter kiosk,$(PROFILE)),--package=cage --package=chromium --package=fonts-dejavu-core --environment=TABEL_PROFILE=kiosk --output=tabel-kiosk.raw)
 
 .PHONY: deps packaging-deps build release demo test bench clean deb deb-test image image-test
 
@@ -67,13 +66,11 @@ deb-test: packaging-deps
 
 # The appliance image (mkosi 14, Debian 12): images/mkosi.output/tabel.raw; PROFILE=kiosk adds the screen.
 image: deb
-	mkdir -p images/mkosi.skeleton/opt
-	cp "$$(ls -t dist/tabel_*_amd64.deb | head -1)" images/mkosi.skeleton/opt/tabel.deb
-	cd images && mkosi --force $(IMAGE_PROFILE_ARGS) build
+	PROFILE=$(PROFILE) images/build.sh
 
 # Boots the image under qemu (KVM when usable, else software emulation) and waits for /healthz.
 image-test: packaging-deps
-	images/image-test.sh $(if $(filter kiosk,$(PROFILE)),mkosi.output/tabel-kiosk.raw)
+	images/image-test.sh $(if $(filter kiosk,$(PROFILE)),tabel-kiosk.raw)
 
 clean:
 	rm -rf .build var bench/out dist images/mkosi.output images/mkosi.skeleton

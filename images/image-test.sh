@@ -1,32 +1,61 @@
 #!/bin/bash
-# Boots images/mkosi.output/tabel.raw under qemu (UEFI through OVMF; KVM when /dev/kvm is usable,
-# else software emulation), forwards a loopback port to the box's port 80 and waits for /healthz.
+# Boots the appliance image under qemu (KVM when /dev/kvm is usable, else software emulation),
+# forwards a loopback port to the box's port 80 and waits for /healthz.
+# An image with an EFI partition boots through OVMF and systemd-boot, as a school's PC would. An
+# image built without one (images/build.sh, on a kernel without vfat) boots its own kernel and
+# initramfs from /boot with qemu's -kernel/-initrd: the same root file system, units and package,
+# but not the UEFI path.
 set -euo pipefail
 cd "$(dirname "$0")"
-IMAGE=${1:-mkosi.output/tabel.raw}
+NAME=${1:-tabel.raw}
+IMAGE=$(find mkosi.output -name "$NAME" -type f 2>/dev/null | head -1)
 PORT=${IMAGE_TEST_PORT:-18090}
 TIMEOUT=${IMAGE_TEST_TIMEOUT:-900}
 OVMF=${OVMF:-/usr/share/ovmf/OVMF.fd}
-[ -f "$IMAGE" ] || { echo "нет образа $IMAGE: сначала make image" >&2; exit 1; }
-[ -f "$OVMF" ] || { echo "нет $OVMF: apt-get install ovmf" >&2; exit 1; }
+[ -n "$IMAGE" ] || { echo "нет образа $NAME в images/mkosi.output: сначала make image" >&2; exit 1; }
 ACCEL=tcg
 if [ -w /dev/kvm ]; then ACCEL=kvm; fi
 WORK=$(mktemp -d /var/tmp/tabel-image-test.XXXXXX)
-cp --sparse=always "$IMAGE" "$WORK/disk.raw"   # the boot writes to the disk: keep the built image clean
+QEMU=
+LOOP=
+cleanup() {
+	if [ -n "$QEMU" ]; then kill "$QEMU" 2>/dev/null || true; wait "$QEMU" 2>/dev/null || true; fi
+	if mountpoint -q "$WORK/root" 2>/dev/null; then umount "$WORK/root"; fi
+	if [ -n "$LOOP" ]; then losetup -d "$LOOP" 2>/dev/null || true; fi
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+cp --sparse=always "$IMAGE" "$WORK/disk.raw"   # the boot writes to the disk: the built image stays as built
 LOG="$WORK/serial.log"
-qemu-system-x86_64 -machine q35,accel=$ACCEL -m 1536 -smp 2 -bios "$OVMF" \
+if sfdisk -d "$WORK/disk.raw" | grep -qi "C12A7328-F81F-11D2-BA4B-00A0C93EC93B"; then
+	[ -f "$OVMF" ] || { echo "нет $OVMF: apt-get install ovmf" >&2; exit 1; }
+	HOW="UEFI (OVMF, systemd-boot)"
+	BOOT=(-bios "$OVMF")
+else
+	# The root partition's /boot: Debian's kernel and the initramfs initramfs-tools made.
+	LOOP=$(losetup -P -f --show -r "$WORK/disk.raw")
+	mkdir "$WORK/root"
+	mount -o ro "${LOOP}p1" "$WORK/root"
+	cp "$(ls "$WORK"/root/boot/vmlinuz-* | tail -1)" "$WORK/vmlinuz"
+	cp "$(ls "$WORK"/root/boot/initrd.img-* | tail -1)" "$WORK/initrd"
+	umount "$WORK/root"
+	losetup -d "$LOOP"
+	LOOP=
+	HOW="ядро образа через -kernel/-initrd (образ без раздела EFI)"
+	BOOT=(-kernel "$WORK/vmlinuz" -initrd "$WORK/initrd" -append "root=/dev/vda1 rw console=ttyS0")
+fi
+qemu-system-x86_64 -machine q35,accel=$ACCEL -m 1536 -smp 2 "${BOOT[@]}" \
 	-drive if=virtio,format=raw,file="$WORK/disk.raw" \
 	-nic user,model=virtio-net-pci,hostfwd=tcp:127.0.0.1:$PORT-:80 \
 	-display none -serial file:"$LOG" -monitor none &
 QEMU=$!
-cleanup() { kill "$QEMU" 2>/dev/null || true; wait "$QEMU" 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
-echo "== qemu ($ACCEL), порт 127.0.0.1:$PORT → :80 образа; жду /healthz до $TIMEOUT с"
+echo "== qemu ($ACCEL), $HOW; 127.0.0.1:$PORT → порт 80 образа; жду /healthz до $TIMEOUT с"
 START=$(date +%s)
 while true; do
 	if body=$(curl -fsS --max-time 3 "http://127.0.0.1:$PORT/healthz" 2>/dev/null); then
 		echo "== /healthz через $(( $(date +%s) - START )) с: $body"
-		echo "image-test: пройден ($ACCEL)"
+		grep -E "tabel|Tabel|avahi" "$LOG" | tail -5 || true
+		echo "image-test: пройден ($ACCEL; $HOW)"
 		exit 0
 	fi
 	kill -0 "$QEMU" 2>/dev/null || { tail -40 "$LOG"; echo "image-test: qemu завершился" >&2; exit 1; }

@@ -60,5 +60,6 @@ done
 
 mkdir -p dist
 OUT="dist/tabel_${VERSION}_${ARCH}.deb"
-dpkg-deb --root-owner-group -Zxz --build "$ROOT" "$OUT" >/dev/null
+dpkg-deb --root-owner-group -Zxz --build "$ROOT" "$OUT.tmp" >/dev/null
+mv "$OUT.tmp" "$OUT"   # whole, for a deb-test or an image build reading it meanwhile
 echo "$OUT"

@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 DEB=${1:-$(ls -t dist/tabel_*_amd64.deb | head -1)}
 CACHE=${DEB_TEST_CACHE:-/var/cache/tabel-deb-test}
 PORT=${DEB_TEST_PORT:-18080}
+TLS_PORT=${DEB_TEST_TLS_PORT:-18443}
 MIRROR=${DEB_TEST_MIRROR:-http://deb.debian.org/debian}
 say() { printf '== %s\n' "$*"; }
 fail() { printf 'НЕ ПРОЙДЕН: %s\n' "$*" >&2; exit 1; }
@@ -74,6 +75,27 @@ if healthz 90; then
 	say "/healthz через tabel.socket → tabel.service (DynamicUser, StateDirectory): $(cat "$ROOT.healthz")"
 	[ -f "$ROOT/var/lib/private/tabel/tabel.sqlite" ] || fail "база не в /var/lib/tabel"
 	say "база: /var/lib/tabel → /var/lib/private/tabel/tabel.sqlite"
+	kill -TERM "$BOOT_PID"
+	wait "$BOOT_PID" 2>/dev/null || true
+	BOOT_PID=
+	# HTTPS as the README tells a school: tabel setup tls as root (the database's place from
+	# /etc/tabel/tabel.conf), then tabel-https.socket enabled — here on a loopback test port too.
+	say "tabel setup tls и tabel-https.socket на 127.0.0.1:$TLS_PORT"
+	run /usr/bin/tabel setup tls --name 127.0.0.1 | head -1
+	owner=$(stat -c %u "$ROOT/var/lib/private/tabel")
+	[ "$(stat -c %u:%a "$ROOT/var/lib/private/tabel/tls.key")" = "$owner:600" ] || fail "tls.key не 0600 у владельца каталога"
+	mkdir -p "$ROOT/etc/systemd/system/tabel-https.socket.d"
+	printf '[Socket]\nListenStream=\nListenStream=127.0.0.1:%s\n' "$TLS_PORT" >"$ROOT/etc/systemd/system/tabel-https.socket.d/test-port.conf"
+	ln -sf /lib/systemd/system/tabel-https.socket "$ROOT/etc/systemd/system/sockets.target.wants/tabel-https.socket"
+	systemd-nspawn -q --register=no --keep-unit -D "$ROOT" --boot >"$ROOT.boot.log" 2>&1 &
+	BOOT_PID=$!
+	healthz 90 || { tail -20 "$ROOT.boot.log"; fail "/healthz по HTTP не ответил при включённом HTTPS"; }
+	curl -fsSk --max-time 5 "https://127.0.0.1:$TLS_PORT/healthz" >/dev/null || fail "/healthz по HTTPS не ответил"
+	location=$(curl -sS -o /dev/null -w '%{redirect_url}' "http://127.0.0.1:$PORT/login")
+	[ "$location" = "https://127.0.0.1:$TLS_PORT/login" ] || fail "HTTP не перенаправляет на HTTPS (Location: $location)"
+	cookie=$(curl -sSk -D - -o /dev/null "https://127.0.0.1:$TLS_PORT/login" | tr -d '\r' | grep -i '^set-cookie:' || true)
+	case "$cookie" in *"__Host-tabel_csrf="*"; Secure"*) ;; *) fail "cookie по HTTPS без __Host- и Secure: $cookie" ;; esac
+	say "HTTPS через tabel-https.socket: /healthz, HTTP → 307 $location, $cookie"
 	MODE=booted
 else
 	say "systemd не загрузился в контейнере здесь (журнал ниже); запускаю команду юнита напрямую"
