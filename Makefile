@@ -68,7 +68,7 @@ deb-test: packaging-deps
 image: deb
 	PROFILE=$(PROFILE) images/build.sh
 
-# Boots the image under qemu (KVM when usable, else software emulation) and waits for /healthz.
+# Boots the image under qemu (software emulation; IMAGE_TEST_ACCEL=kvm for KVM) and waits for /healthz.
 image-test: packaging-deps
 	images/image-test.sh $(if $(filter kiosk,$(PROFILE)),tabel-kiosk.raw)
 

@@ -13,6 +13,11 @@ deb=$(ls -t ../dist/tabel_*_amd64.deb | head -1)
 mkdir -p mkosi.skeleton/opt
 cp "$deb" mkosi.skeleton/opt/tabel.deb
 args=(--force)
+# The package's dependencies go in with the distribution's packages (mkosi's apt, on the host);
+# mkosi.postinst then installs the package itself with dpkg, with no download inside the image.
+for dep in $(dpkg-deb -f "$deb" Depends | tr ',' '\n' | sed 's/([^)]*)//; s/ //g'); do
+	args+=(--package="$dep")
+done
 output=tabel.raw
 if [ "${PROFILE:-}" = kiosk ]; then
 	args+=(--package=cage --package=chromium --package=fonts-dejavu-core --environment=TABEL_PROFILE=kiosk)
