@@ -299,6 +299,7 @@ extension Assets {
     table.journal-grid td.pm b.m { color: #fff; border-radius: 4px; padding: 0 6px; }
     table.journal-grid .forecast { display: block; color: var(--muted); font-size: 11px; }
     table.journal-grid.finals-grid td.pm { min-width: 56px; }
+    table.finals.summary th[scope=row] { white-space: nowrap; overflow-wrap: normal; hyphens: none; }
     .grid-pad { position: fixed; left: 0; right: 0; bottom: 0; z-index: 5; display: flex; flex-wrap: wrap; justify-content: center; gap: 6px;
       padding: 8px; background: var(--paper); border-top: 1px solid var(--line); box-shadow: 0 -2px 8px rgba(0,0,0,.08); }
     .grid-pad[hidden] { display: none; }
