@@ -1,3 +1,4 @@
+import Desks
 import Domain
 import HTTP
 import Logging
@@ -24,6 +25,7 @@ public enum Bootstrap {
         let signal = StopSignals.wait()
         logger.notice("получен сигнал \(signal): завершаю обработку запросов")
         server.stop()
+        RefusalLog(database: database).flush()
         database.close()
         logger.notice("остановлен")
     }

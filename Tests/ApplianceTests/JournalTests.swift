@@ -169,6 +169,7 @@ import Testing
         let c = try signedIn(stranger.login)
         let r = try c.json(.post, "/api/v1/lessons/\(lesson)/marks", #"{"student":\#(student),"value":5,"workType":"У"}"#)
         #expect(r.status == 403)
+        RefusalLog(database: database).flush()
         let denied = try database.read { try $0.first("SELECT count(*) FROM audit WHERE action = 'access.denied' AND new_value LIKE ?",
                                                       "%/api/v1/lessons/\(lesson)/marks") { $0.int(0) } }
         #expect(denied == 1)

@@ -130,6 +130,25 @@ public final class Database: Sendable {
         }
     }
 
+    /// Queues `body` for the next group commit and returns at once, without waiting for the
+    /// commit (nor for its fsync): for rows nobody waits on, such as the record of a refusal,
+    /// so that a refusal costs what a miss costs. An error is dropped.
+    public func writeLater(_ body: @escaping @Sendable (Connection) throws -> Void) {
+        let job = CommitGroup.Job(body)
+        let wake = group.withLock { g -> Bool in
+            g.pending.append(job)
+            defer { g.committing = true }
+            return !g.committing
+        }
+        if wake { committer.async { self.commitGroups() } }
+    }
+
+    /// Waits until every write queued so far (`writeLater` included) is committed.
+    public func flush() {
+        committer.sync {}
+        while group.withLock({ $0.committing }) { committer.sync {} }
+    }
+
     /// On the committer's queue: commits what is waiting, group after group, until nothing is.
     private func commitGroups() {
         while true {
@@ -171,6 +190,7 @@ public final class Database: Sendable {
     /// Closes idle readers, checkpoints the WAL into the main file, checks the file and, when
     /// it is sound, marks it verified so the next start can skip the check.
     public func close() {
+        flush()
         readers.withLock { $0.removeAll() }
         try? withWriter { c in
             try c.execute("PRAGMA wal_checkpoint(TRUNCATE)")

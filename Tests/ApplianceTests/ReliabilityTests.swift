@@ -1,0 +1,98 @@
+import Appliance
+import Desks
+import Dispatch
+import Domain
+import HTTP
+import Storage
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The faults of issue 16: what a refusal costs, a full disk, bit rot, slow and odd requests,
+/// group teachers' reads.
+@Suite struct ReliabilityTests {
+    let database = try! TestSchool.copy()
+    var app: App { TestSchool.app(database) }
+
+    func deniedRows() throws -> Int {
+        try database.read { try $0.first("SELECT count(*) FROM audit WHERE action = 'access.denied'") { $0.int(0) } } ?? 0
+    }
+
+    /// One student's burst of refusals adds a few rows (one of them counting the rest), not 200.
+    @Test func aBurstOfRefusalsAddsAFewRows() throws {
+        let student = TestSchool.olderStudent
+        let other = try #require(TestSchool.generated.logins.first { $0.role == .student && $0.personID != student.personID })
+        let c = Client(app)
+        #expect(try c.signIn(student.login).status == 303)
+        RefusalLog(database: database).flush()
+        let before = try deniedRows()
+        for _ in 0..<200 { #expect(try c.get("/api/v1/students/\(other.personID)/marks").status == 404) }
+        RefusalLog(database: database).flush()
+        let added = try deniedRows() - before
+        // The server's clock runs: the burst may straddle two minutes.
+        #expect(added >= 1 && added <= 2 * (RefusalLog.rowsPerMinute + 1))
+        let counted = try database.read { try $0.query("SELECT new_value FROM audit WHERE action = 'access.denied' ORDER BY id DESC LIMIT 8") { $0.string(0) } }
+        #expect(counted.contains { $0.contains("×") })
+    }
+
+    /// Within one minute: `rowsPerMinute` rows, then one row with the count of the rest.
+    @Test func refusalsAreAggregatedPerAccountAndMinute() throws {
+        let log = RefusalLog(database: database)
+        log.flush()
+        let before = try deniedRows()
+        let account = try #require(try database.read { try $0.first("SELECT id, person_id FROM account ORDER BY id LIMIT 1") { ($0.int(0), $0.int(1)) } })
+        let actor = Actor(accountID: account.0, personID: account.1, roles: [.student])
+        for i in 0..<200 { log.record(Editor(actor: actor, session: nil, via: .api, at: 1_800_000_000 + i % 30), what: "GET /x", entity: "viewDiary") }
+        log.flush()
+        #expect(try deniedRows() - before == RefusalLog.rowsPerMinute + 1)
+        let last = try database.read { try $0.first("SELECT new_value FROM audit WHERE action = 'access.denied' ORDER BY id DESC LIMIT 1") { $0.string(0) } }
+        #expect(last == "GET /x ×\(200 - RefusalLog.rowsPerMinute)")
+    }
+
+    /// A refusal is queued for the group commit, not waited for: it returns while the writer
+    /// is held by someone else, and its row is committed once the writer is free.
+    @Test func aRefusalDoesNotWaitForACommit() throws {
+        let held = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), recorded = DispatchSemaphore(value: 0)
+        let db = database
+        let account = try #require(try database.read { try $0.first("SELECT id, person_id FROM account ORDER BY id DESC LIMIT 1") { ($0.int(0), $0.int(1)) } })
+        let before = try deniedRows()
+        DispatchQueue.global().async { try? db.withWriter { _ in held.signal(); release.wait() } }
+        held.wait()
+        DispatchQueue.global().async {
+            RefusalLog(database: db).record(Editor(actor: Actor(accountID: account.0, personID: account.1, roles: [.student]), session: nil, via: .page, at: 1_800_000_000),
+                                            what: "GET /y", entity: "viewDiary")
+            recorded.signal()
+        }
+        let returned = recorded.wait(timeout: .now() + 5) == .success
+        release.signal()
+        #expect(returned)
+        if !returned { recorded.wait() }
+        db.flush()
+        #expect(try deniedRows() == before + 1)
+    }
+
+    /// One honest measurement (printed): a refusal against a miss, in process.
+    @Test func aRefusalCostsAboutWhatAMissCosts() throws {
+        let student = TestSchool.olderStudent
+        let other = try #require(TestSchool.generated.logins.first { $0.role == .student && $0.personID != student.personID })
+        let c = Client(app)
+        #expect(try c.signIn(student.login).status == 303)
+        func median(_ target: String) throws -> Double {
+            var times: [UInt64] = []
+            for _ in 0..<300 {
+                var a = timespec(), b = timespec()
+                clock_gettime(CLOCK_MONOTONIC, &a)
+                _ = try c.get(target)
+                clock_gettime(CLOCK_MONOTONIC, &b)
+                times.append(UInt64(b.tv_sec - a.tv_sec) * 1_000_000_000 + UInt64(b.tv_nsec) - UInt64(a.tv_nsec))
+            }
+            return Double(times.sorted()[150]) / 1000
+        }
+        _ = try median("/api/v1/students/999999/marks")
+        let refusal = try median("/api/v1/students/\(other.personID)/marks")
+        let miss = try median("/api/v1/students/999999/marks")
+        print("refusal median \(refusal) µs, miss median \(miss) µs")
+        #expect(refusal < miss * 3 + 500)
+    }
+}
