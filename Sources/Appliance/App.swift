@@ -104,11 +104,14 @@ public struct App: Sendable {
                 } catch {
                     problem = String(describing: error)
                 }
+                // Serving, but something is wrong (a full disk, a failed check): said, with why.
+                let degraded = database.degradedReasons
                 var json = JSONBytes(capacity: 64)
                 json.object { j in
-                    j.field("status", problem == nil ? "ok" : "unavailable")
+                    j.field("status", problem != nil ? "unavailable" : degraded.isEmpty ? "ok" : "degraded")
                     j.field("version", version)
-                    j.field("database", problem ?? "ok")
+                    j.field("database", problem ?? degraded.first?.cause ?? "ok")
+                    if !degraded.isEmpty { j.field("reason", degraded.map(\.reason).joined(separator: "; ")) }
                 }
                 return JSONBody.response(json, status: problem == nil ? 200 : 503)
             },

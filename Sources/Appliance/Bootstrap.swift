@@ -1,4 +1,5 @@
 import Desks
+import Dispatch
 import Domain
 import HTTP
 import Logging
@@ -20,6 +21,7 @@ public enum Bootstrap {
                                 responder: { app.respond(to: $0) })
         try server.start()
         logger.notice("Tabel \(App.version) слушает \(describe(configuration.listen, port: server.port)), база \(databasePath)")
+        verifyInBackground(database, logger: logger)
         checkAuditTrail(database, logger: logger)
         ready(server.port)
         let signal = StopSignals.wait()
@@ -28,6 +30,30 @@ public enum Bootstrap {
         RefusalLog(database: database).flush()
         database.close()
         logger.notice("остановлен")
+    }
+
+    /// The start-up check was skipped when the file was unchanged since its last clean stop
+    /// (the `.verified` stamp: size, mtime, inode); a byte flipped under a kept mtime would
+    /// pass that, so the content is checked now, in the background, while the server answers.
+    /// A failure marks `/healthz` degraded. Every decision is logged.
+    @discardableResult
+    public static func verifyInBackground(_ database: Database, logger: Logger) -> DispatchWorkItem? {
+        guard database.checkSkippedAtOpen else {
+            logger.notice("база \(database.path) проверена при запуске (quick_check): отметки .verified не было или файл менялся")
+            return nil
+        }
+        logger.notice("проверка при запуске пропущена: \(database.path) не менялся с чистой остановки (отметка .verified снята); проверяю содержимое в фоне")
+        let work = DispatchWorkItem {
+            let problems = database.verifyContent()
+            if problems.isEmpty {
+                logger.notice("фоновая проверка \(database.path): содержимое цело (quick_check)")
+            } else {
+                let found = problems.prefix(5).joined(separator: "; ")
+                logger.critical("фоновая проверка: база данных \(database.path) повреждена: \(found). Работа продолжается, /healthz сообщает degraded. \(Database.wayBack(database.path))")
+            }
+        }
+        DispatchQueue.global(qos: .utility).async(execute: work)
+        return work
     }
 
     /// Walks the audit rows appended since the last start, once the server answers (a long

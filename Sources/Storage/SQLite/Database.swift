@@ -16,6 +16,11 @@ public final class Database: Sendable {
     /// Writes waiting for the next group commit, and whether the committer is at work.
     private let group = Locked(CommitGroup())
     private let committer = DispatchQueue(label: "tabel.commit")
+    /// True when `open` skipped the start-up check (the `.verified` stamp matched): the
+    /// content is then to be checked in the background (`verifyContent`).
+    public let checkSkippedAtOpen: Bool
+    /// Why the database serves degraded, by cause (a full disk, a failed check); empty when sound.
+    private let problems = Locked<[String: String]>([:])
 
     /// Why a database file was refused.
     public enum Refusal: Error, CustomStringConvertible, Sendable {
@@ -27,7 +32,7 @@ public final class Database: Sendable {
             switch self {
             case let .corrupt(path, problems):
                 "база данных \(path) повреждена и не будет открыта: " + problems.prefix(5).joined(separator: "; ")
-                    + ". Восстановите её из резервной копии."
+                    + ". " + Database.wayBack(path)
             case let .newerSchema(path, found, known):
                 "база данных \(path) создана более новой версией Tabel (схема \(found), эта программа знает схемы до \(known)). "
                     + "Обновите Tabel; база не изменена."
@@ -37,8 +42,9 @@ public final class Database: Sendable {
         }
     }
 
-    private init(path: String, writer: Connection) {
+    private init(path: String, writer: Connection, checkSkipped: Bool) {
         self.path = path
+        self.checkSkippedAtOpen = checkSkipped
         self.writer = Locked(writer)
         self.readers = Locked([])
     }
@@ -64,7 +70,8 @@ public final class Database: Sendable {
         if version > known { throw Refusal.newerSchema(path: path, found: version, known: known) }
         // A file verified at the last clean close and unchanged since needs no new check;
         // anything else (a crash, a power cut, a copy from elsewhere) is checked before use.
-        if !VerifiedMark.matches(path) {
+        let skipped = VerifiedMark.matches(path)
+        if !skipped {
             let problems = try Self.integrityProblems(connection, quick: true)
             if !problems.isEmpty { throw Refusal.corrupt(path: path, problems: problems) }
         }
@@ -79,7 +86,7 @@ public final class Database: Sendable {
             _ = try DatabaseCopy.preMigrationCopy(connection, path: path, version: version)
         }
         try Migrator(migrations: migrations).apply(to: connection, from: version)
-        return Database(path: path, writer: connection)
+        return Database(path: path, writer: connection, checkSkipped: skipped)
     }
 
     /// Problems `integrity_check` (or `quick_check`) and `foreign_key_check` report; empty when the file is sound.
@@ -90,6 +97,47 @@ public final class Database: Sendable {
             "нарушена внешняя ссылка: таблица \(row.string(0)), строка \(row.int(1)) → \(row.string(2))"
         }
         return problems + fk
+    }
+
+    /// What to do about a damaged file, naming it.
+    public static func wayBack(_ path: String) -> String {
+        "Восстановите из резервной копии: tabel backup restore КОПИЯ.tabel-backup --db \(path) (копии: tabel backup list --in КАТАЛОГ)."
+    }
+
+    /// Checks the file's content (`quick_check` on a read connection) without stopping anyone:
+    /// run it in the background after a start that skipped the check. A problem marks the
+    /// database degraded (`degradedReasons`); the problems are returned, empty when sound.
+    public func verifyContent() -> [String] {
+        let found: [String]
+        do {
+            found = try read { try Self.integrityProblems($0, quick: true) }
+        } catch {
+            found = [String(describing: error)]
+        }
+        if !found.isEmpty {
+            _ = degrade("integrity", "база данных \(path) повреждена: " + found.prefix(3).joined(separator: "; ") + ". " + Self.wayBack(path))
+        }
+        return found
+    }
+
+    /// Marks the database degraded for `cause`; true when it was not already (log it once).
+    @discardableResult
+    public func degrade(_ cause: String, _ reason: String) -> Bool {
+        problems.withLock { p in
+            defer { p[cause] = reason }
+            return p[cause] == nil
+        }
+    }
+
+    /// Clears `cause`; true when it was set (log the recovery once).
+    @discardableResult
+    public func recover(_ cause: String) -> Bool {
+        problems.withLock { $0.removeValue(forKey: cause) != nil }
+    }
+
+    /// Why the database serves degraded, by cause; empty when it is sound.
+    public var degradedReasons: [(cause: String, reason: String)] {
+        problems.withLock { $0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
     }
 
     /// Runs the full `integrity_check` and `foreign_key_check`; empty when the file is sound.
