@@ -52,6 +52,13 @@ public struct App: Sendable {
         self.router = router
         self.gate = gate
         self.signIn = signIn
+        database.observeHealth { cause, reason in
+            if let reason {
+                logger.critical("база работает с ограничениями (\(cause)): \(reason)")
+            } else {
+                logger.notice("база снова в порядке (\(cause))")
+            }
+        }
     }
 
     /// Answers one request; never throws: every error becomes its page (or JSON under `/api/`).
@@ -66,6 +73,10 @@ public struct App: Sendable {
                 return errorPage(error, path: request.path, words: gate.words(request))
             } catch let error as DeskError {
                 return errorPage(error.httpError, path: request.path, words: gate.words(request))
+            } catch let error as SQLiteError where error.isDiskFull {
+                // Said as what it is; the database marks itself degraded (and logs it once).
+                let w = gate.words(request)
+                return errorPage(HTTPError(status: 507, message: w.diskFull, code: "disk_full"), path: request.path, words: w)
             } catch {
                 logger.error("\(request.method.rawValue) \(request.path): \(String(describing: error))")
                 let w = gate.words(request)

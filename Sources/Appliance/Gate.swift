@@ -131,8 +131,9 @@ final class Gate: Sendable {
         }
         guard let (session, actor) = found else { return (nil, nil) }
         // Kiosk sessions are touched on every request: their idle time is counted in seconds.
+        // A touch that cannot be written (a full disk) costs the session a little idle time, not the request.
         if session.kiosk || now - session.lastSeenAt >= SessionRules.touchEverySeconds {
-            try database.write { try $0.touchSession(session.id, at: now) }
+            _ = try? database.write { try $0.touchSession(session.id, at: now) }
         }
         return (session, actor)
     }

@@ -131,4 +131,78 @@ import Glibc
         #expect(r.text.contains("\"status\":\"degraded\""))
         #expect(r.text.contains(path) && r.text.contains("tabel backup restore"))
     }
+
+    /// The mapping, without a mount: a full file (`max_page_count`) is SQLITE_FULL, the
+    /// database says it is degraded, and the first commit that goes through clears it.
+    @Test func aFullDatabaseIsDiskFullAndClearsItself() throws {
+        let pages = try #require(try database.read { try $0.first("PRAGMA page_count") { $0.int(0) } })
+        try database.withWriter { try $0.execute("PRAGMA max_page_count = \(pages + 2)") }
+        var failure: (any Error)?
+        do {
+            try database.write { c in
+                try c.execute("CREATE TABLE filler (b BLOB)")
+                for _ in 0..<100 { try c.execute("INSERT INTO filler VALUES (zeroblob(4000))") }
+            }
+        } catch {
+            failure = error
+        }
+        #expect((failure as? SQLiteError)?.isDiskFull == true)
+        #expect(database.degradedReasons.map(\.cause) == [Database.diskFullCause])
+        let r = app.respond(to: Request(method: .get, path: "/healthz"))
+        #expect(r.text.contains("\"status\":\"degraded\"") && r.text.contains("нет места на диске"))
+        try database.withWriter { try $0.execute("PRAGMA max_page_count = 1073741823") }
+        try database.write { try $0.execute("CREATE TABLE filler (b BLOB)") }
+        #expect(database.degradedReasons.isEmpty)
+    }
+
+    /// A real full file system (a small tmpfs, made and removed here; skipped when mounting is
+    /// not allowed): writes and sign-ins answer 507 with what is wrong, JSON under /api/;
+    /// reads and refused sign-ins keep working; `/healthz` says degraded; space returns, work resumes.
+    @Test func aFullDiskIsSaidAndSurvived() throws {
+        let dir = "/tmp/tabel-full-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+        guard mkdir(dir, 0o700) == 0 else { return }
+        defer { rmdir(dir) }
+        guard geteuid() == 0, mount("tmpfs", dir, "tmpfs", 0, "size=16m") == 0 else {
+            print("skipped: cannot mount a tmpfs here")
+            return
+        }
+        defer { umount2(dir, Int32(MNT_DETACH)) }
+        let path = dir + "/school.sqlite"
+        let source = try Database.open(path: TestSchool.path)
+        try source.withWriter { try $0.execute("VACUUM INTO '\(path)'") }
+        source.close()
+        let db = try Database.open(path: path)
+        defer { db.close() }
+        let app = TestSchool.app(db)
+        let student = TestSchool.olderStudent
+        let reader = Client(app)
+        #expect(try reader.signIn(student.login).status == 303)
+
+        // Fill the file system to the last byte.
+        let filler = dir + "/filler"
+        let fd = open(filler, O_WRONLY | O_CREAT, 0o600)
+        #expect(fd >= 0)
+        var chunk = [UInt8](repeating: 1, count: 4096)
+        while write(fd, &chunk, chunk.count) > 0 {}
+        #expect(errno == ENOSPC)
+        close(fd)
+
+        let signIn = Client(app)
+        let refused = try signIn.json(.post, "/api/v1/session", #"{"login":"\#(student.login)","password":"wrong"}"#)
+        #expect(refused.status == 401)
+        let full = try signIn.json(.post, "/api/v1/session", #"{"login":"\#(student.login)","password":"\#(TestSchool.password)"}"#)
+        #expect(full.status == 507)
+        #expect(full.headers["content-type"]?.hasPrefix("application/json") == true)
+        #expect(full.text.contains("disk_full") && full.text.contains("Нет места на диске: сохранить не удалось, ничего не потеряно"))
+        let page = try Client(app).signIn(student.login)
+        #expect(page.status == 507 && page.text.contains("Нет места на диске"))
+        #expect(try reader.get("/api/v1/students/\(student.personID)/marks").status == 200)
+        let health = app.respond(to: Request(method: .get, path: "/healthz"))
+        #expect(health.text.contains("\"status\":\"degraded\"") && health.text.contains("\"database\":\"disk\""))
+
+        // Space returns: the next write goes through and the health clears by itself.
+        unlink(filler)
+        #expect(try signIn.json(.post, "/api/v1/session", #"{"login":"\#(student.login)","password":"\#(TestSchool.password)"}"#).status == 200)
+        #expect(app.respond(to: Request(method: .get, path: "/healthz")).text.contains("\"status\":\"ok\""))
+    }
 }

@@ -21,6 +21,8 @@ public final class Database: Sendable {
     public let checkSkippedAtOpen: Bool
     /// Why the database serves degraded, by cause (a full disk, a failed check); empty when sound.
     private let problems = Locked<[String: String]>([:])
+    /// Told once when a cause of degradation appears (with its reason) and once when it clears (nil).
+    private let healthObserver = Locked<(@Sendable (String, String?) -> Void)?>(nil)
 
     /// Why a database file was refused.
     public enum Refusal: Error, CustomStringConvertible, Sendable {
@@ -123,16 +125,37 @@ public final class Database: Sendable {
     /// Marks the database degraded for `cause`; true when it was not already (log it once).
     @discardableResult
     public func degrade(_ cause: String, _ reason: String) -> Bool {
-        problems.withLock { p in
+        let new = problems.withLock { p in
             defer { p[cause] = reason }
             return p[cause] == nil
         }
+        if new { healthObserver.withLock { $0 }?(cause, reason) }
+        return new
     }
 
     /// Clears `cause`; true when it was set (log the recovery once).
     @discardableResult
     public func recover(_ cause: String) -> Bool {
-        problems.withLock { $0.removeValue(forKey: cause) != nil }
+        let was = problems.withLock { $0.removeValue(forKey: cause) != nil }
+        if was { healthObserver.withLock { $0 }?(cause, nil) }
+        return was
+    }
+
+    /// Sets who is told of `degrade` and `recover` (the log).
+    public func observeHealth(_ observer: @escaping @Sendable (_ cause: String, _ reason: String?) -> Void) {
+        healthObserver.withLock { $0 = observer }
+    }
+
+    /// The cause under which a full disk is reported.
+    public static let diskFullCause = "disk"
+
+    /// Notes the outcome of a commit: a full disk degrades, a commit that went through clears it.
+    private func noteCommit(_ error: (any Error)?) {
+        if let error = error as? SQLiteError, error.isDiskFull {
+            degrade(Self.diskFullCause, "нет места на диске для \(path): записи не сохраняются, чтение работает; освободите место — работа продолжится сама")
+        } else if error == nil, problems.withLock({ $0[Self.diskFullCause] != nil }) {
+            recover(Self.diskFullCause)
+        }
     }
 
     /// Why the database serves degraded, by cause; empty when it is sound.
@@ -206,7 +229,7 @@ public final class Database: Sendable {
                 return g.pending
             }
             if jobs.isEmpty { return }
-            writer.withLock { c in
+            let failure: (any Error)? = writer.withLock { c in
                 do {
                     try c.run("BEGIN IMMEDIATE")
                     for job in jobs {
@@ -221,11 +244,18 @@ public final class Database: Sendable {
                         }
                     }
                     try c.run("COMMIT")
+                    return nil
                 } catch {
                     _ = try? c.run("ROLLBACK")
-                    for job in jobs where job.error == nil { job.error = error }
+                    // A full disk may have rolled the whole transaction back under a job's
+                    // savepoint: the others are told of the disk, not of the lost savepoint.
+                    let cause = jobs.lazy.compactMap(\.error).first { ($0 as? SQLiteError)?.isDiskFull == true } ?? error
+                    for job in jobs where job.error == nil { job.error = cause }
+                    return cause
                 }
             }
+            // A job's own failure may be the disk's too (its savepoint rolled back alone).
+            noteCommit(failure ?? jobs.lazy.compactMap(\.error).first { ($0 as? SQLiteError)?.isDiskFull == true })
             for job in jobs { job.finish() }
         }
     }
