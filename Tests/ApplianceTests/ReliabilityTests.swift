@@ -205,4 +205,35 @@ import Glibc
         #expect(try signIn.json(.post, "/api/v1/session", #"{"login":"\#(student.login)","password":"\#(TestSchool.password)"}"#).status == 200)
         #expect(app.respond(to: Request(method: .get, path: "/healthz")).text.contains("\"status\":\"ok\""))
     }
+
+    /// A teacher of one group reads the class's subject without naming the group: their group
+    /// only (a redirect to `?group=G`), never the other group's students; whole-class readers unchanged.
+    @Test func aGroupTeachersJournalReadIsTheirGroupOnly() throws {
+        let (teacher, classID, subject, group) = try #require(try database.read { try $0.first("""
+            SELECT a.login, ta.class_id, ta.subject_id, ta.group_id FROM teaching_assignment ta JOIN account a ON a.person_id = ta.teacher_id
+            JOIN school_class c ON c.id = ta.class_id
+            WHERE ta.group_id IS NOT NULL AND c.class_teacher_id IS NOT ta.teacher_id AND NOT EXISTS (
+                SELECT 1 FROM teaching_assignment w WHERE w.teacher_id = ta.teacher_id AND w.class_id = ta.class_id
+                AND w.subject_id = ta.subject_id AND w.group_id IS NULL)
+            ORDER BY ta.id LIMIT 1
+            """) { ($0.string(0), $0.int(1), $0.int(2), $0.int(3)) } })
+        let others = try database.read { try $0.query("""
+            SELECT DISTINCT p.last_name FROM group_member m JOIN study_group g ON g.id = m.group_id JOIN person p ON p.id = m.student_id
+            WHERE g.class_id = ? AND g.subject_id = ? AND g.id <> ? AND m.student_id NOT IN (SELECT student_id FROM group_member WHERE group_id = ?)
+            """, classID, subject, group, group) { $0.string(0) } }
+        let c = Client(app)
+        #expect(try c.signIn(teacher).status == 303)
+        let page = try c.get("/journal/\(classID)/\(subject)")
+        #expect(page.status == 303)
+        #expect(page.headers["location"] == "/journal/\(classID)/\(subject)?group=\(group)")
+        let own = try c.get("/journal/\(classID)/\(subject)?group=\(group)")
+        #expect(own.status == 200)
+        #expect(!others.isEmpty && others.allSatisfy { !own.text.contains($0) } || others.isEmpty)
+        let api = try c.get("/api/v1/journal?class=\(classID)&subject=\(subject)")
+        #expect(api.status == 303 || api.status == 200 && others.allSatisfy { !api.text.contains($0) })
+        // The administration reads the whole class as before.
+        let admin = Client(app)
+        #expect(try admin.signIn(TestSchool.login(.administrator).login).status == 303)
+        #expect(try admin.get("/journal/\(classID)/\(subject)").status == 200)
+    }
 }
