@@ -52,13 +52,6 @@ public struct App: Sendable {
         self.router = router
         self.gate = gate
         self.signIn = signIn
-        database.observeHealth { cause, reason in
-            if let reason {
-                logger.critical("база работает с ограничениями (\(cause)): \(reason)")
-            } else {
-                logger.notice("база снова в порядке (\(cause))")
-            }
-        }
     }
 
     /// Answers one request; never throws: every error becomes its page (or JSON under `/api/`).

@@ -14,9 +14,17 @@ public enum Bootstrap {
         StopSignals.block()
         DatabaseLocation.prepareDirectory(for: databasePath)
         let database = try Database.open(path: databasePath)
+        // A full disk, a failed check: logged once when it appears and once when it clears.
+        database.observeHealth { cause, reason in
+            if let reason {
+                logger.critical("база работает с ограничениями (\(cause)): \(reason)")
+            } else {
+                logger.notice("база снова в порядке (\(cause)): записи сохраняются")
+            }
+        }
         let app = App(database: database, clock: clock, logger: logger, uploadLimit: configuration.maxBodyBytes)
         let server = HTTPServer(configuration: configuration, logger: logger,
-                                errorPage: { app.errorPage($0) },
+                                errorPage: { app.errorPage($0, path: $1) },
                                 slowWork: { app.slowWork($0) },
                                 responder: { app.respond(to: $0) })
         try server.start()

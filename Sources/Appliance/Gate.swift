@@ -144,9 +144,12 @@ final class Gate: Sendable {
     func checkForgery(_ request: Request, session: SessionRecord?, words w: Words) throws {
         guard ![.get, .head, .options].contains(request.method) else { return }
         if request.path.hasPrefix("/api/") {
-            if let origin = request.headers["origin"], let host = request.headers["host"],
-               origin != "http://\(host)", origin != "https://\(host)" {
-                throw HTTPError(status: 403, message: w.foreignOrigin, code: "foreign_origin")
+            // An Origin is checked with or without a Host: no Host cannot vouch for any origin.
+            if let origin = request.headers["origin"] {
+                let host = request.headers["host"] ?? ""
+                guard !host.isEmpty, origin == "http://\(host)" || origin == "https://\(host)" else {
+                    throw HTTPError(status: 403, message: w.foreignOrigin, code: "foreign_origin")
+                }
             }
             if !request.body.isEmpty, request.headers["content-type"]?.lowercased().hasPrefix("application/json") != true {
                 throw HTTPError(status: 415, message: w.jsonBodyExpected, code: "unsupported_media_type")

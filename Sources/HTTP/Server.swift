@@ -15,8 +15,9 @@ import Glibc
 public final class HTTPServer: Sendable {
     public let configuration: ServerConfiguration
     let responder: @Sendable (Request) -> Response
-    /// Renders the page for an error found before the responder runs (413, a malformed target).
-    let errorPage: @Sendable (HTTPError) -> Response
+    /// Renders the page for an error found before the responder runs (413, a malformed target),
+    /// for the request's path (JSON under `/api/`).
+    let errorPage: @Sendable (HTTPError, _ path: String) -> Response
     /// Requests whose answer takes long (a password hash, a big PDF, a write waiting for its
     /// commit) are answered off the pool thread: the connection is suspended, a thread of
     /// `workers` or `waiters` runs the responder, and the connection resumes with the response.
@@ -40,7 +41,7 @@ public final class HTTPServer: Sendable {
     ]
 
     public init(configuration: ServerConfiguration, logger: Logger,
-                errorPage: @escaping @Sendable (HTTPError) -> Response,
+                errorPage: @escaping @Sendable (HTTPError, _ path: String) -> Response,
                 slowWork: @escaping @Sendable (Request) -> SlowWork? = { _ in nil },
                 responder: @escaping @Sendable (Request) -> Response) {
         self.configuration = configuration
@@ -154,10 +155,17 @@ final class Exchange {
     var deferred: Response?
     /// Handed to a worker; counted in `HTTPServer.suspended` until completion.
     var suspended = false
+    /// The request line held a NUL byte (libmicrohttpd's C strings end there): answered 400.
+    var nulInLine = false
 
     init(target: String) {
         self.target = target
         started = monotonicMicroseconds()
+    }
+
+    /// The target's path, still percent-encoded (what an error page needs to tell `/api/`).
+    var path: String {
+        target.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(target[..<$0]) } ?? target
     }
 }
 
@@ -174,6 +182,12 @@ private func server(_ cls: UnsafeMutableRawPointer?) -> HTTPServer {
 private let uriLogged: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?, OpaquePointer?) -> UnsafeMutableRawPointer? = { cls, uri, _ in
     server(cls).inFlight.add(1, ordering: .relaxed)
     let exchange = Exchange(target: uri.map { String(cString: $0) } ?? "/")
+    // The target lies in the request line, its end overwritten with a NUL; after that NUL
+    // comes the protocol version. Anything else means the NUL was the client's.
+    if let uri {
+        let after = uri + strlen(uri) + 1
+        exchange.nulInLine = !"HTTP/".utf8.enumerated().allSatisfy { UInt8(bitPattern: after[$0.offset]) == $0.element }
+    }
     return Unmanaged.passRetained(exchange).toOpaque()
 }
 
@@ -185,7 +199,7 @@ private let requestCompleted: @convention(c) (UnsafeMutableRawPointer?, OpaquePo
     s.inFlight.subtract(1, ordering: .releasing)
     if exchange.suspended { s.suspended.subtract(1, ordering: .releasing) }
     let micros = monotonicMicroseconds() - exchange.started
-    let path = exchange.target.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(exchange.target[..<$0]) } ?? exchange.target
+    let path = exchange.path
     if termination == .REQUEST_TERMINATED_COMPLETED_OK {
         s.logger.info("\(exchange.method.rawValue) \(path) \(exchange.status) \(micros)µs")
     } else {
@@ -193,17 +207,22 @@ private let requestCompleted: @convention(c) (UnsafeMutableRawPointer?, OpaquePo
     }
 }
 
-private let accessHandler: MHD_AccessHandlerCallback = { cls, connection, _, method, _, uploadData, uploadSize, context in
+private let accessHandler: MHD_AccessHandlerCallback = { cls, connection, url, method, _, uploadData, uploadSize, context in
     guard let connection, let context, let raw = context.pointee, let uploadSize else { return .NO }
     let s = server(cls)
     let exchange = Unmanaged<Exchange>.fromOpaque(raw).takeUnretainedValue()
     if !exchange.headersSeen {
         exchange.headersSeen = true
         exchange.method = Method(token: method.map { String(cString: $0) } ?? "")
+        // A NUL in the method shows as a method ending before the target begins.
+        if let method, let url, method + strlen(method) + 1 != url { exchange.nulInLine = true }
+        if exchange.nulInLine {
+            return s.queue(errorResponse(.badRequest("Неверный запрос: в строке запроса нулевой байт."), s, exchange), exchange, on: connection)
+        }
         if let length = MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Length"),
            let n = Int(String(cString: length)), n > s.configuration.maxBodyBytes {
             // Refuse at once, without reading the body; the connection then closes.
-            return s.queue(errorResponse(.payloadTooLarge, s), exchange, on: connection)
+            return s.queue(errorResponse(.payloadTooLarge, s, exchange), exchange, on: connection)
         }
         return .YES
     }
@@ -226,12 +245,12 @@ private let accessHandler: MHD_AccessHandlerCallback = { cls, connection, _, met
         uploadSize.pointee = 0
         return .YES
     }
-    if exchange.tooLarge { return s.queue(errorResponse(.payloadTooLarge, s), exchange, on: connection) }
+    if exchange.tooLarge { return s.queue(errorResponse(.payloadTooLarge, s, exchange), exchange, on: connection) }
     if let response = exchange.deferred { return s.queue(response, exchange, on: connection) }
     if exchange.suspended { return .YES }
     switch s.request(from: exchange, on: connection) {
     case let .failure(error):
-        return s.queue(s.errorPage(error), exchange, on: connection)
+        return s.queue(s.errorPage(error, exchange.path), exchange, on: connection)
     case let .success(request):
         guard let work = s.slowWork(request) else { return s.queue(s.responder(request), exchange, on: connection) }
         // Raw addresses cross to the worker: the exchange is retained until it is done with it,
@@ -252,7 +271,7 @@ private let accessHandler: MHD_AccessHandlerCallback = { cls, connection, _, met
         })
         guard accepted else {
             held.release()
-            var busy = errorResponse(.unavailable, s)
+            var busy = errorResponse(.unavailable, s, exchange)
             busy.headers.add("Retry-After", "1")
             return s.queue(busy, exchange, on: connection)
         }
@@ -260,8 +279,8 @@ private let accessHandler: MHD_AccessHandlerCallback = { cls, connection, _, met
     }
 }
 
-private func errorResponse(_ error: HTTPError, _ s: HTTPServer) -> Response {
-    var response = s.errorPage(error)
+private func errorResponse(_ error: HTTPError, _ s: HTTPServer, _ exchange: Exchange) -> Response {
+    var response = s.errorPage(error, exchange.path)
     response.headers.add("Connection", "close")
     return response
 }

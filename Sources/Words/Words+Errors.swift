@@ -120,6 +120,8 @@ extension Words {
     /// Messages of the desks, the domain and the HTTP layer, word for word, and their English.
     static let exactMessages: [String: String] = {
         var table: [String: String] = [
+            // Odd requests the server answers itself
+            "Неверный запрос: в строке запроса нулевой байт.": "Bad request: a NUL byte in the request line.",
             // People by hand
             "Зачислить в класс можно обучающегося, не сотрудника и не родителя.": "Only a student can be enrolled in a class, not staff or a parent.",
             "Выберите класс, в который зачислить.": "Choose the class to enrol into.",
