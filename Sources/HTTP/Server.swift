@@ -29,6 +29,8 @@ public final class HTTPServer: Sendable {
     /// The running daemon's address (0 when stopped), swapped atomically so stop runs once.
     private let daemon = Atomic<UInt>(0)
     let inFlight = Atomic<Int>(0)
+    /// The head and body deadlines of every open connection.
+    let deadlines: Deadlines
     /// Exchanges handed to a worker and not yet completed by libmicrohttpd.
     let suspended = Atomic<Int>(0)
 
@@ -51,6 +53,10 @@ public final class HTTPServer: Sendable {
         self.responder = responder
         workers = WorkerPool(threads: configuration.workers, capacity: configuration.workQueueLimit)
         waiters = WorkerPool(threads: configuration.waiters, capacity: configuration.workQueueLimit)
+        deadlines = Deadlines(headSeconds: configuration.headTimeout, bodySeconds: configuration.bodyTimeout) { body in
+            logger.notice(body ? "соединение закрыто: тело запроса не пришло за \(configuration.bodyTimeout) с"
+                               : "соединение закрыто: заголовок запроса не пришёл за \(configuration.headTimeout) с")
+        }
     }
 
     /// Both pools: refuse new work, finish what was taken, join the threads.
@@ -81,6 +87,7 @@ public final class HTTPServer: Sendable {
         c.handler = accessHandler
         c.completed = requestCompleted
         c.uri_log = uriLogged
+        c.notify_connection = connectionNotice
         c.cls = Unmanaged.passUnretained(self).toOpaque()
         var host = ""
         switch configuration.listen {
@@ -101,6 +108,7 @@ public final class HTTPServer: Sendable {
             throw StartError(description: "не удалось начать приём соединений на \(configuration.listen): \(reason)")
         }
         daemon.store(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(started))), ordering: .releasing)
+        deadlines.start()
     }
 
     /// The port actually bound (useful after listening on port 0).
@@ -135,6 +143,7 @@ public final class HTTPServer: Sendable {
             usleep(10_000)
         }
         MHD_stop_daemon(d)
+        deadlines.stop()
         if listenFD >= 0, case .address = configuration.listen { close(listenFD) }
     }
 
@@ -179,8 +188,14 @@ private func server(_ cls: UnsafeMutableRawPointer?) -> HTTPServer {
     Unmanaged<HTTPServer>.fromOpaque(cls!).takeUnretainedValue()
 }
 
-private let uriLogged: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?, OpaquePointer?) -> UnsafeMutableRawPointer? = { cls, uri, _ in
+private let connectionNotice: MHD_NotifyConnectionCallback = { cls, connection, _, notice in
+    guard let connection else { return }
+    if notice == .CONNECTION_NOTIFY_STARTED { server(cls).deadlines.started(connection) } else { server(cls).deadlines.closed(connection) }
+}
+
+private let uriLogged: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?, OpaquePointer?) -> UnsafeMutableRawPointer? = { cls, uri, connection in
     server(cls).inFlight.add(1, ordering: .relaxed)
+    if let connection { server(cls).deadlines.requestLine(connection) }
     let exchange = Exchange(target: uri.map { String(cString: $0) } ?? "/")
     // The target lies in the request line, its end overwritten with a NUL; after that NUL
     // comes the protocol version. Anything else means the NUL was the client's.
@@ -191,7 +206,8 @@ private let uriLogged: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<C
     return Unmanaged.passRetained(exchange).toOpaque()
 }
 
-private let requestCompleted: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, UnsafeMutablePointer<UnsafeMutableRawPointer?>?, MHD_RequestTerminationCode) -> Void = { cls, _, context, termination in
+private let requestCompleted: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, UnsafeMutablePointer<UnsafeMutableRawPointer?>?, MHD_RequestTerminationCode) -> Void = { cls, connection, context, termination in
+    if let connection { server(cls).deadlines.clear(connection) }
     guard let raw = context?.pointee else { return }
     context?.pointee = nil
     let exchange = Unmanaged<Exchange>.fromOpaque(raw).takeRetainedValue()
@@ -219,6 +235,9 @@ private let accessHandler: MHD_AccessHandlerCallback = { cls, connection, url, m
         if exchange.nulInLine {
             return s.queue(errorResponse(.badRequest("Неверный запрос: в строке запроса нулевой байт."), s, exchange), exchange, on: connection)
         }
+        let length = MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Length").flatMap { Int(String(cString: $0)) } ?? 0
+        let chunked = MHD_lookup_connection_value(connection, .HEADER_KIND, "Transfer-Encoding") != nil
+        s.deadlines.headComplete(connection, expectsBody: length > 0 || chunked)
         if let length = MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Length"),
            let n = Int(String(cString: length)), n > s.configuration.maxBodyBytes {
             // Refuse at once, without reading the body; the connection then closes.
@@ -245,6 +264,7 @@ private let accessHandler: MHD_AccessHandlerCallback = { cls, connection, url, m
         uploadSize.pointee = 0
         return .YES
     }
+    s.deadlines.clear(connection)
     if exchange.tooLarge { return s.queue(errorResponse(.payloadTooLarge, s, exchange), exchange, on: connection) }
     if let response = exchange.deferred { return s.queue(response, exchange, on: connection) }
     if exchange.suspended { return .YES }

@@ -28,6 +28,12 @@ struct Serve: ParsableCommand {
     @Option(help: "Секунд бездействия до закрытия соединения.")
     var connectionTimeout = 30
 
+    @Option(help: "Секунд на весь заголовок запроса, как бы медленно он ни шёл (независимо от --connection-timeout).")
+    var headTimeout = 30
+
+    @Option(help: "Секунд на тело запроса после заголовка.")
+    var bodyTimeout = 120
+
     @Option(help: "Соединений одновременно, всего.")
     var connectionLimit = 1000
 
@@ -51,7 +57,7 @@ struct Serve: ParsableCommand {
             throw ValidationError("--listen: ожидается HOST:PORT, получено «\(listen)».")
         }
         if Logger.Level(rawValue: logLevel) == nil { throw ValidationError("--log-level: неизвестный уровень «\(logLevel)».") }
-        guard threads >= 1, connectionTimeout >= 1, connectionLimit >= 1, perIpLimit >= 1,
+        guard threads >= 1, connectionTimeout >= 1, headTimeout >= 1, bodyTimeout >= 1, connectionLimit >= 1, perIpLimit >= 1,
               connectionMemory >= 4096, maxBody >= 1024 else {
             throw ValidationError("Пределы сервера должны быть положительными (память ≥ 4096, тело ≥ 1024 байт).")
         }
@@ -70,6 +76,8 @@ struct Serve: ParsableCommand {
             ?? ServerConfiguration.parseListen(self.listen)!
         var configuration = ServerConfiguration(listen: listen, threads: threads)
         configuration.connectionTimeout = connectionTimeout
+        configuration.headTimeout = headTimeout
+        configuration.bodyTimeout = bodyTimeout
         configuration.connectionLimit = connectionLimit
         configuration.perIPConnectionLimit = perIpLimit
         configuration.connectionMemoryLimit = connectionMemory

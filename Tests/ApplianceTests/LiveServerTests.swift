@@ -240,4 +240,35 @@ enum ErrorBody {
         #expect(r.status == 403)
         #expect(r.text.contains("foreign_origin"))
     }
+
+    /// A head trickled a line a second is cut at its deadline, although the idle timeout
+    /// (20 s) never fires; another client is served meanwhile.
+    @Test func aTrickledHeadIsCutAtItsDeadline() throws {
+        let server = try startServer(app) { $0.connectionTimeout = 20; $0.headTimeout = 2; $0.bodyTimeout = 2 }
+        defer { server.stop() }
+        let slow = try RawClient(port: server.port)
+        var closedAfter = 0.0
+        closedAfter = elapsed {
+            slow.send("GET /healthz HTTP/1.1\r\n")
+            for i in 0..<10 {
+                sleep(1)
+                let fresh = try? RawClient(port: server.port)
+                fresh?.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                #expect((try? fresh?.read().status) == 200)
+                slow.send("X-Trickle-\(i): \(i)\r\n")
+                if slow.isClosed() { break }
+            }
+        }
+        #expect(closedAfter < 7)
+        // A body trickled byte by byte: cut at its own deadline.
+        let body = try RawClient(port: server.port)
+        closedAfter = elapsed {
+            body.send("POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n")
+            for _ in 0..<10 {
+                body.send("{")
+                if body.isClosed() { break }
+            }
+        }
+        #expect(closedAfter < 8)
+    }
 }
