@@ -8,8 +8,9 @@ import Glibc
 /// Deadlines for a request's head and body, independent of the idle timeout: libmicrohttpd's
 /// timeout only bounds silence, so a client trickling a header line every few seconds would
 /// hold its slot forever. Each connection has at most one deadline at a time — its head from
-/// the moment it connects (or, on a kept-alive connection, from its next request line), then
-/// its body once the head is in; none while it is answered or idle between requests. A
+/// the moment it connects (on a kept-alive connection, from its next request line, or the
+/// idle time and a head's time after its last answer), then its body once the head is in;
+/// none while it is answered. A
 /// watchdog shuts the socket of a connection past its deadline (libmicrohttpd then closes
 /// it as a client gone); the descriptor stays libmicrohttpd's, and it is touched only under
 /// the lock the close notice takes, so it is never one reused by another connection.
@@ -28,8 +29,11 @@ final class Deadlines: Sendable {
     /// Told of each connection cut: whether it was in its body, and the address.
     let onCut: @Sendable (_ body: Bool) -> Void
 
-    init(headSeconds: Int, bodySeconds: Int, onCut: @escaping @Sendable (_ body: Bool) -> Void) {
+    private let idle: UInt64
+
+    init(headSeconds: Int, bodySeconds: Int, idleSeconds: Int, onCut: @escaping @Sendable (_ body: Bool) -> Void) {
         head = UInt64(max(1, headSeconds)) * 1_000_000
+        idle = UInt64(max(1, idleSeconds)) * 1_000_000
         bodyTime = UInt64(max(1, bodySeconds)) * 1_000_000
         self.onCut = onCut
     }
@@ -42,11 +46,12 @@ final class Deadlines: Sendable {
 
     func closed(_ connection: OpaquePointer) { _ = entries.withLock { $0.removeValue(forKey: key(connection)) } }
 
-    /// A request line arrived: a kept-alive connection's next head starts its clock.
+    /// A request line arrived on a kept-alive connection: its head has a head's time from now
+    /// (the first request's clock started at the connection).
     func requestLine(_ connection: OpaquePointer) {
-        let deadline = monotonicMicroseconds() + head
+        let now = monotonicMicroseconds()
         entries.withLock { e in
-            if e[key(connection)]?.deadline == nil { e[key(connection)]?.deadline = deadline }
+            if let d = e[key(connection)]?.deadline, d > now + head { e[key(connection)]?.deadline = now + head }
         }
     }
 
@@ -59,9 +64,19 @@ final class Deadlines: Sendable {
         }
     }
 
-    /// The request is in (or answered): no deadline until the next request line.
+    /// The request is in: no deadline while it is answered.
     func clear(_ connection: OpaquePointer) {
         entries.withLock { $0[key(connection)]?.deadline = nil }
+    }
+
+    /// Answered, the connection kept alive: silence is the idle timeout's; a next request line
+    /// trickled byte by byte is cut once the idle time and a head's time have passed.
+    func answered(_ connection: OpaquePointer) {
+        let deadline = monotonicMicroseconds() + idle + head
+        entries.withLock { e in
+            e[key(connection)]?.deadline = deadline
+            e[key(connection)]?.body = false
+        }
     }
 
     func start() {

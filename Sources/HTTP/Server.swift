@@ -53,7 +53,8 @@ public final class HTTPServer: Sendable {
         self.responder = responder
         workers = WorkerPool(threads: configuration.workers, capacity: configuration.workQueueLimit)
         waiters = WorkerPool(threads: configuration.waiters, capacity: configuration.workQueueLimit)
-        deadlines = Deadlines(headSeconds: configuration.headTimeout, bodySeconds: configuration.bodyTimeout) { body in
+        deadlines = Deadlines(headSeconds: configuration.headTimeout, bodySeconds: configuration.bodyTimeout,
+                              idleSeconds: configuration.connectionTimeout) { body in
             logger.notice(body ? "соединение закрыто: тело запроса не пришло за \(configuration.bodyTimeout) с"
                                : "соединение закрыто: заголовок запроса не пришёл за \(configuration.headTimeout) с")
         }
@@ -207,7 +208,7 @@ private let uriLogged: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<C
 }
 
 private let requestCompleted: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, UnsafeMutablePointer<UnsafeMutableRawPointer?>?, MHD_RequestTerminationCode) -> Void = { cls, connection, context, termination in
-    if let connection { server(cls).deadlines.clear(connection) }
+    if let connection { server(cls).deadlines.answered(connection) }
     guard let raw = context?.pointee else { return }
     context?.pointee = nil
     let exchange = Unmanaged<Exchange>.fromOpaque(raw).takeRetainedValue()
