@@ -236,4 +236,20 @@ import Glibc
         #expect(try admin.signIn(TestSchool.login(.administrator).login).status == 303)
         #expect(try admin.get("/journal/\(classID)/\(subject)").status == 200)
     }
+
+    /// Every `aria-describedby` of the sign-in and password pages names an element that is
+    /// there (axe: a reference to nothing is critical), with and without an error.
+    @Test func describedByPointsAtSomething() throws {
+        func dangling(_ html: String) -> [String] {
+            let referenced = html.matches(of: /aria-describedby="([^"]+)"/).map { String($0.1) }
+            return referenced.filter { !html.contains("id=\"\($0)\"") }
+        }
+        let c = Client(app)
+        #expect(dangling(try c.page("/login").text).isEmpty)
+        #expect(dangling(try c.post("/login", [("login", "nobody"), ("password", "wrong")]).text).isEmpty)
+        let teacher = Client(app)
+        #expect(try teacher.signIn(TestSchool.login(.teacher).login).status == 303)
+        #expect(dangling(try teacher.page("/password").text).isEmpty)
+        #expect(dangling(try teacher.post("/password", [("current", "wrong"), ("new", "x"), ("repeat", "y")]).text).isEmpty)
+    }
 }
