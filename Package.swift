@@ -52,7 +52,7 @@ let package = Package(
         ], swiftSettings: strict),
         // One desk per capability: rules, the access policy, the write and its audit row in one
         // transaction, typed errors. Knows nothing of HTTP or HTML.
-        .target(name: "Desks", dependencies: ["Storage", "Domain", "Secrets", "Words"], swiftSettings: strict),
+        .target(name: "Desks", dependencies: ["Storage", "Domain", "Secrets", "Words", "Sync"], swiftSettings: strict),
         // What pages and the JSON API share: routes with their declared access, the visit,
         // and the one mapping of desk errors to HTTP.
         .target(name: "Routing", dependencies: ["Desks", "HTTP", "Domain", "Words"], swiftSettings: strict),

@@ -66,6 +66,10 @@ public struct App: Sendable {
                 return errorPage(error, path: request.path, words: gate.words(request))
             } catch let error as DeskError {
                 return errorPage(error.httpError, path: request.path, words: gate.words(request))
+            } catch let error as SQLiteError where error.isDiskFull {
+                // Said as what it is; the database marks itself degraded (and logs it once).
+                let w = gate.words(request)
+                return errorPage(HTTPError(status: 507, message: w.diskFull, code: "disk_full"), path: request.path, words: w)
             } catch {
                 logger.error("\(request.method.rawValue) \(request.path): \(String(describing: error))")
                 let w = gate.words(request)
@@ -104,11 +108,14 @@ public struct App: Sendable {
                 } catch {
                     problem = String(describing: error)
                 }
+                // Serving, but something is wrong (a full disk, a failed check): said, with why.
+                let degraded = database.degradedReasons
                 var json = JSONBytes(capacity: 64)
                 json.object { j in
-                    j.field("status", problem == nil ? "ok" : "unavailable")
+                    j.field("status", problem != nil ? "unavailable" : degraded.isEmpty ? "ok" : "degraded")
                     j.field("version", version)
-                    j.field("database", problem ?? "ok")
+                    j.field("database", problem ?? degraded.first?.cause ?? "ok")
+                    if !degraded.isEmpty { j.field("reason", degraded.map(\.reason).joined(separator: "; ")) }
                 }
                 return JSONBody.response(json, status: problem == nil ? 200 : 503)
             },

@@ -1,3 +1,5 @@
+import Desks
+import Dispatch
 import Domain
 import HTTP
 import Logging
@@ -12,20 +14,54 @@ public enum Bootstrap {
         StopSignals.block()
         DatabaseLocation.prepareDirectory(for: databasePath)
         let database = try Database.open(path: databasePath)
+        // A full disk, a failed check: logged once when it appears and once when it clears.
+        database.observeHealth { cause, reason in
+            if let reason {
+                logger.critical("база работает с ограничениями (\(cause)): \(reason)")
+            } else {
+                logger.notice("база снова в порядке (\(cause)): записи сохраняются")
+            }
+        }
         let app = App(database: database, clock: clock, logger: logger, uploadLimit: configuration.maxBodyBytes)
         let server = HTTPServer(configuration: configuration, logger: logger,
-                                errorPage: { app.errorPage($0) },
+                                errorPage: { app.errorPage($0, path: $1) },
                                 slowWork: { app.slowWork($0) },
                                 responder: { app.respond(to: $0) })
         try server.start()
         logger.notice("Tabel \(App.version) слушает \(describe(configuration.listen, port: server.port))\(configuration.tls == nil ? "" : " и HTTPS на порту \(server.tlsPort)"), база \(databasePath)")
+        verifyInBackground(database, logger: logger)
         checkAuditTrail(database, logger: logger)
         ready(server.port)
         let signal = StopSignals.wait()
         logger.notice("получен сигнал \(signal): завершаю обработку запросов")
         server.stop()
+        RefusalLog(database: database).flush()
         database.close()
         logger.notice("остановлен")
+    }
+
+    /// The start-up check was skipped when the file was unchanged since its last clean stop
+    /// (the `.verified` stamp: size, mtime, inode); a byte flipped under a kept mtime would
+    /// pass that, so the content is checked now, in the background, while the server answers.
+    /// A failure marks `/healthz` degraded. Every decision is logged.
+    @discardableResult
+    public static func verifyInBackground(_ database: Database, logger: Logger) -> DispatchWorkItem? {
+        guard database.checkSkippedAtOpen else {
+            logger.notice("база \(database.path) проверена при запуске (quick_check): отметки .verified не было или файл менялся")
+            return nil
+        }
+        logger.notice("проверка при запуске пропущена: \(database.path) не менялся с чистой остановки (отметка .verified снята); проверяю содержимое в фоне")
+        let work = DispatchWorkItem {
+            let problems = database.verifyContent()
+            if problems.isEmpty {
+                logger.notice("фоновая проверка \(database.path): содержимое цело (quick_check)")
+            } else {
+                let found = problems.prefix(5).joined(separator: "; ")
+                logger.critical("фоновая проверка: база данных \(database.path) повреждена: \(found). Работа продолжается, /healthz сообщает degraded. \(Database.wayBack(database.path))")
+            }
+        }
+        DispatchQueue.global(qos: .utility).async(execute: work)
+        return work
     }
 
     /// Walks the audit rows appended since the last start, once the server answers (a long

@@ -131,8 +131,9 @@ final class Gate: Sendable {
         }
         guard let (session, actor) = found else { return (nil, nil) }
         // Kiosk sessions are touched on every request: their idle time is counted in seconds.
+        // A touch that cannot be written (a full disk) costs the session a little idle time, not the request.
         if session.kiosk || now - session.lastSeenAt >= SessionRules.touchEverySeconds {
-            try database.write { try $0.touchSession(session.id, at: now) }
+            _ = try? database.write { try $0.touchSession(session.id, at: now) }
         }
         return (session, actor)
     }
@@ -143,9 +144,12 @@ final class Gate: Sendable {
     func checkForgery(_ request: Request, session: SessionRecord?, words w: Words) throws {
         guard ![.get, .head, .options].contains(request.method) else { return }
         if request.path.hasPrefix("/api/") {
-            if let origin = request.headers["origin"], let host = request.headers["host"],
-               origin != "http://\(host)", origin != "https://\(host)" {
-                throw HTTPError(status: 403, message: w.foreignOrigin, code: "foreign_origin")
+            // An Origin is checked with or without a Host: no Host cannot vouch for any origin.
+            if let origin = request.headers["origin"] {
+                let host = request.headers["host"] ?? ""
+                guard !host.isEmpty, origin == "http://\(host)" || origin == "https://\(host)" else {
+                    throw HTTPError(status: 403, message: w.foreignOrigin, code: "foreign_origin")
+                }
             }
             if !request.body.isEmpty, request.headers["content-type"]?.lowercased().hasPrefix("application/json") != true {
                 throw HTTPError(status: 415, message: w.jsonBodyExpected, code: "unsupported_media_type")

@@ -23,10 +23,17 @@ struct tabel_mhd_config {
     MHD_AccessHandlerCallback handler;
     MHD_RequestCompletedCallback completed;
     void *(*uri_log)(void *cls, const char *uri, struct MHD_Connection *connection);
+    MHD_NotifyConnectionCallback notify_connection;  /* may be NULL */
     void *cls;
     const char *tls_key_pem;   /* PEM key and certificate for an HTTPS daemon, or NULL */
     const char *tls_cert_pem;
 };
+
+/// The socket of a connection, or -1.
+static inline int tabel_mhd_connection_fd(struct MHD_Connection *connection) {
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+    return info ? info->connect_fd : -1;
+}
 
 /// Starts the daemon; returns NULL on failure (errno tells why) or when `host` is not a literal address.
 static inline struct MHD_Daemon *tabel_mhd_start(const struct tabel_mhd_config *c) {
@@ -60,6 +67,7 @@ static inline struct MHD_Daemon *tabel_mhd_start(const struct tabel_mhd_config *
     ops[n++] = (struct MHD_OptionItem){ MHD_OPTION_CONNECTION_MEMORY_LIMIT, (intptr_t)c->connection_memory_limit, NULL };
     ops[n++] = (struct MHD_OptionItem){ MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)c->completed, c->cls };
     ops[n++] = (struct MHD_OptionItem){ MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)c->uri_log, c->cls };
+    if (c->notify_connection) ops[n++] = (struct MHD_OptionItem){ MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)c->notify_connection, c->cls };
     if (c->tls_key_pem != NULL && c->tls_cert_pem != NULL) {
         flags |= MHD_USE_TLS;
         ops[n++] = (struct MHD_OptionItem){ MHD_OPTION_HTTPS_MEM_KEY, 0, (void *)c->tls_key_pem };

@@ -37,11 +37,13 @@ public final class SignInDesk: Sendable {
             if retry > 0 { return .throttled(retryAfter: retry) }
             _ = PasswordHash.verify(password, against: decoy)
             unknownFailures.fail(key, now: now)
-            try database.write { try $0.appendAudit(AuditEntry(at: now, via: via, action: .signInFailure, entity: "account",
+            // Recording a failure must not fail the answer (a full disk): the refusal stands.
+            _ = try? database.write { try $0.appendAudit(AuditEntry(at: now, via: via, action: .signInFailure, entity: "account",
                                                                newValue: String(login.prefix(64)), reason: "неизвестный логин", address: address)) }
             return .refused
         }
-        let retry = SignInThrottle.retryAfter(failures: account.failedAttempts, lastFailureAt: account.lastFailedAt, now: now)
+        let retry = max(SignInThrottle.retryAfter(failures: account.failedAttempts, lastFailureAt: account.lastFailedAt, now: now),
+                        unknownFailures.retryAfter(key, now: now))
         if retry > 0 { return .throttled(retryAfter: retry) }
         var matched = false
         var viaSlip = false
@@ -57,18 +59,17 @@ public final class SignInDesk: Sendable {
                 _ = PasswordHash.verify(password, against: decoy)
             }
         }
-        return try database.write { c in
-            guard matched else {
-                let failures = try c.recordFailedSignIn(account: account.id, at: now)
-                try c.appendAudit(AuditEntry(at: now, account: account.id, via: via, action: .signInFailure, entity: "account",
-                                             entityID: account.id, reason: "неверный пароль (\(failures) подряд)", address: address))
-                if failures >= SignInThrottle.lockAfter, account.lockedAt == nil {
-                    try c.lockAccount(account.id, reason: "\(failures) неудачных попыток входа подряд", at: now)
-                    try c.appendAudit(AuditEntry(at: now, account: account.id, via: .system, action: .accountLock, entity: "account",
-                                                 entityID: account.id, reason: "\(failures) неудачных попыток входа подряд", address: address))
-                }
-                return .refused
+        guard matched else {
+            // A failure is counted in the file; when it cannot be written (a full disk), in
+            // memory, and the refusal stands either way.
+            do {
+                try recordFailure(account, address: address, via: via, now: now)
+            } catch {
+                unknownFailures.fail(key, now: now)
             }
+            return .refused
+        }
+        return try database.write { c in
             if account.lockedAt != nil {
                 try c.appendAudit(AuditEntry(at: now, account: account.id, via: via, action: .signInLocked, entity: "account",
                                              entityID: account.id, address: address))
@@ -79,6 +80,20 @@ public final class SignInDesk: Sendable {
             try c.appendAudit(AuditEntry(at: now, account: account.id, session: session.id, via: via, action: .signInSuccess,
                                          entity: "account", entityID: account.id, reason: viaSlip ? "временный пароль" : "", address: address))
             return .signedIn(token: token, session: session, account: account)
+        }
+    }
+
+    /// Counts a wrong password (locking the account at `SignInThrottle.lockAfter`), audited.
+    private func recordFailure(_ account: AccountRecord, address: String, via: AuditEntry.Via, now: Int) throws {
+        try database.write { c in
+            let failures = try c.recordFailedSignIn(account: account.id, at: now)
+            try c.appendAudit(AuditEntry(at: now, account: account.id, via: via, action: .signInFailure, entity: "account",
+                                         entityID: account.id, reason: "неверный пароль (\(failures) подряд)", address: address))
+            if failures >= SignInThrottle.lockAfter, account.lockedAt == nil {
+                try c.lockAccount(account.id, reason: "\(failures) неудачных попыток входа подряд", at: now)
+                try c.appendAudit(AuditEntry(at: now, account: account.id, via: .system, action: .accountLock, entity: "account",
+                                             entityID: account.id, reason: "\(failures) неудачных попыток входа подряд", address: address))
+            }
         }
     }
 

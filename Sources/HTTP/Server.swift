@@ -15,8 +15,9 @@ import Glibc
 public final class HTTPServer: Sendable {
     public let configuration: ServerConfiguration
     let responder: @Sendable (Request) -> Response
-    /// Renders the page for an error found before the responder runs (413, a malformed target).
-    let errorPage: @Sendable (HTTPError) -> Response
+    /// Renders the page for an error found before the responder runs (413, a malformed target),
+    /// for the request's path (JSON under `/api/`).
+    let errorPage: @Sendable (HTTPError, _ path: String) -> Response
     /// Requests whose answer takes long (a password hash, a big PDF, a write waiting for its
     /// commit) are answered off the pool thread: the connection is suspended, a thread of
     /// `workers` or `waiters` runs the responder, and the connection resumes with the response.
@@ -34,6 +35,8 @@ public final class HTTPServer: Sendable {
     private let tlsKey: UInt
     private let tlsCertificate: UInt
     let inFlight = Atomic<Int>(0)
+    /// The head and body deadlines of every open connection.
+    let deadlines: Deadlines
     /// Exchanges handed to a worker and not yet completed by libmicrohttpd.
     let suspended = Atomic<Int>(0)
 
@@ -46,7 +49,7 @@ public final class HTTPServer: Sendable {
     ]
 
     public init(configuration: ServerConfiguration, logger: Logger,
-                errorPage: @escaping @Sendable (HTTPError) -> Response,
+                errorPage: @escaping @Sendable (HTTPError, _ path: String) -> Response,
                 slowWork: @escaping @Sendable (Request) -> SlowWork? = { _ in nil },
                 responder: @escaping @Sendable (Request) -> Response) {
         self.configuration = configuration
@@ -56,6 +59,11 @@ public final class HTTPServer: Sendable {
         self.responder = responder
         workers = WorkerPool(threads: configuration.workers, capacity: configuration.workQueueLimit)
         waiters = WorkerPool(threads: configuration.waiters, capacity: configuration.workQueueLimit)
+        deadlines = Deadlines(headSeconds: configuration.headTimeout, bodySeconds: configuration.bodyTimeout,
+                              idleSeconds: configuration.connectionTimeout) { body in
+            logger.notice(body ? "соединение закрыто: тело запроса не пришло за \(configuration.bodyTimeout) с"
+                               : "соединение закрыто: заголовок запроса не пришёл за \(configuration.headTimeout) с")
+        }
         tlsKey = configuration.tls.map { UInt(bitPattern: strdup($0.credentials.keyPEM)) } ?? 0
         tlsCertificate = configuration.tls.map { UInt(bitPattern: strdup($0.credentials.certificatePEM)) } ?? 0
     }
@@ -92,6 +100,7 @@ public final class HTTPServer: Sendable {
             }
             tlsDaemon.store(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(secure))), ordering: .releasing)
         }
+        deadlines.start()
     }
 
     private func startDaemon(_ listen: ServerConfiguration.Listen, tls: Bool) -> OpaquePointer? {
@@ -106,6 +115,7 @@ public final class HTTPServer: Sendable {
         c.handler = accessHandler
         c.completed = requestCompleted
         c.uri_log = uriLogged
+        c.notify_connection = connectionNotice
         c.cls = Unmanaged.passUnretained(self).toOpaque()
         if tls {
             c.tls_key_pem = UnsafePointer(bitPattern: tlsKey)
@@ -173,6 +183,7 @@ public final class HTTPServer: Sendable {
             usleep(10_000)
         }
         MHD_stop_daemon(d)
+        deadlines.stop()
         if listenFD >= 0, case .address = configuration.listen { close(listenFD) }
         if let secure {
             MHD_stop_daemon(secure)
@@ -202,10 +213,17 @@ final class Exchange {
     var deferred: Response?
     /// Handed to a worker; counted in `HTTPServer.suspended` until completion.
     var suspended = false
+    /// The request line held a NUL byte (libmicrohttpd's C strings end there): answered 400.
+    var nulInLine = false
 
     init(target: String) {
         self.target = target
         started = monotonicMicroseconds()
+    }
+
+    /// The target's path, still percent-encoded (what an error page needs to tell `/api/`).
+    var path: String {
+        target.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(target[..<$0]) } ?? target
     }
 }
 
@@ -219,13 +237,26 @@ private func server(_ cls: UnsafeMutableRawPointer?) -> HTTPServer {
     Unmanaged<HTTPServer>.fromOpaque(cls!).takeUnretainedValue()
 }
 
-private let uriLogged: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?, OpaquePointer?) -> UnsafeMutableRawPointer? = { cls, uri, _ in
+private let connectionNotice: MHD_NotifyConnectionCallback = { cls, connection, _, notice in
+    guard let connection else { return }
+    if notice == .CONNECTION_NOTIFY_STARTED { server(cls).deadlines.started(connection) } else { server(cls).deadlines.closed(connection) }
+}
+
+private let uriLogged: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?, OpaquePointer?) -> UnsafeMutableRawPointer? = { cls, uri, connection in
     server(cls).inFlight.add(1, ordering: .relaxed)
+    if let connection { server(cls).deadlines.requestLine(connection) }
     let exchange = Exchange(target: uri.map { String(cString: $0) } ?? "/")
+    // The target lies in the request line, its end overwritten with a NUL; after that NUL
+    // comes the protocol version. Anything else means the NUL was the client's.
+    if let uri {
+        let after = uri + strlen(uri) + 1
+        exchange.nulInLine = !"HTTP/".utf8.enumerated().allSatisfy { UInt8(bitPattern: after[$0.offset]) == $0.element }
+    }
     return Unmanaged.passRetained(exchange).toOpaque()
 }
 
-private let requestCompleted: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, UnsafeMutablePointer<UnsafeMutableRawPointer?>?, MHD_RequestTerminationCode) -> Void = { cls, _, context, termination in
+private let requestCompleted: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, UnsafeMutablePointer<UnsafeMutableRawPointer?>?, MHD_RequestTerminationCode) -> Void = { cls, connection, context, termination in
+    if let connection { server(cls).deadlines.answered(connection) }
     guard let raw = context?.pointee else { return }
     context?.pointee = nil
     let exchange = Unmanaged<Exchange>.fromOpaque(raw).takeRetainedValue()
@@ -233,7 +264,7 @@ private let requestCompleted: @convention(c) (UnsafeMutableRawPointer?, OpaquePo
     s.inFlight.subtract(1, ordering: .releasing)
     if exchange.suspended { s.suspended.subtract(1, ordering: .releasing) }
     let micros = monotonicMicroseconds() - exchange.started
-    let path = exchange.target.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(exchange.target[..<$0]) } ?? exchange.target
+    let path = exchange.path
     if termination == .REQUEST_TERMINATED_COMPLETED_OK {
         s.logger.info("\(exchange.method.rawValue) \(path) \(exchange.status) \(micros)µs")
     } else {
@@ -241,17 +272,25 @@ private let requestCompleted: @convention(c) (UnsafeMutableRawPointer?, OpaquePo
     }
 }
 
-private let accessHandler: MHD_AccessHandlerCallback = { cls, connection, _, method, _, uploadData, uploadSize, context in
+private let accessHandler: MHD_AccessHandlerCallback = { cls, connection, url, method, _, uploadData, uploadSize, context in
     guard let connection, let context, let raw = context.pointee, let uploadSize else { return .NO }
     let s = server(cls)
     let exchange = Unmanaged<Exchange>.fromOpaque(raw).takeUnretainedValue()
     if !exchange.headersSeen {
         exchange.headersSeen = true
         exchange.method = Method(token: method.map { String(cString: $0) } ?? "")
+        // A NUL in the method shows as a method ending before the target begins.
+        if let method, let url, method + strlen(method) + 1 != url { exchange.nulInLine = true }
+        if exchange.nulInLine {
+            return s.queue(errorResponse(.badRequest("Неверный запрос: в строке запроса нулевой байт."), s, exchange), exchange, on: connection)
+        }
+        let length = MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Length").flatMap { Int(String(cString: $0)) } ?? 0
+        let chunked = MHD_lookup_connection_value(connection, .HEADER_KIND, "Transfer-Encoding") != nil
+        s.deadlines.headComplete(connection, expectsBody: length > 0 || chunked)
         if let length = MHD_lookup_connection_value(connection, .HEADER_KIND, "Content-Length"),
            let n = Int(String(cString: length)), n > s.configuration.maxBodyBytes {
             // Refuse at once, without reading the body; the connection then closes.
-            return s.queue(errorResponse(.payloadTooLarge, s), exchange, on: connection)
+            return s.queue(errorResponse(.payloadTooLarge, s, exchange), exchange, on: connection)
         }
         return .YES
     }
@@ -274,12 +313,13 @@ private let accessHandler: MHD_AccessHandlerCallback = { cls, connection, _, met
         uploadSize.pointee = 0
         return .YES
     }
-    if exchange.tooLarge { return s.queue(errorResponse(.payloadTooLarge, s), exchange, on: connection) }
+    s.deadlines.clear(connection)
+    if exchange.tooLarge { return s.queue(errorResponse(.payloadTooLarge, s, exchange), exchange, on: connection) }
     if let response = exchange.deferred { return s.queue(response, exchange, on: connection) }
     if exchange.suspended { return .YES }
     switch s.request(from: exchange, on: connection) {
     case let .failure(error):
-        return s.queue(s.errorPage(error), exchange, on: connection)
+        return s.queue(s.errorPage(error, exchange.path), exchange, on: connection)
     case let .success(request):
         if let tls = s.configuration.tls, !request.tls, !tls.servesPlain(request.path) {
             return s.queue(s.redirectToHTTPS(request, target: exchange.target), exchange, on: connection)
@@ -303,7 +343,7 @@ private let accessHandler: MHD_AccessHandlerCallback = { cls, connection, _, met
         })
         guard accepted else {
             held.release()
-            var busy = errorResponse(.unavailable, s)
+            var busy = errorResponse(.unavailable, s, exchange)
             busy.headers.add("Retry-After", "1")
             return s.queue(busy, exchange, on: connection)
         }
@@ -311,8 +351,8 @@ private let accessHandler: MHD_AccessHandlerCallback = { cls, connection, _, met
     }
 }
 
-private func errorResponse(_ error: HTTPError, _ s: HTTPServer) -> Response {
-    var response = s.errorPage(error)
+private func errorResponse(_ error: HTTPError, _ s: HTTPServer, _ exchange: Exchange) -> Response {
+    var response = s.errorPage(error, exchange.path)
     response.headers.add("Connection", "close")
     return response
 }
@@ -350,7 +390,7 @@ extension HTTPServer {
     /// browsers remembering the redirect; 307 keeps a form's method and body.
     func redirectToHTTPS(_ request: Request, target: String) -> Response {
         guard let host = request.headers["host"].flatMap(Self.hostName) else {
-            return errorPage(.badRequest("Откройте журнал по адресу https://…"))
+            return errorPage(.badRequest("Откройте журнал по адресу https://…"), request.path)
         }
         let port = tlsPort
         var response = Response(status: 307, headers: Headers([("Location", "https://\(host)\(port == 443 ? "" : ":\(port)")\(target)")]))

@@ -18,6 +18,12 @@ public struct ServerConfiguration: Sendable {
     public var threads: Int
     /// Seconds of inactivity before a connection is closed.
     public var connectionTimeout: Int = 30
+    /// Seconds for a whole request head (request line and headers) to arrive, however it
+    /// trickles: independent of `connectionTimeout`, which only bounds silence. Past it the
+    /// connection is closed.
+    public var headTimeout: Int = 30
+    /// Seconds for a request body to arrive once its head has.
+    public var bodyTimeout: Int = 120
     /// Connections open at once, in all.
     public var connectionLimit: Int = 1000
     /// Connections open at once from one address. A classroom behind one NAT router shares

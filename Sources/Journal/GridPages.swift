@@ -30,7 +30,7 @@ struct GridPages: Sendable {
         ]
     }
 
-    func scope(_ visit: Visit) throws -> Resource { try sheetScope(visit).resource }
+    func scope(_ visit: Visit) throws -> Resource { try sheetScope(visit).narrowed(for: visit.actor).resource }
 
     func sheetScope(_ visit: Visit) throws -> JournalSheet.Scope {
         try JournalSheet.Scope(visit.request.query, classID: try visit.request.pathParameters.int("class"),
@@ -74,6 +74,11 @@ struct GridPages: Sendable {
         let actor = visit.actor!
         let w = visit.words
         let scope = try sheetScope(visit)
+        // A group's teacher naming no group is led to their group (the group rule for reads).
+        if let group = scope.narrowed(for: actor).groupID, scope.groupID == nil {
+            let rest = (scope.periodID.map { "&period=\($0)" } ?? "") + (scope.from.map { "&from=\($0.iso)" } ?? "") + (scope.to.map { "&to=\($0.iso)" } ?? "")
+            return .redirect(to: "/journal/\(scope.classID)/\(scope.subjectID)?group=\(group)" + rest)
+        }
         // The version is read before the sheet: a grid cached under it is never older than it.
         let (range, version, workTypes, rules, scale) = try database.read { c in
             (try JournalSheet.range(c, scope, today: visit.today), try c.journalVersion(classID: scope.classID), try c.workTypes(),

@@ -16,7 +16,7 @@ struct JournalAPI: Sendable {
     /// waits for its commit, the next group gathers (`Database.write`).
     var routes: [AppRoute] {
         [
-            AppRoute(.get, "/api/v1/journal", .policy(.viewJournal) { try JournalSheet.Scope($0.request.query, words: $0.words).resource }) { visit in
+            AppRoute(.get, "/api/v1/journal", .policy(.viewJournal) { try JournalSheet.Scope($0.request.query, words: $0.words).narrowed(for: $0.actor).resource }) { visit in
                 try journal(visit)
             },
             AppRoute(.put, "/api/v1/lessons/{id:int}", .policy(.editJournal, resource: lesson), slow: .waits) { visit in
@@ -127,7 +127,8 @@ struct JournalAPI: Sendable {
     func perform<T>(_ visit: Visit, _ body: (Editor) throws -> T) throws -> T { try body(visit.editor) }
 
     func journal(_ visit: Visit) throws -> Response {
-        let sheet = try database.read { try JournalSheet.load($0, try JournalSheet.Scope(visit.request.query, words: visit.words), today: visit.today) }
+        let scope = try JournalSheet.Scope(visit.request.query, words: visit.words).narrowed(for: visit.actor)
+        let sheet = try database.read { try JournalSheet.load($0, scope, today: visit.today) }
         return JSONBody.response(SheetBody(sheet: sheet))
     }
 }

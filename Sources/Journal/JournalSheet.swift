@@ -27,7 +27,7 @@ public struct JournalSheet: Sendable {
     public struct Scope: Sendable {
         public let classID: Int
         public let subjectID: Int
-        public let groupID: Int?
+        public private(set) var groupID: Int?
         public let periodID: Int?
         public let from: CivilDate?
         public let to: CivilDate?
@@ -61,6 +61,19 @@ public struct JournalSheet: Sendable {
         }
 
         public var resource: Resource { .classSubject(classID: classID, subjectID: subjectID, groupID: groupID) }
+
+        /// The scope `actor` reads: the server's group rule for reads, the same as for writes.
+        /// Naming no group, a teacher of one of the subject's groups who may not read the whole
+        /// class (no whole-class assignment, not its class teacher, not the administration)
+        /// reads their own group, never the others' students and marks.
+        public func narrowed(for actor: Actor?) -> Scope {
+            guard groupID == nil, let actor, !AccessPolicy.permits(actor, .viewJournal, resource) else { return self }
+            let group = actor.assignments.first { $0.classID == classID && $0.subjectID == subjectID && $0.groupID != nil }?.groupID
+            guard let group else { return self }
+            var narrowed = self
+            narrowed.groupID = group
+            return narrowed
+        }
     }
 
     /// What a scope covers: its dates and period, and the class's periods.

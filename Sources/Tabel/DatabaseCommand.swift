@@ -26,6 +26,7 @@ struct DatabaseCommand: ParsableCommand {
             } else {
                 print("База \(path) повреждена:")
                 problems.forEach { print("  \($0)") }
+                print(Database.wayBack(path))
                 throw ExitCode.failure
             }
         }

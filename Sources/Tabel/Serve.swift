@@ -48,6 +48,12 @@ struct Serve: ParsableCommand {
     @Option(help: "Секунд бездействия до закрытия соединения (30).")
     var connectionTimeout: Int?
 
+    @Option(help: "Секунд на весь заголовок запроса, как бы медленно он ни шёл, независимо от --connection-timeout (30).")
+    var headTimeout: Int?
+
+    @Option(help: "Секунд на тело запроса после заголовка (120).")
+    var bodyTimeout: Int?
+
     @Option(help: "Соединений одновременно, всего (1000).")
     var connectionLimit: Int?
 
@@ -64,7 +70,7 @@ struct Serve: ParsableCommand {
     var logLevel: String?
 
     /// Keys of the configuration file: the long names of the options above, except `now` and `config`.
-    static let configKeys: Set<String> = ["db", "listen", "tls-listen", "tls-cert", "tls-key", "threads", "connection-timeout",
+    static let configKeys: Set<String> = ["db", "listen", "tls-listen", "tls-cert", "tls-key", "threads", "connection-timeout", "head-timeout", "body-timeout",
                                           "connection-limit", "per-ip-limit", "connection-memory", "max-body", "log-level"]
 
     /// The options after the layers: flag, then the configuration file, then the default.
@@ -76,6 +82,8 @@ struct Serve: ParsableCommand {
         var tlsKey: String
         var threads: Int
         var connectionTimeout: Int
+        var headTimeout: Int
+        var bodyTimeout: Int
         var connectionLimit: Int
         var perIpLimit: Int
         var connectionMemory: Int
@@ -106,6 +114,8 @@ struct Serve: ParsableCommand {
             tlsKey: tlsKey ?? file["tls-key"] ?? directory + "/" + TLSCredentials.keyFile,
             threads: try number(threads, "threads", ServerConfiguration.cores),
             connectionTimeout: try number(connectionTimeout, "connection-timeout", 30),
+            headTimeout: try number(headTimeout, "head-timeout", 30),
+            bodyTimeout: try number(bodyTimeout, "body-timeout", 120),
             connectionLimit: try number(connectionLimit, "connection-limit", 1000),
             perIpLimit: try number(perIpLimit, "per-ip-limit", 200),
             connectionMemory: try number(connectionMemory, "connection-memory", 16 * 1024),
@@ -125,7 +135,7 @@ struct Serve: ParsableCommand {
             throw ValidationError("--tls-listen: ожидается HOST:PORT, получено «\(tls)».")
         }
         if Logger.Level(rawValue: s.logLevel) == nil { throw ValidationError("--log-level: неизвестный уровень «\(s.logLevel)».") }
-        guard s.threads >= 1, s.connectionTimeout >= 1, s.connectionLimit >= 1, s.perIpLimit >= 1,
+        guard s.threads >= 1, s.connectionTimeout >= 1, s.headTimeout >= 1, s.bodyTimeout >= 1, s.connectionLimit >= 1, s.perIpLimit >= 1,
               s.connectionMemory >= 4096, s.maxBody >= 1024 else {
             throw ValidationError("Пределы сервера должны быть положительными (память ≥ 4096, тело ≥ 1024 байт).")
         }
@@ -154,6 +164,8 @@ struct Serve: ParsableCommand {
         let listen: ServerConfiguration.Listen = plainSocket.map { .socket($0) } ?? ServerConfiguration.parseListen(s.listen)!
         var configuration = ServerConfiguration(listen: listen, threads: s.threads)
         configuration.connectionTimeout = s.connectionTimeout
+        configuration.headTimeout = s.headTimeout
+        configuration.bodyTimeout = s.bodyTimeout
         configuration.connectionLimit = s.connectionLimit
         configuration.perIPConnectionLimit = s.perIpLimit
         configuration.connectionMemoryLimit = s.connectionMemory

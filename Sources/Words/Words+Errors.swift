@@ -17,6 +17,7 @@ extension Words {
         case 413: pick("Слишком большой запрос", "Request too large")
         case 429: pick("Слишком много попыток", "Too many attempts")
         case 503: pick("Сервис недоступен", "Service unavailable")
+        case 507: pick("Нет места на диске", "No space left on the disk")
         default: pick("Что-то пошло не так", "Something went wrong")
         }
     }
@@ -25,6 +26,10 @@ extension Words {
     public var internalError: String {
         pick("Произошла внутренняя ошибка. Попробуйте ещё раз; если она повторится, сообщите администратору.",
              "Something went wrong on the server. Please try again; if it happens again, tell the administrator.")
+    }
+    public var diskFull: String {
+        pick("Нет места на диске: сохранить не удалось, ничего не потеряно. Сообщите администратору.",
+             "No space left on the disk: nothing could be saved, nothing is lost. Tell the administrator.")
     }
     public var methodNotAllowed: String { pick("Этот адрес не принимает такой запрос.", "This address does not take this kind of request.") }
     public var signInRequired: String { pick("Нужно войти.", "Please sign in.") }
@@ -124,6 +129,8 @@ extension Words {
             "Напишите ответ или закройте обращение.": "Write an answer or close the report.",
             "Такого обращения нет.": "There is no such report.",
             "Обращение уже закрыто.": "The report is already closed.",
+            // Odd requests the server answers itself
+            "Неверный запрос: в строке запроса нулевой байт.": "Bad request: a NUL byte in the request line.",
             // People by hand
             "Зачислить в класс можно обучающегося, не сотрудника и не родителя.": "Only a student can be enrolled in a class, not staff or a parent.",
             "Выберите класс, в который зачислить.": "Choose the class to enrol into.",

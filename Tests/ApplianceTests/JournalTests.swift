@@ -169,6 +169,7 @@ import Testing
         let c = try signedIn(stranger.login)
         let r = try c.json(.post, "/api/v1/lessons/\(lesson)/marks", #"{"student":\#(student),"value":5,"workType":"У"}"#)
         #expect(r.status == 403)
+        RefusalLog(database: database).flush()
         let denied = try database.read { try $0.first("SELECT count(*) FROM audit WHERE action = 'access.denied' AND new_value LIKE ?",
                                                       "%/api/v1/lessons/\(lesson)/marks") { $0.int(0) } }
         #expect(denied == 1)
@@ -223,7 +224,11 @@ import Testing
         #expect(try database.read { try $0.periodMarkValue(student: g.own, subject: g.subject, period: period.id) } == 5)
         // The other group's grid and lessons are closed to them too.
         #expect(try c.json(.get, "/api/v1/journal?\(scope)&group=\(g.otherGroup)").status == 403)
-        #expect(try c.json(.get, "/api/v1/journal?\(scope)").status == 403)
+        // Naming no group, they read their own group's (the group rule for reads, issue 16.7).
+        let unnamed = try c.json(.get, "/api/v1/journal?\(scope)")
+        #expect(unnamed.status == 200)
+        let students = try #require(try json(unnamed)["students"] as? [[String: Any]]).compactMap { $0["id"] as? Int }
+        #expect(students.contains(g.own) && !students.contains(g.other))
         let lessons = try database.read { c in
             try c.query("SELECT id, group_id FROM lesson WHERE class_id = ? AND subject_id = ? AND date <= '2026-11-23' AND status = 'scheduled' AND actual_teacher_id IS NULL ORDER BY date DESC, bell_number",
                         g.classID, g.subject) { ($0.int(0), $0.int(1)) }

@@ -106,7 +106,7 @@ import Glibc
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let server = HTTPServer(configuration: ServerConfiguration(listen: .address(host: "127.0.0.1", port: 0), threads: 1),
-                                logger: logger, errorPage: { ErrorBody.response($0) }) { request in
+                                logger: logger, errorPage: { e, _ in ErrorBody.response(e) }) { request in
             guard case let .found(route, _) = echo.match(request.method, request.path) else { return Response(status: 404) }
             do { return try route.handler(request) } catch let e as HTTPError { return ErrorBody.response(e) } catch { return Response(status: 500) }
         }
@@ -127,7 +127,7 @@ import Glibc
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let server = HTTPServer(configuration: ServerConfiguration(listen: .address(host: "127.0.0.1", port: 0), threads: 2),
-                                logger: logger, errorPage: { ErrorBody.response($0) }) { _ in
+                                logger: logger, errorPage: { e, _ in ErrorBody.response(e) }) { _ in
             usleep(600_000)
             return Response.html("finished")
         }
@@ -155,7 +155,7 @@ import Glibc
         var configuration = ServerConfiguration(listen: .address(host: "127.0.0.1", port: 0), threads: 2)
         configuration.workers = 1
         configuration.workQueueLimit = 1
-        let server = HTTPServer(configuration: configuration, logger: logger, errorPage: { ErrorBody.response($0) },
+        let server = HTTPServer(configuration: configuration, logger: logger, errorPage: { e, _ in ErrorBody.response(e) },
                                 slowWork: { $0.path == "/slow" ? .computes : nil }) { _ in
             usleep(500_000)
             return Response.html("done")
@@ -181,4 +181,94 @@ import Glibc
 
 enum ErrorBody {
     static func response(_ e: HTTPError) -> Response { Response(status: e.status, contentType: "text/plain; charset=utf-8", body: Array(e.message.utf8)) }
+}
+
+/// Odd requests (issue 16.5): answered at once, and as JSON under `/api/`.
+@Suite(.serialized) struct OddRequestTests {
+    let app = TestSchool.app(try! Database.open(path: TestSchool.path))
+
+    func elapsed(_ body: () throws -> Void) rethrows -> Double {
+        var a = timespec(), b = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &a)
+        try body()
+        clock_gettime(CLOCK_MONOTONIC, &b)
+        return Double(b.tv_sec - a.tv_sec) + Double(b.tv_nsec - a.tv_nsec) / 1e9
+    }
+
+    /// `~` stands for the NUL byte.
+    @Test(arguments: ["GET /a~b HTTP/1.1", "GET /api/v1/me~ HTTP/1.1", "GE~T / HTTP/1.1", "GET / HTTP/1.1~", "GET /healthz?x=~ HTTP/1.1"])
+    func aNulInTheRequestLineIs400AtOnce(_ template: String) throws {
+        let line = template.replacing("~", with: "\u{0}")
+        let server = try startServer(app) { $0.connectionTimeout = 20 }
+        defer { server.stop() }
+        let client = try RawClient(port: server.port)
+        var status = 0
+        let seconds = try elapsed {
+            client.send(line + "\r\nHost: localhost\r\n\r\n")
+            status = try client.read().status
+        }
+        #expect(status == 400, "\(template): \(status)")
+        #expect(seconds < 5)
+    }
+
+    @Test func serverErrorsUnderTheAPIAreJSON() throws {
+        let server = try startServer(app) { $0.maxBodyBytes = 1024 }
+        defer { server.stop() }
+        // A target that is not valid percent-encoding.
+        let bad = try RawClient(port: server.port)
+        bad.send("GET /api/v1/students/%zz/marks HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        let r = try bad.read()
+        #expect(r.status == 400)
+        #expect(r.header("content-type")?.hasPrefix("application/json") == true)
+        #expect(r.body.hasPrefix("{\"error\":"))
+        // A body over the limit.
+        let large = try RawClient(port: server.port)
+        large.send("POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n")
+        let l = try large.read()
+        #expect(l.status == 413)
+        #expect(l.header("content-type")?.hasPrefix("application/json") == true)
+        // Pages keep their HTML.
+        let page = try RawClient(port: server.port)
+        page.send("GET /diary/%zz HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        #expect(try page.read().header("content-type")?.hasPrefix("text/html") == true)
+    }
+
+    @Test func anAPIWriteWithoutHostStillChecksItsOrigin() throws {
+        let r = app.respond(to: try Request(method: .post, target: "/api/v1/session",
+                                            headers: Headers([("Origin", "http://evil.example"), ("Content-Type", "application/json")]),
+                                            body: Array(#"{"login":"x","password":"y"}"#.utf8)))
+        #expect(r.status == 403)
+        #expect(r.text.contains("foreign_origin"))
+    }
+
+    /// A head trickled a line a second is cut at its deadline, although the idle timeout
+    /// (20 s) never fires; another client is served meanwhile.
+    @Test func aTrickledHeadIsCutAtItsDeadline() throws {
+        let server = try startServer(app) { $0.connectionTimeout = 20; $0.headTimeout = 2; $0.bodyTimeout = 2 }
+        defer { server.stop() }
+        let slow = try RawClient(port: server.port)
+        var closedAfter = 0.0
+        closedAfter = elapsed {
+            slow.send("GET /healthz HTTP/1.1\r\n")
+            for i in 0..<10 {
+                sleep(1)
+                let fresh = try? RawClient(port: server.port)
+                fresh?.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                #expect((try? fresh?.read().status) == 200)
+                slow.send("X-Trickle-\(i): \(i)\r\n")
+                if slow.isClosed() { break }
+            }
+        }
+        #expect(closedAfter < 7)
+        // A body trickled byte by byte: cut at its own deadline.
+        let body = try RawClient(port: server.port)
+        closedAfter = elapsed {
+            body.send("POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n")
+            for _ in 0..<10 {
+                body.send("{")
+                if body.isClosed() { break }
+            }
+        }
+        #expect(closedAfter < 8)
+    }
 }

@@ -1,3 +1,4 @@
+import Desks
 import Appliance
 import Domain
 import HTTP
@@ -46,6 +47,7 @@ import Testing
         #expect(try teacher.post("/school/rooms", [("name", "Кабинет учителя")]).status == 403)
         #expect(try database.read { try $0.rooms() }.allSatisfy { !$0.name.hasPrefix("Кабинет ") })
         // A refusal is in the trail like the gate's others.
+        RefusalLog(database: database).flush()
         #expect(try database.read { try $0.auditEntries(AuditFilter()) }.contains { $0.action == "access.denied" && $0.entity == "manageStructure" })
     }
 

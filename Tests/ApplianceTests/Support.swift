@@ -213,7 +213,7 @@ func startServer(_ app: App, configure: (inout ServerConfiguration) -> Void = { 
     configure(&configuration)
     var logger = Logger(label: "test")
     logger.logLevel = .critical
-    let server = HTTPServer(configuration: configuration, logger: logger, errorPage: { app.errorPage($0) },
+    let server = HTTPServer(configuration: configuration, logger: logger, errorPage: { app.errorPage($0, path: $1) },
                             slowWork: { app.slowWork($0) }, responder: { app.respond(to: $0) })
     try server.start()
     return server

@@ -155,6 +155,8 @@ struct AccountRoutes {
         let next = visit.request.query["next"] ?? ((try? visit.request.form()["next"]) ?? nil) ?? "/"
         let errorBlock: HTML = error.map { "<p class=\"form-error\" id=\"login-error\" role=\"alert\">\($0)</p>" } ?? ""
         let invalid = error == nil ? "false" : "true"
+        // Described by the error only when there is one: a reference to nothing is an accessibility fault.
+        let described: HTML = error == nil ? "" : " aria-describedby=\"login-error\""
         let w = visit.words
         // Before sign-in the language switch posts with the form cookie's token, like the form.
         let page = Layout.page(title: w.signInTitle, school: school ?? nil, words: w, switchToken: csrf.isEmpty ? nil : csrf, """
@@ -164,9 +166,9 @@ struct AccountRoutes {
             <input type="hidden" name="_csrf" value="\(csrf)">
             <input type="hidden" name="next" value="\(safeNext(next))">
             <label for="login">\(w.loginLabel)</label>
-            <input id="login" name="login" value="\(login)" autocomplete="username" autocapitalize="none" spellcheck="false" required autofocus aria-invalid="\(invalid)" aria-describedby="login-error">
+            <input id="login" name="login" value="\(login)" autocomplete="username" autocapitalize="none" spellcheck="false" required autofocus aria-invalid="\(invalid)"\(described)>
             <label for="password">\(w.passwordLabel)</label>
-            <input id="password" name="password" type="password" autocomplete="current-password" required aria-invalid="\(invalid)" aria-describedby="login-error">
+            <input id="password" name="password" type="password" autocomplete="current-password" required aria-invalid="\(invalid)"\(described)>
             \(errorBlock)
             <button type="submit">\(w.signInButton)</button>
             </form>
@@ -185,7 +187,7 @@ struct AccountRoutes {
             let error = errors[name]
             return """
                 <label for="\(name)">\(label)</label>
-                <input id="\(name)" name="\(name)" type="password" autocomplete="\(autocomplete)" required aria-invalid="\(error == nil ? "false" : "true")" aria-describedby="\(name)-error">
+                <input id="\(name)" name="\(name)" type="password" autocomplete="\(autocomplete)" required aria-invalid="\(error == nil ? "false" : "true")"\(error == nil ? "" : " aria-describedby=\"\(name)-error\"" as HTML)>
                 \(error.map { "<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>" as HTML })
                 """
         }

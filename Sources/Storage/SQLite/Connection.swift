@@ -10,6 +10,8 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
 
     /// True for a constraint failure (UNIQUE, CHECK, FOREIGN KEY, NOT NULL).
     public var isConstraint: Bool { code & 0xff == SQLITE_CONSTRAINT }
+    /// True when the disk (or the file system's quota) is full: nothing was written.
+    public var isDiskFull: Bool { code & 0xff == SQLITE_FULL }
 }
 
 /// One SQLite connection with its own statement cache. Not thread-safe: the `Database`

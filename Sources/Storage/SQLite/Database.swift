@@ -16,6 +16,13 @@ public final class Database: Sendable {
     /// Writes waiting for the next group commit, and whether the committer is at work.
     private let group = Locked(CommitGroup())
     private let committer = DispatchQueue(label: "tabel.commit")
+    /// True when `open` skipped the start-up check (the `.verified` stamp matched): the
+    /// content is then to be checked in the background (`verifyContent`).
+    public let checkSkippedAtOpen: Bool
+    /// Why the database serves degraded, by cause (a full disk, a failed check); empty when sound.
+    private let problems = Locked<[String: String]>([:])
+    /// Told once when a cause of degradation appears (with its reason) and once when it clears (nil).
+    private let healthObserver = Locked<(@Sendable (String, String?) -> Void)?>(nil)
 
     /// Why a database file was refused.
     public enum Refusal: Error, CustomStringConvertible, Sendable {
@@ -27,7 +34,7 @@ public final class Database: Sendable {
             switch self {
             case let .corrupt(path, problems):
                 "база данных \(path) повреждена и не будет открыта: " + problems.prefix(5).joined(separator: "; ")
-                    + ". Восстановите её из резервной копии."
+                    + ". " + Database.wayBack(path)
             case let .newerSchema(path, found, known):
                 "база данных \(path) создана более новой версией Tabel (схема \(found), эта программа знает схемы до \(known)). "
                     + "Обновите Tabel; база не изменена."
@@ -37,8 +44,9 @@ public final class Database: Sendable {
         }
     }
 
-    private init(path: String, writer: Connection) {
+    private init(path: String, writer: Connection, checkSkipped: Bool) {
         self.path = path
+        self.checkSkippedAtOpen = checkSkipped
         self.writer = Locked(writer)
         self.readers = Locked([])
     }
@@ -64,7 +72,8 @@ public final class Database: Sendable {
         if version > known { throw Refusal.newerSchema(path: path, found: version, known: known) }
         // A file verified at the last clean close and unchanged since needs no new check;
         // anything else (a crash, a power cut, a copy from elsewhere) is checked before use.
-        if !VerifiedMark.matches(path) {
+        let skipped = VerifiedMark.matches(path)
+        if !skipped {
             let problems = try Self.integrityProblems(connection, quick: true)
             if !problems.isEmpty { throw Refusal.corrupt(path: path, problems: problems) }
         }
@@ -79,7 +88,7 @@ public final class Database: Sendable {
             _ = try DatabaseCopy.preMigrationCopy(connection, path: path, version: version)
         }
         try Migrator(migrations: migrations).apply(to: connection, from: version)
-        return Database(path: path, writer: connection)
+        return Database(path: path, writer: connection, checkSkipped: skipped)
     }
 
     /// Problems `integrity_check` (or `quick_check`) and `foreign_key_check` report; empty when the file is sound.
@@ -90,6 +99,68 @@ public final class Database: Sendable {
             "нарушена внешняя ссылка: таблица \(row.string(0)), строка \(row.int(1)) → \(row.string(2))"
         }
         return problems + fk
+    }
+
+    /// What to do about a damaged file, naming it.
+    public static func wayBack(_ path: String) -> String {
+        "Восстановите из резервной копии: tabel backup restore КОПИЯ.tabel-backup --db \(path) (копии: tabel backup list --in КАТАЛОГ)."
+    }
+
+    /// Checks the file's content (`quick_check` on a read connection) without stopping anyone:
+    /// run it in the background after a start that skipped the check. A problem marks the
+    /// database degraded (`degradedReasons`); the problems are returned, empty when sound.
+    public func verifyContent() -> [String] {
+        let found: [String]
+        do {
+            found = try read { try Self.integrityProblems($0, quick: true) }
+        } catch {
+            found = [String(describing: error)]
+        }
+        if !found.isEmpty {
+            _ = degrade("integrity", "база данных \(path) повреждена: " + found.prefix(3).joined(separator: "; ") + ". " + Self.wayBack(path))
+        }
+        return found
+    }
+
+    /// Marks the database degraded for `cause`; true when it was not already (log it once).
+    @discardableResult
+    public func degrade(_ cause: String, _ reason: String) -> Bool {
+        let new = problems.withLock { p in
+            defer { p[cause] = reason }
+            return p[cause] == nil
+        }
+        if new { healthObserver.withLock { $0 }?(cause, reason) }
+        return new
+    }
+
+    /// Clears `cause`; true when it was set (log the recovery once).
+    @discardableResult
+    public func recover(_ cause: String) -> Bool {
+        let was = problems.withLock { $0.removeValue(forKey: cause) != nil }
+        if was { healthObserver.withLock { $0 }?(cause, nil) }
+        return was
+    }
+
+    /// Sets who is told of `degrade` and `recover` (the log).
+    public func observeHealth(_ observer: @escaping @Sendable (_ cause: String, _ reason: String?) -> Void) {
+        healthObserver.withLock { $0 = observer }
+    }
+
+    /// The cause under which a full disk is reported.
+    public static let diskFullCause = "disk"
+
+    /// Notes the outcome of a commit: a full disk degrades, a commit that went through clears it.
+    private func noteCommit(_ error: (any Error)?) {
+        if let error = error as? SQLiteError, error.isDiskFull {
+            degrade(Self.diskFullCause, "нет места на диске для \(path): записи не сохраняются, чтение работает; освободите место — работа продолжится сама")
+        } else if error == nil, problems.withLock({ $0[Self.diskFullCause] != nil }) {
+            recover(Self.diskFullCause)
+        }
+    }
+
+    /// Why the database serves degraded, by cause; empty when it is sound.
+    public var degradedReasons: [(cause: String, reason: String)] {
+        problems.withLock { $0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
     }
 
     /// Runs the full `integrity_check` and `foreign_key_check`; empty when the file is sound.
@@ -130,6 +201,25 @@ public final class Database: Sendable {
         }
     }
 
+    /// Queues `body` for the next group commit and returns at once, without waiting for the
+    /// commit (nor for its fsync): for rows nobody waits on, such as the record of a refusal,
+    /// so that a refusal costs what a miss costs. An error is dropped.
+    public func writeLater(_ body: @escaping @Sendable (Connection) throws -> Void) {
+        let job = CommitGroup.Job(body)
+        let wake = group.withLock { g -> Bool in
+            g.pending.append(job)
+            defer { g.committing = true }
+            return !g.committing
+        }
+        if wake { committer.async { self.commitGroups() } }
+    }
+
+    /// Waits until every write queued so far (`writeLater` included) is committed.
+    public func flush() {
+        committer.sync {}
+        while group.withLock({ $0.committing }) { committer.sync {} }
+    }
+
     /// On the committer's queue: commits what is waiting, group after group, until nothing is.
     private func commitGroups() {
         while true {
@@ -139,7 +229,7 @@ public final class Database: Sendable {
                 return g.pending
             }
             if jobs.isEmpty { return }
-            writer.withLock { c in
+            let failure: (any Error)? = writer.withLock { c in
                 do {
                     try c.run("BEGIN IMMEDIATE")
                     for job in jobs {
@@ -154,11 +244,18 @@ public final class Database: Sendable {
                         }
                     }
                     try c.run("COMMIT")
+                    return nil
                 } catch {
                     _ = try? c.run("ROLLBACK")
-                    for job in jobs where job.error == nil { job.error = error }
+                    // A full disk may have rolled the whole transaction back under a job's
+                    // savepoint: the others are told of the disk, not of the lost savepoint.
+                    let cause = jobs.lazy.compactMap(\.error).first { ($0 as? SQLiteError)?.isDiskFull == true } ?? error
+                    for job in jobs where job.error == nil { job.error = cause }
+                    return cause
                 }
             }
+            // A job's own failure may be the disk's too (its savepoint rolled back alone).
+            noteCommit(failure ?? jobs.lazy.compactMap(\.error).first { ($0 as? SQLiteError)?.isDiskFull == true })
             for job in jobs { job.finish() }
         }
     }
@@ -171,6 +268,7 @@ public final class Database: Sendable {
     /// Closes idle readers, checkpoints the WAL into the main file, checks the file and, when
     /// it is sound, marks it verified so the next start can skip the check.
     public func close() {
+        flush()
         readers.withLock { $0.removeAll() }
         try? withWriter { c in
             try c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
