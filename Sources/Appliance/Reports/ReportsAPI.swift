@@ -1,0 +1,88 @@
+import Desks
+import Domain
+import Routing
+import Storage
+import WebUI
+
+/// The reports as JSON: `GET /api/v1/reports/{name}?class=ID&period=ID` or `&from=D&to=D`.
+struct ReportsAPI: Sendable {
+    let database: Database
+
+    var routes: [AppRoute] {
+        [
+            AppRoute(.get, "/api/v1/reports/progress", .policy(.viewReports, resource: ReportsPages.schoolClass)) { visit in
+                let report = try ReportsDesk(database: database).progress(try ReportsPages.scope(visit), today: visit.today, by: visit.editor)
+                return JSONBody.response(ProgressBody(report: report))
+            },
+        ]
+    }
+}
+
+/// `{"class", "from", "to", "period"?, "preliminary", "subjects": […], "students": […]}`;
+/// percentages are numbers 0–100 (null when no student has a mark).
+struct ProgressBody: JSONWritable {
+    let report: ReportsDesk.Progress
+
+    func write(to json: inout JSONBytes) {
+        let r = report
+        json.object { j in
+            j.field("class", r.classID)
+            j.field("from", r.from.iso)
+            j.field("to", r.to.iso)
+            if let p = r.period {
+                j.key("period")
+                j.period(p)
+            }
+            j.field("preliminary", r.timing.isPreliminary)
+            j.key("subjects")
+            j.array(r.figures.subjects) { j, s in
+                j.object { j in
+                    j.field("subject", s.id)
+                    j.field("name", s.name)
+                    j.field("students", s.students)
+                    j.field("rated", s.rated)
+                    j.field("average", s.average)
+                    j.field("quality", s.quality)
+                    j.field("success", s.success)
+                    j.key("marks")
+                    j.object { j in
+                        for (mark, count) in zip([5, 4, 3, 2], s.counts) {
+                            j.key(escaping: String(mark))
+                            j.int(count)
+                        }
+                    }
+                }
+            }
+            j.key("students")
+            j.array(r.figures.students) { j, st in
+                j.object { j in
+                    j.field("student", st.id)
+                    j.field("name", st.name)
+                    j.key("averages")
+                    j.array(r.figures.subjects.filter { st.averages[$0.id] != nil }) { j, s in
+                        j.object { j in
+                            j.field("subject", s.id)
+                            j.field("average", st.averages[s.id]!)
+                        }
+                    }
+                    j.key("absences")
+                    j.object { j in
+                        for code in AbsenceCode.allCases {
+                            j.key(escaping: code.rawValue)
+                            missed(&j, st.absences[code] ?? Missed())
+                        }
+                    }
+                    j.key("missed")
+                    missed(&j, st.missed)
+                }
+            }
+        }
+    }
+
+    func missed(_ j: inout JSONBytes, _ m: Missed) {
+        j.object { j in
+            j.field("lessons", m.lessons)
+            j.field("hours", m.hours)
+        }
+    }
+}

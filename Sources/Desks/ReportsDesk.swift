@@ -1,0 +1,78 @@
+import Domain
+import Storage
+
+/// The reports (DOMAIN.md, "Reports"): who may read which (the access policy), and each
+/// report assembled from a few set-based reads. Reports change nothing and write no audit row.
+public struct ReportsDesk: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    /// What a report covers: a class, and a period of it or a date range.
+    public struct Scope: Sendable, Equatable {
+        public let classID: Int
+        public let periodID: Int?
+        public let from: CivilDate?
+        public let to: CivilDate?
+
+        public init(classID: Int, periodID: Int? = nil, from: CivilDate? = nil, to: CivilDate? = nil) {
+            self.classID = classID
+            self.periodID = periodID
+            self.from = from
+            self.to = to
+        }
+    }
+
+    /// A class's progress and attendance (успеваемость и посещаемость).
+    public struct Progress: Sendable {
+        public let classID: Int
+        public let className: String
+        public let from: CivilDate
+        public let to: CivilDate
+        /// The period reported on; nil for a date range.
+        public let period: Period?
+        /// The class's periods, for the page's choice.
+        public let periods: [Period]
+        public let timing: ReportTiming
+        public let figures: ProgressFigures
+    }
+
+    /// The progress report of a class: the administration any class, a class teacher their own.
+    /// Without a period or dates, the period containing `today` (or the last one begun).
+    public func progress(_ scope: Scope, today: CivilDate, by editor: Editor) throws -> Progress {
+        try editor.require(.viewReports, .schoolClass(scope.classID))
+        return try database.read { c in
+            guard let schoolClass = try c.schoolClass(scope.classID) else { throw DeskError.notFound("Нет такого класса.") }
+            let periods = try c.periods(classID: scope.classID)
+            let period: Period?
+            let from: CivilDate, to: CivilDate
+            if let a = scope.from, let b = scope.to {
+                (period, from, to) = (nil, a, b)
+            } else {
+                if let id = scope.periodID {
+                    period = periods.first { $0.id == id }
+                    guard period != nil else { throw DeskError.notFound("Такого периода у класса нет.") }
+                } else {
+                    period = periods.first { $0.dates.contains(today) } ?? periods.last { $0.startsOn <= today } ?? periods.first
+                }
+                guard let period else { throw DeskError.notFound("Такого периода у класса нет.") }
+                (from, to) = (period.startsOn, period.endsOn)
+            }
+            let students = try c.journalStudents(classID: scope.classID, groupID: nil, from: from, to: to).map { (id: $0.id, name: $0.name) }
+            let figures = ProgressFigures(subjects: try c.reportSubjects(classID: scope.classID, from: from, to: to), students: students,
+                                          marks: try c.reportMarks(classID: scope.classID, from: from, to: to),
+                                          absences: try c.reportAbsences(classID: scope.classID, from: from, to: to),
+                                          rule: try c.schoolSettings().rounding)
+            return Progress(classID: scope.classID, className: schoolClass.name, from: from, to: to, period: period, periods: periods,
+                            timing: ReportTiming(endsOn: to, today: today), figures: figures)
+        }
+    }
+
+    /// The classes whose reports the editor may read, in the year containing `today`.
+    public func classes(today: CivilDate, by editor: Editor) throws -> [(id: Int, name: String)] {
+        try database.read { c in
+            guard let year = try c.academicYear(containing: today) ?? c.academicYears().last else { return [] }
+            return try c.classList(year: year.id).filter { AccessPolicy.permits(editor.actor, .viewReports, .schoolClass($0.id)) }
+        }
+    }
+}

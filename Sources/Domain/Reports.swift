@@ -1,0 +1,126 @@
+/// Reports' rules (DOMAIN.md, "Reports"): the figures of the progress report, counted from
+/// the journal's marks by the journal's own weighted average and rounding rule.
+
+/// One mark as the progress report counts it: whose, in which subject, with its weight.
+public struct ReportMark: Sendable, Equatable {
+    public let studentID: Int
+    public let subjectID: Int
+    public let mark: WeightedMark
+
+    public init(studentID: Int, subjectID: Int, mark: WeightedMark) {
+        self.studentID = studentID
+        self.subjectID = subjectID
+        self.mark = mark
+    }
+}
+
+/// A student's absences of one reason: how many lessons and how many minutes of them.
+public struct ReportAbsence: Sendable, Equatable {
+    public let studentID: Int
+    public let code: AbsenceCode
+    public let lessons: Int
+    public let minutes: Int
+
+    public init(studentID: Int, code: AbsenceCode, lessons: Int, minutes: Int) {
+        self.studentID = studentID
+        self.code = code
+        self.lessons = lessons
+        self.minutes = minutes
+    }
+}
+
+/// Lessons and minutes missed, for one reason or all.
+public struct Missed: Sendable, Equatable {
+    public var lessons = 0
+    public var minutes = 0
+
+    public init(lessons: Int = 0, minutes: Int = 0) {
+        self.lessons = lessons
+        self.minutes = minutes
+    }
+
+    /// Hours to one decimal (60-minute hours).
+    public var hours: Double { (Double(minutes) / 6).rounded() / 10 }
+}
+
+/// Успеваемость и посещаемость of a class over a period or dates: per subject the students'
+/// average, quality % (students whose average rounds to 4 or 5) and success % (no 2), over
+/// the students with at least one mark; per student the averages and absences by reason.
+public struct ProgressFigures: Sendable, Equatable {
+    public struct Subject: Sendable, Equatable {
+        public let id: Int
+        public let name: String
+        /// Students on the class's list in the range.
+        public let students: Int
+        /// Students with at least one mark: the base of the percentages.
+        public let rated: Int
+        /// The mean of the students' averages, two decimals.
+        public let average: Double?
+        /// Percentages 0–100, one decimal; nil when nobody has a mark.
+        public let quality: Double?
+        public let success: Double?
+        /// How many students' averages round to 5, 4, 3, 2 (in that order).
+        public let counts: [Int]
+    }
+
+    public struct Student: Sendable, Equatable {
+        public let id: Int
+        public let name: String
+        /// Subject → average, two decimals; a subject without marks is absent.
+        public let averages: [Int: Double]
+        public let absences: [AbsenceCode: Missed]
+
+        public var missed: Missed {
+            absences.values.reduce(into: Missed()) { $0.lessons += $1.lessons; $0.minutes += $1.minutes }
+        }
+    }
+
+    public let subjects: [Subject]
+    public let students: [Student]
+
+    public init(subjects: [(id: Int, name: String)], students: [(id: Int, name: String)], marks: [ReportMark],
+                absences: [ReportAbsence], rule: RoundingRule) {
+        var bySubject: [Int: [Int: [WeightedMark]]] = [:]
+        for m in marks { bySubject[m.subjectID, default: [:]][m.studentID, default: []].append(m.mark) }
+        var averages: [Int: [Int: Double]] = [:]  // student → subject → average
+        self.subjects = subjects.map { s in
+            let list = students.compactMap { st in bySubject[s.id]?[st.id].flatMap(weightedAverage).map { (st.id, $0) } }
+            var counts = [0, 0, 0, 0]
+            for (student, a) in list {
+                averages[student, default: [:]][s.id] = Self.twoDecimals(a)
+                counts[5 - rule.periodMark(for: a)] += 1
+            }
+            let rated = list.count
+            return Subject(id: s.id, name: s.name, students: students.count, rated: rated,
+                           average: rated == 0 ? nil : Self.twoDecimals(list.map(\.1).reduce(0, +) / Double(rated)),
+                           quality: Self.percent(counts[0] + counts[1], of: rated), success: Self.percent(rated - counts[3], of: rated),
+                           counts: counts)
+        }
+        var missed: [Int: [AbsenceCode: Missed]] = [:]
+        for a in absences { missed[a.studentID, default: [:]][a.code, default: Missed()].lessons += a.lessons; missed[a.studentID]![a.code]!.minutes += a.minutes }
+        self.students = students.map { Student(id: $0.id, name: $0.name, averages: averages[$0.id] ?? [:], absences: missed[$0.id] ?? [:]) }
+    }
+
+    /// `part` of `whole` in percent, one decimal; nil of nothing.
+    public static func percent(_ part: Int, of whole: Int) -> Double? {
+        whole == 0 ? nil : (Double(part) * 1000 / Double(whole)).rounded() / 10
+    }
+
+    static func twoDecimals(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+}
+
+/// When a report for a period is final: after the period ends. Until then it is preliminary,
+/// and the school draws the preliminary one two weeks before the end (DOMAIN.md).
+public struct ReportTiming: Sendable, Equatable {
+    public let endsOn: CivilDate
+    public let today: CivilDate
+
+    public init(endsOn: CivilDate, today: CivilDate) {
+        self.endsOn = endsOn
+        self.today = today
+    }
+
+    public var isPreliminary: Bool { today <= endsOn }
+    /// The day the preliminary progress report is due: two weeks before the end.
+    public var preliminaryDue: CivilDate { endsOn.adding(days: -14) }
+}

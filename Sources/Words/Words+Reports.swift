@@ -1,0 +1,46 @@
+import Domain
+
+/// The reports' pages and exports (DOMAIN.md, "Reports").
+extension Words {
+    public var reportsSection: String { pick("Отчёты", "Reports") }
+    public var reportsSectionText: String {
+        pick("Успеваемость и посещаемость классов за период или за даты.", "Classes' progress and attendance over a period or dates.")
+    }
+    public var reportsIntro: String { pick("Выберите класс и отчёт.", "Choose a class and a report.") }
+    public var reportsNoClasses: String { pick("Нет классов, отчёты которых вам доступны.", "No class's reports are open to you.") }
+    public var progressReportTitle: String { pick("Успеваемость и посещаемость", "Progress and attendance") }
+    public func progressReportOf(_ className: String) -> String {
+        pick("Успеваемость и посещаемость: \(className)", "Progress and attendance: \(className)")
+    }
+    public var progressReportExplained: String {
+        pick("Средний балл — взвешенный, как в журнале. Качество — доля учеников со средним, дающим «4» или «5»; успеваемость — без «2»; считаются ученики, у которых есть отметки.",
+             "Averages are weighted, as in the journal. Quality is the share of students whose average gives a 4 or a 5; success, no 2; of the students who have marks.")
+    }
+    public func reportPreliminary(_ endsOn: CivilDate, due: CivilDate) -> String {
+        pick("Предварительный отчёт: период заканчивается \(date(endsOn)) (предварительный сдают с \(date(due))), отметки ещё могут измениться.",
+             "Preliminary report: the period ends on \(date(endsOn)) (the preliminary one is due from \(date(due))); marks may still change.")
+    }
+    public var reportClass: String { pick("Класс", "Class") }
+    public var reportPeriod: String { pick("Период", "Period") }
+    public var reportDates: String { pick("или даты", "or dates") }
+    public var reportFrom: String { pick("с", "from") }
+    public var reportTo: String { pick("по", "to") }
+    public var reportBySubject: String { pick("По предметам", "By subject") }
+    public var reportByStudent: String { pick("По ученикам", "By student") }
+    public var reportSubject: String { pick("Предмет", "Subject") }
+    public var reportStudent: String { pick("Ученик", "Student") }
+    public var reportStudents: String { pick("Учеников", "Students") }
+    public var reportRated: String { pick("С отметками", "With marks") }
+    public var reportAverage: String { pick("Средний балл", "Average") }
+    public var reportQuality: String { pick("Качество, %", "Quality, %") }
+    public var reportSuccess: String { pick("Успеваемость, %", "Success, %") }
+    public func reportMarkCount(_ mark: Int) -> String { pick("«\(mark)»", "\"\(mark)\"") }
+    public var reportMissedLessons: String { pick("Пропущено уроков", "Lessons missed") }
+    public var reportMissedHours: String { pick("Часов", "Hours") }
+    public func reportAbsenceLessons(_ code: AbsenceCode) -> String { pick("\(code.rawValue), уроков", "\(code.rawValue), lessons") }
+    public func reportAbsenceHours(_ code: AbsenceCode) -> String { pick("\(code.rawValue), часов", "\(code.rawValue), hours") }
+    public var reportRange: String { pick("Даты", "Dates") }
+    public func reportDateRange(_ from: CivilDate, _ to: CivilDate) -> String { "\(date(from)) – \(date(to))" }
+    /// A percentage or hours as short as they go: «85,7», "85.7".
+    public func reportNumber(_ x: Double?) -> String { x.map(weight) ?? "—" }
+}

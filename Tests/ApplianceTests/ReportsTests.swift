@@ -1,0 +1,130 @@
+import Appliance
+import Domain
+import Foundation
+import HTTP
+import Setup
+import Storage
+import Testing
+
+/// The reports over HTTP: the progress report's figures against a recount from the journal's
+/// own API, who may read which class's report, the page and the CSV export.
+@Suite struct ReportsTests {
+    let database = try! TestSchool.copy()
+    var app: App { TestSchool.app(database) }
+
+    func signedIn(_ login: String) throws -> Client {
+        let c = Client(app)
+        #expect(try c.signIn(login).status == 303)
+        return c
+    }
+
+    func json(_ r: Response) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(r.body)) as? [String: Any])
+    }
+
+    /// A class teacher of a marked class (grade 5 and above), their class and its current period.
+    func classTeacher() throws -> (login: DemoLogin, classID: Int, period: Period) {
+        let login = try #require(TestSchool.generated.logins.first { $0.role == .teacher && (ClassName($0.className)?.grade ?? 0) >= 5 })
+        let classID = try #require(try database.read { try $0.first("SELECT id FROM school_class WHERE class_teacher_id = ?", login.personID) { $0.int(0) } })
+        let period = try #require(try database.read { try $0.periods(classID: classID) }.first { $0.dates.contains(TestSchool.today) })
+        return (login, classID, period)
+    }
+
+    @Test func progressQualityAndSuccessEqualARecountFromTheJournal() throws {
+        let (_, classID, period) = try classTeacher()
+        let c = try signedIn(TestSchool.login(.deputy).login)
+        let body = try json(try c.get("/api/v1/reports/progress?class=\(classID)&period=\(period.id)"))
+        #expect(body["preliminary"] as? Bool == true)
+        let subjects = try #require(body["subjects"] as? [[String: Any]])
+        #expect(!subjects.isEmpty)
+        var checked = 0
+        for s in subjects {
+            let id = try #require(s["subject"] as? Int)
+            let sheet = try json(try c.get("/api/v1/journal?class=\(classID)&subject=\(id)&period=\(period.id)"))
+            let averages = try #require(sheet["averages"] as? [[String: Any]])
+            let forecasts = averages.compactMap { $0["forecast"] as? Int }
+            #expect(s["rated"] as? Int == forecasts.count)
+            #expect(s["students"] as? Int == (sheet["students"] as? [Any])?.count)
+            guard !forecasts.isEmpty else { #expect(s["quality"] is NSNull); continue }
+            func percent(_ n: Int) -> Double { (Double(n) * 1000 / Double(forecasts.count)).rounded() / 10 }
+            #expect(s["quality"] as? Double == percent(forecasts.filter { $0 >= 4 }.count), "subject \(id)")
+            #expect(s["success"] as? Double == percent(forecasts.filter { $0 >= 3 }.count), "subject \(id)")
+            checked += 1
+        }
+        #expect(checked > 0)
+        // Each student's average in a subject is the journal's.
+        let students = try #require(body["students"] as? [[String: Any]])
+        let first = try #require(subjects.first { ($0["rated"] as? Int ?? 0) > 0 }?["subject"] as? Int)
+        let sheet = try json(try c.get("/api/v1/journal?class=\(classID)&subject=\(first)&period=\(period.id)"))
+        for a in try #require(sheet["averages"] as? [[String: Any]]) {
+            let student = try #require(students.first { $0["student"] as? Int == a["student"] as? Int })
+            let mine = (student["averages"] as? [[String: Any]])?.first { $0["subject"] as? Int == first }
+            #expect(mine?["average"] as? Double == a["average"] as? Double)
+        }
+    }
+
+    @Test func absencesAreCountedByReasonInLessonsAndHours() throws {
+        let (_, classID, period) = try classTeacher()
+        let expected = try database.read { c in
+            try c.query("""
+                SELECT a.code, count(*) FROM absence a JOIN lesson l ON l.id = a.lesson_id
+                WHERE l.class_id = ? AND l.date BETWEEN ? AND ? GROUP BY a.code
+                """, classID, period.startsOn, period.endsOn) { ($0.string(0), $0.int(1)) }
+        }
+        let c = try signedIn(TestSchool.login(.deputy).login)
+        let students = try #require(try json(try c.get("/api/v1/reports/progress?class=\(classID)&period=\(period.id)"))["students"] as? [[String: Any]])
+        for (code, count) in expected {
+            let sum = students.compactMap { (($0["absences"] as? [String: Any])?[code] as? [String: Any])?["lessons"] as? Int }.reduce(0, +)
+            #expect(sum == count, "\(code)")
+        }
+        let missed = students.compactMap { $0["missed"] as? [String: Any] }
+        #expect(missed.contains { ($0["hours"] as? Double ?? 0) > 0 } == expected.contains { $0.1 > 0 })
+    }
+
+    @Test func aClassTeacherReadsTheirClassOnly() throws {
+        let (login, classID, period) = try classTeacher()
+        let other = try #require(try database.read { try $0.first("SELECT id FROM school_class WHERE id <> ? ORDER BY id", classID) { $0.int(0) } })
+        let c = try signedIn(login.login)
+        #expect(try c.get("/api/v1/reports/progress?class=\(classID)&period=\(period.id)").status == 200)
+        #expect(try c.get("/api/v1/reports/progress?class=\(other)").status == 403)
+        #expect(try c.get("/reports/progress?class=\(other)").status == 403)
+        #expect(try c.get("/reports/progress.csv?class=\(other)").status == 403)
+        let page = try c.get("/reports/progress?class=\(classID)")
+        #expect(page.status == 200)
+        #expect(page.text.contains("class=\"card notice preliminary\""))
+        let overview = try c.get("/reports").text
+        #expect(overview.contains("/reports/progress?class=\(classID)\"") && !overview.contains("/reports/progress?class=\(other)\""))
+        #expect(try c.get("/").text.contains("href=\"/reports\""))
+        // A subject teacher who leads no class reads no class's report.
+        let teacher = try signedIn(TestSchool.login(.teacher).login)
+        #expect(try teacher.get("/api/v1/reports/progress?class=\(classID)").status == 403)
+        #expect(try teacher.get("/reports").status == 403)
+        #expect(!(try teacher.get("/").text.contains("href=\"/reports\"")))
+    }
+
+    @Test func badScopesAreRefused() throws {
+        let (_, classID, _) = try classTeacher()
+        let c = try signedIn(TestSchool.login(.deputy).login)
+        #expect(try c.get("/api/v1/reports/progress").status == 400)
+        #expect(try c.get("/api/v1/reports/progress?class=x").status == 400)
+        #expect(try c.get("/api/v1/reports/progress?class=\(classID)&from=2026-11-01").status == 400)
+        #expect(try c.get("/api/v1/reports/progress?class=\(classID)&from=2026-11-30&to=2026-11-01").status == 400)
+        #expect(try c.get("/api/v1/reports/progress?class=\(classID)&period=99999").status == 404)
+        #expect(try c.get("/api/v1/reports/progress?class=99999").status == 404)
+        let dates = try json(try c.get("/api/v1/reports/progress?class=\(classID)&from=2026-11-01&to=2026-11-20"))
+        #expect(dates["from"] as? String == "2026-11-01" && dates["period"] == nil && dates["preliminary"] as? Bool == false)
+    }
+
+    @Test func theCSVExportQuotesAndNeutralisesFormulas() throws {
+        let (_, classID, period) = try classTeacher()
+        let subject = try #require(try database.read { try $0.reportSubjects(classID: classID, from: period.startsOn, to: period.endsOn).first?.id })
+        try database.write { try $0.run("UPDATE subject SET name = '=HYPERLINK(\"x\";1)' WHERE id = ?", subject) }
+        let c = try signedIn(TestSchool.login(.deputy).login)
+        let r = try c.get("/reports/progress.csv?class=\(classID)&period=\(period.id)")
+        #expect(r.status == 200)
+        #expect(r.headers["content-type"] == "text/csv; charset=utf-8")
+        #expect(Array(r.body.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(r.text.contains("\"'=HYPERLINK(\"\"x\"\";1)\";"))
+        #expect(r.text.contains("\r\n"))
+    }
+}

@@ -1,0 +1,52 @@
+import Domain
+import Testing
+
+/// The progress report's figures: the journal's weighted average and rounding, quality and
+/// success over the students with marks, absences summed by reason.
+@Suite struct ReportRulesTests {
+    static func marks(_ student: Int, _ subject: Int, _ values: [(Int, Double)]) -> [ReportMark] {
+        values.map { ReportMark(studentID: student, subjectID: subject, mark: WeightedMark(value: $0.0, weight: $0.1)) }
+    }
+
+    @Test func qualityAndSuccessCountStudentsWithMarks() {
+        let students = [(id: 1, name: "А"), (id: 2, name: "Б"), (id: 3, name: "В"), (id: 4, name: "Г")]
+        // 1: (5·2 + 4)/3 = 4.67 → 5; 2: 3.5 → 4; 3: (2 + 3·1)/2 = 2.5 → 3; 4: 2 → 2. Subject 2: nobody.
+        let all = Self.marks(1, 1, [(5, 2), (4, 1)]) + Self.marks(2, 1, [(3, 1), (4, 1)]) + Self.marks(3, 1, [(2, 1), (3, 1)]) + Self.marks(4, 1, [(2, 1)])
+        let f = ProgressFigures(subjects: [(id: 1, name: "Математика"), (id: 2, name: "Музыка")], students: students, marks: all, absences: [], rule: .standard)
+        let maths = f.subjects[0]
+        #expect(maths.students == 4 && maths.rated == 4)
+        #expect(maths.counts == [1, 1, 1, 1])
+        #expect(maths.quality == 50 && maths.success == 75)
+        #expect(maths.average == ((4.666_666 + 3.5 + 2.5 + 2) / 4 * 100).rounded() / 100)
+        #expect(f.students[0].averages == [1: 4.67])
+        let music = f.subjects[1]
+        #expect(music.rated == 0 && music.quality == nil && music.success == nil && music.average == nil)
+        // A stricter rounding rule (2.6/3.6/4.6) turns 3.5 into a 3 and 2.5 into a 2.
+        let strict = ProgressFigures(subjects: [(id: 1, name: "Математика")], students: students, marks: all, absences: [],
+                                     rule: RoundingRule(setting: "2.6/3.6/4.6"))
+        #expect(strict.subjects[0].counts == [1, 0, 1, 2] && strict.subjects[0].quality == 25 && strict.subjects[0].success == 50)
+    }
+
+    @Test func percentagesHaveOneDecimal() {
+        #expect(ProgressFigures.percent(2, of: 3) == 66.7)
+        #expect(ProgressFigures.percent(0, of: 0) == nil)
+        #expect(ProgressFigures.percent(3, of: 3) == 100)
+    }
+
+    @Test func absencesAddUpByReason() {
+        let f = ProgressFigures(subjects: [], students: [(id: 1, name: "А")], marks: [], absences: [
+            ReportAbsence(studentID: 1, code: .ill, lessons: 3, minutes: 135),
+            ReportAbsence(studentID: 1, code: .unexcused, lessons: 1, minutes: 45),
+        ], rule: .standard)
+        #expect(f.students[0].absences[.ill] == Missed(lessons: 3, minutes: 135))
+        #expect(f.students[0].missed == Missed(lessons: 4, minutes: 180))
+        #expect(f.students[0].missed.hours == 3 && Missed(lessons: 1, minutes: 45).hours == 0.8)
+    }
+
+    @Test func aPeriodsReportIsPreliminaryUntilItEnds() {
+        let end = CivilDate(iso: "2026-12-27")!
+        #expect(ReportTiming(endsOn: end, today: CivilDate(iso: "2026-12-27")!).isPreliminary)
+        #expect(!ReportTiming(endsOn: end, today: CivilDate(iso: "2026-12-28")!).isPreliminary)
+        #expect(ReportTiming(endsOn: end, today: end).preliminaryDue == CivilDate(iso: "2026-12-13")!)
+    }
+}
