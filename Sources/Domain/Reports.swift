@@ -70,8 +70,9 @@ public struct ProgressFigures: Sendable, Equatable {
         public let averages: [Int: Double]
         public let absences: [AbsenceCode: Missed]
 
+        /// Lessons missed for any reason; being late (О) misses none.
         public var missed: Missed {
-            absences.values.reduce(into: Missed()) { $0.lessons += $1.lessons; $0.minutes += $1.minutes }
+            absences.filter { $0.key != .late }.values.reduce(into: Missed()) { $0.lessons += $1.lessons; $0.minutes += $1.minutes }
         }
     }
 

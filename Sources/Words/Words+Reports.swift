@@ -4,7 +4,7 @@ import Domain
 extension Words {
     public var reportsSection: String { pick("Отчёты", "Reports") }
     public var reportsSectionText: String {
-        pick("Успеваемость и посещаемость классов за период или за даты.", "Classes' progress and attendance over a period or dates.")
+        pick("Успеваемость и посещаемость классов за период или за даты", "Classes' progress and attendance over a period or dates")
     }
     public var reportsIntro: String { pick("Выберите класс и отчёт.", "Choose a class and a report.") }
     public var reportsNoClasses: String { pick("Нет классов, отчёты которых вам доступны.", "No class's reports are open to you.") }

@@ -37,8 +37,11 @@ import Testing
         let f = ProgressFigures(subjects: [], students: [(id: 1, name: "А")], marks: [], absences: [
             ReportAbsence(studentID: 1, code: .ill, lessons: 3, minutes: 135),
             ReportAbsence(studentID: 1, code: .unexcused, lessons: 1, minutes: 45),
+            ReportAbsence(studentID: 1, code: .late, lessons: 2, minutes: 90),
         ], rule: .standard)
         #expect(f.students[0].absences[.ill] == Missed(lessons: 3, minutes: 135))
+        #expect(f.students[0].absences[.late] == Missed(lessons: 2, minutes: 90))
+        // Being late misses no lesson.
         #expect(f.students[0].missed == Missed(lessons: 4, minutes: 180))
         #expect(f.students[0].missed.hours == 3 && Missed(lessons: 1, minutes: 45).hours == 0.8)
     }

@@ -93,8 +93,8 @@ struct ReportsPages: Sendable {
         }
         let studentRows: [HTML] = f.students.map { st in
             let averages = HTML(trusted: f.subjects.map { s in "<td>\(st.averages[s.id].map(w.decimal) ?? "")</td>" }.joined())
-            let absences = HTML(trusted: AbsenceCode.allCases.map { "<td>\(st.absences[$0]?.lessons ?? 0)</td>" }.joined())
-            return "<tr><th scope=\"row\">\(st.name)</th>\(averages)\(absences)<td>\(st.missed.lessons)</td><td>\(w.weight(st.missed.hours))</td></tr>"
+            let absences = HTML(trusted: AbsenceCode.allCases.map { "<td>\(st.absences[$0].map { String($0.lessons) } ?? "")</td>" }.joined())
+            return "<tr><th scope=\"row\">\(st.name)</th>\(averages)\(absences)\(st.missed.lessons == 0 ? "<td></td><td></td>" as HTML : "<td>\(st.missed.lessons)</td><td>\(w.weight(st.missed.hours))</td>")</tr>"
         }
         let subjectHeads = HTML(trusted: f.subjects.map { "<th scope=\"col\">\(HTML.escaped($0.name))</th>" }.joined())
         let codeHeads = HTML(trusted: AbsenceCode.allCases.map { "<th scope=\"col\" title=\"\(HTML.escaped(w.absence($0)))\">\($0.rawValue)</th>" }.joined())
