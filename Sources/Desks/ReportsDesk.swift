@@ -68,6 +68,68 @@ public struct ReportsDesk: Sendable {
         }
     }
 
+    /// What the filling report covers: optionally one class, one teacher, one subject; a period
+    /// of any scheme or dates (else the quarter containing `today`).
+    public struct FillingScope: Sendable, Equatable {
+        public let classID: Int?
+        public let teacher: Int?
+        public let subject: Int?
+        public let periodID: Int?
+        public let from: CivilDate?
+        public let to: CivilDate?
+
+        public init(classID: Int? = nil, teacher: Int? = nil, subject: Int? = nil, periodID: Int? = nil, from: CivilDate? = nil, to: CivilDate? = nil) {
+            self.classID = classID
+            self.teacher = teacher
+            self.subject = subject
+            self.periodID = periodID
+            self.from = from
+            self.to = to
+        }
+
+        /// What the policy is asked about: the class when one is named, else the teacher, else the school.
+        public var resource: Resource {
+            if let classID { return .schoolClass(classID) }
+            if let teacher { return .person(id: teacher, classes: [], isStaff: true) }
+            return .school
+        }
+    }
+
+    /// Накопляемость: per teacher, class and subject (or group), the share of students with no
+    /// mark and with one, of lessons held with a topic and with homework.
+    public struct Filling: Sendable {
+        public let from: CivilDate
+        public let to: CivilDate
+        public let period: Period?
+        /// The year's periods, for the page's choice.
+        public let periods: [Period]
+        public let rows: [FillingRow]
+    }
+
+    public func filling(_ scope: FillingScope, today: CivilDate, by editor: Editor) throws -> Filling {
+        try editor.require(.viewReports, scope.resource)
+        return try database.read { c in
+            guard let year = try c.academicYear(containing: today) ?? c.academicYears().last else { throw DeskError.notFound("Такого периода нет.") }
+            let periods = try c.periods(year: year.id)
+            let period: Period?
+            let from: CivilDate, to: CivilDate
+            if let a = scope.from, let b = scope.to {
+                (period, from, to) = (nil, a, b)
+            } else {
+                if let id = scope.periodID {
+                    guard let p = try c.period(id)?.period else { throw DeskError.notFound("Такого периода нет.") }
+                    period = p
+                } else {
+                    period = periods.first { $0.dates.contains(today) } ?? periods.last { $0.startsOn <= today } ?? periods.first
+                }
+                guard let period else { throw DeskError.notFound("Такого периода нет.") }
+                (from, to) = (period.startsOn, period.endsOn)
+            }
+            let rows = try c.reportFilling(from: from, to: to, heldBy: min(to, today), classID: scope.classID, teacher: scope.teacher, subject: scope.subject)
+            return Filling(from: from, to: to, period: period, periods: periods, rows: rows)
+        }
+    }
+
     /// The classes whose reports the editor may read, in the year containing `today`.
     public func classes(today: CivilDate, by editor: Editor) throws -> [(id: Int, name: String)] {
         try database.read { c in

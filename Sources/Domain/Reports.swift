@@ -125,3 +125,48 @@ public struct ReportTiming: Sendable, Equatable {
     /// The day the preliminary progress report is due: two weeks before the end.
     public var preliminaryDue: CivilDate { endsOn.adding(days: -14) }
 }
+
+/// Накопляемость of one teacher's class subject (or group) over a range: how many of its
+/// students have no mark or one mark, how many lessons held have a topic and homework.
+public struct FillingRow: Sendable, Equatable {
+    public let teacherID: Int
+    public let teacher: String
+    public let classID: Int
+    public let className: String
+    public let subjectID: Int
+    public let subject: String
+    /// The group the lessons were given to; nil for the whole class.
+    public let groupID: Int?
+    public let group: String?
+    public let students: Int
+    public let noMarks: Int
+    public let oneMark: Int
+    /// Lessons held by the report's end (not cancelled, not in the future).
+    public let lessons: Int
+    public let withTopic: Int
+    public let withHomework: Int
+
+    public init(teacherID: Int, teacher: String, classID: Int, className: String, subjectID: Int, subject: String, groupID: Int?, group: String?,
+                students: Int, noMarks: Int, oneMark: Int, lessons: Int, withTopic: Int, withHomework: Int) {
+        self.teacherID = teacherID
+        self.teacher = teacher
+        self.classID = classID
+        self.className = className
+        self.subjectID = subjectID
+        self.subject = subject
+        self.groupID = groupID
+        self.group = group
+        self.students = students
+        self.noMarks = noMarks
+        self.oneMark = oneMark
+        self.lessons = lessons
+        self.withTopic = withTopic
+        self.withHomework = withHomework
+    }
+
+    /// Percentages 0–100, one decimal; nil of no students or no lessons.
+    public var noMarksPercent: Double? { ProgressFigures.percent(noMarks, of: students) }
+    public var oneMarkPercent: Double? { ProgressFigures.percent(oneMark, of: students) }
+    public var topicPercent: Double? { ProgressFigures.percent(withTopic, of: lessons) }
+    public var homeworkPercent: Double? { ProgressFigures.percent(withHomework, of: lessons) }
+}

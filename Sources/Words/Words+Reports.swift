@@ -4,7 +4,7 @@ import Domain
 extension Words {
     public var reportsSection: String { pick("Отчёты", "Reports") }
     public var reportsSectionText: String {
-        pick("Успеваемость и посещаемость классов за период или за даты", "Classes' progress and attendance over a period or dates")
+        pick("Накопляемость отметок, успеваемость и посещаемость за период или за даты", "Marks accumulated, progress and attendance over a period or dates")
     }
     public var reportsIntro: String { pick("Выберите класс и отчёт.", "Choose a class and a report.") }
     public var reportsNoClasses: String { pick("Нет классов, отчёты которых вам доступны.", "No class's reports are open to you.") }
@@ -43,4 +43,23 @@ extension Words {
     public func reportDateRange(_ from: CivilDate, _ to: CivilDate) -> String { "\(date(from)) – \(date(to))" }
     /// A percentage or hours as short as they go: «85,7», "85.7".
     public func reportNumber(_ x: Double?) -> String { x.map(weight) ?? "—" }
+}
+
+/// The filling report (накопляемость).
+extension Words {
+    public var fillingReportTitle: String { pick("Накопляемость отметок и заполнение журнала", "Marks accumulated and the journal filled in") }
+    public var fillingReportExplained: String {
+        pick("Доли учеников — от списка класса (группы) за даты; доли уроков — от проведённых к сегодняшнему дню (без отменённых). Учитель — по расписанию.",
+             "Students' shares are of the class's (group's) list over the dates; lessons' shares, of those held by today (not cancelled). The teacher is the timetabled one.")
+    }
+    public var reportTeacher: String { pick("Учитель", "Teacher") }
+    public var reportGroup: String { pick("Группа", "Group") }
+    public var reportNoMarks: String { pick("Без отметок, %", "No marks, %") }
+    public var reportNoMarksCount: String { pick("Без отметок", "No marks") }
+    public var reportOneMark: String { pick("С одной отметкой, %", "One mark, %") }
+    public var reportOneMarkCount: String { pick("С одной отметкой", "One mark") }
+    public var reportLessonsHeld: String { pick("Уроков проведено", "Lessons held") }
+    public var reportWithTopic: String { pick("С темой, %", "With a topic, %") }
+    public var reportWithHomework: String { pick("С заданием, %", "With homework, %") }
+    public var reportNoLessons: String { pick("За эти даты уроков нет.", "No lessons over these dates.") }
 }

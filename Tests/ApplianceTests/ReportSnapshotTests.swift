@@ -2,7 +2,8 @@ import Appliance
 import Testing
 
 extension PageSnapshots {
-    /// The reports as the deputy and a class teacher see them (5А's second quarter, preliminary).
+    /// The reports as the deputy and a class teacher see them (5А's second quarter, preliminary;
+    /// the filling of the school's and of the teacher's own teaching).
     @Suite struct Reports {
         let app = PageSnapshots.fresh()
 
@@ -13,7 +14,10 @@ extension PageSnapshots {
             try check(deputy, "/reports/progress?class=\(a)", "deputy-report-progress-5a")
             try check(deputy, "/reports/progress?class=\(a)&from=2026-11-01&to=2026-11-20", "deputy-report-progress-dates")
             try check(deputy, "/reports/progress.csv?class=\(a)&from=2026-11-01&to=2026-11-20", "deputy-report-progress-csv")
+            try check(deputy, "/reports/filling", "deputy-report-filling")
+            try check(deputy, "/reports/filling.csv?class=\(a)&from=2026-11-01&to=2026-11-20", "deputy-report-filling-csv")
             let teacher = try FixtureSchool.signedIn(app, kuznetsova)
+            try check(teacher, "/reports/filling", "teacher-report-filling")
             try check(teacher, "/reports", "teacher-reports")
             try check(teacher, "/reports/progress?class=\(b)", "teacher-report-progress-other-403")
         }

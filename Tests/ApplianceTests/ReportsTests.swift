@@ -45,7 +45,7 @@ import Testing
             let forecasts = averages.compactMap { $0["forecast"] as? Int }
             #expect(s["rated"] as? Int == forecasts.count)
             #expect(s["students"] as? Int == (sheet["students"] as? [Any])?.count)
-            guard !forecasts.isEmpty else { #expect(s["quality"] is NSNull); continue }
+            guard !forecasts.isEmpty else { #expect(s["quality"] == nil && s["success"] == nil); continue }
             func percent(_ n: Int) -> Double { (Double(n) * 1000 / Double(forecasts.count)).rounded() / 10 }
             #expect(s["quality"] as? Double == percent(forecasts.filter { $0 >= 4 }.count), "subject \(id)")
             #expect(s["success"] as? Double == percent(forecasts.filter { $0 >= 3 }.count), "subject \(id)")
@@ -98,8 +98,10 @@ import Testing
         // A subject teacher who leads no class reads no class's report.
         let teacher = try signedIn(TestSchool.login(.teacher).login)
         #expect(try teacher.get("/api/v1/reports/progress?class=\(classID)").status == 403)
-        #expect(try teacher.get("/reports").status == 403)
-        #expect(!(try teacher.get("/").text.contains("href=\"/reports\"")))
+        #expect(try teacher.get("/reports/progress?class=\(classID)").status == 403)
+        // …but sees the reports of their own teaching.
+        #expect(!(try teacher.get("/reports").text.contains("/reports/progress?class=")))
+        #expect(try teacher.get("/").text.contains("href=\"/reports\""))
     }
 
     @Test func badScopesAreRefused() throws {
@@ -126,5 +128,62 @@ import Testing
         #expect(Array(r.body.prefix(3)) == [0xEF, 0xBB, 0xBF])
         #expect(r.text.contains("\"'=HYPERLINK(\"\"x\"\";1)\";"))
         #expect(r.text.contains("\r\n"))
+    }
+
+    // MARK: Filling
+
+    @Test func fillingEqualsARecountFromTheJournal() throws {
+        let (_, classID, period) = try classTeacher()
+        let c = try signedIn(TestSchool.login(.deputy).login)
+        let rows = try #require(try json(try c.get("/api/v1/reports/filling?class=\(classID)&period=\(period.id)"))["rows"] as? [[String: Any]])
+        #expect(!rows.isEmpty && rows.allSatisfy { $0["class"] as? Int == classID })
+        // Rows of a subject taught to the whole class by one teacher: the journal's grid is theirs alone.
+        let subjects = rows.compactMap { $0["subject"] as? Int }
+        let single = rows.filter { r in r["group"] == nil && subjects.filter { $0 == r["subject"] as? Int }.count == 1 }
+        #expect(!single.isEmpty)
+        for row in single {
+            let subject = try #require(row["subject"] as? Int)
+            let sheet = try json(try c.get("/api/v1/journal?class=\(classID)&subject=\(subject)&period=\(period.id)"))
+            let students = try #require(sheet["students"] as? [[String: Any]]).compactMap { $0["id"] as? Int }
+            let marks = try #require(sheet["marks"] as? [[String: Any]]).compactMap { $0["student"] as? Int }
+            let counts = students.map { s in marks.filter { $0 == s }.count }
+            let held = try #require(sheet["lessons"] as? [[String: Any]]).filter {
+                $0["cancelled"] as? Bool == false && ($0["date"] as? String ?? "") <= TestSchool.today.iso
+            }
+            func percent(_ n: Int, _ of: Int) -> Double? { of == 0 ? nil : (Double(n) * 1000 / Double(of)).rounded() / 10 }
+            #expect(row["students"] as? Int == students.count)
+            #expect(row["noMarks"] as? Int == counts.filter { $0 == 0 }.count, "subject \(subject)")
+            #expect(row["oneMark"] as? Int == counts.filter { $0 == 1 }.count, "subject \(subject)")
+            #expect(row["noMarksPercent"] as? Double == percent(counts.filter { $0 == 0 }.count, students.count))
+            #expect(row["lessons"] as? Int == held.count)
+            let topics = held.filter { !($0["topic"] as? String ?? "").trimmingCharacters(in: .whitespaces).isEmpty }.count
+            let homework = held.filter { !($0["homework"] as? String ?? "").trimmingCharacters(in: .whitespaces).isEmpty }.count
+            #expect(row["withTopic"] as? Int == topics && row["topicPercent"] as? Double == percent(topics, held.count))
+            #expect(row["withHomework"] as? Int == homework)
+        }
+    }
+
+    @Test func fillingIsTheSchoolsForTheAdministrationTheClasssForItsTeacherAndATeachersOwn() throws {
+        let (login, classID, _) = try classTeacher()
+        let other = try #require(try database.read { try $0.first("SELECT id FROM school_class WHERE id <> ? ORDER BY id", classID) { $0.int(0) } })
+        let deputy = try signedIn(TestSchool.login(.deputy).login)
+        let all = try #require(try json(try deputy.get("/api/v1/reports/filling"))["rows"] as? [[String: Any]])
+        #expect(Set(all.compactMap { $0["class"] as? Int }).count > 1)
+        #expect(try deputy.get("/reports/filling").status == 200)
+        let classTeacher = try signedIn(login.login)
+        #expect(try classTeacher.get("/api/v1/reports/filling?class=\(classID)").status == 200)
+        #expect(try classTeacher.get("/api/v1/reports/filling?class=\(other)").status == 403)
+        let plain = TestSchool.login(.teacher)
+        let teacher = try signedIn(plain.login)
+        let own = try #require(try json(try teacher.get("/api/v1/reports/filling"))["rows"] as? [[String: Any]])
+        #expect(!own.isEmpty && own.allSatisfy { $0["teacher"] as? Int == plain.personID })
+        #expect(try teacher.get("/api/v1/reports/filling?teacher=\(login.personID)").status == 403)
+        #expect(try teacher.get("/api/v1/reports/filling?class=\(classID)").status == 403)
+        let page = try teacher.get("/reports/filling")
+        #expect(page.status == 200 && !page.text.contains("name=\"teacher\""))
+        let csv = try teacher.get("/reports/filling.csv")
+        #expect(csv.status == 200 && Array(csv.body.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(try teacher.get("/api/v1/reports/filling?period=99999").status == 404)
+        #expect(try teacher.get("/api/v1/reports/filling?from=2026-11-01").status == 400)
     }
 }

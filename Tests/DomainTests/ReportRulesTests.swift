@@ -53,3 +53,14 @@ import Testing
         #expect(ReportTiming(endsOn: end, today: end).preliminaryDue == CivilDate(iso: "2026-12-13")!)
     }
 }
+
+extension ReportRulesTests {
+    @Test func fillingPercentagesAreOfStudentsAndOfLessonsHeld() {
+        let row = FillingRow(teacherID: 1, teacher: "Т", classID: 1, className: "5А", subjectID: 1, subject: "М", groupID: nil, group: nil,
+                             students: 6, noMarks: 2, oneMark: 1, lessons: 8, withTopic: 7, withHomework: 4)
+        #expect(row.noMarksPercent == 33.3 && row.oneMarkPercent == 16.7 && row.topicPercent == 87.5 && row.homeworkPercent == 50)
+        let empty = FillingRow(teacherID: 1, teacher: "Т", classID: 1, className: "5А", subjectID: 1, subject: "М", groupID: nil, group: nil,
+                               students: 0, noMarks: 0, oneMark: 0, lessons: 0, withTopic: 0, withHomework: 0)
+        #expect(empty.noMarksPercent == nil && empty.topicPercent == nil)
+    }
+}

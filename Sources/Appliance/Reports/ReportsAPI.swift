@@ -14,6 +14,10 @@ struct ReportsAPI: Sendable {
                 let report = try ReportsDesk(database: database).progress(try ReportsPages.scope(visit), today: visit.today, by: visit.editor)
                 return JSONBody.response(ProgressBody(report: report))
             },
+            AppRoute(.get, "/api/v1/reports/filling", .policy(.viewReports, resource: ReportsPages.fillingResource)) { visit in
+                let report = try ReportsDesk(database: database).filling(try ReportsPages.fillingScope(visit), today: visit.today, by: visit.editor)
+                return JSONBody.response(FillingBody(report: report))
+            },
         ]
     }
 }
@@ -83,6 +87,46 @@ struct ProgressBody: JSONWritable {
         j.object { j in
             j.field("lessons", m.lessons)
             j.field("hours", m.hours)
+        }
+    }
+}
+
+/// `{"from", "to", "period"?, "rows": [{teacher, class, subject, group, students, noMarks, oneMark,
+/// lessons, withTopic, withHomework, and their percentages 0–100}]}`.
+struct FillingBody: JSONWritable {
+    let report: ReportsDesk.Filling
+
+    func write(to json: inout JSONBytes) {
+        let r = report
+        json.object { j in
+            j.field("from", r.from.iso)
+            j.field("to", r.to.iso)
+            if let p = r.period {
+                j.key("period")
+                j.period(p)
+            }
+            j.key("rows")
+            j.array(r.rows) { j, row in
+                j.object { j in
+                    j.field("teacher", row.teacherID)
+                    j.field("teacherName", row.teacher)
+                    j.field("class", row.classID)
+                    j.field("className", row.className)
+                    j.field("subject", row.subjectID)
+                    j.field("subjectName", row.subject)
+                    j.field("group", row.groupID)
+                    j.field("students", row.students)
+                    j.field("noMarks", row.noMarks)
+                    j.field("noMarksPercent", row.noMarksPercent)
+                    j.field("oneMark", row.oneMark)
+                    j.field("oneMarkPercent", row.oneMarkPercent)
+                    j.field("lessons", row.lessons)
+                    j.field("withTopic", row.withTopic)
+                    j.field("topicPercent", row.topicPercent)
+                    j.field("withHomework", row.withHomework)
+                    j.field("homeworkPercent", row.homeworkPercent)
+                }
+            }
         }
     }
 }

@@ -19,14 +19,16 @@ struct ReportsPages: Sendable {
             AppRoute(.get, "/reports", .policy(.viewReports, resource: Self.overview)) { visit in try overview(visit) },
             AppRoute(.get, "/reports/progress", .policy(.viewReports, resource: Self.schoolClass)) { visit in try progressPage(visit) },
             AppRoute(.get, "/reports/progress.csv", .policy(.viewReports, resource: Self.schoolClass)) { visit in try progressCSV(visit) },
+            AppRoute(.get, "/reports/filling", .policy(.viewReports, resource: Self.fillingResource)) { visit in try fillingPage(visit) },
+            AppRoute(.get, "/reports/filling.csv", .policy(.viewReports, resource: Self.fillingResource)) { visit in try fillingCSV(visit) },
         ] + ReportsAPI(database: database).routes
     }
 
-    /// The whole school for the administration; a class teacher's first class otherwise.
+    /// The whole school for the administration; a class teacher's first class; a teacher's own teaching.
     @Sendable static func overview(_ visit: Visit) throws -> Resource {
         let actor = visit.actor!
         if AccessPolicy.permits(actor, .viewReports, .school) { return .school }
-        return actor.classTeacherOf.min().map { .schoolClass($0) } ?? .school
+        return actor.classTeacherOf.min().map { .schoolClass($0) } ?? .person(id: actor.personID, classes: [], isStaff: true)
     }
 
     /// The `class` of the query: the report's class.
@@ -34,28 +36,11 @@ struct ReportsPages: Sendable {
         .schoolClass(try scope(visit).classID)
     }
 
-    /// Reads `class`, `period`, `from`, `to`. - Throws: 400 naming the bad one.
+    /// The progress report's scope: `class` (required), `period` or `from` and `to`.
     static func scope(_ visit: Visit) throws -> ReportsDesk.Scope {
-        let q = visit.request.query
-        let w = visit.words
-        func id(_ name: String) throws -> Int? {
-            guard let text = q[name], !text.isEmpty else { return nil }
-            guard let v = Int(text), v > 0 else { throw HTTPError.badRequest(w.numberExpected(name)) }
-            return v
-        }
-        func date(_ name: String) throws -> CivilDate? {
-            guard let text = q[name], !text.isEmpty else { return nil }
-            guard let d = CivilDate(iso: text) else { throw HTTPError.badRequest(w.isoDateExpected(name)) }
-            return d
-        }
-        guard let classID = try id("class") else { throw HTTPError.badRequest(w.numberExpected("class")) }
-        let (from, to) = (try date("from"), try date("to"))
-        if (from == nil) != (to == nil) { throw HTTPError.badRequest(w.bothFromAndTo) }
-        if let from, let to {
-            guard from <= to else { throw HTTPError.badRequest(w.fromAfterTo) }
-            guard to.dayNumber - from.dayNumber <= 366 else { throw HTTPError.badRequest(w.atMostAYear) }
-        }
-        return ReportsDesk.Scope(classID: classID, periodID: try id("period"), from: from, to: to)
+        let q = try ReportQuery(visit)
+        guard let classID = q.classID else { throw HTTPError.badRequest(visit.words.numberExpected("class")) }
+        return ReportsDesk.Scope(classID: classID, periodID: q.periodID, from: q.from, to: q.to)
     }
 
     func frame(_ visit: Visit, title: String, _ content: HTML) throws -> Response {
@@ -73,6 +58,7 @@ struct ReportsPages: Sendable {
             <main class="reports">
             <h1>\(w.reportsSection)</h1>
             <p class="muted">\(w.reportsIntro)</p>
+            <nav class="card"><h2><a href="/reports/filling">\(w.fillingReportTitle)</a></h2></nav>
             <nav class="card class-links" aria-label="\(w.progressReportTitle)"><h2>\(w.progressReportTitle)</h2>
             \(classes.isEmpty ? "<p>\(w.reportsNoClasses)</p>" as HTML : "<ul>\(each: links)</ul>")</nav>
             </main>

@@ -38,4 +38,45 @@ extension Connection {
             AbsenceCode(rawValue: r.string(1)).map { ReportAbsence(studentID: r.int(0), code: $0, lessons: r.int(2), minutes: r.int(3)) }
         }.compactMap { $0 }
     }
+
+    /// Накопляемость by timetabled teacher, class, subject and group over the range: the
+    /// students on each list with no 1–5 mark and with one, the lessons held by `heldBy` with a
+    /// topic and with homework. Optionally one class's, one teacher's, one subject's rows.
+    public func reportFilling(from: CivilDate, to: CivilDate, heldBy: CivilDate, classID: Int?, teacher: Int?, subject: Int?) throws -> [FillingRow] {
+        try query("""
+            WITH l AS (
+                SELECT id, teacher_id, class_id, subject_id, group_id, date, status, topic, homework FROM lesson
+                WHERE date BETWEEN ?1 AND ?2 AND (?4 IS NULL OR class_id = ?4) AND (?5 IS NULL OR teacher_id = ?5) AND (?6 IS NULL OR subject_id = ?6)
+            ), k AS (
+                SELECT teacher_id, class_id, subject_id, group_id,
+                       sum(status = 'scheduled' AND date <= ?3) AS held,
+                       sum(status = 'scheduled' AND date <= ?3 AND trim(topic) <> '') AS topics,
+                       sum(status = 'scheduled' AND date <= ?3 AND trim(homework) <> '') AS homeworks
+                FROM l GROUP BY teacher_id, class_id, subject_id, group_id
+            ), m AS (
+                SELECT l.teacher_id, l.class_id, l.subject_id, l.group_id, m.student_id, count(*) AS n
+                FROM l JOIN mark m ON m.lesson_id = l.id WHERE m.value IS NOT NULL
+                GROUP BY l.teacher_id, l.class_id, l.subject_id, l.group_id, m.student_id
+            ), s AS (
+                SELECT k.teacher_id, k.class_id, k.subject_id, k.group_id, coalesce(m.n, 0) AS n
+                FROM k JOIN enrolment e ON e.class_id = k.class_id AND e.joined_on <= ?2 AND (e.left_on IS NULL OR e.left_on > ?1)
+                LEFT JOIN m ON m.teacher_id = k.teacher_id AND m.class_id = k.class_id AND m.subject_id = k.subject_id
+                           AND m.group_id IS k.group_id AND m.student_id = e.student_id
+                WHERE k.group_id IS NULL OR EXISTS (SELECT 1 FROM group_member g WHERE g.group_id = k.group_id AND g.student_id = e.student_id)
+            ), c AS (
+                SELECT teacher_id, class_id, subject_id, group_id, count(*) AS students, sum(n = 0) AS none, sum(n = 1) AS one
+                FROM s GROUP BY teacher_id, class_id, subject_id, group_id
+            )
+            SELECT k.teacher_id, p.last_name || ' ' || p.first_name || ' ' || p.middle_name, k.class_id, sc.name, k.subject_id, su.name,
+                   k.group_id, g.name, coalesce(c.students, 0), coalesce(c.none, 0), coalesce(c.one, 0), k.held, k.topics, k.homeworks
+            FROM k JOIN person p ON p.id = k.teacher_id JOIN school_class sc ON sc.id = k.class_id JOIN subject su ON su.id = k.subject_id
+            LEFT JOIN study_group g ON g.id = k.group_id
+            LEFT JOIN c ON c.teacher_id = k.teacher_id AND c.class_id = k.class_id AND c.subject_id = k.subject_id AND c.group_id IS k.group_id
+            ORDER BY p.last_name, p.first_name, p.id, sc.grade, sc.letter, su.name, g.name
+            """, from, to, heldBy, classID, teacher, subject) { r in
+            FillingRow(teacherID: r.int(0), teacher: r.string(1), classID: r.int(2), className: r.string(3), subjectID: r.int(4), subject: r.string(5),
+                       groupID: r.optionalInt(6), group: r.optionalString(7), students: r.int(8), noMarks: r.int(9), oneMark: r.int(10),
+                       lessons: r.int(11), withTopic: r.int(12), withHomework: r.int(13))
+        }
+    }
 }
