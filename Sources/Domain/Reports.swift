@@ -138,6 +138,8 @@ public struct FillingRow: Sendable, Equatable {
     /// The group the lessons were given to; nil for the whole class.
     public let groupID: Int?
     public let group: String?
+    /// Whether the class gets marks (grade 1 usually does not): without, no mark shares.
+    public let marksEnabled: Bool
     public let students: Int
     public let noMarks: Int
     public let oneMark: Int
@@ -147,7 +149,7 @@ public struct FillingRow: Sendable, Equatable {
     public let withHomework: Int
 
     public init(teacherID: Int, teacher: String, classID: Int, className: String, subjectID: Int, subject: String, groupID: Int?, group: String?,
-                students: Int, noMarks: Int, oneMark: Int, lessons: Int, withTopic: Int, withHomework: Int) {
+                marksEnabled: Bool = true, students: Int, noMarks: Int, oneMark: Int, lessons: Int, withTopic: Int, withHomework: Int) {
         self.teacherID = teacherID
         self.teacher = teacher
         self.classID = classID
@@ -156,6 +158,7 @@ public struct FillingRow: Sendable, Equatable {
         self.subject = subject
         self.groupID = groupID
         self.group = group
+        self.marksEnabled = marksEnabled
         self.students = students
         self.noMarks = noMarks
         self.oneMark = oneMark
@@ -164,9 +167,9 @@ public struct FillingRow: Sendable, Equatable {
         self.withHomework = withHomework
     }
 
-    /// Percentages 0–100, one decimal; nil of no students or no lessons.
-    public var noMarksPercent: Double? { ProgressFigures.percent(noMarks, of: students) }
-    public var oneMarkPercent: Double? { ProgressFigures.percent(oneMark, of: students) }
+    /// Percentages 0–100, one decimal; nil of no students or no lessons, and the mark shares of a class without marks.
+    public var noMarksPercent: Double? { marksEnabled ? ProgressFigures.percent(noMarks, of: students) : nil }
+    public var oneMarkPercent: Double? { marksEnabled ? ProgressFigures.percent(oneMark, of: students) : nil }
     public var topicPercent: Double? { ProgressFigures.percent(withTopic, of: lessons) }
     public var homeworkPercent: Double? { ProgressFigures.percent(withHomework, of: lessons) }
 }

@@ -62,5 +62,9 @@ extension ReportRulesTests {
         let empty = FillingRow(teacherID: 1, teacher: "Т", classID: 1, className: "5А", subjectID: 1, subject: "М", groupID: nil, group: nil,
                                students: 0, noMarks: 0, oneMark: 0, lessons: 0, withTopic: 0, withHomework: 0)
         #expect(empty.noMarksPercent == nil && empty.topicPercent == nil)
+        // Grade 1 without marks: no mark shares, the lessons' still.
+        let unmarked = FillingRow(teacherID: 1, teacher: "Т", classID: 1, className: "1А", subjectID: 1, subject: "М", groupID: nil, group: nil,
+                                  marksEnabled: false, students: 6, noMarks: 6, oneMark: 0, lessons: 8, withTopic: 8, withHomework: 0)
+        #expect(unmarked.noMarksPercent == nil && unmarked.oneMarkPercent == nil && unmarked.topicPercent == 100)
     }
 }

@@ -115,6 +115,7 @@ struct FillingBody: JSONWritable {
                     j.field("subject", row.subjectID)
                     j.field("subjectName", row.subject)
                     j.field("group", row.groupID)
+                    j.field("marksEnabled", row.marksEnabled)
                     j.field("students", row.students)
                     j.field("noMarks", row.noMarks)
                     j.field("noMarksPercent", row.noMarksPercent)

@@ -42,8 +42,8 @@ extension ReportsPages {
         let rows: [HTML] = report.rows.map { r in
             """
             <tr><td>\(r.teacher)</td><td>\(r.className)</td><td>\(r.subject)\(r.group.map { " (\($0))" } ?? "")</td><td>\(r.students)</td>
-            <td>\(w.reportNumber(r.noMarksPercent)) <small class="muted">(\(r.noMarks))</small></td>
-            <td>\(w.reportNumber(r.oneMarkPercent)) <small class="muted">(\(r.oneMark))</small></td>
+            \(r.marksEnabled ? "<td>\(w.reportNumber(r.noMarksPercent)) <small class=\"muted\">(\(r.noMarks))</small></td>" as HTML : "<td>—</td>")
+            \(r.marksEnabled ? "<td>\(w.reportNumber(r.oneMarkPercent)) <small class=\"muted\">(\(r.oneMark))</small></td>" as HTML : "<td>—</td>")
             <td>\(r.lessons)</td><td>\(w.reportNumber(r.topicPercent))</td><td>\(w.reportNumber(r.homeworkPercent))</td></tr>
             """
         }

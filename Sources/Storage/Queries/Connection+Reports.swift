@@ -68,15 +68,15 @@ extension Connection {
                 FROM s GROUP BY teacher_id, class_id, subject_id, group_id
             )
             SELECT k.teacher_id, p.last_name || ' ' || p.first_name || ' ' || p.middle_name, k.class_id, sc.name, k.subject_id, su.name,
-                   k.group_id, g.name, coalesce(c.students, 0), coalesce(c.none, 0), coalesce(c.one, 0), k.held, k.topics, k.homeworks
+                   k.group_id, g.name, sc.marks_enabled, coalesce(c.students, 0), coalesce(c.none, 0), coalesce(c.one, 0), k.held, k.topics, k.homeworks
             FROM k JOIN person p ON p.id = k.teacher_id JOIN school_class sc ON sc.id = k.class_id JOIN subject su ON su.id = k.subject_id
             LEFT JOIN study_group g ON g.id = k.group_id
             LEFT JOIN c ON c.teacher_id = k.teacher_id AND c.class_id = k.class_id AND c.subject_id = k.subject_id AND c.group_id IS k.group_id
             ORDER BY p.last_name, p.first_name, p.id, sc.grade, sc.letter, su.name, g.name
             """, from, to, heldBy, classID, teacher, subject) { r in
             FillingRow(teacherID: r.int(0), teacher: r.string(1), classID: r.int(2), className: r.string(3), subjectID: r.int(4), subject: r.string(5),
-                       groupID: r.optionalInt(6), group: r.optionalString(7), students: r.int(8), noMarks: r.int(9), oneMark: r.int(10),
-                       lessons: r.int(11), withTopic: r.int(12), withHomework: r.int(13))
+                       groupID: r.optionalInt(6), group: r.optionalString(7), marksEnabled: r.int(8) == 1, students: r.int(9), noMarks: r.int(10),
+                       oneMark: r.int(11), lessons: r.int(12), withTopic: r.int(13), withHomework: r.int(14))
         }
     }
 }
