@@ -68,9 +68,9 @@ public struct ReportsDesk: Sendable {
         }
     }
 
-    /// What the filling report covers: optionally one class, one teacher, one subject; a period
-    /// of any scheme or dates (else the quarter containing `today`).
-    public struct FillingScope: Sendable, Equatable {
+    /// What a school-wide report (filling, substitutions) covers: optionally one class, one
+    /// teacher, one subject; a period of any scheme or dates (else the period containing `today`).
+    public struct Filter: Sendable, Equatable {
         public let classID: Int?
         public let teacher: Int?
         public let subject: Int?
@@ -106,28 +106,46 @@ public struct ReportsDesk: Sendable {
         public let rows: [FillingRow]
     }
 
-    public func filling(_ scope: FillingScope, today: CivilDate, by editor: Editor) throws -> Filling {
+    public func filling(_ scope: Filter, today: CivilDate, by editor: Editor) throws -> Filling {
         try editor.require(.viewReports, scope.resource)
         return try database.read { c in
-            guard let year = try c.academicYear(containing: today) ?? c.academicYears().last else { throw DeskError.notFound("Такого периода нет.") }
-            let periods = try c.periods(year: year.id)
-            let period: Period?
-            let from: CivilDate, to: CivilDate
-            if let a = scope.from, let b = scope.to {
-                (period, from, to) = (nil, a, b)
-            } else {
-                if let id = scope.periodID {
-                    guard let p = try c.period(id)?.period else { throw DeskError.notFound("Такого периода нет.") }
-                    period = p
-                } else {
-                    period = periods.first { $0.dates.contains(today) } ?? periods.last { $0.startsOn <= today } ?? periods.first
-                }
-                guard let period else { throw DeskError.notFound("Такого периода нет.") }
-                (from, to) = (period.startsOn, period.endsOn)
-            }
+            let (period, from, to, periods) = try Self.range(c, scope, today: today)
             let rows = try c.reportFilling(from: from, to: to, heldBy: min(to, today), classID: scope.classID, teacher: scope.teacher, subject: scope.subject)
             return Filling(from: from, to: to, period: period, periods: periods, rows: rows)
         }
+    }
+
+    /// Missed (taught by a substitute), cancelled and substituted lessons per teacher and class.
+    public struct Substitutions: Sendable {
+        public let from: CivilDate
+        public let to: CivilDate
+        public let period: Period?
+        public let periods: [Period]
+        public let rows: [SubstitutionRow]
+    }
+
+    public func substitutions(_ scope: Filter, today: CivilDate, by editor: Editor) throws -> Substitutions {
+        try editor.require(.viewReports, scope.resource)
+        return try database.read { c in
+            let (period, from, to, periods) = try Self.range(c, scope, today: today)
+            let rows = try c.reportSubstitutions(from: from, to: to, classID: scope.classID, teacher: scope.teacher, subject: scope.subject)
+            return Substitutions(from: from, to: to, period: period, periods: periods, rows: rows)
+        }
+    }
+
+    /// A filter's dates: its own, its period's, or the period containing `today`; and the year's periods.
+    static func range(_ c: Connection, _ scope: Filter, today: CivilDate) throws -> (Period?, CivilDate, CivilDate, [Period]) {
+        guard let year = try c.academicYear(containing: today) ?? c.academicYears().last else { throw DeskError.notFound("Такого периода нет.") }
+        let periods = try c.periods(year: year.id)
+        if let a = scope.from, let b = scope.to { return (nil, a, b, periods) }
+        let period: Period?
+        if let id = scope.periodID {
+            period = try c.period(id)?.period
+        } else {
+            period = periods.first { $0.dates.contains(today) } ?? periods.last { $0.startsOn <= today } ?? periods.first
+        }
+        guard let period else { throw DeskError.notFound("Такого периода нет.") }
+        return (period, period.startsOn, period.endsOn, periods)
     }
 
     /// The classes whose reports the editor may read, in the year containing `today`.

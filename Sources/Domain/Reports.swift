@@ -173,3 +173,25 @@ public struct FillingRow: Sendable, Equatable {
     public var topicPercent: Double? { ProgressFigures.percent(withTopic, of: lessons) }
     public var homeworkPercent: Double? { ProgressFigures.percent(withHomework, of: lessons) }
 }
+
+/// One teacher's changed lessons in one class over a range: lessons of theirs another teacher
+/// gave (missed), lessons of theirs cancelled, lessons they gave in another's place.
+public struct SubstitutionRow: Sendable, Equatable {
+    public let teacherID: Int
+    public let teacher: String
+    public let classID: Int
+    public let className: String
+    public let missed: Int
+    public let cancelled: Int
+    public let substituted: Int
+
+    public init(teacherID: Int, teacher: String, classID: Int, className: String, missed: Int, cancelled: Int, substituted: Int) {
+        self.teacherID = teacherID
+        self.teacher = teacher
+        self.classID = classID
+        self.className = className
+        self.missed = missed
+        self.cancelled = cancelled
+        self.substituted = substituted
+    }
+}

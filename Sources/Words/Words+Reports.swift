@@ -63,3 +63,16 @@ extension Words {
     public var reportWithHomework: String { pick("С заданием, %", "With homework, %") }
     public var reportNoLessons: String { pick("За эти даты уроков нет.", "No lessons over these dates.") }
 }
+
+/// The substitutions report.
+extension Words {
+    public var substitutionsReportTitle: String { pick("Пропущенные и замещённые уроки", "Missed and substituted lessons") }
+    public var substitutionsReportExplained: String {
+        pick("Пропущено — уроки учителя по расписанию, которые провёл другой учитель; отменено — его отменённые уроки; заменял — уроки, проведённые вместо другого учителя.",
+             "Missed: the teacher's timetabled lessons another teacher gave; cancelled: their lessons cancelled; substituted: lessons they gave in another teacher's place.")
+    }
+    public var reportMissedByTeacher: String { pick("Пропущено (замена)", "Missed (substituted)") }
+    public var reportCancelled: String { pick("Отменено", "Cancelled") }
+    public var reportSubstituted: String { pick("Заменял", "Substituted") }
+    public var reportNoChanges: String { pick("За эти даты замен и отмен нет.", "No substitutions or cancellations over these dates.") }
+}

@@ -15,6 +15,7 @@ extension PageSnapshots {
             try check(deputy, "/reports/progress?class=\(a)&from=2026-11-01&to=2026-11-20", "deputy-report-progress-dates")
             try check(deputy, "/reports/progress.csv?class=\(a)&from=2026-11-01&to=2026-11-20", "deputy-report-progress-csv")
             try check(deputy, "/reports/filling", "deputy-report-filling")
+            try check(deputy, "/reports/substitutions", "deputy-report-substitutions")
             try check(deputy, "/reports/filling.csv?class=\(a)&from=2026-11-01&to=2026-11-20", "deputy-report-filling-csv")
             let teacher = try FixtureSchool.signedIn(app, kuznetsova)
             try check(teacher, "/reports/filling", "teacher-report-filling")

@@ -186,4 +186,31 @@ import Testing
         #expect(try teacher.get("/api/v1/reports/filling?period=99999").status == 404)
         #expect(try teacher.get("/api/v1/reports/filling?from=2026-11-01").status == 400)
     }
+
+    // MARK: Substitutions
+
+    @Test func substitutionsAddUpToTheLessonsChanged() throws {
+        let (_, _, period) = try classTeacher()
+        let (replaced, cancelled) = try #require(try database.read { c in
+            try c.first("""
+                SELECT sum(actual_teacher_id IS NOT NULL AND actual_teacher_id <> teacher_id AND status = 'scheduled'), sum(status = 'cancelled')
+                FROM lesson WHERE date BETWEEN ? AND ?
+                """, period.startsOn, period.endsOn) { ($0.int(0), $0.int(1)) }
+        })
+        let c = try signedIn(TestSchool.login(.deputy).login)
+        let rows = try #require(try json(try c.get("/api/v1/reports/substitutions?period=\(period.id)"))["rows"] as? [[String: Any]])
+        func total(_ key: String) -> Int { rows.compactMap { $0[key] as? Int }.reduce(0, +) }
+        #expect(total("missed") == replaced && total("substituted") == replaced && total("cancelled") == cancelled)
+        #expect(replaced + cancelled > 0)
+        #expect(try c.get("/reports/substitutions?period=\(period.id)").status == 200)
+        let csv = try c.get("/reports/substitutions.csv?period=\(period.id)")
+        #expect(csv.status == 200 && Array(csv.body.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        // A teacher reads their own rows only.
+        let plain = TestSchool.login(.teacher)
+        let teacher = try signedIn(plain.login)
+        let own = try #require(try json(try teacher.get("/api/v1/reports/substitutions?period=\(period.id)"))["rows"] as? [[String: Any]])
+        #expect(own.allSatisfy { $0["teacher"] as? Int == plain.personID })
+        let someoneElse = try #require(rows.first { $0["teacher"] as? Int != plain.personID }?["teacher"] as? Int)
+        #expect(try teacher.get("/api/v1/reports/substitutions?teacher=\(someoneElse)").status == 403)
+    }
 }

@@ -14,9 +14,13 @@ struct ReportsAPI: Sendable {
                 let report = try ReportsDesk(database: database).progress(try ReportsPages.scope(visit), today: visit.today, by: visit.editor)
                 return JSONBody.response(ProgressBody(report: report))
             },
-            AppRoute(.get, "/api/v1/reports/filling", .policy(.viewReports, resource: ReportsPages.fillingResource)) { visit in
-                let report = try ReportsDesk(database: database).filling(try ReportsPages.fillingScope(visit), today: visit.today, by: visit.editor)
+            AppRoute(.get, "/api/v1/reports/filling", .policy(.viewReports, resource: ReportsPages.filterResource)) { visit in
+                let report = try ReportsDesk(database: database).filling(try ReportsPages.filter(visit), today: visit.today, by: visit.editor)
                 return JSONBody.response(FillingBody(report: report))
+            },
+            AppRoute(.get, "/api/v1/reports/substitutions", .policy(.viewReports, resource: ReportsPages.filterResource)) { visit in
+                let report = try ReportsDesk(database: database).substitutions(try ReportsPages.filter(visit), today: visit.today, by: visit.editor)
+                return JSONBody.response(SubstitutionsBody(report: report))
             },
         ]
     }
@@ -126,6 +130,35 @@ struct FillingBody: JSONWritable {
                     j.field("topicPercent", row.topicPercent)
                     j.field("withHomework", row.withHomework)
                     j.field("homeworkPercent", row.homeworkPercent)
+                }
+            }
+        }
+    }
+}
+
+/// `{"from", "to", "period"?, "rows": [{teacher, teacherName, class, className, missed, cancelled, substituted}]}`.
+struct SubstitutionsBody: JSONWritable {
+    let report: ReportsDesk.Substitutions
+
+    func write(to json: inout JSONBytes) {
+        let r = report
+        json.object { j in
+            j.field("from", r.from.iso)
+            j.field("to", r.to.iso)
+            if let p = r.period {
+                j.key("period")
+                j.period(p)
+            }
+            j.key("rows")
+            j.array(r.rows) { j, row in
+                j.object { j in
+                    j.field("teacher", row.teacherID)
+                    j.field("teacherName", row.teacher)
+                    j.field("class", row.classID)
+                    j.field("className", row.className)
+                    j.field("missed", row.missed)
+                    j.field("cancelled", row.cancelled)
+                    j.field("substituted", row.substituted)
                 }
             }
         }

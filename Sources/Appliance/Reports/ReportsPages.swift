@@ -19,8 +19,10 @@ struct ReportsPages: Sendable {
             AppRoute(.get, "/reports", .policy(.viewReports, resource: Self.overview)) { visit in try overview(visit) },
             AppRoute(.get, "/reports/progress", .policy(.viewReports, resource: Self.schoolClass)) { visit in try progressPage(visit) },
             AppRoute(.get, "/reports/progress.csv", .policy(.viewReports, resource: Self.schoolClass)) { visit in try progressCSV(visit) },
-            AppRoute(.get, "/reports/filling", .policy(.viewReports, resource: Self.fillingResource)) { visit in try fillingPage(visit) },
-            AppRoute(.get, "/reports/filling.csv", .policy(.viewReports, resource: Self.fillingResource)) { visit in try fillingCSV(visit) },
+            AppRoute(.get, "/reports/filling", .policy(.viewReports, resource: Self.filterResource)) { visit in try fillingPage(visit) },
+            AppRoute(.get, "/reports/filling.csv", .policy(.viewReports, resource: Self.filterResource)) { visit in try fillingCSV(visit) },
+            AppRoute(.get, "/reports/substitutions", .policy(.viewReports, resource: Self.filterResource)) { visit in try substitutionsPage(visit) },
+            AppRoute(.get, "/reports/substitutions.csv", .policy(.viewReports, resource: Self.filterResource)) { visit in try substitutionsCSV(visit) },
         ] + ReportsAPI(database: database).routes
     }
 
@@ -58,7 +60,8 @@ struct ReportsPages: Sendable {
             <main class="reports">
             <h1>\(w.reportsSection)</h1>
             <p class="muted">\(w.reportsIntro)</p>
-            <nav class="card"><h2><a href="/reports/filling">\(w.fillingReportTitle)</a></h2></nav>
+            <nav class="card"><h2><a href="/reports/filling">\(w.fillingReportTitle)</a></h2>
+            <h2><a href="/reports/substitutions">\(w.substitutionsReportTitle)</a></h2></nav>
             <nav class="card class-links" aria-label="\(w.progressReportTitle)"><h2>\(w.progressReportTitle)</h2>
             \(classes.isEmpty ? "<p>\(w.reportsNoClasses)</p>" as HTML : "<ul>\(each: links)</ul>")</nav>
             </main>

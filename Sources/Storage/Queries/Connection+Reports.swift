@@ -79,4 +79,31 @@ extension Connection {
                        oneMark: r.int(11), lessons: r.int(12), withTopic: r.int(13), withHomework: r.int(14))
         }
     }
+
+    /// Per teacher and class with any: lessons of theirs (timetabled) given by another teacher,
+    /// lessons of theirs cancelled, lessons they gave in another teacher's place. Optionally one
+    /// class's, one teacher's, one subject's.
+    public func reportSubstitutions(from: CivilDate, to: CivilDate, classID: Int?, teacher: Int?, subject: Int?) throws -> [SubstitutionRow] {
+        try query("""
+            WITH l AS (
+                SELECT teacher_id, actual_teacher_id, class_id, status,
+                       actual_teacher_id IS NOT NULL AND actual_teacher_id <> teacher_id AND status = 'scheduled' AS replaced
+                FROM lesson WHERE date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR class_id = ?3) AND (?5 IS NULL OR subject_id = ?5)
+            ), r AS (
+                SELECT teacher_id AS person, class_id, sum(replaced) AS missed, sum(status = 'cancelled') AS cancelled, 0 AS substituted
+                FROM l GROUP BY teacher_id, class_id
+                UNION ALL
+                SELECT actual_teacher_id, class_id, 0, 0, count(*) FROM l WHERE replaced GROUP BY actual_teacher_id, class_id
+            )
+            SELECT r.person, p.last_name || ' ' || p.first_name || ' ' || p.middle_name, r.class_id, sc.name,
+                   sum(r.missed), sum(r.cancelled), sum(r.substituted)
+            FROM r JOIN person p ON p.id = r.person JOIN school_class sc ON sc.id = r.class_id
+            WHERE ?4 IS NULL OR r.person = ?4
+            GROUP BY r.person, r.class_id HAVING sum(r.missed) + sum(r.cancelled) + sum(r.substituted) > 0
+            ORDER BY p.last_name, p.first_name, p.id, sc.grade, sc.letter
+            """, from, to, classID, teacher, subject) { r in
+            SubstitutionRow(teacherID: r.int(0), teacher: r.string(1), classID: r.int(2), className: r.string(3),
+                            missed: r.int(4), cancelled: r.int(5), substituted: r.int(6))
+        }
+    }
 }
