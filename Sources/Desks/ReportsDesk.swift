@@ -133,6 +133,26 @@ public struct ReportsDesk: Sendable {
         }
     }
 
+    /// Sign-ins and changes per account and week (the administration's).
+    public struct Activity: Sendable {
+        public let from: CivilDate
+        public let to: CivilDate
+        public let period: Period?
+        public let periods: [Period]
+        public let rows: [ActivityRow]
+    }
+
+    /// The activity over a period or dates, in the school's weeks (`utcOffsetMinutes` east of UTC).
+    public func activity(_ scope: Filter, today: CivilDate, utcOffsetMinutes: Int, by editor: Editor) throws -> Activity {
+        try editor.require(.viewReports, .school)
+        return try database.read { c in
+            let (period, from, to, periods) = try Self.range(c, scope, today: today)
+            let offset = utcOffsetMinutes * 60
+            let rows = try c.reportActivity(since: from.dayNumber * 86_400 - offset, until: (to.dayNumber + 1) * 86_400 - offset, offsetSeconds: offset)
+            return Activity(from: from, to: to, period: period, periods: periods, rows: rows)
+        }
+    }
+
     /// A filter's dates: its own, its period's, or the period containing `today`; and the year's periods.
     static func range(_ c: Connection, _ scope: Filter, today: CivilDate) throws -> (Period?, CivilDate, CivilDate, [Period]) {
         guard let year = try c.academicYear(containing: today) ?? c.academicYears().last else { throw DeskError.notFound("Такого периода нет.") }

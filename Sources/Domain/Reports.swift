@@ -195,3 +195,35 @@ public struct SubstitutionRow: Sendable, Equatable {
         self.substituted = substituted
     }
 }
+
+/// One account's activity in one week (from the audit trail): sign-ins and changes.
+public struct ActivityRow: Sendable, Equatable {
+    /// The Monday of the week, in the school's time.
+    public let week: CivilDate
+    public let accountID: Int
+    public let person: String
+    public let login: String
+    /// Staff roles; a student's or guardian's account otherwise.
+    public let roles: [Role]
+    public let signIns: Int
+    public let changes: Int
+
+    public init(week: CivilDate, accountID: Int, person: String, login: String, roles: [Role], signIns: Int, changes: Int) {
+        self.week = week
+        self.accountID = accountID
+        self.person = person
+        self.login = login
+        self.roles = roles
+        self.signIns = signIns
+        self.changes = changes
+    }
+
+    /// Per role: accounts active, sign-ins and changes over the rows (an account of two roles counts in each).
+    public static func byRole(_ rows: [ActivityRow]) -> [(role: Role, accounts: Int, signIns: Int, changes: Int)] {
+        Role.allCases.compactMap { role in
+            let mine = rows.filter { $0.roles.contains(role) }
+            guard !mine.isEmpty else { return nil }
+            return (role, Set(mine.map(\.accountID)).count, mine.map(\.signIns).reduce(0, +), mine.map(\.changes).reduce(0, +))
+        }
+    }
+}

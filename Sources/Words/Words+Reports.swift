@@ -76,3 +76,22 @@ extension Words {
     public var reportSubstituted: String { pick("Заменял", "Substituted") }
     public var reportNoChanges: String { pick("За эти даты замен и отмен нет.", "No substitutions or cancellations over these dates.") }
 }
+
+/// The activity report.
+extension Words {
+    public var activityReportTitle: String { pick("Активность пользователей", "Users' activity") }
+    public var activityReportExplained: String {
+        pick("По журналу изменений: входы — в браузере и на киоске; изменения — все записанные действия, кроме входов и отказов в доступе. Неделя — с понедельника.",
+             "From the change log: sign-ins in a browser and at a kiosk; changes, every recorded action but sign-ins and refusals. Weeks start on Monday.")
+    }
+    public var reportByRole: String { pick("По ролям", "By role") }
+    public var reportByWeek: String { pick("По неделям", "By week") }
+    public var reportRole: String { pick("Роль", "Role") }
+    public var reportAccountsActive: String { pick("Учётных записей", "Accounts") }
+    public var reportSignIns: String { pick("Входов", "Sign-ins") }
+    public var reportChanges: String { pick("Изменений", "Changes") }
+    public var reportWeek: String { pick("Неделя", "Week") }
+    public var reportUser: String { pick("Пользователь", "User") }
+    public var reportLogin: String { pick("Логин", "Login") }
+    public var reportNoActivity: String { pick("За эти даты никто не входил и ничего не менял.", "Nobody signed in or changed anything over these dates.") }
+}

@@ -213,4 +213,33 @@ import Testing
         let someoneElse = try #require(rows.first { $0["teacher"] as? Int != plain.personID }?["teacher"] as? Int)
         #expect(try teacher.get("/api/v1/reports/substitutions?teacher=\(someoneElse)").status == 403)
     }
+
+    // MARK: Activity
+
+    @Test func activityCountsSignInsAndChangesPerAccountAndWeek() throws {
+        let deputy = TestSchool.login(.deputy)
+        let c = try signedIn(deputy.login)
+        let body = try json(try c.get("/api/v1/reports/activity?from=2026-11-23&to=2026-11-29"))
+        let rows = try #require(body["rows"] as? [[String: Any]])
+        let mine = try #require(rows.first { $0["login"] as? String == deputy.login })
+        #expect(mine["week"] as? String == "2026-11-23")
+        #expect((mine["signIns"] as? Int ?? 0) >= 1)
+        #expect((mine["roles"] as? [String])?.contains("deputy") == true)
+        // The totals are the audit trail's rows of those days (the school is 3 hours east of UTC).
+        let since = CivilDate(iso: "2026-11-23")!.dayNumber * 86_400 - 180 * 60
+        let (signIns, changes) = try #require(try database.read { c in
+            try c.first("""
+                SELECT sum(action IN ('signin.success', 'signin.kiosk')), sum(action NOT LIKE 'signin.%' AND action <> 'access.denied')
+                FROM audit WHERE account_id IS NOT NULL AND at >= ? AND at < ?
+                """, since, since + 7 * 86_400) { ($0.int(0), $0.int(1)) }
+        })
+        #expect(rows.compactMap { $0["signIns"] as? Int }.reduce(0, +) == signIns)
+        #expect(rows.compactMap { $0["changes"] as? Int }.reduce(0, +) == changes)
+        let page = try c.get("/reports/activity?from=2026-11-23&to=2026-11-29")
+        #expect(page.status == 200 && page.text.contains(deputy.login))
+        #expect(try c.get("/reports/activity.csv").status == 200)
+        // Not a teacher's nor a class teacher's.
+        #expect(try signedIn(TestSchool.login(.teacher).login).get("/api/v1/reports/activity").status == 403)
+        #expect(try signedIn(TestSchool.login(.teacher, classTeacher: true).login).get("/reports/activity").status == 403)
+    }
 }

@@ -68,3 +68,19 @@ extension ReportRulesTests {
         #expect(unmarked.noMarksPercent == nil && unmarked.oneMarkPercent == nil && unmarked.topicPercent == 100)
     }
 }
+
+
+extension ReportRulesTests {
+    @Test func activityByRoleCountsAnAccountOfTwoRolesInEach() {
+        let week = CivilDate(iso: "2026-11-23")!
+        let rows = [
+            ActivityRow(week: week, accountID: 1, person: "А", login: "a", roles: [.deputy, .teacher], signIns: 2, changes: 5),
+            ActivityRow(week: week.adding(days: 7), accountID: 1, person: "А", login: "a", roles: [.deputy, .teacher], signIns: 1, changes: 0),
+            ActivityRow(week: week, accountID: 2, person: "Б", login: "b", roles: [.teacher], signIns: 1, changes: 1),
+        ]
+        let byRole = ActivityRow.byRole(rows)
+        #expect(byRole.map(\.role) == [.deputy, .teacher])
+        #expect(byRole[0].accounts == 1 && byRole[0].signIns == 3 && byRole[0].changes == 5)
+        #expect(byRole[1].accounts == 2 && byRole[1].signIns == 4 && byRole[1].changes == 6)
+    }
+}

@@ -7,6 +7,7 @@ import WebUI
 /// The reports as JSON: `GET /api/v1/reports/{name}?class=ID&period=ID` or `&from=D&to=D`.
 struct ReportsAPI: Sendable {
     let database: Database
+    let clock: SchoolClock
 
     var routes: [AppRoute] {
         [
@@ -21,6 +22,11 @@ struct ReportsAPI: Sendable {
             AppRoute(.get, "/api/v1/reports/substitutions", .policy(.viewReports, resource: ReportsPages.filterResource)) { visit in
                 let report = try ReportsDesk(database: database).substitutions(try ReportsPages.filter(visit), today: visit.today, by: visit.editor)
                 return JSONBody.response(SubstitutionsBody(report: report))
+            },
+            AppRoute(.get, "/api/v1/reports/activity", .school(.viewReports)) { visit in
+                let report = try ReportsDesk(database: database).activity(try ReportsPages.filter(visit), today: visit.today,
+                                                                          utcOffsetMinutes: clock.utcOffsetMinutes, by: visit.editor)
+                return JSONBody.response(ActivityBody(report: report))
             },
         ]
     }
@@ -159,6 +165,36 @@ struct SubstitutionsBody: JSONWritable {
                     j.field("missed", row.missed)
                     j.field("cancelled", row.cancelled)
                     j.field("substituted", row.substituted)
+                }
+            }
+        }
+    }
+}
+
+/// `{"from", "to", "period"?, "rows": [{week, account, name, login, roles, signIns, changes}]}`.
+struct ActivityBody: JSONWritable {
+    let report: ReportsDesk.Activity
+
+    func write(to json: inout JSONBytes) {
+        let r = report
+        json.object { j in
+            j.field("from", r.from.iso)
+            j.field("to", r.to.iso)
+            if let p = r.period {
+                j.key("period")
+                j.period(p)
+            }
+            j.key("rows")
+            j.array(r.rows) { j, row in
+                j.object { j in
+                    j.field("week", row.week.iso)
+                    j.field("account", row.accountID)
+                    j.field("name", row.person)
+                    j.field("login", row.login)
+                    j.key("roles")
+                    j.array(row.roles) { j, role in j.string(role.rawValue) }
+                    j.field("signIns", row.signIns)
+                    j.field("changes", row.changes)
                 }
             }
         }

@@ -12,6 +12,7 @@ import Words
 /// dates, with its export. Who reads which is the access policy's `viewReports`.
 struct ReportsPages: Sendable {
     let database: Database
+    let clock: SchoolClock
     var desk: ReportsDesk { ReportsDesk(database: database) }
 
     var routes: [AppRoute] {
@@ -23,7 +24,9 @@ struct ReportsPages: Sendable {
             AppRoute(.get, "/reports/filling.csv", .policy(.viewReports, resource: Self.filterResource)) { visit in try fillingCSV(visit) },
             AppRoute(.get, "/reports/substitutions", .policy(.viewReports, resource: Self.filterResource)) { visit in try substitutionsPage(visit) },
             AppRoute(.get, "/reports/substitutions.csv", .policy(.viewReports, resource: Self.filterResource)) { visit in try substitutionsCSV(visit) },
-        ] + ReportsAPI(database: database).routes
+            AppRoute(.get, "/reports/activity", .school(.viewReports)) { visit in try activityPage(visit) },
+            AppRoute(.get, "/reports/activity.csv", .school(.viewReports)) { visit in try activityCSV(visit) },
+        ] + ReportsAPI(database: database, clock: clock).routes
     }
 
     /// The whole school for the administration; a class teacher's first class; a teacher's own teaching.
@@ -61,7 +64,8 @@ struct ReportsPages: Sendable {
             <h1>\(w.reportsSection)</h1>
             <p class="muted">\(w.reportsIntro)</p>
             <nav class="card"><h2><a href="/reports/filling">\(w.fillingReportTitle)</a></h2>
-            <h2><a href="/reports/substitutions">\(w.substitutionsReportTitle)</a></h2></nav>
+            <h2><a href="/reports/substitutions">\(w.substitutionsReportTitle)</a></h2>
+            \(AccessPolicy.permits(visit.actor!, .viewReports, .school) ? "<h2><a href=\"/reports/activity\">\(w.activityReportTitle)</a></h2>" as HTML : "")</nav>
             <nav class="card class-links" aria-label="\(w.progressReportTitle)"><h2>\(w.progressReportTitle)</h2>
             \(classes.isEmpty ? "<p>\(w.reportsNoClasses)</p>" as HTML : "<ul>\(each: links)</ul>")</nav>
             </main>

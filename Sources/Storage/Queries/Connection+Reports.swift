@@ -106,4 +106,27 @@ extension Connection {
                             missed: r.int(4), cancelled: r.int(5), substituted: r.int(6))
         }
     }
+
+    /// Sign-ins (web and kiosk) and changes (every other audited action but refusals) per
+    /// account and week of the school's time, for rows at or after `since` and before `until`
+    /// (Unix seconds); weeks start on Monday, `offsetSeconds` east of UTC.
+    public func reportActivity(since: Int, until: Int, offsetSeconds: Int) throws -> [ActivityRow] {
+        try query("""
+            SELECT date(a.at + ?3, 'unixepoch', '-6 days', 'weekday 1') AS week, a.account_id,
+                   p.last_name || ' ' || p.first_name || ' ' || p.middle_name, ac.login,
+                   coalesce((SELECT group_concat(role, ',') FROM staff_role s WHERE s.person_id = p.id),
+                            CASE WHEN EXISTS (SELECT 1 FROM enrolment e WHERE e.student_id = p.id) THEN 'student'
+                                 WHEN EXISTS (SELECT 1 FROM guardian_link g WHERE g.guardian_id = p.id) THEN 'guardian' ELSE '' END),
+                   sum(a.action IN ('signin.success', 'signin.kiosk')) AS signins,
+                   sum(a.action NOT LIKE 'signin.%' AND a.action <> 'access.denied') AS changes
+            FROM audit a INDEXED BY audit_at JOIN account ac ON ac.id = a.account_id JOIN person p ON p.id = ac.person_id
+            WHERE a.at >= ?1 AND a.at < ?2
+            GROUP BY week, a.account_id HAVING signins + changes > 0
+            ORDER BY week, p.last_name, p.first_name, a.account_id
+            """, since, until, offsetSeconds) { r in
+            let names = Set(r.string(4).split(separator: ",").map(String.init))
+            return ActivityRow(week: try r.date(0), accountID: r.int(1), person: r.string(2), login: r.string(3),
+                               roles: Role.allCases.filter { names.contains($0.rawValue) }, signIns: r.int(5), changes: r.int(6))
+        }
+    }
 }
