@@ -35,37 +35,54 @@ public struct ReportsDesk: Sendable {
         public let periods: [Period]
         public let timing: ReportTiming
         public let figures: ProgressFigures
+        /// The school's rounding of an average to a period mark (the forecast's).
+        public let rule: RoundingRule
     }
 
     /// The progress report of a class: the administration any class, a class teacher their own.
     /// Without a period or dates, the period containing `today` (or the last one begun).
     public func progress(_ scope: Scope, today: CivilDate, by editor: Editor) throws -> Progress {
         try editor.require(.viewReports, .schoolClass(scope.classID))
-        return try database.read { c in
-            guard let schoolClass = try c.schoolClass(scope.classID) else { throw DeskError.notFound("Нет такого класса.") }
-            let periods = try c.periods(classID: scope.classID)
-            let period: Period?
-            let from: CivilDate, to: CivilDate
-            if let a = scope.from, let b = scope.to {
-                (period, from, to) = (nil, a, b)
+        return try database.read { try Self.progress($0, scope, subject: nil, today: today) }
+    }
+
+    /// The forecast of a class's period marks by the current averages (the progress figures with
+    /// the rounding rule): also a teacher's, for a subject of the class they teach.
+    public func forecast(_ scope: Scope, subject: Int?, today: CivilDate, by editor: Editor) throws -> Progress {
+        try editor.require(.viewReports, subject.map { .classSubject(classID: scope.classID, subjectID: $0, groupID: nil) } ?? .schoolClass(scope.classID))
+        return try database.read { try Self.progress($0, scope, subject: subject, today: today) }
+    }
+
+    static func progress(_ c: Connection, _ scope: Scope, subject: Int?, today: CivilDate) throws -> Progress {
+        guard let schoolClass = try c.schoolClass(scope.classID) else { throw DeskError.notFound("Нет такого класса.") }
+        let periods = try c.periods(classID: scope.classID)
+        let period: Period?
+        let from: CivilDate, to: CivilDate
+        if let a = scope.from, let b = scope.to {
+            (period, from, to) = (nil, a, b)
+        } else {
+            if let id = scope.periodID {
+                period = periods.first { $0.id == id }
+                guard period != nil else { throw DeskError.notFound("Такого периода у класса нет.") }
             } else {
-                if let id = scope.periodID {
-                    period = periods.first { $0.id == id }
-                    guard period != nil else { throw DeskError.notFound("Такого периода у класса нет.") }
-                } else {
-                    period = periods.first { $0.dates.contains(today) } ?? periods.last { $0.startsOn <= today } ?? periods.first
-                }
-                guard let period else { throw DeskError.notFound("Такого периода у класса нет.") }
-                (from, to) = (period.startsOn, period.endsOn)
+                period = periods.first { $0.dates.contains(today) } ?? periods.last { $0.startsOn <= today } ?? periods.first
             }
-            let students = try c.journalStudents(classID: scope.classID, groupID: nil, from: from, to: to).map { (id: $0.id, name: $0.name) }
-            let figures = ProgressFigures(subjects: try c.reportSubjects(classID: scope.classID, from: from, to: to), students: students,
-                                          marks: try c.reportMarks(classID: scope.classID, from: from, to: to),
-                                          absences: try c.reportAbsences(classID: scope.classID, from: from, to: to),
-                                          rule: try c.schoolSettings().rounding)
-            return Progress(classID: scope.classID, className: schoolClass.name, from: from, to: to, period: period, periods: periods,
-                            timing: ReportTiming(endsOn: to, today: today), figures: figures)
+            guard let period else { throw DeskError.notFound("Такого периода у класса нет.") }
+            (from, to) = (period.startsOn, period.endsOn)
         }
+        var subjects = try c.reportSubjects(classID: scope.classID, from: from, to: to)
+        var marks = try c.reportMarks(classID: scope.classID, from: from, to: to)
+        if let subject {
+            subjects = subjects.filter { $0.id == subject }
+            guard !subjects.isEmpty else { throw DeskError.notFound("Нет такого класса или предмета.") }
+            marks = marks.filter { $0.subjectID == subject }
+        }
+        let students = try c.journalStudents(classID: scope.classID, groupID: nil, from: from, to: to).map { (id: $0.id, name: $0.name) }
+        let rule = try c.schoolSettings().rounding
+        let figures = ProgressFigures(subjects: subjects, students: students, marks: marks,
+                                      absences: try c.reportAbsences(classID: scope.classID, from: from, to: to), rule: rule)
+        return Progress(classID: scope.classID, className: schoolClass.name, from: from, to: to, period: period, periods: periods,
+                        timing: ReportTiming(endsOn: to, today: today), figures: figures, rule: rule)
     }
 
     /// What a school-wide report (filling, substitutions) covers: optionally one class, one

@@ -124,6 +124,8 @@ public struct ReportTiming: Sendable, Equatable {
     public var isPreliminary: Bool { today <= endsOn }
     /// The day the preliminary progress report is due: two weeks before the end.
     public var preliminaryDue: CivilDate { endsOn.adding(days: -14) }
+    /// The day the forecast of period marks is due: ten days before the end.
+    public var forecastDue: CivilDate { endsOn.adding(days: -10) }
 }
 
 /// Накопляемость of one teacher's class subject (or group) over a range: how many of its

@@ -95,3 +95,17 @@ extension Words {
     public var reportLogin: String { pick("Логин", "Login") }
     public var reportNoActivity: String { pick("За эти даты никто не входил и ничего не менял.", "Nobody signed in or changed anything over these dates.") }
 }
+
+/// The forecast of period marks.
+extension Words {
+    public var forecastReportTitle: String { pick("Прогноз итоговых отметок", "Forecast of period marks") }
+    public func forecastReportOf(_ className: String) -> String { pick("Прогноз итоговых отметок: \(className)", "Forecast of period marks: \(className)") }
+    public func forecastDue(_ endsOn: CivilDate, due: CivilDate) -> String {
+        pick("Период заканчивается \(date(endsOn)); прогноз готовят за 10 дней, с \(date(due)).",
+             "The period ends on \(date(endsOn)); the forecast is drawn ten days before, from \(date(due)).")
+    }
+    public func forecastRule(_ rule: RoundingRule) -> String {
+        pick("Отметка — по текущему взвешенному среднему: \(rule.russian).",
+             "The mark comes from the current weighted average: from \(weight(rule.threshold3)) a 3, from \(weight(rule.threshold4)) a 4, from \(weight(rule.threshold5)) a 5.")
+    }
+}

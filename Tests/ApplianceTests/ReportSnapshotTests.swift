@@ -21,6 +21,7 @@ extension PageSnapshots {
             let teacher = try FixtureSchool.signedIn(app, kuznetsova)
             try check(teacher, "/reports/filling", "teacher-report-filling")
             try check(teacher, "/reports", "teacher-reports")
+            try check(teacher, "/reports/forecast?class=\(a)", "teacher-report-forecast-5a")
             try check(teacher, "/reports/progress?class=\(b)", "teacher-report-progress-other-403")
         }
     }

@@ -242,4 +242,43 @@ import Testing
         #expect(try signedIn(TestSchool.login(.teacher).login).get("/api/v1/reports/activity").status == 403)
         #expect(try signedIn(TestSchool.login(.teacher, classTeacher: true).login).get("/reports/activity").status == 403)
     }
+
+    // MARK: Forecast
+
+    @Test func theForecastIsTheJournalsForecastAndATeachersForTheirSubject() throws {
+        let (login, classID, period) = try classTeacher()
+        let c = try signedIn(login.login)
+        let body = try json(try c.get("/api/v1/reports/forecast?class=\(classID)&period=\(period.id)"))
+        #expect(body["due"] as? String == period.endsOn.adding(days: -10).iso)
+        let students = try #require(body["students"] as? [[String: Any]])
+        let subject = try #require((body["subjects"] as? [[String: Any]])?.first { s in
+            students.contains { ($0["forecasts"] as? [[String: Any]])?.contains { $0["subject"] as? Int == s["subject"] as? Int } == true }
+        }?["subject"] as? Int)
+        let sheet = try json(try c.get("/api/v1/journal?class=\(classID)&subject=\(subject)&period=\(period.id)"))
+        for a in try #require(sheet["averages"] as? [[String: Any]]) {
+            let student = try #require(students.first { $0["student"] as? Int == a["student"] as? Int })
+            let mine = (student["forecasts"] as? [[String: Any]])?.first { $0["subject"] as? Int == subject }
+            #expect(mine?["mark"] as? Int == a["forecast"] as? Int)
+        }
+        #expect(try c.get("/reports/forecast?class=\(classID)").status == 200)
+        #expect(try c.get("/reports/forecast.csv?class=\(classID)").status == 200)
+        // A subject teacher: the class subjects they teach, not the whole class, not another subject.
+        let pairs = try TestSchool.generated.logins.filter { $0.role == .teacher && $0.className.isEmpty }.compactMap { login in
+            try database.read { c in
+                try c.first("""
+                    SELECT t.class_id, t.subject_id, o.subject_id FROM teaching_assignment t JOIN teaching_assignment o ON o.class_id = t.class_id
+                    WHERE t.teacher_id = ?1 AND t.group_id IS NULL
+                      AND o.subject_id NOT IN (SELECT subject_id FROM teaching_assignment WHERE teacher_id = ?1 AND class_id = t.class_id)
+                    ORDER BY t.id LIMIT 1
+                    """, login.personID) { (login, $0.int(0), $0.int(1), $0.int(2)) }
+            }
+        }
+        let (plain, taughtClass, taughtSubject, other) = try #require(pairs.first)
+        let teacher = try signedIn(plain.login)
+        #expect(try teacher.get("/api/v1/reports/forecast?class=\(taughtClass)&subject=\(taughtSubject)").status == 200)
+        #expect(try teacher.get("/reports/forecast?class=\(taughtClass)&subject=\(taughtSubject)").status == 200)
+        #expect(try teacher.get("/api/v1/reports/forecast?class=\(taughtClass)").status == 403)
+        #expect(try teacher.get("/api/v1/reports/forecast?class=\(taughtClass)&subject=\(other)").status == 403)
+        #expect(try teacher.get("/reports").text.contains("/reports/forecast?class=\(taughtClass)&amp;subject=\(taughtSubject)"))
+    }
 }

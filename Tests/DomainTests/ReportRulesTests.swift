@@ -51,6 +51,7 @@ import Testing
         #expect(ReportTiming(endsOn: end, today: CivilDate(iso: "2026-12-27")!).isPreliminary)
         #expect(!ReportTiming(endsOn: end, today: CivilDate(iso: "2026-12-28")!).isPreliminary)
         #expect(ReportTiming(endsOn: end, today: end).preliminaryDue == CivilDate(iso: "2026-12-13")!)
+        #expect(ReportTiming(endsOn: end, today: end).forecastDue == CivilDate(iso: "2026-12-17")!)
     }
 }
 

@@ -15,6 +15,11 @@ struct ReportsAPI: Sendable {
                 let report = try ReportsDesk(database: database).progress(try ReportsPages.scope(visit), today: visit.today, by: visit.editor)
                 return JSONBody.response(ProgressBody(report: report))
             },
+            AppRoute(.get, "/api/v1/reports/forecast", .policy(.viewReports, resource: ReportsPages.forecastResource)) { visit in
+                let report = try ReportsDesk(database: database).forecast(try ReportsPages.scope(visit), subject: try ReportQuery(visit).subject,
+                                                                          today: visit.today, by: visit.editor)
+                return JSONBody.response(ForecastBody(report: report))
+            },
             AppRoute(.get, "/api/v1/reports/filling", .policy(.viewReports, resource: ReportsPages.filterResource)) { visit in
                 let report = try ReportsDesk(database: database).filling(try ReportsPages.filter(visit), today: visit.today, by: visit.editor)
                 return JSONBody.response(FillingBody(report: report))
@@ -195,6 +200,55 @@ struct ActivityBody: JSONWritable {
                     j.array(row.roles) { j, role in j.string(role.rawValue) }
                     j.field("signIns", row.signIns)
                     j.field("changes", row.changes)
+                }
+            }
+        }
+    }
+}
+
+/// `{"class", "from", "to", "period"?, "due", "students": [{student, name, forecasts: [{subject, average, mark}]}],
+/// "subjects": [{subject, name, marks: {"5": n, …}}]}`.
+struct ForecastBody: JSONWritable {
+    let report: ReportsDesk.Progress
+
+    func write(to json: inout JSONBytes) {
+        let r = report
+        json.object { j in
+            j.field("class", r.classID)
+            j.field("from", r.from.iso)
+            j.field("to", r.to.iso)
+            if let p = r.period {
+                j.key("period")
+                j.period(p)
+            }
+            j.field("due", r.timing.forecastDue.iso)
+            j.key("subjects")
+            j.array(r.figures.subjects) { j, s in
+                j.object { j in
+                    j.field("subject", s.id)
+                    j.field("name", s.name)
+                    j.key("marks")
+                    j.object { j in
+                        for (mark, count) in zip([5, 4, 3, 2], s.counts) {
+                            j.key(escaping: String(mark))
+                            j.int(count)
+                        }
+                    }
+                }
+            }
+            j.key("students")
+            j.array(r.figures.students) { j, st in
+                j.object { j in
+                    j.field("student", st.id)
+                    j.field("name", st.name)
+                    j.key("forecasts")
+                    j.array(r.figures.subjects.filter { st.averages[$0.id] != nil }) { j, s in
+                        j.object { j in
+                            j.field("subject", s.id)
+                            j.field("average", st.averages[s.id]!)
+                            j.field("mark", r.rule.periodMark(for: st.averages[s.id]!))
+                        }
+                    }
                 }
             }
         }

@@ -24,6 +24,8 @@ struct ReportsPages: Sendable {
             AppRoute(.get, "/reports/filling.csv", .policy(.viewReports, resource: Self.filterResource)) { visit in try fillingCSV(visit) },
             AppRoute(.get, "/reports/substitutions", .policy(.viewReports, resource: Self.filterResource)) { visit in try substitutionsPage(visit) },
             AppRoute(.get, "/reports/substitutions.csv", .policy(.viewReports, resource: Self.filterResource)) { visit in try substitutionsCSV(visit) },
+            AppRoute(.get, "/reports/forecast", .policy(.viewReports, resource: Self.forecastResource)) { visit in try forecastPage(visit) },
+            AppRoute(.get, "/reports/forecast.csv", .policy(.viewReports, resource: Self.forecastResource)) { visit in try forecastCSV(visit) },
             AppRoute(.get, "/reports/activity", .school(.viewReports)) { visit in try activityPage(visit) },
             AppRoute(.get, "/reports/activity.csv", .school(.viewReports)) { visit in try activityCSV(visit) },
         ] + ReportsAPI(database: database, clock: clock).routes
@@ -59,6 +61,7 @@ struct ReportsPages: Sendable {
         let w = visit.words
         let classes = try desk.classes(today: visit.today, by: visit.editor)
         let links: [HTML] = classes.map { "<li><a href=\"/reports/progress?class=\($0.id)\">\($0.name)</a></li>" }
+        let forecasts = try forecastLinks(visit, classes: classes)
         return try frame(visit, title: w.reportsSection, """
             <main class="reports">
             <h1>\(w.reportsSection)</h1>
@@ -68,6 +71,8 @@ struct ReportsPages: Sendable {
             \(AccessPolicy.permits(visit.actor!, .viewReports, .school) ? "<h2><a href=\"/reports/activity\">\(w.activityReportTitle)</a></h2>" as HTML : "")</nav>
             <nav class="card class-links" aria-label="\(w.progressReportTitle)"><h2>\(w.progressReportTitle)</h2>
             \(classes.isEmpty ? "<p>\(w.reportsNoClasses)</p>" as HTML : "<ul>\(each: links)</ul>")</nav>
+            <nav class="card class-links" aria-label="\(w.forecastReportTitle)"><h2>\(w.forecastReportTitle)</h2>
+            \(forecasts.isEmpty ? "<p>\(w.reportsNoClasses)</p>" as HTML : "<ul>\(each: forecasts)</ul>")</nav>
             </main>
             """)
     }
@@ -150,5 +155,24 @@ struct ReportsPages: Sendable {
         var response = Response(status: 200, contentType: "text/csv; charset=utf-8", body: [0xEF, 0xBB, 0xBF] + Array(csv.text.utf8))
         response.headers.add("Content-Disposition", "attachment; filename=\"progress-\(report.classID)-\(report.from.iso)-\(report.to.iso).csv\"")
         return response
+    }
+
+    /// The forecasts the visitor reads: each class they read, and each class subject they teach.
+    func forecastLinks(_ visit: Visit, classes: [(id: Int, name: String)]) throws -> [HTML] {
+        let actor = visit.actor!
+        let read = Set(classes.map(\.id))
+        let taught = actor.assignments.filter { !read.contains($0.classID) }
+        guard !taught.isEmpty else { return classes.map { "<li><a href=\"/reports/forecast?class=\($0.id)\">\($0.name)</a></li>" } }
+        let (names, subjects) = try database.read { c in
+            (try c.academicYear(containing: visit.today).map { try c.classList(year: $0.id) } ?? [], try c.subjectList())
+        }
+        let className = Dictionary(names.map { ($0.id, $0.name) }) { a, _ in a }
+        let subjectName = Dictionary(subjects.map { ($0.id, $0.name) }) { a, _ in a }
+        let pairs = Set(taught.map { [$0.classID, $0.subjectID] }).sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
+        return classes.map { "<li><a href=\"/reports/forecast?class=\($0.id)\">\($0.name)</a></li>" }
+            + pairs.compactMap { p in
+                guard let c = className[p[0]], let s = subjectName[p[1]] else { return nil }
+                return "<li><a href=\"/reports/forecast?class=\(p[0])&amp;subject=\(p[1])\">\(c) · \(s)</a></li>"
+            }
     }
 }
