@@ -170,6 +170,27 @@ public struct ReportsDesk: Sendable {
         }
     }
 
+    /// Marks and homework entered after the school's deadlines, per teacher, for the lessons of the range.
+    public struct Timeliness: Sendable {
+        public let from: CivilDate
+        public let to: CivilDate
+        public let period: Period?
+        public let periods: [Period]
+        public let homeworkMinutes: Int
+        public let rows: [TimelinessRow]
+    }
+
+    public func timeliness(_ scope: Filter, today: CivilDate, utcOffsetMinutes: Int, by editor: Editor) throws -> Timeliness {
+        try editor.require(.viewReports, scope.resource)
+        return try database.read { c in
+            let (period, from, to, periods) = try Self.range(c, scope, today: today)
+            let minutes = try c.schoolSettings().homeworkDeadlineMinutes
+            let rows = try c.reportTimeliness(from: from, to: to, offsetSeconds: utcOffsetMinutes * 60, deadlines: .school, homeworkMinutes: minutes,
+                                              classID: scope.classID, teacher: scope.teacher, subject: scope.subject)
+            return Timeliness(from: from, to: to, period: period, periods: periods, homeworkMinutes: minutes, rows: rows)
+        }
+    }
+
     /// A filter's dates: its own, its period's, or the period containing `today`; and the year's periods.
     static func range(_ c: Connection, _ scope: Filter, today: CivilDate) throws -> (Period?, CivilDate, CivilDate, [Period]) {
         guard let year = try c.academicYear(containing: today) ?? c.academicYears().last else { throw DeskError.notFound("Такого периода нет.") }

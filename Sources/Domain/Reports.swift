@@ -229,3 +229,55 @@ public struct ActivityRow: Sendable, Equatable {
         }
     }
 }
+
+/// The school's deadlines for entering marks (DOMAIN.md, "Journal rules": for reports on
+/// lateness, not hard blocks): an oral answer within a day of the lesson; written, test and lab
+/// work within 5 days in grades 2–9 and 7 in grades 10–11.
+public struct MarkDeadlines: Sendable, Equatable {
+    /// The work type of an oral answer.
+    public let oralCode: String
+    public let oralDays: Int
+    public let writtenDays: Int
+    /// From this grade on, `seniorWrittenDays`.
+    public let seniorGrade: Int
+    public let seniorWrittenDays: Int
+
+    public static let school = MarkDeadlines(oralCode: "У", oralDays: 1, writtenDays: 5, seniorGrade: 10, seniorWrittenDays: 7)
+
+    public init(oralCode: String, oralDays: Int, writtenDays: Int, seniorGrade: Int, seniorWrittenDays: Int) {
+        self.oralCode = oralCode
+        self.oralDays = oralDays
+        self.writtenDays = writtenDays
+        self.seniorGrade = seniorGrade
+        self.seniorWrittenDays = seniorWrittenDays
+    }
+
+    /// How many days after the lesson a mark of this work type is due in this grade.
+    public func days(workType: String, grade: Int) -> Int {
+        workType == oralCode ? oralDays : grade >= seniorGrade ? seniorWrittenDays : writtenDays
+    }
+}
+
+/// One teacher's timeliness over a range (from the audit trail): marks given and those entered
+/// after their deadline; lessons given homework and those whose homework came after the class's
+/// last lesson of the day plus the school's `homework_deadline_minutes`.
+public struct TimelinessRow: Sendable, Equatable {
+    public let teacherID: Int
+    public let teacher: String
+    public let marks: Int
+    public let lateMarks: Int
+    public let homework: Int
+    public let lateHomework: Int
+
+    public init(teacherID: Int, teacher: String, marks: Int, lateMarks: Int, homework: Int, lateHomework: Int) {
+        self.teacherID = teacherID
+        self.teacher = teacher
+        self.marks = marks
+        self.lateMarks = lateMarks
+        self.homework = homework
+        self.lateHomework = lateHomework
+    }
+
+    public var lateMarksPercent: Double? { ProgressFigures.percent(lateMarks, of: marks) }
+    public var lateHomeworkPercent: Double? { ProgressFigures.percent(lateHomework, of: homework) }
+}

@@ -109,3 +109,17 @@ extension Words {
              "The mark comes from the current weighted average: from \(weight(rule.threshold3)) a 3, from \(weight(rule.threshold4)) a 4, from \(weight(rule.threshold5)) a 5.")
     }
 }
+
+/// The timeliness report.
+extension Words {
+    public var timelinessReportTitle: String { pick("Своевременность выставления отметок и домашних заданий", "Timeliness of marks and homework") }
+    public func timelinessReportExplained(homeworkMinutes: Int) -> String {
+        pick("По журналу изменений, для уроков за эти даты. Устный ответ — в течение 1 дня после урока; письменные работы — 5 дней (2–9 классы), 7 дней (10–11); домашнее задание — не позже \(homeworkMinutes) мин. после последнего урока класса в этот день. Перенос из бумажного журнала не считается опозданием.",
+             "From the change log, for the lessons of these dates. An oral answer within a day of the lesson; written work within 5 days (grades 2–9) or 7 (10–11); homework no later than \(homeworkMinutes) min after the class's last lesson of the day. Entries transferred from a paper journal are not late.")
+    }
+    public var reportMarksGiven: String { pick("Отметок", "Marks") }
+    public var reportHomeworkGiven: String { pick("Уроков с заданием", "Lessons with homework") }
+    public var reportLate: String { pick("С опозданием", "Late") }
+    public var reportLatePercent: String { pick("С опозданием, %", "Late, %") }
+    public var reportNoEntries: String { pick("За эти даты записей нет.", "No entries over these dates.") }
+}

@@ -17,6 +17,7 @@ extension PageSnapshots {
             try check(deputy, "/reports/filling", "deputy-report-filling")
             try check(deputy, "/reports/substitutions", "deputy-report-substitutions")
             try check(deputy, "/reports/activity?from=2026-11-16&to=2026-11-29", "deputy-report-activity")
+            try check(deputy, "/reports/timeliness?from=2026-11-02&to=2026-11-23", "deputy-report-timeliness")
             try check(deputy, "/reports/filling.csv?class=\(a)&from=2026-11-01&to=2026-11-20", "deputy-report-filling-csv")
             let teacher = try FixtureSchool.signedIn(app, kuznetsova)
             try check(teacher, "/reports/filling", "teacher-report-filling")

@@ -281,4 +281,52 @@ import Testing
         #expect(try teacher.get("/api/v1/reports/forecast?class=\(taughtClass)&subject=\(other)").status == 403)
         #expect(try teacher.get("/reports").text.contains("/reports/forecast?class=\(taughtClass)&amp;subject=\(taughtSubject)"))
     }
+
+    // MARK: Timeliness
+
+    @Test func marksEnteredAfterTheirDeadlineAreLate() throws {
+        // A teacher (no class of their own) with a lesson of a marked class a week ago and one today.
+        let teachers = Dictionary(TestSchool.generated.logins.filter { $0.role == .teacher && $0.className.isEmpty }.map { ($0.personID, $0) }) { a, _ in a }
+        let rows = try database.read { c in
+            try c.query("""
+                SELECT l.teacher_id, l.id, t.id FROM lesson l JOIN lesson t ON t.teacher_id = l.teacher_id AND t.date = '2026-11-23' AND t.bell_number <= 1
+                     AND t.status = 'scheduled' AND t.actual_teacher_id IS NULL
+                JOIN school_class c ON c.id = l.class_id JOIN school_class tc ON tc.id = t.class_id
+                WHERE l.date = '2026-11-16' AND l.status = 'scheduled' AND l.actual_teacher_id IS NULL AND c.grade BETWEEN 5 AND 9 AND tc.grade >= 2
+                  AND l.group_id IS NULL AND t.group_id IS NULL ORDER BY l.id
+                """) { ($0.int(0), $0.int(1), $0.int(2)) }
+        }
+        let (teacherID, old, today) = try #require(rows.first { teachers[$0.0] != nil })
+        func firstStudent(_ lesson: Int) throws -> Int {
+            try #require(try database.read { c in
+                let l = try c.journalLesson(lesson)!
+                return try c.journalStudents(classID: l.classID, groupID: nil, from: l.date, to: l.date).first?.id
+            })
+        }
+        let c = try signedIn(teachers[teacherID]!.login)
+        let range = "from=2026-11-16&to=2026-11-23"
+        let before = try #require(try json(try c.get("/api/v1/reports/timeliness?\(range)"))["rows"] as? [[String: Any]]).first
+        let (marks0, late0) = (before?["marks"] as? Int ?? 0, before?["lateMarks"] as? Int ?? 0)
+        let (homework0, lateHomework0) = (before?["homework"] as? Int ?? 0, before?["lateHomework"] as? Int ?? 0)
+        // Homework a week after the lesson, for a lesson that had none: late; today's before the day ends: on time.
+        try database.write { try $0.run("UPDATE lesson SET homework = '' WHERE id IN (?, ?)", old, today) }
+        let none = try database.read { c in try c.first("SELECT count(*) FROM audit WHERE action = 'homework.change' AND lesson_id IN (?, ?)", old, today) { $0.int(0) } }
+        #expect(none == 0)
+        #expect(try c.json(.put, "/api/v1/lessons/\(old)", #"{"homework":"§ 5"}"#).status == 204)
+        #expect(try c.json(.put, "/api/v1/lessons/\(today)", #"{"homework":"§ 6"}"#).status == 204)
+        // A written mark a week after the lesson: late (5 days in grades 2–9); an oral answer on the day: on time.
+        try database.write { try $0.run("DELETE FROM mark WHERE lesson_id IN (?, ?)", old, today) }
+        #expect(try c.json(.post, "/api/v1/lessons/\(old)/marks", #"{"student":\#(try firstStudent(old)),"value":4,"workType":"КР"}"#).status == 201)
+        #expect(try c.json(.post, "/api/v1/lessons/\(today)/marks", #"{"student":\#(try firstStudent(today)),"value":5,"workType":"У"}"#).status == 201)
+        let after = try #require(try json(try c.get("/api/v1/reports/timeliness?\(range)"))["rows"] as? [[String: Any]])
+        #expect(after.count == 1 && after[0]["teacher"] as? Int == teacherID)
+        #expect(after[0]["marks"] as? Int == marks0 + 2 && after[0]["lateMarks"] as? Int == late0 + 1)
+        #expect(after[0]["homework"] as? Int == homework0 + 2 && after[0]["lateHomework"] as? Int == lateHomework0 + 1)
+        #expect(try c.get("/reports/timeliness?\(range)").status == 200)
+        #expect(try c.get("/reports/timeliness.csv?\(range)").status == 200)
+        let deputy = try signedIn(TestSchool.login(.deputy).login)
+        let all = try #require(try json(try deputy.get("/api/v1/reports/timeliness?\(range)"))["rows"] as? [[String: Any]])
+        #expect(all.contains { $0["teacher"] as? Int == teacherID && $0["lateMarks"] as? Int == late0 + 1 })
+        #expect(try c.get("/api/v1/reports/timeliness?teacher=\(TestSchool.login(.deputy).personID)").status == 403)
+    }
 }

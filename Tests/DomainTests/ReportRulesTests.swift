@@ -85,3 +85,11 @@ extension ReportRulesTests {
         #expect(byRole[1].accounts == 2 && byRole[1].signIns == 4 && byRole[1].changes == 6)
     }
 }
+
+extension ReportRulesTests {
+    @Test func markDeadlinesByWorkTypeAndGrade() {
+        let d = MarkDeadlines.school
+        #expect(d.days(workType: "У", grade: 5) == 1 && d.days(workType: "У", grade: 11) == 1)
+        #expect(d.days(workType: "КР", grade: 9) == 5 && d.days(workType: "КР", grade: 10) == 7 && d.days(workType: "ЛР", grade: 2) == 5)
+    }
+}

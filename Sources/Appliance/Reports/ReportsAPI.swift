@@ -28,6 +28,11 @@ struct ReportsAPI: Sendable {
                 let report = try ReportsDesk(database: database).substitutions(try ReportsPages.filter(visit), today: visit.today, by: visit.editor)
                 return JSONBody.response(SubstitutionsBody(report: report))
             },
+            AppRoute(.get, "/api/v1/reports/timeliness", .policy(.viewReports, resource: ReportsPages.filterResource)) { visit in
+                let report = try ReportsDesk(database: database).timeliness(try ReportsPages.filter(visit), today: visit.today,
+                                                                            utcOffsetMinutes: clock.utcOffsetMinutes, by: visit.editor)
+                return JSONBody.response(TimelinessBody(report: report))
+            },
             AppRoute(.get, "/api/v1/reports/activity", .school(.viewReports)) { visit in
                 let report = try ReportsDesk(database: database).activity(try ReportsPages.filter(visit), today: visit.today,
                                                                           utcOffsetMinutes: clock.utcOffsetMinutes, by: visit.editor)
@@ -249,6 +254,38 @@ struct ForecastBody: JSONWritable {
                             j.field("mark", r.rule.periodMark(for: st.averages[s.id]!))
                         }
                     }
+                }
+            }
+        }
+    }
+}
+
+/// `{"from", "to", "period"?, "homeworkDeadlineMinutes", "rows": [{teacher, teacherName, marks, lateMarks, lateMarksPercent?,
+/// homework, lateHomework, lateHomeworkPercent?}]}`.
+struct TimelinessBody: JSONWritable {
+    let report: ReportsDesk.Timeliness
+
+    func write(to json: inout JSONBytes) {
+        let r = report
+        json.object { j in
+            j.field("from", r.from.iso)
+            j.field("to", r.to.iso)
+            if let p = r.period {
+                j.key("period")
+                j.period(p)
+            }
+            j.field("homeworkDeadlineMinutes", r.homeworkMinutes)
+            j.key("rows")
+            j.array(r.rows) { j, row in
+                j.object { j in
+                    j.field("teacher", row.teacherID)
+                    j.field("teacherName", row.teacher)
+                    j.field("marks", row.marks)
+                    j.field("lateMarks", row.lateMarks)
+                    j.field("lateMarksPercent", row.lateMarksPercent)
+                    j.field("homework", row.homework)
+                    j.field("lateHomework", row.lateHomework)
+                    j.field("lateHomeworkPercent", row.lateHomeworkPercent)
                 }
             }
         }

@@ -26,6 +26,8 @@ struct ReportsPages: Sendable {
             AppRoute(.get, "/reports/substitutions.csv", .policy(.viewReports, resource: Self.filterResource)) { visit in try substitutionsCSV(visit) },
             AppRoute(.get, "/reports/forecast", .policy(.viewReports, resource: Self.forecastResource)) { visit in try forecastPage(visit) },
             AppRoute(.get, "/reports/forecast.csv", .policy(.viewReports, resource: Self.forecastResource)) { visit in try forecastCSV(visit) },
+            AppRoute(.get, "/reports/timeliness", .policy(.viewReports, resource: Self.filterResource)) { visit in try timelinessPage(visit) },
+            AppRoute(.get, "/reports/timeliness.csv", .policy(.viewReports, resource: Self.filterResource)) { visit in try timelinessCSV(visit) },
             AppRoute(.get, "/reports/activity", .school(.viewReports)) { visit in try activityPage(visit) },
             AppRoute(.get, "/reports/activity.csv", .school(.viewReports)) { visit in try activityCSV(visit) },
         ] + ReportsAPI(database: database, clock: clock).routes
@@ -68,6 +70,7 @@ struct ReportsPages: Sendable {
             <p class="muted">\(w.reportsIntro)</p>
             <nav class="card"><h2><a href="/reports/filling">\(w.fillingReportTitle)</a></h2>
             <h2><a href="/reports/substitutions">\(w.substitutionsReportTitle)</a></h2>
+            <h2><a href="/reports/timeliness">\(w.timelinessReportTitle)</a></h2>
             \(AccessPolicy.permits(visit.actor!, .viewReports, .school) ? "<h2><a href=\"/reports/activity\">\(w.activityReportTitle)</a></h2>" as HTML : "")</nav>
             <nav class="card class-links" aria-label="\(w.progressReportTitle)"><h2>\(w.progressReportTitle)</h2>
             \(classes.isEmpty ? "<p>\(w.reportsNoClasses)</p>" as HTML : "<ul>\(each: links)</ul>")</nav>

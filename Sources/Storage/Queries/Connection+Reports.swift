@@ -129,4 +129,48 @@ extension Connection {
                                roles: Role.allCases.filter { names.contains($0.rawValue) }, signIns: r.int(5), changes: r.int(6))
         }
     }
+
+    /// Per teacher who gave the lessons (the substitute when there was one) of the range:
+    /// marks entered (audit `mark.create`, not transferred from paper) and those entered later
+    /// than `deadlines` allow; lessons given homework (their first non-empty `homework.change`)
+    /// and those whose homework came after the class's last lesson of the day plus
+    /// `homeworkMinutes`. Times are the school's, `offsetSeconds` east of UTC.
+    public func reportTimeliness(from: CivilDate, to: CivilDate, offsetSeconds: Int, deadlines: MarkDeadlines, homeworkMinutes: Int,
+                                 classID: Int?, teacher: Int?, subject: Int?) throws -> [TimelinessRow] {
+        try query("""
+            WITH l AS (
+                SELECT id, coalesce(actual_teacher_id, teacher_id) AS teacher, class_id, date FROM lesson
+                WHERE date BETWEEN ?1 AND ?2 AND (?10 IS NULL OR class_id = ?10) AND (?12 IS NULL OR subject_id = ?12)
+            ), a AS (
+                SELECT a.action, a.at, a.lesson_id, a.entity_id, a.new_value FROM audit a INDEXED BY audit_at
+                WHERE a.at >= unixepoch(?1) - ?3 AND a.action IN ('mark.create', 'homework.change') AND a.lesson_id IS NOT NULL
+            ), marks AS (
+                SELECT l.teacher, count(*) AS given,
+                       sum(julianday(date(a.at + ?3, 'unixepoch')) - julianday(l.date) >
+                           CASE WHEN substr(a.new_value, instr(a.new_value, ' ') + 1) = ?4 THEN ?5 WHEN c.grade >= ?7 THEN ?8 ELSE ?6 END) AS late
+                FROM a JOIN l ON l.id = a.lesson_id JOIN school_class c ON c.id = l.class_id LEFT JOIN mark m ON m.id = a.entity_id
+                WHERE a.action = 'mark.create' AND coalesce(m.transferred, 0) = 0
+                GROUP BY l.teacher
+            ), first AS (
+                SELECT l.teacher, l.class_id, l.date, min(a.at) AS at FROM a JOIN l ON l.id = a.lesson_id
+                WHERE a.action = 'homework.change' AND coalesce(a.new_value, '') <> ''
+                GROUP BY l.id
+            ), homework AS (
+                SELECT f.teacher, count(*) AS given,
+                       sum(f.at + ?3 > unixepoch(f.date) + 60 * (?9 + (
+                           SELECT coalesce(max(substr(b.ends_at, 1, 2) * 60 + substr(b.ends_at, 4, 2)), 0)
+                           FROM lesson x JOIN school_class c ON c.id = x.class_id JOIN bell b ON b.schedule_id = c.bell_schedule_id AND b.number = x.bell_number
+                           WHERE x.class_id = f.class_id AND x.date = f.date AND x.status = 'scheduled'))) AS late
+                FROM first f GROUP BY f.teacher
+            ), t AS (SELECT teacher FROM marks UNION SELECT teacher FROM homework)
+            SELECT t.teacher, p.last_name || ' ' || p.first_name || ' ' || p.middle_name,
+                   coalesce(marks.given, 0), coalesce(marks.late, 0), coalesce(homework.given, 0), coalesce(homework.late, 0)
+            FROM t JOIN person p ON p.id = t.teacher LEFT JOIN marks ON marks.teacher = t.teacher LEFT JOIN homework ON homework.teacher = t.teacher
+            WHERE ?11 IS NULL OR t.teacher = ?11
+            ORDER BY p.last_name, p.first_name, p.id
+            """, from, to, offsetSeconds, deadlines.oralCode, deadlines.oralDays, deadlines.writtenDays, deadlines.seniorGrade,
+                     deadlines.seniorWrittenDays, homeworkMinutes, classID, teacher, subject) { r in
+            TimelinessRow(teacherID: r.int(0), teacher: r.string(1), marks: r.int(2), lateMarks: r.int(3), homework: r.int(4), lateHomework: r.int(5))
+        }
+    }
 }
