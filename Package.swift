@@ -24,6 +24,7 @@ let package = Package(
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CGnuTLS", pkgConfig: "gnutls", providers: [.apt(["libgnutls28-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
 
         // The domain: glossary types, the calendar, rules. No I/O.
@@ -43,9 +44,10 @@ let package = Package(
         .target(name: "Secrets", dependencies: ["CSodium"], swiftSettings: strict),
         // Printed documents: PDF through cairo and pango, QR codes through libqrencode.
         .target(name: "Printing", dependencies: ["CPangoCairo", "CQRencode", "Domain"], swiftSettings: strict),
-        // The HTTP seam: Request/Response values, router, parsers, the libmicrohttpd daemon.
+        // The HTTP seam: Request/Response values, router, parsers, the libmicrohttpd daemon (HTTP and
+        // HTTPS) and its certificate through GnuTLS.
         .target(name: "HTTP", dependencies: [
-            "CMicroHTTPD",
+            "CMicroHTTPD", "CGnuTLS",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // One desk per capability: rules, the access policy, the write and its audit row in one

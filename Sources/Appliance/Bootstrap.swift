@@ -18,7 +18,7 @@ public enum Bootstrap {
                                 slowWork: { app.slowWork($0) },
                                 responder: { app.respond(to: $0) })
         try server.start()
-        logger.notice("Tabel \(App.version) слушает \(describe(configuration.listen, port: server.port)), база \(databasePath)")
+        logger.notice("Tabel \(App.version) слушает \(describe(configuration.listen, port: server.port))\(configuration.tls == nil ? "" : " и HTTPS на порту \(server.tlsPort)"), база \(databasePath)")
         checkAuditTrail(database, logger: logger)
         ready(server.port)
         let signal = StopSignals.wait()

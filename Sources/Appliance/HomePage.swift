@@ -1,3 +1,4 @@
+import Desks
 import Domain
 import HTTP
 import Routing
@@ -8,7 +9,7 @@ import Words
 /// The signed-in start page: who you are, today's bells, and the sections you can open.
 enum HomePage {
     static func routes(database: Database) -> [AppRoute] {
-        [markReports(database), AppRoute(.get, "/", .school(.viewOwnAccount)) { visit in
+        [markReports(database), answerReport(database), AppRoute(.get, "/", .school(.viewOwnAccount)) { visit in
             let actor = visit.actor!
             let (school, year, bells, person, children, classes) = try database.read { c in
                 let year = try c.academicYear(containing: visit.today)
@@ -111,7 +112,7 @@ enum HomePage {
             <p class="muted">\(w.dayLine(today))\(year.map { " · \(w.schoolYear($0.name))" } ?? "") · \(roles)</p>
             \(notice)\(backupWarning)
             <div class="links">\(each: links)</div>
-            \(reports.isEmpty ? "" as HTML : reportList(w.reportsAboutYourMarks, reports, w))
+            \(reports.isEmpty ? "" as HTML : reportList(w.reportsAboutYourMarks, reports, w, answer: answerForm(visit, back: "/")))
             <div class="card spaced"><h2>\(w.bellsTitle)</h2>
             <div class="table-wrap"><table><thead><tr><th>\(w.bellsLesson)</th><th>\(w.bellsTime)</th></tr></thead><tbody>\(each: bellRows)</tbody></table></div>
             </div>
@@ -130,14 +131,51 @@ extension HomePage {
             let w = visit.words
             return Layout.response(Layout.page(title: w.reportsTitle, school: school,
                                                user: SignedIn(visit, name: me?.card.shortName ?? ""),
-                                               nav: [(w.menuHome, "/")], "<main>\(reportList(w.sectionReports, reports, w))</main>"))
+                                               nav: [(w.menuHome, "/")],
+                                               "<main>\(visit.request.query["answered"] == "1" ? "<p class=\"notice\">\(w.reportAnswered)</p>" as HTML : "")\(reportList(w.sectionReports, reports, w, answer: answerForm(visit, back: "/mark-reports")))</main>"))
         }
     }
 
-    /// The reports as a table under `title` (a class page shows its class's with its own words).
-    static func reportList(_ title: String, _ reports: [MarkReport], _ w: Words = .russian) -> HTML {
+    /// `POST /mark-reports/{id}/answer`: the teacher of the mark's lesson (or the deputy, the
+    /// administrator) answers a report, and with `close` closes it; back to `back`.
+    static func answerReport(_ database: Database) -> AppRoute {
+        AppRoute(.post, "/mark-reports/{id:int}/answer", .policy(.answerMarkReports) { visit in
+            let id = try visit.request.pathParameters.int("id")
+            guard let resource = try database.read({ c in try c.markReportTarget(id).flatMap { try c.lessonResource($0.lesson) } }) else {
+                throw HTTPError.notFound
+            }
+            return resource
+        }) { visit in
+            let form = try visit.request.form()
+            try DiaryDesk(database: database).answerReport(try visit.request.pathParameters.int("id"), answer: form["answer"] ?? "",
+                                                           close: form["close"] == "1", by: visit.editor)
+            let back = form["back"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/"
+            return .redirect(to: back + (back.contains("?") ? "&" : "?") + "answered=1")
+        }
+    }
+
+    /// The answer form of one report, for a list the visitor may answer from.
+    static func answerForm(_ visit: Visit, back: String) -> (MarkReport) -> HTML {
+        let w = visit.words
+        return { r in
+            """
+            <form method="post" action="/mark-reports/\(r.id)/answer" class="report-answer-form">
+            <input type="hidden" name="_csrf" value="\(visit.csrfToken)"><input type="hidden" name="back" value="\(back)">
+            <label for="answer\(r.id)">\(w.answerLabel)</label>
+            <textarea id="answer\(r.id)" name="answer" rows="2" maxlength="1000">\(r.answer)</textarea>
+            <button type="submit">\(w.answerButton)</button>
+            <button type="submit" name="close" value="1" class="secondary">\(w.answerAndClose)</button>
+            </form>
+            """
+        }
+    }
+
+    /// The reports as a table under `title` (a class page shows its class's with its own words);
+    /// `answer` adds the answer form to each row where the visitor may answer.
+    static func reportList(_ title: String, _ reports: [MarkReport], _ w: Words = .russian, answer: ((MarkReport) -> HTML)? = nil) -> HTML {
         let rows: [HTML] = reports.map {
-            "<tr><td>\(w.date($0.date))</td><td>\($0.className)</td><td>\($0.subject)</td><td>\($0.student)</td><td><span class=\"mark m\($0.value)\">\($0.value)</span></td><td>\($0.text) <small class=\"muted\">— \($0.reportedBy)</small></td></tr>"
+            let answered: HTML = $0.answer.isEmpty ? "" : "<p class=\"small\"><b>\(w.teachersAnswer):</b> \($0.answer)</p>"
+            return "<tr><td>\(w.date($0.date))</td><td>\($0.className)</td><td>\($0.subject)</td><td>\($0.student)</td><td><span class=\"mark \($0.value.cssClass)\">\(w.markShort($0.value))</span></td><td>\($0.text) <small class=\"muted\">— \($0.reportedBy)</small>\(answer == nil ? answered : "")\(answer?($0) ?? "")</td></tr>"
         }
         return """
             <section class="card spaced"><h2>\(title)</h2>

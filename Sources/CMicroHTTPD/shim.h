@@ -24,6 +24,8 @@ struct tabel_mhd_config {
     MHD_RequestCompletedCallback completed;
     void *(*uri_log)(void *cls, const char *uri, struct MHD_Connection *connection);
     void *cls;
+    const char *tls_key_pem;   /* PEM key and certificate for an HTTPS daemon, or NULL */
+    const char *tls_cert_pem;
 };
 
 /// Starts the daemon; returns NULL on failure (errno tells why) or when `host` is not a literal address.
@@ -31,7 +33,7 @@ static inline struct MHD_Daemon *tabel_mhd_start(const struct tabel_mhd_config *
     struct sockaddr_in v4;
     struct sockaddr_in6 v6;
     unsigned int flags = c->flags;
-    struct MHD_OptionItem ops[12];
+    struct MHD_OptionItem ops[16];
     int n = 0;
     if (c->listen_fd >= 0) {
         ops[n++] = (struct MHD_OptionItem){ MHD_OPTION_LISTEN_SOCKET, c->listen_fd, NULL };
@@ -58,6 +60,13 @@ static inline struct MHD_Daemon *tabel_mhd_start(const struct tabel_mhd_config *
     ops[n++] = (struct MHD_OptionItem){ MHD_OPTION_CONNECTION_MEMORY_LIMIT, (intptr_t)c->connection_memory_limit, NULL };
     ops[n++] = (struct MHD_OptionItem){ MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)c->completed, c->cls };
     ops[n++] = (struct MHD_OptionItem){ MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)c->uri_log, c->cls };
+    if (c->tls_key_pem != NULL && c->tls_cert_pem != NULL) {
+        flags |= MHD_USE_TLS;
+        ops[n++] = (struct MHD_OptionItem){ MHD_OPTION_HTTPS_MEM_KEY, 0, (void *)c->tls_key_pem };
+        ops[n++] = (struct MHD_OptionItem){ MHD_OPTION_HTTPS_MEM_CERT, 0, (void *)c->tls_cert_pem };
+        /* GnuTLS's defaults without TLS 1.0 and 1.1. */
+        ops[n++] = (struct MHD_OptionItem){ MHD_OPTION_HTTPS_PRIORITIES, 0, (void *)"NORMAL:-VERS-TLS1.0:-VERS-TLS1.1" };
+    }
     ops[n++] = (struct MHD_OptionItem){ MHD_OPTION_END, 0, NULL };
     return MHD_start_daemon(flags, c->listen_fd >= 0 ? 0 : c->port, NULL, NULL,
                             c->handler, c->cls, MHD_OPTION_ARRAY, ops, MHD_OPTION_END);
@@ -80,6 +89,23 @@ static inline void tabel_mhd_client_address(struct MHD_Connection *connection, c
 static inline uint16_t tabel_mhd_bound_port(struct MHD_Daemon *daemon) {
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
     return info ? info->port : 0;
+}
+
+/// True for a connection of an HTTPS daemon: it has a GnuTLS session. (Comparing daemons does
+/// not work: with a thread pool a connection belongs to one of the pool's worker daemons.)
+static inline int tabel_mhd_connection_is_tls(struct MHD_Connection *connection) {
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_GNUTLS_SESSION);
+    return info != NULL && info->tls_session != NULL;
+}
+
+/// The local port of a listening socket (a socket passed by systemd), or 0.
+static inline uint16_t tabel_socket_port(int fd) {
+    struct sockaddr_storage sa;
+    socklen_t length = sizeof sa;
+    if (getsockname(fd, (struct sockaddr *)&sa, &length) != 0) return 0;
+    if (sa.ss_family == AF_INET) return ntohs(((struct sockaddr_in *)&sa)->sin_port);
+    if (sa.ss_family == AF_INET6) return ntohs(((struct sockaddr_in6 *)&sa)->sin6_port);
+    return 0;
 }
 
 /// Blocks SIGTERM, SIGINT and SIGPIPE in the calling thread (and threads it starts later).

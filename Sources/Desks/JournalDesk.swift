@@ -31,15 +31,14 @@ public struct JournalDesk: Sendable {
 
     /// Puts a mark in a lesson's column. A repeated identical submission finds the first mark
     /// (`created` false) instead of adding a second one. A student marked absent gets a mark
-    /// only when the teacher confirms it (`confirmAbsent`).
-    public func addMark(lesson id: Int, student: Int, value: Int, workType: Int, confirmAbsent: Bool = false,
+    /// only when the teacher confirms it (`confirmAbsent`). The value follows the subject's
+    /// scale: 1–5, or a pass or fail on a pass/fail subject (`wrong_scale` otherwise).
+    public func addMark(lesson id: Int, student: Int, value: MarkValue, workType: Int, confirmAbsent: Bool = false,
                         by editor: Editor) throws -> (id: Int, created: Bool) {
         try write { c in
             let lesson = try lessonForEditing(c, id, editor)
             guard lesson.marksEnabled else { throw DeskError.refused(.marksDisabled) }
-            // Pass/fail marks come with issue #12; a subject without marks takes none.
-            guard try c.subjectScale(lesson.subjectID) != .unmarked else { throw DeskError.refused(.subjectUnmarked) }
-            let type = try validate(value: value, workType: workType, c)
+            let type = try validate(value: value, workType: workType, subject: lesson.subjectID, c)
             try requireOnList(c, lesson, student)
             if let existing = try c.journalMark(lesson: id, student: student, workType: workType) {
                 if existing.value == value { return (existing.id, false) }
@@ -49,29 +48,39 @@ public struct JournalDesk: Sendable {
             if !confirmAbsent, try c.absenceCode(lesson: id, student: student)?.meansAbsent == true { throw DeskError.refused(.studentAbsent) }
             let markID = try c.addMark(lesson: id, student: student, value: value, workType: workType, by: editor.actor.personID,
                                        at: editor.at, transferred: entry == .transferred)
-            try c.appendAudit(editor.journalEntry(.markCreate, entity: "mark", id: markID, old: nil, new: "\(value) \(type.code)",
+            try c.appendAudit(editor.journalEntry(.markCreate, entity: "mark", id: markID, old: nil, new: "\(value.text) \(type.code)",
                                                   newData: .mark(value: value, workType: type.id), lesson: lesson, student: student, entry: entry))
             return (markID, true)
         }
     }
 
+    /// A 1–5 mark (the callers that know no other scale).
+    public func addMark(lesson id: Int, student: Int, value: Int, workType: Int, confirmAbsent: Bool = false,
+                        by editor: Editor) throws -> (id: Int, created: Bool) {
+        try addMark(lesson: id, student: student, value: MarkValue.mark(value), workType: workType, confirmAbsent: confirmAbsent, by: editor)
+    }
+
     /// Changes a mark's value (and, if given, its work type). The mark stays in its lesson's column.
     /// `reason` (why, where given) goes into the audit row.
-    public func changeMark(_ id: Int, value: Int, workType: Int?, reason: String = "", by editor: Editor) throws {
+    public func changeMark(_ id: Int, value: MarkValue, workType: Int?, reason: String = "", by editor: Editor) throws {
         try write { c in
             guard let mark = try c.journalMark(id) else { throw DeskError.notFound("Такой отметки нет.") }
             let lesson = try lessonForEditing(c, mark.lessonID, editor)
-            let type = try validate(value: value, workType: workType ?? mark.workTypeID, c)
+            let type = try validate(value: value, workType: workType ?? mark.workTypeID, subject: lesson.subjectID, c)
             if type.id != mark.workTypeID, let other = try c.journalMark(lesson: lesson.id, student: mark.studentID, workType: type.id) {
                 throw DeskError.markExists(id: other.id)
             }
             let entry = try entry(c, lesson, student: mark.studentID, at: editor.at)
             guard value != mark.value || type.id != mark.workTypeID else { return }
             try c.changeMark(id, value: value, workType: type.id, at: editor.at, transferred: entry == .transferred)
-            try c.appendAudit(editor.journalEntry(.markChange, entity: "mark", id: id, old: "\(mark.value) \(mark.workType)", new: "\(value) \(type.code)",
+            try c.appendAudit(editor.journalEntry(.markChange, entity: "mark", id: id, old: "\(mark.value.text) \(mark.workType)", new: "\(value.text) \(type.code)",
                                                   oldData: .mark(value: mark.value, workType: mark.workTypeID), newData: .mark(value: value, workType: type.id),
                                                   lesson: lesson, student: mark.studentID, entry: entry, reason: reason))
         }
+    }
+
+    public func changeMark(_ id: Int, value: Int, workType: Int?, reason: String = "", by editor: Editor) throws {
+        try changeMark(id, value: MarkValue.mark(value), workType: workType, reason: reason, by: editor)
     }
 
     public func deleteMark(_ id: Int, reason: String = "", by editor: Editor) throws {
@@ -80,7 +89,7 @@ public struct JournalDesk: Sendable {
             let lesson = try lessonForEditing(c, mark.lessonID, editor)
             let entry = try entry(c, lesson, student: mark.studentID, at: editor.at)
             try c.removeMark(id)
-            try c.appendAudit(editor.journalEntry(.markDelete, entity: "mark", id: id, old: "\(mark.value) \(mark.workType)", new: nil,
+            try c.appendAudit(editor.journalEntry(.markDelete, entity: "mark", id: id, old: "\(mark.value.text) \(mark.workType)", new: nil,
                                                   oldData: .mark(value: mark.value, workType: mark.workTypeID),
                                                   lesson: lesson, student: mark.studentID, entry: entry, reason: reason))
         }
@@ -184,30 +193,84 @@ public struct JournalDesk: Sendable {
     /// - Important: whose mark it is decides who may set it: the policy is asked about the
     ///   group the student studies the subject in (found here, never taken from the request),
     ///   so one group's teacher cannot reach another group's students.
+    public func setPeriodMark(classID: Int, subjectID: Int, period periodID: Int, student: Int, value: MarkValue?, by editor: Editor) throws {
+        try setFinalMark(classID: classID, subjectID: subjectID, kind: .period, period: periodID, student: student, value: value, by: editor)
+    }
+
+    /// A 1–5 period mark (or nil to remove it).
     public func setPeriodMark(classID: Int, subjectID: Int, period periodID: Int, student: Int, value: Int?, by editor: Editor) throws {
+        try setPeriodMark(classID: classID, subjectID: subjectID, period: periodID, student: student, value: value.map(MarkValue.mark), by: editor)
+    }
+
+    /// Sets (or with nil removes) a student's period, year, exam or final mark in a subject
+    /// (итоговые отметки): the subject's teacher for their students, the class teacher for
+    /// every subject of the class. A period mark in the period's last days; the year's marks
+    /// from the last period's last days to the end of the school year (or while the deputy has
+    /// the last period's end unlocked). A year mark of 1–5 or a pass needs every period's mark,
+    /// or a `reason` (written to the audit row). «н/а» and «осв» go on either scale.
+    public func setFinalMark(classID: Int, subjectID: Int, kind: PeriodMarkKind, period periodID: Int?, student: Int, value: MarkValue?,
+                             reason: String = "", by editor: Editor) throws {
         try write { c in
             let group = try c.studyGroup(classID: classID, subjectID: subjectID, student: student)
             guard AccessPolicy.permits(editor.actor, .setPeriodMarks, .classSubject(classID: classID, subjectID: subjectID, groupID: group)) else {
                 throw DeskError.forbidden
             }
-            guard let period = try c.periods(classID: classID).first(where: { $0.id == periodID }) else {
-                throw DeskError.notFound("Такого периода у класса нет.")
+            let periods = try c.periods(classID: classID)
+            let reason = reason.trimmingWhitespace
+            guard reason.count <= 500 else { throw DeskError.invalid("Причина длиннее 500 знаков.", field: "reason") }
+            // The dates the mark is about: the period's, or the whole year's.
+            let dates: ClosedRange<CivilDate>
+            var period: Period?
+            if kind == .period {
+                guard let id = periodID, let p = periods.first(where: { $0.id == id }) else { throw DeskError.notFound("Такого периода у класса нет.") }
+                period = p
+                dates = p.dates
+            } else {
+                guard periodID == nil else { throw DeskError.invalid("Годовая, экзаменационная и итоговая отметки — без периода.", field: "period") }
+                guard let first = periods.first, let last = periods.last else { throw DeskError.notFound("Такого периода у класса нет.") }
+                dates = first.startsOn...last.endsOn
             }
-            if let value, !MarkScale.values.contains(value) { throw DeskError.invalid("Отметка — число от 1 до 5.", field: "value") }
-            if value != nil, try c.subjectScale(subjectID) == .unmarked { throw DeskError.refused(.subjectUnmarked) }
-            guard try c.journalStudents(classID: classID, groupID: nil, from: period.startsOn, to: period.endsOn).contains(where: { $0.id == student }) else {
+            let scale = try c.subjectScale(subjectID) ?? .marks
+            if let value {
+                if scale == .unmarked { throw DeskError.refused(.subjectUnmarked) }
+                guard value.fitsFinal(scale) else { throw DeskError.refused(.wrongScale) }
+            }
+            guard try c.journalStudents(classID: classID, groupID: nil, from: dates.lowerBound, to: dates.upperBound).contains(where: { $0.id == student }) else {
                 throw DeskError.invalid("Этого обучающегося нет в классе.", field: "student")
             }
             let rules = try rules(c, classID: classID, subjectID: subjectID, at: editor.at)
-            if let refusal = rules.periodMark(period.dates) { throw DeskError.refused(refusal) }
-            let old = try c.periodMarkValue(student: student, subject: subjectID, period: periodID)
+            guard let schoolClass = try c.schoolClass(classID) else { throw DeskError.notFound("Нет такого класса.") }
+            if let period {
+                if let refusal = rules.periodMark(period.dates) { throw DeskError.refused(refusal) }
+            } else {
+                let yearEnds = try c.academicYear(containing: dates.upperBound)?.endsOn ?? dates.upperBound
+                if let refusal = rules.finalMark(lastPeriod: periods.last!.dates, yearEnds: yearEnds) { throw DeskError.refused(refusal) }
+            }
+            let old = try c.periodMarkValue(student: student, subject: subjectID, year: schoolClass.yearID, kind: kind, period: periodID)
             guard old != value else { return }
-            let year = try c.schoolClass(classID)?.yearID ?? 0
-            try c.setPeriodMark(year: year, student: student, subject: subjectID, period: periodID, value: value, by: editor.actor.personID, at: editor.at)
+            if kind == .year, let value, !value.isSpecial, reason.isEmpty {
+                // A year mark follows the periods' marks: every one of them first (or a reason).
+                let missing = try periods.contains { try c.periodMarkValue(student: student, subject: subjectID, period: $0.id) == nil }
+                if missing { throw DeskError.refused(.yearNeedsPeriods) }
+            }
+            let what = period?.name ?? Self.kindName(kind)
+            try c.setPeriodMark(year: schoolClass.yearID, student: student, subject: subjectID, kind: kind, period: periodID, value: value,
+                                by: editor.actor.personID, at: editor.at)
             try c.appendAudit(editor.entry(value == nil ? .periodMarkDelete : old == nil ? .periodMarkCreate : .periodMarkChange,
-                                           entity: "period_mark", id: periodID, old: old.map(String.init), new: value.map(String.init),
+                                           entity: "period_mark", id: periodID, old: old?.text, new: value?.text,
                                            oldData: old.map(AuditValue.periodMark), newData: value.map(AuditValue.periodMark),
-                                           reason: "\(period.name), \(try c.subjectName(subjectID) ?? "")", student: student, schoolClass: classID))
+                                           reason: ["\(what), \(try c.subjectName(subjectID) ?? "")", reason].filter { !$0.isEmpty }.joined(separator: "; "),
+                                           student: student, schoolClass: classID))
+        }
+    }
+
+    /// How the audit row names a mark of the year («годовая»), as the change log reads it.
+    static func kindName(_ kind: PeriodMarkKind) -> String {
+        switch kind {
+        case .period: "за период"
+        case .year: "годовая"
+        case .exam: "экзаменационная"
+        case .final: "итоговая"
         }
     }
 
@@ -272,9 +335,12 @@ public struct JournalDesk: Sendable {
         return lesson
     }
 
-    /// The work type, if the value is on the scale and the type is in use.
-    func validate(value: Int, workType: Int, _ c: Connection) throws -> WorkType {
-        guard MarkScale.values.contains(value) else { throw DeskError.invalid("Отметка — число от 1 до 5.", field: "value") }
+    /// The work type, if the value is on the subject's scale and the type is in use.
+    func validate(value: MarkValue, workType: Int, subject: Int, _ c: Connection) throws -> WorkType {
+        let scale = try c.subjectScale(subject) ?? .marks
+        guard scale != .unmarked else { throw DeskError.refused(.subjectUnmarked) }
+        if case let .mark(v) = value, !MarkScale.values.contains(v) { throw DeskError.invalid("Отметка — число от 1 до 5.", field: "value") }
+        guard value.fitsLesson(scale) else { throw DeskError.refused(.wrongScale) }
         guard let type = try c.workTypes().first(where: { $0.id == workType }) else { throw DeskError.invalid("Неизвестный вид работы.", field: "workType") }
         return type
     }

@@ -129,19 +129,19 @@ struct DiaryAPI: Sendable {
         guard let period = try DiaryPages.period(visit, periods) else { throw HTTPError.notFound }
         let (subjects, finals, rule) = try database.read { c in
             (try c.subjectMarks(student: s.id, classID: s.classID!, from: period.startsOn, to: period.endsOn, period: period.id),
-             try c.periodMarks(student: s.id, classID: s.classID!), try c.schoolSettings().rounding)
+             try c.studentFinals(student: s.id, classID: s.classID!), try c.schoolSettings().rounding)
         }
         var json = JSONBytes(capacity: 8192)
         json.object { j in
             j.key("period")
             j.period(period)
             j.key("periodMarks")
-            j.array(finals) { j, f in
+            j.array(finals.flatMap { sub in sub.marks.map { (sub.subject, $0) } }) { j, f in
                 j.object { j in
-                    j.field("kind", f.kind)
-                    j.field("period", f.periodID == 0 ? nil : f.periodID)
-                    j.field("subject", f.subject)
-                    j.field("value", f.value)
+                    j.field("kind", f.1.kind.rawValue)
+                    j.field("period", f.1.periodID)
+                    j.field("subject", f.0)
+                    j.field("value", f.1.value)
                 }
             }
             j.key("student")
@@ -170,7 +170,36 @@ struct DiaryAPI: Sendable {
                         }
                     }
                     j.field("name", sub.subject)
-                    j.field("periodMark", sub.periodMark)
+                    if let pm = sub.periodMark { j.field("periodMark", pm) }
+                }
+            }
+        }
+        return JSONBody.response(json)
+    }
+
+    /// `GET /api/v1/students/{id}/finals`: every period, year, exam and final mark of the
+    /// student's year by subject — `{"subjects": [{"id", "name", "marks": [{"kind", "period", "value"}]}]}`,
+    /// `period` only for a period mark, `value` 1–5 or "зачёт", "незачёт", "н/а", "осв".
+    func finals(_ visit: Visit) throws -> Response {
+        let s = try student(visit)
+        let subjects = try database.read { try $0.studentFinals(student: s.id, classID: s.classID!) }
+        let order: [PeriodMarkKind: Int] = [.period: 0, .year: 1, .exam: 2, .final: 3]
+        var json = JSONBytes(capacity: 256 + subjects.count * 200)
+        json.object { j in
+            j.key("subjects")
+            j.array(subjects) { j, sub in
+                j.object { j in
+                    j.field("id", sub.subjectID)
+                    j.key("marks")
+                    j.array(sub.marks.sorted { (order[$0.kind]!, $0.periodID ?? 0) < (order[$1.kind]!, $1.periodID ?? 0) }) { j, m in
+                        j.object { j in
+                            j.field("kind", m.kind.rawValue)
+                            j.field("period", m.periodID)
+                            j.field("value", m.value)
+                        }
+                    }
+                    j.field("name", sub.subject)
+                    j.field("scale", sub.scale.rawValue)
                 }
             }
         }

@@ -58,6 +58,9 @@ public struct DiaryPages: Sendable {
             AppRoute(.get, "/api/v1/students/{id:int}/marks", .policy(.viewDiary, resource: student), hidesRefusal: true) { visit in
                 try api.marks(visit)
             },
+            AppRoute(.get, "/api/v1/students/{id:int}/finals", .policy(.viewDiary, resource: student), hidesRefusal: true) { visit in
+                try api.finals(visit)
+            },
         ]
     }
 
@@ -175,17 +178,17 @@ public struct DiaryPages: Sendable {
     public func finals(_ student: DiaryStudent, visit: Visit, acknowledge: ((Period) -> HTML)? = nil) throws -> HTML {
         guard let classID = student.classID else { throw HTTPError.notFound }
         let (periods, finals, acks, year) = try database.read { c in
-            (try c.periods(classID: classID), try c.periodMarks(student: student.id, classID: classID),
+            (try c.periods(classID: classID), try c.studentFinals(student: student.id, classID: classID),
              try c.acknowledgements(student: student.id), try c.academicYear(containing: visit.today))
         }
         let absences = try database.read {
             try $0.absenceCounts(student: student.id, from: year?.startsOn ?? visit.today, to: visit.today)
         }
-        return DiaryView.finals(periods: periods,
-                                finals: finals.map { DiaryView.FinalMark(subject: $0.subject, periodID: $0.periodID, kind: $0.kind, value: $0.value) },
+        return DiaryView.finals(periods: periods, finals: finals,
                                 acknowledgements: acks.map {
                                     DiaryView.Acknowledgement(periodID: $0.periodID, guardian: $0.guardian,
-                                                              date: SchoolDateTime(unixSeconds: $0.at, offsetMinutes: clock.utcOffsetMinutes).date)
+                                                              date: SchoolDateTime(unixSeconds: $0.at, offsetMinutes: clock.utcOffsetMinutes).date,
+                                                              message: $0.message)
                                 },
                                 absences: absences, today: visit.today, acknowledge: acknowledge, visit.words)
     }
@@ -195,9 +198,12 @@ public struct DiaryPages: Sendable {
         let canAcknowledge = AccessPolicy.permits(visit.actor!, .acknowledgeFinals, .student(id: student.id, classID: student.classID))
         let acknowledge: ((Period) -> HTML)? = canAcknowledge ? { p in
             """
-            <li><form method="post" action="/diary/\(student.id)/acknowledge" class="inline">
+            <li><form method="post" action="/diary/\(student.id)/acknowledge" class="ack">
             <input type="hidden" name="_csrf" value="\(visit.csrfToken)"><input type="hidden" name="period" value="\(p.id)">
-            \(visit.words.period(p)): <button type="submit">\(visit.words.acknowledge)</button></form></li>
+            <b>\(visit.words.period(p))</b>
+            <label for="ack\(p.id)">\(visit.words.ackMessageLabel)</label>
+            <textarea id="ack\(p.id)" name="message" rows="2" maxlength="1000"></textarea>
+            <button type="submit">\(visit.words.acknowledge)</button></form></li>
             """
         } : nil
         return try frame(visit, student, tab: "/finals", title: visit.words.tabFinals, try finals(student, visit: visit, acknowledge: acknowledge))
@@ -206,8 +212,9 @@ public struct DiaryPages: Sendable {
     func acknowledge(_ visit: Visit) throws -> Response {
         let student = try load(visit)
         guard let classID = student.classID else { throw HTTPError.notFound }
-        try DiaryDesk(database: database).acknowledge(student: student.id, classID: classID, period: Int(try visit.request.form()["period"] ?? "") ?? 0,
-                                                      today: visit.today, by: visit.editor)
+        let form = try visit.request.form()
+        try DiaryDesk(database: database).acknowledge(student: student.id, classID: classID, period: Int(form["period"] ?? "") ?? 0,
+                                                      message: form["message"] ?? "", today: visit.today, by: visit.editor)
         return .redirect(to: "/diary/\(student.id)/finals")
     }
 

@@ -8,7 +8,9 @@ import Words
 public enum DiaryView {
     /// A mark as a coloured badge with its work type.
     static func badge(_ m: DiaryMark, _ w: Words) -> HTML {
-        "<span class=\"mark m\(m.value)\" title=\"\(m.workTypeName), \(w.weightOf(m.weight))\">\(m.value)<small>\(m.workType)</small></span>"
+        // A pass or fail has no weight in any average: its title says only the work.
+        let title = m.value.number == nil ? "\(m.workTypeName), \(w.passFailNoAverage)" : "\(m.workTypeName), \(w.weightOf(m.weight))"
+        return "<span class=\"mark \(m.value.cssClass)\" title=\"\(title)\">\(w.markFull(m.value))<small>\(m.workType)</small></span>"
     }
 
     /// The class of an absence's badge: each reason its own colour («У» is not «Н»).
@@ -105,12 +107,20 @@ public enum DiaryView {
             "<a href=\"\(base)/marks?period=\($0.id)\"\($0.id == period.id ? " aria-current=\"page\"" as HTML : "")>\(w.period($0))</a>"
         }
         let cards: [HTML] = subjects.map { s in
-            let chips: [HTML] = s.marks.map { m in "<li>\(badge(m.mark, w))<small>\(w.shortDate(m.date))</small>\(report?(m) ?? "")</li>" }
+            let chips: [HTML] = s.marks.map { m in
+                // The family's reports on this mark, with the teacher's answers.
+                let answers: [HTML] = s.reports.filter { $0.markID == m.mark.id }.map { r in
+                    """
+                    <div class="report-answer"><small>\(w.yourReport): \(r.text)</small>\(r.answer.isEmpty ? "" as HTML : "<p><b>\(w.teachersAnswer)</b>\(r.answeredBy.isEmpty ? "" : " (\(r.answeredBy))"): \(r.answer)</p>")<small class="state">\(r.closed ? w.reportClosed : w.reportOpen)</small></div>
+                    """
+                }
+                return "<li>\(badge(m.mark, w))<small>\(w.shortDate(m.date))</small>\(each: answers)\(report?(m) ?? "")</li>"
+            }
             let forecast = s.forecast(rule)
             let forecastLine: HTML = forecast.map { f in
                 let next: HTML = f.nextMark.map { "\(w.toNextMark($0, fives: f.fivesNeeded ?? 1))" } ?? ""
                 return "<p class=\"forecast\">\(w.averageBefore) <b>\(w.decimal(f.average))</b>\(w.averageGives)<b>\(f.mark)</b>\(next)</p>"
-            } ?? "<p class=\"muted\">\(w.noMarksYet)</p>"
+            } ?? (s.passFailOnly ? "<p class=\"muted\">\(w.passFailNoAverage)</p>" : "<p class=\"muted\">\(w.noMarksYet)</p>")
             return """
                 <section class="card subject-marks\(s.marks.isEmpty ? " empty" : "")">
                 <h2>\(s.subject)\(s.periodMark.map { " <span class=\"final\">\(w.finalOf($0))</span>" as HTML })</h2>
@@ -126,61 +136,50 @@ public enum DiaryView {
             """
     }
 
-    /// A period mark of the finals table.
-    public struct FinalMark: Sendable {
-        public let subject: String
-        /// 0 for a year mark.
-        public let periodID: Int
-        public let kind: String
-        public let value: Int
-
-        public init(subject: String, periodID: Int, kind: String, value: Int) {
-            self.subject = subject
-            self.periodID = periodID
-            self.kind = kind
-            self.value = value
-        }
-    }
-
     /// A family's acknowledgement of a period's marks, with its day.
     public struct Acknowledgement: Sendable {
         public let periodID: Int
         public let guardian: String
         public let date: CivilDate
+        /// What the guardian wrote to the class teacher.
+        public let message: String
 
-        public init(periodID: Int, guardian: String, date: CivilDate) {
+        public init(periodID: Int, guardian: String, date: CivilDate, message: String = "") {
             self.periodID = periodID
             self.guardian = guardian
             self.date = date
+            self.message = message
         }
     }
 
-    /// Final marks: a row per subject, a column per period and one for the year (short heads,
-    /// so the table fits a phone), the acknowledgements of finished periods, absences by reason.
-    /// `acknowledge` is the form for a period not yet acknowledged, where the reader may.
-    public static func finals(periods: [Period], finals: [FinalMark], acknowledgements: [Acknowledgement], absences: [AbsenceCode: Int],
+    /// Final marks: a row per subject, a column per period, one for the year, and the exam
+    /// and final marks where any is given (short heads, so the table fits a phone); the
+    /// acknowledgements of finished periods, absences by reason. `acknowledge` is the form for a
+    /// period not yet acknowledged, where the reader may.
+    public static func finals(periods: [Period], finals: [SubjectFinals], acknowledgements: [Acknowledgement], absences: [AbsenceCode: Int],
                               today: CivilDate, acknowledge: ((Period) -> HTML)? = nil, _ w: Words) -> HTML {
-        let subjects = Array(Set(finals.map(\.subject))).sorted()
-        // Column heads: «I», «II»…, the full name on hover; then the year.
+        let kinds: [PeriodMarkKind] = [.year] + [PeriodMarkKind.exam, .final].filter { k in finals.contains { $0.mark(k) != nil } }
+        // Column heads: «I», «II»…, the full name on hover; then the year's.
         let header: [HTML] = periods.map { p in
             "<th scope=\"col\" title=\"\(w.period(p))\">\(w.periodShort(p))</th>"
+        } + kinds.map { "<th scope=\"col\" title=\"\(w.kindName($0))\">\(w.kindHeading($0))</th>" }
+        func cell(_ value: MarkValue?) -> HTML {
+            "<td>\(value.map { "<span class=\"mark \($0.cssClass)\"\($0.number == nil ? " title=\"\(w.markTitle($0))\"" as HTML : "")>\(w.markShort($0))</span>" as HTML } ?? "—")</td>"
         }
-        func cell(_ value: Int?) -> HTML { "<td>\(value.map { "<span class=\"mark m\($0)\">\($0)</span>" as HTML } ?? "—")</td>" }
-        let rows: [HTML] = subjects.map { subject in
-            let cells: [HTML] = periods.map { p in cell(finals.first { $0.subject == subject && $0.kind == "period" && $0.periodID == p.id }?.value) }
-            let year = finals.first { $0.subject == subject && $0.kind == "year" }?.value
-            return "<tr><th scope=\"row\">\(subject)</th>\(each: cells)\(cell(year))</tr>"
+        let rows: [HTML] = finals.map { sub in
+            let cells: [HTML] = periods.map { p in cell(sub.mark(.period, period: p.id)) } + kinds.map { cell(sub.mark($0)) }
+            return "<tr><th scope=\"row\">\(sub.subject)</th>\(each: cells)</tr>"
         }
-        let ackItems: [HTML] = periods.filter { p in p.endsOn < today && finals.contains { $0.periodID == p.id } }.map { p in
+        let ackItems: [HTML] = periods.filter { p in p.endsOn < today && finals.contains { $0.mark(.period, period: p.id) != nil } }.map { p in
             if let a = acknowledgements.first(where: { $0.periodID == p.id }) {
-                return "<li>\(w.period(p)): <b>\(w.acknowledgedOn(a.date))</b> — \(a.guardian)</li>"
+                return "<li>\(w.period(p)): <b>\(w.acknowledgedOn(a.date))</b> — \(a.guardian)\(a.message.isEmpty ? "" as HTML : "<br><q>\(a.message)</q>")</li>"
             }
             guard let acknowledge else { return "<li>\(w.period(p)): \(w.notAcknowledged)</li>" }
             return acknowledge(p)
         }
         let attendance: [HTML] = AbsenceCode.allCases.map { "<li>\(absence($0, w)): <b>\(absences[$0] ?? 0)</b></li>" }
         let table: HTML = """
-            <div class="table-wrap"><table class="finals"><thead><tr><th scope="col">\(w.subjectHeading)</th>\(each: header)<th scope="col" title="\(w.yearMark)">\(w.yearHeading)</th></tr></thead><tbody>\(each: rows)</tbody></table></div>
+            <div class="table-wrap"><table class="finals"><thead><tr><th scope="col">\(w.subjectHeading)</th>\(each: header)</tr></thead><tbody>\(each: rows)</tbody></table></div>
             """
         return """
             <section class="card"><h2>\(w.finalMarksTitle)</h2>

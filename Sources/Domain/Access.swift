@@ -82,6 +82,9 @@ public enum Action: String, CaseIterable, Sendable {
     case acknowledgeFinals
     /// Report a wrong mark to the teacher (the student or their guardian).
     case reportMark
+    /// Answer and close a wrong-mark report: the teacher of the mark's lesson (or the
+    /// substitute who gave it), and the deputy and the administrator, who read them all.
+    case answerMarkReports
     /// Lists and personal cards of people.
     case viewPeople
     /// Class lists, groups, personal cards of students and guardians.
@@ -162,6 +165,8 @@ public enum AccessPolicy {
             return teaches(actor, resource) || leadsClass(actor, resource)
         case .grantUnlocks:
             return admin || actor.roles.contains(.deputy)
+        case .answerMarkReports:
+            return admin || actor.roles.contains(.deputy) || teaches(actor, resource)
         case .acknowledgeFinals, .reportMark:
             return false  // decided above
         case .viewDiary:
@@ -216,6 +221,9 @@ public enum AccessPolicy {
         // A class's page corrects the reasons of its lessons' absences (the desk checks each lesson).
         case (.correctAbsences, .lesson), (.correctAbsences, .schoolClass), (.recordAttendance, .lesson): true
         case (.correctAbsences, _), (.recordAttendance, _): false
+        // A report is about one mark, so about one lesson.
+        case (.answerMarkReports, .lesson): true
+        case (.answerMarkReports, _): false
         case (.viewDiary, .student), (.acknowledgeFinals, .student), (.reportMark, .student): true
         case (.viewDiary, _), (.acknowledgeFinals, _), (.reportMark, _): false
         // A week is a class's or a member of staff's; groups are a class's (or, cross-class, the school's).

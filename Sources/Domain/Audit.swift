@@ -2,6 +2,7 @@
 /// case is a migration, never an edit.
 public enum AuditAction: String, CaseIterable, Sendable {
     case markCreate = "mark.create", markChange = "mark.change", markDelete = "mark.delete", markReport = "mark.report"
+    case markReportAnswer = "mark.report_answer"
     case absenceCreate = "absence.create", absenceChange = "absence.change", absenceDelete = "absence.delete"
     case periodMarkCreate = "period_mark.create", periodMarkChange = "period_mark.change", periodMarkDelete = "period_mark.delete"
     case topicChange = "topic.change", homeworkChange = "homework.change", individualHomework = "homework.individual"
@@ -44,6 +45,7 @@ public enum AuditAction: String, CaseIterable, Sendable {
         case .absenceCreate: "Пропуск отмечен"
         case .absenceChange: "Причина пропуска изменена"
         case .absenceDelete: "Пропуск снят"
+        case .markReportAnswer: "Ответ на обращение об отметке"
         case .periodMarkCreate: "Итоговая отметка выставлена"
         case .periodMarkChange: "Итоговая отметка изменена"
         case .periodMarkDelete: "Итоговая отметка удалена"
@@ -120,17 +122,17 @@ public enum AuditAction: String, CaseIterable, Sendable {
 /// A value an audit row changed, kept in a form the application reads back (the revert of a
 /// stolen login's changes), beside the text a person read at the time.
 public enum AuditValue: Sendable, Equatable {
-    case mark(value: Int, workType: Int)
+    case mark(value: MarkValue, workType: Int)
     case absence(AbsenceCode)
-    case periodMark(Int)
+    case periodMark(MarkValue)
     case setting(key: String, value: String)
 
     /// The stored form: a flat JSON object.
     public var encoded: String {
         switch self {
-        case let .mark(value, workType): "{\"mark\":\(value),\"workType\":\(workType)}"
+        case let .mark(value, workType): "{\"mark\":\(Self.json(value)),\"workType\":\(workType)}"
         case let .absence(code): "{\"absence\":\(Self.quoted(code.rawValue))}"
-        case let .periodMark(value): "{\"periodMark\":\(value)}"
+        case let .periodMark(value): "{\"periodMark\":\(Self.json(value))}"
         case let .setting(key, value): "{\"setting\":\(Self.quoted(key)),\"value\":\(Self.quoted(value))}"
         }
     }
@@ -138,11 +140,11 @@ public enum AuditValue: Sendable, Equatable {
     /// Reads what `encoded` wrote; nil for anything else.
     public init?(encoded text: String) {
         guard let f = Self.fields(text) else { return nil }
-        if let value = f["mark"].flatMap({ Int($0) }), let type = f["workType"].flatMap({ Int($0) }) {
+        if let value = f["mark"].flatMap(MarkValue.init(text:)), let type = f["workType"].flatMap({ Int($0) }) {
             self = .mark(value: value, workType: type)
         } else if let code = f["absence"].flatMap(AbsenceCode.init(rawValue:)) {
             self = .absence(code)
-        } else if let value = f["periodMark"].flatMap({ Int($0) }) {
+        } else if let value = f["periodMark"].flatMap(MarkValue.init(text:)) {
             self = .periodMark(value)
         } else if let key = f["setting"], let value = f["value"] {
             self = .setting(key: key, value: value)
@@ -150,6 +152,9 @@ public enum AuditValue: Sendable, Equatable {
             return nil
         }
     }
+
+    /// 1–5 as a number (as rows before issue #12 were written), the rest as a string.
+    static func json(_ value: MarkValue) -> String { value.number.map(String.init) ?? quoted(value.text) }
 
     static func quoted(_ s: String) -> String {
         var out = "\""

@@ -1,12 +1,12 @@
 /// A mark as the diary shows it.
 public struct DiaryMark: Sendable, Equatable, Codable {
     public let id: Int
-    public let value: Int
+    public let value: MarkValue
     public let workType: String
     public let workTypeName: String
     public let weight: Double
 
-    public init(id: Int, value: Int, workType: String, workTypeName: String, weight: Double) {
+    public init(id: Int, value: MarkValue, workType: String, workTypeName: String, weight: Double) {
         self.id = id
         self.value = value
         self.workType = workType
@@ -112,17 +112,62 @@ public struct SubjectMarks: Sendable {
     public let subjectID: Int
     public let subject: String
     public var marks: [SubjectMark]
-    public var periodMark: Int?
+    public var periodMark: MarkValue?
+    /// Wrong-mark reports on these marks, with the teacher's answers.
+    public var reports: [MarkReportAnswer] = []
 
-    public init(subjectID: Int, subject: String, marks: [SubjectMark], periodMark: Int?) {
+    public init(subjectID: Int, subject: String, marks: [SubjectMark], periodMark: MarkValue?) {
         self.subjectID = subjectID
         self.subject = subject
         self.marks = marks
         self.periodMark = periodMark
     }
 
-    public var weighted: [WeightedMark] { marks.map { WeightedMark(value: $0.mark.value, weight: $0.mark.weight) } }
+    /// The marks an average counts: 1–5 only (a pass or fail never averages).
+    public var weighted: [WeightedMark] { marks.compactMap { m in m.mark.value.number.map { WeightedMark(value: $0, weight: m.mark.weight) } } }
+
+    /// Whether the subject's marks are passes and fails (nothing to average).
+    public var passFailOnly: Bool { !marks.isEmpty && weighted.isEmpty }
 
     /// The forecast under the school's rounding rule.
     public func forecast(_ rule: RoundingRule) -> Forecast? { Forecast(marks: weighted, rule: rule) }
+}
+
+/// A family's wrong-mark report as the diary shows it back: what was written, the teacher's
+/// answer, and whether it is closed.
+public struct MarkReportAnswer: Sendable, Equatable {
+    public let id: Int
+    public let markID: Int
+    public let text: String
+    public let answer: String
+    public let answeredBy: String
+    public let closed: Bool
+
+    public init(id: Int, markID: Int, text: String, answer: String, answeredBy: String, closed: Bool) {
+        self.id = id
+        self.markID = markID
+        self.text = text
+        self.answer = answer
+        self.answeredBy = answeredBy
+        self.closed = closed
+    }
+}
+
+/// A student's final marks in one subject (`GET /api/v1/students/{id}/finals`, the diary's finals).
+public struct SubjectFinals: Sendable, Equatable {
+    public let subjectID: Int
+    public let subject: String
+    public let scale: SubjectScale
+    public var marks: [PeriodMark]
+
+    public init(subjectID: Int, subject: String, scale: SubjectScale, marks: [PeriodMark]) {
+        self.subjectID = subjectID
+        self.subject = subject
+        self.scale = scale
+        self.marks = marks
+    }
+
+    public func mark(_ kind: PeriodMarkKind, period: Int? = nil) -> MarkValue? {
+        marks.first { $0.kind == kind && (kind != .period || $0.periodID == period) }?.value
+    }
 }

@@ -33,6 +33,8 @@ public enum JournalRefusal: String, Error, Sendable, CaseIterable {
     case subjectUnmarked = "subject_unmarked"
     case lessonHasEntries = "lesson_has_entries"
     case studentAbsent = "student_absent"
+    case yearNeedsPeriods = "year_needs_periods"
+    case wrongScale = "wrong_scale"
 
     public var code: String { rawValue }
 
@@ -48,6 +50,8 @@ public enum JournalRefusal: String, Error, Sendable, CaseIterable {
         case .subjectUnmarked: "По этому предмету отметки не ставятся."
         case .lessonHasEntries: "За урок уже есть отметки или пропуски: его нельзя отменить, перенести или заменить другим предметом."
         case .studentAbsent: "Обучающийся отмечен отсутствующим на этом уроке. Если отметка верна, подтвердите её."
+        case .yearNeedsPeriods: "Годовая отметка ставится по отметкам за все периоды: их ещё нет. Если годовая нужна без них, укажите причину."
+        case .wrongScale: "Предмет оценивается по другой шкале: по зачётному — «зачёт» или «незачёт», по остальным — от 1 до 5."
         }
     }
 }
@@ -125,6 +129,15 @@ public struct JournalRules: Sendable {
         if isUnlocked(dates.upperBound) { return nil }
         let opens = dates.upperBound.adding(days: 1 - periodMarkDays)
         return (opens...dates.upperBound).contains(today) ? nil : .periodMarkWindow
+    }
+
+    /// Whether a year, exam or final mark may be set now: from the day the last period's marks
+    /// open (its last `periodMarkDays` days) to the end of the school year, or while the
+    /// deputy has unlocked the last period's last day.
+    public func finalMark(lastPeriod dates: ClosedRange<CivilDate>, yearEnds: CivilDate) -> JournalRefusal? {
+        if isUnlocked(dates.upperBound) { return nil }
+        let opens = dates.upperBound.adding(days: 1 - periodMarkDays)
+        return (opens...max(yearEnds, dates.upperBound)).contains(today) ? nil : .periodMarkWindow
     }
 
     /// Whether the class teacher may still correct the reason of an absence at `lesson`:

@@ -80,13 +80,14 @@ public struct Mark: Sendable, Equatable {
     public let id: Int
     public let lessonID: Int
     public let studentID: Int
-    public let value: Int
+    /// 1–5, or a pass or fail on a pass/fail subject.
+    public let value: MarkValue
     public let workTypeID: Int
     public let workType: String
     public let weight: Double
     public let transferred: Bool
 
-    public init(id: Int, lessonID: Int, studentID: Int, value: Int, workTypeID: Int, workType: String, weight: Double, transferred: Bool) {
+    public init(id: Int, lessonID: Int, studentID: Int, value: MarkValue, workTypeID: Int, workType: String, weight: Double, transferred: Bool) {
         self.id = id
         self.lessonID = lessonID
         self.studentID = studentID
@@ -96,6 +97,9 @@ public struct Mark: Sendable, Equatable {
         self.weight = weight
         self.transferred = transferred
     }
+
+    /// The mark as an average counts it; nil for a pass or fail, which never averages.
+    public var weighted: WeightedMark? { value.number.map { WeightedMark(value: $0, weight: weight) } }
 }
 
 /// A student's absence from a lesson (Н, Б, У, О).
@@ -131,16 +135,19 @@ public struct WorkType: Sendable, Equatable {
     }
 }
 
-/// An entered period (or year) mark.
+/// An entered period, year, exam or final mark.
 public struct PeriodMark: Sendable, Equatable {
     public let id: Int
     public let studentID: Int
-    public let periodID: Int
-    public let value: Int
+    public let kind: PeriodMarkKind
+    /// The period of a period mark; nil for the year's.
+    public let periodID: Int?
+    public let value: MarkValue
 
-    public init(id: Int, studentID: Int, periodID: Int, value: Int) {
+    public init(id: Int, studentID: Int, kind: PeriodMarkKind = .period, periodID: Int?, value: MarkValue) {
         self.id = id
         self.studentID = studentID
+        self.kind = kind
         self.periodID = periodID
         self.value = value
     }

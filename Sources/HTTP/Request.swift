@@ -62,6 +62,20 @@ public struct Request: Sendable {
     public var remoteAddress: String
     /// Values of the `{name}` segments of the route that matched.
     public var pathParameters: PathParameters = PathParameters()
+    /// True when the request came through the server's HTTPS listener.
+    public var tls = false
+
+    /// True when the browser used HTTPS: through the server's own TLS listener, or through a
+    /// TLS-terminating proxy on this machine that says so (`X-Forwarded-Proto: https` from loopback).
+    public var isSecure: Bool {
+        tls || (headers["x-forwarded-proto"]?.lowercased() == "https"
+            && (remoteAddress == "127.0.0.1" || remoteAddress == "::1"))
+    }
+
+    /// The name a cookie travels under: over HTTPS with the `__Host-` prefix (the browser then
+    /// keeps it only if it was set Secure, with Path=/ and no Domain, so a plain-HTTP page or a
+    /// neighbouring host cannot plant or shadow it); over plain HTTP as it is.
+    public func cookieName(_ name: String) -> String { isSecure ? "__Host-" + name : name }
 
     public init(method: Method, path: String, query: Parameters = Parameters(), headers: Headers = Headers(),
                 body: [UInt8] = [], remoteAddress: String = "127.0.0.1") {
@@ -88,8 +102,10 @@ public struct Request: Sendable {
         self.init(method: method, path: path, query: query, headers: headers, body: body, remoteAddress: remoteAddress)
     }
 
-    /// The value of a cookie sent with the request (the first of that name).
+    /// The value of a cookie sent with the request (the first of that name); over HTTPS only the
+    /// `__Host-` cookie of that name counts (`cookieName`).
     public func cookie(_ name: String) -> String? {
+        let name = cookieName(name)
         guard let header = headers["cookie"] else { return nil }
         for item in header.split(separator: ";") {
             let kv = item.split(separator: "=", maxSplits: 1)

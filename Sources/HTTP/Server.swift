@@ -27,6 +27,12 @@ public final class HTTPServer: Sendable {
     let logger: Logger
     /// The running daemon's address (0 when stopped), swapped atomically so stop runs once.
     private let daemon = Atomic<UInt>(0)
+    /// The HTTPS daemon's address, when `configuration.tls` is set and it runs.
+    private let tlsDaemon = Atomic<UInt>(0)
+    /// The PEM texts handed to libmicrohttpd (addresses of `strdup` copies, 0 without TLS),
+    /// kept for the daemon's life and freed with the server.
+    private let tlsKey: UInt
+    private let tlsCertificate: UInt
     let inFlight = Atomic<Int>(0)
     /// Exchanges handed to a worker and not yet completed by libmicrohttpd.
     let suspended = Atomic<Int>(0)
@@ -50,6 +56,8 @@ public final class HTTPServer: Sendable {
         self.responder = responder
         workers = WorkerPool(threads: configuration.workers, capacity: configuration.workQueueLimit)
         waiters = WorkerPool(threads: configuration.waiters, capacity: configuration.workQueueLimit)
+        tlsKey = configuration.tls.map { UInt(bitPattern: strdup($0.credentials.keyPEM)) } ?? 0
+        tlsCertificate = configuration.tls.map { UInt(bitPattern: strdup($0.credentials.certificatePEM)) } ?? 0
     }
 
     /// Both pools: refuse new work, finish what was taken, join the threads.
@@ -62,13 +70,31 @@ public final class HTTPServer: Sendable {
         public let description: String
     }
 
-    /// Starts listening. - Important: block SIGPIPE (and the stop signals) before calling this,
-    /// so that the pool threads inherit the mask.
+    /// Starts listening (and, with `configuration.tls`, serving HTTPS on its own listener).
+    /// - Important: block SIGPIPE (and the stop signals) before calling this, so that the pool
+    /// threads inherit the mask.
     public func start() throws {
         guard workers.start(), waiters.start() else {
             drainPools()
             throw StartError(description: "не удалось запустить потоки обработки (\(configuration.workers) + \(configuration.waiters))")
         }
+        guard let plain = startDaemon(configuration.listen, tls: false) else {
+            let reason = String(cString: strerror(errno))
+            drainPools()
+            throw StartError(description: "не удалось начать приём соединений на \(configuration.listen): \(reason)")
+        }
+        daemon.store(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(plain))), ordering: .releasing)
+        if let tls = configuration.tls {
+            guard let secure = startDaemon(tls.listen, tls: true) else {
+                let reason = String(cString: strerror(errno))
+                stop()
+                throw StartError(description: "не удалось начать приём соединений HTTPS на \(tls.listen): \(reason)")
+            }
+            tlsDaemon.store(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(secure))), ordering: .releasing)
+        }
+    }
+
+    private func startDaemon(_ listen: ServerConfiguration.Listen, tls: Bool) -> OpaquePointer? {
         var c = tabel_mhd_config()
         c.flags = UInt32(MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue
             | MHD_USE_ITC.rawValue | MHD_USE_ERROR_LOG.rawValue | MHD_ALLOW_SUSPEND_RESUME.rawValue)
@@ -81,8 +107,12 @@ public final class HTTPServer: Sendable {
         c.completed = requestCompleted
         c.uri_log = uriLogged
         c.cls = Unmanaged.passUnretained(self).toOpaque()
+        if tls {
+            c.tls_key_pem = UnsafePointer(bitPattern: tlsKey)
+            c.tls_cert_pem = UnsafePointer(bitPattern: tlsCertificate)
+        }
         var host = ""
-        switch configuration.listen {
+        switch listen {
         case let .address(h, port):
             host = h
             c.port = port
@@ -90,22 +120,29 @@ public final class HTTPServer: Sendable {
         case let .socket(fd):
             c.listen_fd = fd
         }
-        let started = host.withCString { hostPointer in
+        return host.withCString { hostPointer in
             c.host = hostPointer
             return tabel_mhd_start(&c)
         }
-        guard let started else {
-            let reason = String(cString: strerror(errno))
-            drainPools()
-            throw StartError(description: "не удалось начать приём соединений на \(configuration.listen): \(reason)")
-        }
-        daemon.store(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(started))), ordering: .releasing)
     }
 
     /// The port actually bound (useful after listening on port 0).
     public var port: UInt16 {
         let raw = daemon.load(ordering: .acquiring)
         return raw == 0 ? 0 : tabel_mhd_bound_port(OpaquePointer(bitPattern: raw))
+    }
+
+    /// The HTTPS listener's port (0 without TLS).
+    public var tlsPort: UInt16 {
+        let raw = tlsDaemon.load(ordering: .acquiring)
+        if raw == 0 { return 0 }
+        if case let .socket(fd)? = configuration.tls?.listen { return tabel_socket_port(fd) }
+        return tabel_mhd_bound_port(OpaquePointer(bitPattern: raw))
+    }
+
+    /// True when `connection` came through the HTTPS daemon.
+    func isTLS(_ connection: OpaquePointer) -> Bool {
+        configuration.tls != nil && tabel_mhd_connection_is_tls(connection) != 0
     }
 
     /// Stops accepting connections; lets the worker pools finish every slow request already
@@ -121,6 +158,8 @@ public final class HTTPServer: Sendable {
             return
         }
         let listenFD = MHD_quiesce_daemon(d)
+        let secure = OpaquePointer(bitPattern: tlsDaemon.load(ordering: .acquiring))
+        let secureFD = secure.map { MHD_quiesce_daemon($0) } ?? -1
         drainPools()
         // A resumed exchange completes once its response is out, or when the connection
         // timeout closes a client that stopped reading; past that libmicrohttpd itself takes
@@ -135,9 +174,18 @@ public final class HTTPServer: Sendable {
         }
         MHD_stop_daemon(d)
         if listenFD >= 0, case .address = configuration.listen { close(listenFD) }
+        if let secure {
+            MHD_stop_daemon(secure)
+            tlsDaemon.store(0, ordering: .releasing)
+            if secureFD >= 0, case .address? = configuration.tls?.listen { close(secureFD) }
+        }
     }
 
-    deinit { stop() }
+    deinit {
+        stop()
+        free(UnsafeMutableRawPointer(bitPattern: tlsKey))
+        free(UnsafeMutableRawPointer(bitPattern: tlsCertificate))
+    }
 }
 
 /// Per-request state, alive from the request line to libmicrohttpd's completion notice.
@@ -233,6 +281,9 @@ private let accessHandler: MHD_AccessHandlerCallback = { cls, connection, _, met
     case let .failure(error):
         return s.queue(s.errorPage(error), exchange, on: connection)
     case let .success(request):
+        if let tls = s.configuration.tls, !request.tls, !tls.servesPlain(request.path) {
+            return s.queue(s.redirectToHTTPS(request, target: exchange.target), exchange, on: connection)
+        }
         guard let work = s.slowWork(request) else { return s.queue(s.responder(request), exchange, on: connection) }
         // Raw addresses cross to the worker: the exchange is retained until it is done with it,
         // and libmicrohttpd keeps a suspended connection alive until it is resumed (a stop
@@ -283,13 +334,45 @@ extension HTTPServer {
         let remote = String(decoding: address.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { exchange.body = [] }
         do {
-            return .success(try Request(method: exchange.method, target: exchange.target, headers: headers,
-                                        body: exchange.body, remoteAddress: remote))
+            var request = try Request(method: exchange.method, target: exchange.target, headers: headers,
+                                      body: exchange.body, remoteAddress: remote)
+            request.tls = isTLS(connection)
+            return .success(request)
         } catch let error as HTTPError {
             return .failure(error)
         } catch {
             return .failure(.badRequest("Неверный запрос."))
         }
+    }
+
+    /// 307 to the same target over HTTPS, on the host the browser asked for and the HTTPS
+    /// listener's port. Temporary, so that a school that turns HTTPS off is not stuck with
+    /// browsers remembering the redirect; 307 keeps a form's method and body.
+    func redirectToHTTPS(_ request: Request, target: String) -> Response {
+        guard let host = request.headers["host"].flatMap(Self.hostName) else {
+            return errorPage(.badRequest("Откройте журнал по адресу https://…"))
+        }
+        let port = tlsPort
+        var response = Response(status: 307, headers: Headers([("Location", "https://\(host)\(port == 443 ? "" : ":\(port)")\(target)")]))
+        response.body = Array("https://\(host)\(port == 443 ? "" : ":\(port)")\(target)\n".utf8)
+        return response
+    }
+
+    /// The host of a `Host` header without its port (`tabel.local`, `192.168.1.10`, `[fe80::1]`),
+    /// or nil when it holds anything a host name cannot.
+    public static func hostName(_ header: String) -> String? {
+        var host = Substring(header)
+        if host.hasPrefix("[") {
+            guard let close = host.firstIndex(of: "]") else { return nil }
+            host = host[...close]
+        } else if let colon = host.firstIndex(of: ":") {
+            host = host[..<colon]
+        }
+        let allowed = host.utf8.allSatisfy { c in
+            (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
+                || c == UInt8(ascii: ".") || c == UInt8(ascii: "-") || c == UInt8(ascii: ":") || c == UInt8(ascii: "[") || c == UInt8(ascii: "]")
+        }
+        return !host.isEmpty && allowed ? String(host) : nil
     }
 
     func queue(_ response: Response, _ exchange: Exchange, on connection: OpaquePointer) -> MHD_Result {

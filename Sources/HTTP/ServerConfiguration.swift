@@ -12,6 +12,8 @@ public struct ServerConfiguration: Sendable {
     }
 
     public var listen: Listen
+    /// A second listener serving HTTPS; with it, the plain listener redirects to HTTPS.
+    public var tls: TLS?
     /// libmicrohttpd pool threads; one per core.
     public var threads: Int
     /// Seconds of inactivity before a connection is closed.
@@ -36,6 +38,27 @@ public struct ServerConfiguration: Sendable {
     public var waiters: Int = 32
     /// Slow requests waiting for a thread, at most, in each pool; more are answered 503.
     public var workQueueLimit: Int = 256
+
+    /// HTTPS beside the plain listener.
+    public struct TLS: Sendable {
+        public var listen: Listen
+        public var credentials: TLSCredentials
+        /// Paths the plain listener still answers itself, each with what lies under it
+        /// (`/kiosk` covers `/kiosk/diary/7`); every other request there is redirected (307) to
+        /// the same target over HTTPS.
+        public var plainPaths: [String]
+
+        public init(listen: Listen, credentials: TLSCredentials, plainPaths: [String] = []) {
+            self.listen = listen
+            self.credentials = credentials
+            self.plainPaths = plainPaths
+        }
+
+        /// True when the plain listener answers `path` itself rather than redirecting it.
+        public func servesPlain(_ path: String) -> Bool {
+            plainPaths.contains { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+        }
+    }
 
     public init(listen: Listen, threads: Int = ServerConfiguration.cores) {
         self.listen = listen
@@ -68,9 +91,16 @@ public struct ServerConfiguration: Sendable {
 
     /// The first socket systemd passed, when `LISTEN_PID` names this process.
     public static func systemdSocket() -> Int32? {
+        systemdSockets().first { $0.name != "https" }?.fd ?? systemdSockets().first?.fd
+    }
+
+    /// The sockets systemd passed (`LISTEN_FDS`, from fd 3 on) with their names
+    /// (`FileDescriptorName=` in the socket unit, `LISTEN_FDNAMES`), when `LISTEN_PID` names this process.
+    public static func systemdSockets() -> [(fd: Int32, name: String)] {
         guard let fds = getenv("LISTEN_FDS").flatMap({ Int(String(cString: $0)) }), fds >= 1,
               let pid = getenv("LISTEN_PID").flatMap({ Int(String(cString: $0)) }), pid == Int(getpid())
-        else { return nil }
-        return 3
+        else { return [] }
+        let names = getenv("LISTEN_FDNAMES").map { String(cString: $0).split(separator: ":", omittingEmptySubsequences: false).map(String.init) } ?? []
+        return (0..<fds).map { (Int32(3 + $0), $0 < names.count ? names[$0] : "") }
     }
 }

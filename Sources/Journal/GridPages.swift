@@ -24,6 +24,9 @@ struct GridPages: Sendable {
             AppRoute(.post, "/journal/{class:int}/{subject:int}/period-marks", .policy(.setPeriodMarks, resource: scope)) { visit in
                 try savePeriodMarks(visit)
             },
+            AppRoute(.post, "/journal/{class:int}/{subject:int}/finals", .policy(.setPeriodMarks, resource: scope)) { visit in
+                try saveFinals(visit)
+            },
         ]
     }
 
@@ -67,13 +70,14 @@ struct GridPages: Sendable {
     // MARK: The grid
 
     func grid(_ visit: Visit) throws -> Response {
+        if visit.request.query["finals"] != nil { return try finalsGrid(visit) }
         let actor = visit.actor!
         let w = visit.words
         let scope = try sheetScope(visit)
         // The version is read before the sheet: a grid cached under it is never older than it.
-        let (range, version, workTypes, rules) = try database.read { c in
+        let (range, version, workTypes, rules, scale) = try database.read { c in
             (try JournalSheet.range(c, scope, today: visit.today), try c.journalVersion(classID: scope.classID), try c.workTypes(),
-             try desk.rules(c, classID: scope.classID, subjectID: scope.subjectID, at: visit.now))
+             try desk.rules(c, classID: scope.classID, subjectID: scope.subjectID, at: visit.now), try c.subjectScale(scope.subjectID) ?? .marks)
         }
         let editable = AccessPolicy.permits(actor, .editJournal, scope.resource)
         let periodMarksOpen = range.period.map { AccessPolicy.permits(actor, .setPeriodMarks, scope.resource) && rules.periodMark($0.dates) == nil } ?? false
@@ -87,13 +91,14 @@ struct GridPages: Sendable {
         let query = scope.groupID.map { "&group=\($0)" } ?? ""
         let periodLinks: [HTML] = range.periods.map {
             "<a href=\"?period=\($0.id)\(query)\"\($0.id == range.period?.id ? " aria-current=\"page\"" as HTML : "")>\(w.period($0))</a>"
-        }
+        } + ["<a href=\"?finals=1\(query)\">\(w.yearAndFinalTab)</a>"]
         let types: [HTML] = workTypes.map { "<option value=\"\($0.code)\"\($0.code == WorkType.defaultCode ? " selected" : "")>\($0.code) — \($0.name) (\(w.weightOf($0.weight)))</option>" }
-        var table = Self.head(scope, range, grid.lessons, rules: rules, editable: editable, csrf: visit.csrfToken, w)
+        var table = Self.head(scope, range, grid.lessons, rules: rules, editable: editable, scale: scale, csrf: visit.csrfToken, w)
         table.append(grid.rows)
+        let codes = AbsenceCode.allCases.map { $0.rawValue.lowercased() }.joined(separator: "/")
         let controls: HTML = editable ? """
             <div class="grid-tools"><label>\(w.workTypeForNewMarks) <select id="work-type">\(each: types)</select></label>
-            <span class="hint">\(w.gridHint(codes: AbsenceCode.allCases.map { $0.rawValue.lowercased() }.joined(separator: "/")))</span></div>
+            <span class="hint">\(scale == .passFail ? w.gridHintPassFail(codes: codes) : w.gridHint(codes: codes))</span></div>
             """ : "<p class=\"muted\">\(w.viewOnly)</p>"
         let title = "\(grid.className) · \(grid.subjectName)"
         return try JournalFrame.page(visit, database: database, title: title,
@@ -112,7 +117,7 @@ struct GridPages: Sendable {
     /// The form's start and the table's header: what depends on the visitor and the moment
     /// (the CSRF token, which lessons have begun).
     static func head(_ scope: JournalSheet.Scope, _ range: JournalSheet.Range, _ lessons: [LessonSummary], rules: JournalRules,
-                     editable: Bool, csrf: String, _ w: Words) -> HTMLBytes {
+                     editable: Bool, scale: SubjectScale, csrf: String, _ w: Words) -> HTMLBytes {
         var out = HTMLBytes(capacity: 1024 + lessons.count * 120)
         out.raw("<form method=\"post\" action=\"/journal/"); out.int(scope.classID); out.raw("/"); out.int(scope.subjectID)
         out.raw("/period-marks")
@@ -121,6 +126,7 @@ struct GridPages: Sendable {
         if let p = range.period { out.raw("<input type=\"hidden\" name=\"period\" value=\""); out.int(p.id); out.raw("\">") }
         out.raw("<div class=\"table-wrap grid-wrap\"><table class=\"journal-grid\" data-editable=\"")
         out.raw(editable ? "true" : "false")
+        out.raw("\" data-scale=\""); out.escaped(scale.rawValue)
         out.raw("\" data-period=\""); out.int(range.period?.id ?? 0)
         out.raw("\" data-period-api=\"/api/v1/period-marks?class="); out.int(scope.classID); out.raw("&amp;subject="); out.int(scope.subjectID)
         if let g = scope.groupID { out.raw("&amp;group="); out.int(g) }
@@ -161,6 +167,7 @@ struct GridPages: Sendable {
             cellAbsence[r * columns + c] = a.code
         }
         let periodMark = Dictionary(sheet.periodMarks.map { ($0.studentID, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let choices = MarkValue.finalChoices(sheet.scale)
 
         out.raw("<tbody>")
         for (r, s) in sheet.students.enumerated() {
@@ -177,8 +184,8 @@ struct GridPages: Sendable {
                 if s.isEnrolled(on: sheet.lessons[c].date) { out.raw("<td>") } else { out.raw("<td class=\"out\" title=\""); out.escaped(w.gridNotEnrolled); out.raw("\">") }
                 if let code = cellAbsence[r * columns + c] { out.raw("<span class=\"a\">"); out.escaped(code.rawValue); out.raw("</span>") }
                 for m in cellMarks[r * columns + c] {
-                    out.raw("<span class=\"m m"); out.int(m.value); out.raw("\" data-id=\""); out.int(m.id); out.raw("\" data-w=\"")
-                    out.escaped(m.workType); out.raw("\">"); out.int(m.value); out.raw("<sub>"); out.escaped(m.workType); out.raw("</sub></span>")
+                    out.raw("<span class=\"m "); out.escaped(m.value.cssClass); out.raw("\" data-id=\""); out.int(m.id); out.raw("\" data-w=\"")
+                    out.escaped(m.workType); out.raw("\">"); out.escaped(w.markShort(m.value)); out.raw("<sub>"); out.escaped(m.workType); out.raw("</sub></span>")
                 }
                 out.raw("</td>")
             }
@@ -186,7 +193,10 @@ struct GridPages: Sendable {
             let forecast = sheet.forecast(own)
             if let f = forecast {
                 out.raw("<td class=\"avg\"><details><summary>"); out.escaped(w.decimal(f.average)); out.raw("</summary><div class=\"formula\">")
-                out.escaped(w.averageFormula(own.map { WeightedMark(value: $0.value, weight: $0.weight) })); out.raw(" → "); out.int(f.mark); out.raw("</div></details></td>")
+                out.escaped(w.averageFormula(own.compactMap(\.weighted))); out.raw(" → "); out.int(f.mark); out.raw("</div></details></td>")
+            } else if sheet.scale == .passFail {
+                // A pass or fail never averages.
+                out.raw("<td class=\"avg\" title=\""); out.escaped(w.passFailNoAverage); out.raw("\">—</td>")
             } else {
                 out.raw("<td class=\"avg\">—</td>")
             }
@@ -195,13 +205,11 @@ struct GridPages: Sendable {
             if periodMarksOpen {
                 out.raw("<select name=\"pm_"); out.int(s.id); out.raw("\" aria-label=\""); out.escaped(w.finalMarkOf(s.name))
                 out.raw("\"><option value=\"\"></option>")
-                for v in [5, 4, 3, 2, 1] {
-                    out.raw(current == v ? "<option selected>" : "<option>"); out.int(v); out.raw("</option>")
-                }
+                Self.options(&out, choices, current, w)
                 out.raw("</select>")
                 if current == nil, let f = forecast { out.raw("<small class=\"forecast\">"); out.escaped(w.forecastPrefix); out.int(f.mark); out.raw("</small>") }
             } else if let current {
-                out.raw("<b class=\"m m"); out.int(current); out.raw("\">"); out.int(current); out.raw("</b>")
+                Self.badge(&out, current, w)
             } else if let f = forecast {
                 out.raw("<small class=\"forecast\">"); out.escaped(w.forecastPrefix); out.int(f.mark); out.raw("</small>")
             }
@@ -227,13 +235,14 @@ struct GridPages: Sendable {
         }
         for s in students {
             guard let text = form["pm_\(s.id)"] else { continue }
-            if !text.isEmpty, MarkScale.parse(text) == nil {
+            let value = MarkValue(text: text) ?? MarkValue.typed(text)
+            if !text.isEmpty, value == nil {
                 problems.append(w.finalMarkRange(s.name, typed: text))
                 continue
             }
             do {
                 try desk.setPeriodMark(classID: scope.classID, subjectID: scope.subjectID, period: period, student: s.id,
-                                       value: text.isEmpty ? nil : MarkScale.parse(text), by: visit.editor)
+                                       value: text.isEmpty ? nil : value, by: visit.editor)
             } catch let error as DeskError {
                 problems.append("\(s.name): \(error.message(in: w))")
             }
@@ -245,6 +254,21 @@ struct GridPages: Sendable {
             <main><div class="card"><h1>\(w.notAllFinalMarksSaved)</h1><ul>\(each: items)</ul>
             <p><a class="button" href="\(back)">\(w.backToJournal)</a></p></div></main>
             """)
+    }
+}
+
+extension GridPages {
+    /// A final mark's choices, the current one selected; values are the API's canonical texts.
+    static func options(_ out: inout HTMLBytes, _ choices: [MarkValue], _ current: MarkValue?, _ w: Words) {
+        for v in choices {
+            out.raw("<option value=\""); out.escaped(v.text); out.raw(current == v ? "\" selected>" : "\">")
+            out.escaped(w.markShort(v)); out.raw("</option>")
+        }
+    }
+
+    static func badge(_ out: inout HTMLBytes, _ v: MarkValue, _ w: Words) {
+        out.raw("<b class=\"m "); out.escaped(v.cssClass); out.raw("\" title=\""); out.escaped(w.markTitle(v)); out.raw("\">")
+        out.escaped(w.markShort(v)); out.raw("</b>")
     }
 }
 

@@ -32,7 +32,7 @@ struct JournalAPI: Sendable {
                 return .noContent
             },
             AppRoute(.post, "/api/v1/lessons/{id:int}/marks", .policy(.editJournal, resource: lesson), slow: .waits) { visit in
-                struct Body: Decodable { let student: Int; let value: Int; let workType: String; let confirm: Bool? }
+                struct Body: Decodable { let student: Int; let value: MarkValue; let workType: String; let confirm: Bool? }
                 let body = try JSONBody.decode(Body.self, from: visit.request)
                 let workType = try self.workType(body.workType, visit.words)
                 let (id, created) = try perform(visit) { editor in
@@ -44,7 +44,7 @@ struct JournalAPI: Sendable {
                 return .json(json.bytes, status: created ? 201 : 200)
             },
             AppRoute(.put, "/api/v1/marks/{id:int}", .policy(.editJournal, resource: markLesson), slow: .waits) { visit in
-                struct Body: Decodable { let value: Int; let workType: String?; let reason: String? }
+                struct Body: Decodable { let value: MarkValue; let workType: String?; let reason: String? }
                 let body = try JSONBody.decode(Body.self, from: visit.request)
                 let workType = try body.workType.map { try self.workType($0, visit.words) }
                 try perform(visit) {
@@ -69,13 +69,19 @@ struct JournalAPI: Sendable {
                 }
                 return .noContent
             },
+            // `kind`: period (the default, with `period`), year, exam or final (without one);
+            // `value`: 1–5, "зачёт", "незачёт", "н/а", "осв", or null to remove.
             AppRoute(.put, "/api/v1/period-marks", .policy(.setPeriodMarks) { try JournalSheet.Scope($0.request.query, words: $0.words).resource }) { visit in
-                struct Body: Decodable { let student: Int; let period: Int; let value: Int? }
+                struct Body: Decodable { let student: Int; let kind: String?; let period: Int?; let value: MarkValue?; let reason: String? }
                 let body = try JSONBody.decode(Body.self, from: visit.request)
                 let scope = try JournalSheet.Scope(visit.request.query, words: visit.words)
+                guard let kind = PeriodMarkKind(rawValue: body.kind ?? "period") else {
+                    throw HTTPError(status: 422, message: visit.words.markKindExpected, code: "invalid_kind")
+                }
+                if kind == .period, body.period == nil { throw HTTPError(status: 422, message: visit.words.periodMissing, code: "invalid_period") }
                 try perform(visit) {
-                    try desk.setPeriodMark(classID: scope.classID, subjectID: scope.subjectID, period: body.period, student: body.student,
-                                           value: body.value, by: $0)
+                    try desk.setFinalMark(classID: scope.classID, subjectID: scope.subjectID, kind: kind, period: kind == .period ? body.period : nil,
+                                          student: body.student, value: body.value, reason: body.reason ?? "", by: $0)
                 }
                 return .noContent
             },
@@ -183,11 +189,12 @@ struct SheetBody: JSONWritable {
             j.key("periodMarks")
             j.array(s.periodMarks) { j, p in
                 j.object { j in
-                    j.field("period", p.periodID)
+                    j.field("period", p.periodID ?? 0)
                     j.field("student", p.studentID)
                     j.field("value", p.value)
                 }
             }
+            j.field("scale", s.scale.rawValue)
             j.key("students")
             j.array(s.students) { j, student in
                 j.object { j in

@@ -20,6 +20,8 @@ public struct JournalSheet: Sendable {
     public let absences: [Absence]
     public let periodMarks: [PeriodMark]
     public let rounding: RoundingRule
+    /// How the subject is assessed: on a pass/fail subject nothing averages.
+    public let scale: SubjectScale
 
     /// What a request names: class, subject, optional group, and a period or a date range.
     public struct Scope: Sendable {
@@ -103,7 +105,7 @@ public struct JournalSheet: Sendable {
             period: period, from: from, to: to, lessons: lessons, students: students,
             marks: try c.journalMarks(lessons: ids), absences: try c.journalAbsences(lessons: ids),
             periodMarks: try period.map { try c.journalPeriodMarks(students: students.map(\.id), subject: scope.subjectID, period: $0.id) } ?? [],
-            rounding: try c.schoolSettings().rounding)
+            rounding: try c.schoolSettings().rounding, scale: try c.subjectScale(scope.subjectID) ?? .marks)
     }
 
     /// Each student's marks, in lesson order.
@@ -115,7 +117,8 @@ public struct JournalSheet: Sendable {
         return out
     }
 
+    /// The average and forecast of 1–5 marks; a pass or fail never enters it.
     public func forecast(_ marks: [Mark]) -> Forecast? {
-        Forecast(marks: marks.map { WeightedMark(value: $0.value, weight: $0.weight) }, rule: rounding)
+        Forecast(marks: marks.compactMap(\.weighted), rule: rounding)
     }
 }

@@ -142,14 +142,15 @@ struct LessonPages: Sendable {
         let actor = visit.actor!
         let w = visit.words
         let id = try visit.request.pathParameters.int("id")
-        let (lesson, students, marks, absences, workTypes, plan, individual, remarks, rules, clashes, closed) = try database.read { c in
+        let (lesson, students, marks, absences, workTypes, plan, individual, remarks, rules, clashes, closed, scale) = try database.read { c in
             guard let l = try c.journalLesson(id) else { throw HTTPError.notFound }
             return (l, try c.journalStudents(classID: l.classID, groupID: l.groupID, from: l.date, to: l.date), try c.journalMarks(lessons: [id]),
                     try c.journalAbsences(lessons: [id]), try c.workTypes(), try c.planTopics(classID: l.classID, subjectID: l.subjectID),
                     try c.individualHomework(lesson: id), try c.remarks(lesson: id),
                     try desk.rules(c, classID: l.classID, subjectID: l.subjectID, at: visit.now),
                     try l.actualTeacherID.map { try c.teacherLessons($0, on: l.date, bell: l.bell, except: l.id) } ?? [],
-                    try l.period.map { try c.studentsWithPeriodMark(subject: l.subjectID, period: $0.id) } ?? [])
+                    try l.period.map { try c.studentsWithPeriodMark(subject: l.subjectID, period: $0.id) } ?? [],
+                    try c.subjectScale(l.subjectID) ?? .marks)
         }
         let canEdit = AccessPolicy.permits(actor, .editJournal, lesson.resource)
         let canCorrect = AccessPolicy.permits(actor, .correctAbsences, lesson.resource)
@@ -190,12 +191,16 @@ struct LessonPages: Sendable {
                 : HTML(trusted: absence.map { "<b class=\"absence\">\($0.rawValue)</b>" } ?? "")
             let existing: [HTML] = own.map { m in
                 editOpen
-                    ? "<span class=\"mark m\(m.value)\">\(m.value)<sub>\(m.workType)</sub></span><button class=\"link small\" form=\"delete-\(m.id)\" aria-label=\"\(w.removeMark(m.value, m.workType, of: s.name))\">✕</button>"
-                    : "<span class=\"mark m\(m.value)\">\(m.value)<sub>\(m.workType)</sub></span>"
+                    ? "<span class=\"mark \(m.value.cssClass)\">\(w.markShort(m.value))<sub>\(m.workType)</sub></span><button class=\"link small\" form=\"delete-\(m.id)\" aria-label=\"\(w.removeMark(m.value, m.workType, of: s.name))\">✕</button>"
+                    : "<span class=\"mark \(m.value.cssClass)\">\(w.markShort(m.value))<sub>\(m.workType)</sub></span>"
             }
             let markError = typed.errors["m_\(s.id)"]
-            let newMark: HTML = editOpen && lesson.marksEnabled ? """
-                <input name="m_\(s.id)" class="mark-input" inputmode="numeric" maxlength="1" pattern="[1-5]" autocomplete="off"
+            // A pass/fail subject takes «з» or «н» (typed; «зач», «незач», + and − too).
+            let markField: HTML = scale == .passFail
+                ? "inputmode=\"text\" maxlength=\"7\" placeholder=\"\(w.passFailPlaceholder)\" title=\"\(w.passFailTyped)\""
+                : "inputmode=\"numeric\" maxlength=\"1\" pattern=\"[1-5]\""
+            let newMark: HTML = editOpen && lesson.marksEnabled && scale != .unmarked ? """
+                <input name="m_\(s.id)" class="mark-input\(scale == .passFail ? " passfail" : "")" \(markField) autocomplete="off"
                  value="\(typed.values["m_\(s.id)"] ?? "")" aria-label="\(w.markOf(s.name))"\(markError == nil ? "" as HTML : " aria-invalid=\"true\"")\(s.id == firstMarkable ? " autofocus" as HTML : "")>
                 <select name="w_\(s.id)" aria-label="\(w.workTypeOf(s.name))">\(typeOptions(Int(typed.values["w_\(s.id)"] ?? "") ?? defaultType))</select>
                 """ : ""
@@ -310,9 +315,9 @@ struct LessonPages: Sendable {
         let form = try visit.request.form()
         let w = visit.words
         var typed = Typed()
-        let students = try database.read { c -> [JournalStudent] in
+        let (students, scale) = try database.read { c -> ([JournalStudent], SubjectScale) in
             guard let l = try c.journalLesson(id) else { throw HTTPError.notFound }
-            return try c.journalStudents(classID: l.classID, groupID: l.groupID, from: l.date, to: l.date)
+            return (try c.journalStudents(classID: l.classID, groupID: l.groupID, from: l.date, to: l.date), try c.subjectScale(l.subjectID) ?? .marks)
         }
         for s in students {
             if let text = form["a_\(s.id)"] {
@@ -328,7 +333,14 @@ struct LessonPages: Sendable {
             guard let text = form["m_\(s.id)"]?.trimmingWhitespace, !text.isEmpty else { continue }
             typed.values["w_\(s.id)"] = form["w_\(s.id)"] ?? ""
             do {
-                guard let value = MarkScale.parse(text) else { throw DeskError.invalid(w.markDigitExpected, field: "value") }
+                let value: MarkValue
+                if scale == .passFail {
+                    guard let v = MarkValue.typed(text), case .pass = v else { throw DeskError.invalid(w.passFailExpected, field: "value") }
+                    value = v
+                } else {
+                    guard let v = MarkScale.parse(text) else { throw DeskError.invalid(w.markDigitExpected, field: "value") }
+                    value = .mark(v)
+                }
                 guard let workType = Int(form["w_\(s.id)"] ?? "") else { throw DeskError.invalid(w.chooseWorkType, field: "workType") }
                 _ = try desk.addMark(lesson: id, student: s.id, value: value, workType: workType, confirmAbsent: form["c_\(s.id)"] == "1", by: visit.editor)
                 typed.values["w_\(s.id)"] = nil

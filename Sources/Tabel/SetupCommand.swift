@@ -7,7 +7,7 @@ import Storage
 struct SetupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "setup", abstract: "Настройка школы: демонстрационная школа, импорт, параметры.",
-        subcommands: [Init.self, Import.self, Settings.self, Demo.self])
+        subcommands: [Init.self, Import.self, Settings.self, Demo.self, TLSSetup.self])
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(

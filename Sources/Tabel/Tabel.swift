@@ -13,10 +13,13 @@ struct Tabel: ParsableCommand {
 
 /// `--db`, shared by every command that opens the school's database.
 struct DatabaseOption: ParsableArguments {
-    @Option(name: .customLong("db"), help: "Файл базы данных (по умолчанию $STATE_DIRECTORY/tabel.sqlite или ./var/tabel.sqlite).")
+    @Option(name: .customLong("db"), help: "Файл базы данных (по умолчанию db из /etc/tabel/tabel.conf, $STATE_DIRECTORY/tabel.sqlite или ./var/tabel.sqlite).")
     var path: String?
 
-    var resolved: String { path ?? DatabaseLocationDefault.path }
+    /// The flag, else `db` of /etc/tabel/tabel.conf (so commands on the box find the school's file), else the default.
+    var resolved: String {
+        path ?? (try? ConfigFile.load(path: nil, keys: Serve.configKeys))?["db"] ?? DatabaseLocationDefault.path
+    }
 
     /// Opens an existing database (setup commands that create one call `Database.open` themselves).
     func open() throws -> Database { try Database.open(path: resolved, create: false) }

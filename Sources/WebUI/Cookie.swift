@@ -1,6 +1,8 @@
 import HTTP
 
-/// `Set-Cookie` values: HttpOnly, SameSite=Strict, Path=/, and Secure behind a TLS proxy.
+/// `Set-Cookie` values: HttpOnly, SameSite=Strict, Path=/; over HTTPS (the server's own TLS
+/// listener or a TLS proxy on the box) also Secure, under the `__Host-` name (`Request.cookieName`,
+/// which `Request.cookie` reads back); over plain HTTP the plain names.
 public enum Cookie {
     public static let session = "tabel_session"
     /// Double-submit token of forms sent before sign-in (the sign-in forms).
@@ -11,16 +13,13 @@ public enum Cookie {
     public static let language = "tabel_lang"
 
     public static func set(_ name: String, _ value: String, for request: Request, maxAge: Int? = nil) -> String {
-        "\(name)=\(value); HttpOnly; SameSite=Strict; Path=/" + (maxAge.map { "; Max-Age=\($0)" } ?? "") + (overTLS(request) ? "; Secure" : "")
+        "\(request.cookieName(name))=\(value); HttpOnly; SameSite=Strict; Path=/" + (maxAge.map { "; Max-Age=\($0)" } ?? "") + (overTLS(request) ? "; Secure" : "")
     }
 
     public static func clear(_ name: String, for request: Request) -> String {
-        "\(name)=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0" + (overTLS(request) ? "; Secure" : "")
+        "\(request.cookieName(name))=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0" + (overTLS(request) ? "; Secure" : "")
     }
 
-    /// True when a TLS-terminating proxy on this machine says the browser used HTTPS.
-    public static func overTLS(_ request: Request) -> Bool {
-        request.headers["x-forwarded-proto"]?.lowercased() == "https"
-            && (request.remoteAddress == "127.0.0.1" || request.remoteAddress == "::1")
-    }
+    /// True when the browser used HTTPS (`Request.isSecure`).
+    public static func overTLS(_ request: Request) -> Bool { request.isSecure }
 }

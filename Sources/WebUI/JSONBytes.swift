@@ -139,6 +139,11 @@ public struct JSONBytes: Sendable {
         if let value { field(name, value) }
     }
 
+    /// A mark: 1–5 as an integer, "зачёт", "незачёт", "н/а", "осв" as strings (docs/openapi.yaml `MarkValue`).
+    public mutating func field(_ name: StaticString, _ value: MarkValue) {
+        if let n = value.number { field(name, n) } else { field(name, value.text) }
+    }
+
     /// Left out when nil.
     public mutating func field(_ name: StaticString, _ value: Double?) {
         if let value { field(name, value) }

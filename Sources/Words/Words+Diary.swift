@@ -32,7 +32,7 @@ extension Words {
              "; a \(mark) needs \(count == 1 ? "one more 5" : "\(count) more 5s") for answers in class")
     }
     public var noMarksYet: String { pick("Отметок пока нет.", "No marks yet.") }
-    public func finalOf(_ mark: Int) -> String { pick("итог: \(mark)", "final: \(mark)") }
+    public func finalOf(_ mark: MarkValue) -> String { pick("итог: \(markFull(mark))", "final: \(markFull(mark))") }
     public var howItWorks: String { pick("Как считается", "How it is worked out") }
     public func formulaExplained(_ formula: String, rounding: String) -> String {
         pick("Средний взвешенный: Σ(вес × отметка) / Σ веса = \(formula). Округление: \(rounding).",
@@ -40,8 +40,8 @@ extension Words {
     }
     public var noSubjectsYet: String { pick("В расписании класса пока нет предметов.", "The class's timetable has no subjects yet.") }
     public var wrongMark: String { pick("ошибка?", "wrong?") }
-    public func whatIsWrong(mark: Int, date: CivilDate) -> String {
-        pick("Что не так с отметкой \(mark) за \(date.shortRussian)?", "What is wrong with the mark \(mark) given on \(shortDate(date))?")
+    public func whatIsWrong(mark: MarkValue, date: CivilDate) -> String {
+        pick("Что не так с отметкой «\(markFull(mark))» за \(date.shortRussian)?", "What is wrong with the mark “\(markFull(mark))” given on \(shortDate(date))?")
     }
     public var tellTheTeacher: String { pick("Сообщить учителю", "Tell the teacher") }
     public var reportSent: String { pick("Сообщение отправлено учителю.", "Your message has been sent to the teacher.") }

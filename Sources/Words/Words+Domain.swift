@@ -36,6 +36,7 @@ extension Words {
         case .markChange: "Mark changed"
         case .markDelete: "Mark removed"
         case .markReport: "Wrong mark reported"
+        case .markReportAnswer: "Wrong-mark report answered"
         case .absenceCreate: "Absence recorded"
         case .absenceChange: "Absence reason changed"
         case .absenceDelete: "Absence removed"

@@ -58,6 +58,8 @@ extension Words {
         case .marksDisabled: pick(r.message, "This class is not given marks.")
         case .lessonHasEntries: pick(r.message, "The lesson already has marks or absences: it cannot be cancelled, moved or replaced by another subject.")
         case .studentAbsent: pick(r.message, "The student is marked absent from this lesson. If the mark is right, confirm it.")
+        case .yearNeedsPeriods: pick(r.message, "A year mark follows the marks of every period, and some are missing. To give it without them, say why.")
+        case .wrongScale: pick(r.message, "The subject has another scale: a pass or a fail on a pass/fail subject, 1 to 5 on the others.")
         case .subjectUnmarked: pick(r.message, "This subject is not given marks.")
         }
     }
@@ -115,6 +117,13 @@ extension Words {
     /// Messages of the desks, the domain and the HTTP layer, word for word, and their English.
     static let exactMessages: [String: String] = {
         var table: [String: String] = [
+            // Final marks, acknowledgements and wrong-mark reports (issue #12)
+            "Годовая, экзаменационная и итоговая отметки — без периода.": "Year, exam and final marks are given without a period.",
+            "Сообщение длиннее 1000 знаков.": "The message is longer than 1000 characters.",
+            "Ответ длиннее 1000 знаков.": "The answer is longer than 1000 characters.",
+            "Напишите ответ или закройте обращение.": "Write an answer or close the report.",
+            "Такого обращения нет.": "There is no such report.",
+            "Обращение уже закрыто.": "The report is already closed.",
             // People by hand
             "Зачислить в класс можно обучающегося, не сотрудника и не родителя.": "Only a student can be enrolled in a class, not staff or a parent.",
             "Выберите класс, в который зачислить.": "Choose the class to enrol into.",

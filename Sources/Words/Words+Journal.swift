@@ -55,8 +55,8 @@ extension Words {
     // The lesson page
     public func attendanceOf(_ name: String) -> String { pick("Посещаемость: \(name)", "Attendance: \(name)") }
     public var present: String { pick("был", "present") }
-    public func removeMark(_ value: Int, _ workType: String, of name: String) -> String {
-        pick("Удалить отметку \(value) \(workType): \(name)", "Remove the mark \(value) \(workType): \(name)")
+    public func removeMark(_ value: MarkValue, _ workType: String, of name: String) -> String {
+        pick("Удалить отметку \(markFull(value)) \(workType): \(name)", "Remove the mark \(markFull(value)) \(workType): \(name)")
     }
     public func markOf(_ name: String) -> String { pick("Отметка: \(name)", "Mark: \(name)") }
     public func workTypeOf(_ name: String) -> String { pick("Вид работы: \(name)", "Type of work: \(name)") }
@@ -140,7 +140,8 @@ extension Words {
     public var noStudents: String { pick("В списке нет обучающихся.", "There are no students on the list.") }
     public var periodMissing: String { pick("Не указан период.", "The period is missing.") }
     public func finalMarkRange(_ name: String, typed: String) -> String {
-        pick("\(name): итоговая отметка — от 1 до 5, а не «\(typed)».", "\(name): a final mark is from 1 to 5, not “\(typed)”.")
+        pick("\(name): итоговая отметка — от 1 до 5, «зачёт», «незачёт», «н/а» или «осв», а не «\(typed)».",
+             "\(name): a final mark is 1 to 5, a pass, a fail, not assessed or exempt, not “\(typed)”.")
     }
     public var finalMarksTitle: String { pick("Итоговые отметки", "Final marks") }
     public var notAllFinalMarksSaved: String { pick("Не все итоговые отметки сохранены", "Not all final marks were saved") }

@@ -165,7 +165,7 @@ import Testing
         try? FileManager.default.removeItem(at: dir)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         var paths: [String] = []
-        for unit in ["tabel.socket", "tabel.service"] {
+        for unit in ["tabel.socket", "tabel-https.socket", "tabel.service"] {
             let text = try String(contentsOf: Self.packageRoot.appendingPathComponent("systemd/\(unit)"), encoding: .utf8)
             // systemd-analyze verify wants ExecStart to exist: point it at the fresh build.
             let target = dir.appendingPathComponent(unit)
@@ -179,7 +179,7 @@ import Testing
         try kiosk.write(to: kioskPath, atomically: true, encoding: .utf8)
         let r = try Self.run(["verify"] + paths + [kioskPath.path], executable: "/usr/bin/systemd-analyze")
         #expect(r.status == 0, "\(r.output)")
-        let security = try Self.run(["security", "--offline=yes", paths[1]], executable: "/usr/bin/systemd-analyze")
+        let security = try Self.run(["security", "--offline=yes", paths[2]], executable: "/usr/bin/systemd-analyze")
         let line = security.output.split(separator: "\n").first { $0.contains("Overall exposure level") } ?? ""
         let score = Double(line.split(separator: ":").last?.split(separator: " ").first ?? "") ?? 99
         #expect(score <= 2.0, "\(line)")

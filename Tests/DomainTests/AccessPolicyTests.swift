@@ -45,6 +45,8 @@ import Testing
     static let classSubjects = ["otherSubjectOwnClass", "ownGroup", "otherGroup", "groupedSubject"]
     static let classLessons = ["otherLessonOwnClass", "ownGroupLesson", "otherGroupLesson"]
     static let diaries = ["ownStudent", "otherStudent"]
+    /// Every lesson: a wrong-mark report is about a mark of one of them.
+    static let lessons = ["ownLesson", "otherLessonOwnClass", "otherClassLesson", "substitutedLesson", "ownGroupLesson", "otherGroupLesson"]
     static let teaching = TeachingAssignment(classID: 1, subjectID: 1, groupID: nil)
     /// Whose timetable the administration reads: the school's, any class's, any teacher's.
     static let weeks = ["school", "ownClass", "otherClass", "staffPerson", "week4"]
@@ -56,22 +58,24 @@ import Testing
                 .lockAccounts, .importData, .changeSettings, .viewAudit, .manageTimetable, .grantUnlocks], all)
             .union(cells([.viewJournal], journals)).union(cells([.listJournals, .viewTimetableChanges, .viewTeachersDay], ["school"])).union(cells([.viewDiary], diaries))
             .union(cells([.viewStructure, .manageStructure], ["school"]))
-            .union(cells([.viewTimetable], weeks)).union(cells([.manageGroups], ["school", "ownClass", "otherClass"]))),
+            .union(cells([.viewTimetable], weeks)).union(cells([.manageGroups], ["school", "ownClass", "otherClass"]))
+            .union(cells([.answerMarkReports], lessons))),
         ("director", Actor(accountID: 2, personID: 2, roles: [.director]),
          cells([.viewPeople, .viewReports, .viewAudit], all).union(cells([.viewJournal], journals)).union(cells([.viewDiary], diaries))
             .union(cells([.listJournals, .viewTimetableChanges, .viewStructure], ["school"])).union(cells([.viewTimetable], weeks))),
         ("deputy", Actor(accountID: 3, personID: 3, roles: [.deputy]),
          cells([.viewPeople, .viewReports, .viewAudit, .manageTimetable, .grantUnlocks], all).union(cells([.viewJournal], journals)).union(cells([.viewDiary], diaries))
-            .union(cells([.listJournals, .viewTimetableChanges, .viewTeachersDay, .viewStructure], ["school"])).union(cells([.viewTimetable], weeks))),
+            .union(cells([.listJournals, .viewTimetableChanges, .viewTeachersDay, .viewStructure], ["school"])).union(cells([.viewTimetable], weeks))
+            .union(cells([.answerMarkReports], lessons))),
         ("teacher", Actor(accountID: 4, personID: 4, roles: [.teacher], assignments: [teaching]),
          cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks, .viewReports], ["ownSubject"])
-            .union(cells([.viewJournal, .editJournal, .recordAttendance], ["ownLesson", "substitutedLesson"])))
+            .union(cells([.viewJournal, .editJournal, .recordAttendance, .answerMarkReports], ["ownLesson", "substitutedLesson"])))
             .union(cells([.viewTimetable, .viewReports], ["week4"]))),
         ("class teacher", Actor(accountID: 5, personID: 5, roles: [.teacher], classTeacherOf: [1], assignments: [teaching]),
          cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])
             .union(cells([.viewJournal, .setPeriodMarks], classSubjects))
             .union(cells([.viewJournal, .correctAbsences], ["ownClass"]))
-            .union(cells([.viewJournal, .editJournal, .correctAbsences, .recordAttendance], ["ownLesson"]))
+            .union(cells([.viewJournal, .editJournal, .correctAbsences, .recordAttendance, .answerMarkReports], ["ownLesson"]))
             .union(cells([.viewJournal, .correctAbsences, .recordAttendance], classLessons))
             .union(cells([.viewPeople, .viewReports], ["ownClass", "ownSubject", "ownStudent", "ownClassPerson", "staffPerson", "ownLesson"]
                                                       + classSubjects + classLessons))
@@ -81,14 +85,14 @@ import Testing
                                                                      + classSubjects + classLessons)))),
         // Teaches group 51 of subject 5: that group only — not group 52, not the whole class.
         ("group teacher", Actor(accountID: 10, personID: 10, roles: [.teacher], assignments: [TeachingAssignment(classID: 1, subjectID: 5, groupID: 51)]),
-         cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks, .viewReports], ["ownGroup"]).union(cells([.viewJournal, .editJournal, .recordAttendance], ["ownGroupLesson"])))),
+         cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks, .viewReports], ["ownGroup"]).union(cells([.viewJournal, .editJournal, .recordAttendance, .answerMarkReports], ["ownGroupLesson"])))),
         // Teaches subject 5 to the whole class: every group of it.
         ("whole-class teacher of a grouped subject", Actor(accountID: 11, personID: 11, roles: [.teacher],
                                                            assignments: [TeachingAssignment(classID: 1, subjectID: 5, groupID: nil)]),
          cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks, .viewReports], ["ownGroup", "otherGroup", "groupedSubject"])
-            .union(cells([.viewJournal, .editJournal, .recordAttendance], ["ownGroupLesson", "otherGroupLesson"])))),
+            .union(cells([.viewJournal, .editJournal, .recordAttendance, .answerMarkReports], ["ownGroupLesson", "otherGroupLesson"])))),
         ("psychologist", Actor(accountID: 6, personID: 6, roles: [.psychologist], assignments: [teaching]),
-         cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks, .viewReports], ["ownSubject"]).union(cells([.viewJournal, .editJournal, .recordAttendance], ["ownLesson"])))),
+         cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks, .viewReports], ["ownSubject"]).union(cells([.viewJournal, .editJournal, .recordAttendance, .answerMarkReports], ["ownLesson"])))),
         ("secretary", Actor(accountID: 7, personID: 7, roles: [.secretary]), cells([.viewTimetableChanges], ["school"])),
         ("student", Actor(accountID: 8, personID: 100, roles: [.student], students: [100]), cells([.viewDiary, .reportMark], ["ownStudent"])),
         ("guardian", Actor(accountID: 9, personID: 400, roles: [.guardian], students: [100]),

@@ -154,3 +154,38 @@ import Testing
         #expect(Transliteration.fileName("слип-Ёлкина-Алёна.pdf") == "slip-elkina-alena.pdf")
     }
 }
+
+@Suite struct MarkValueTests {
+    @Test func typedAndCanonicalValues() {
+        #expect(MarkValue(text: "5") == .mark(5) && MarkValue(text: "зачёт") == .passed && MarkValue(text: "незачет") == .failed)
+        #expect(MarkValue(text: "н/а") == .notAssessed && MarkValue(text: "осв") == .exempt && MarkValue(text: "6") == nil)
+        #expect(MarkValue.typed("з") == .passed && MarkValue.typed("+") == .passed && MarkValue.typed("p") == .passed)
+        #expect(MarkValue.typed("н") == .failed && MarkValue.typed("незач") == .failed && MarkValue.typed("-") == .failed)
+        #expect(MarkValue.passed.fitsLesson(.passFail) && !MarkValue.mark(5).fitsLesson(.passFail) && !MarkValue.passed.fitsLesson(.marks))
+        #expect(!MarkValue.exempt.fitsLesson(.marks) && MarkValue.exempt.fitsFinal(.marks) && MarkValue.notAssessed.fitsFinal(.passFail))
+        for v in [MarkValue.mark(3), .passed, .failed, .notAssessed, .exempt] {
+            #expect(MarkValue(value: v.stored.value, passed: v.stored.passed, special: v.stored.special) == v)
+        }
+    }
+
+    @Test func aPassOrFailNeverAverages() {
+        let passes = [SubjectMark(date: CivilDate(iso: "2026-11-02")!, mark: DiaryMark(id: 1, value: .passed, workType: "У", workTypeName: "Ответ", weight: 1)),
+                      SubjectMark(date: CivilDate(iso: "2026-11-03")!, mark: DiaryMark(id: 2, value: .failed, workType: "КР", workTypeName: "Контрольная", weight: 5))]
+        let s = SubjectMarks(subjectID: 1, subject: "ОРКСЭ", marks: passes, periodMark: .passed)
+        #expect(s.weighted.isEmpty && s.forecast(.standard) == nil && s.passFailOnly)
+        let mixed = SubjectMarks(subjectID: 1, subject: "Математика", marks: passes + [SubjectMark(date: CivilDate(iso: "2026-11-04")!,
+                                 mark: DiaryMark(id: 3, value: 4, workType: "У", workTypeName: "Ответ", weight: 1))], periodMark: nil)
+        #expect(mixed.weighted == [WeightedMark(value: 4, weight: 1)] && mixed.forecast(.standard)?.average == 4)
+        let m = Mark(id: 1, lessonID: 1, studentID: 1, value: .passed, workTypeID: 1, workType: "У", weight: 1, transferred: false)
+        #expect(m.weighted == nil)
+    }
+
+    @Test func theFinalMarkFollowsTheYearAndExamMarks() {
+        #expect(FinalMarkRule.suggest(year: 4, exam: nil) == 4)
+        #expect(FinalMarkRule.suggest(year: 4, exam: 3) == 4 && FinalMarkRule.suggest(year: 3, exam: 5) == 4 && FinalMarkRule.suggest(year: 5, exam: 4) == 5)
+        #expect(FinalMarkRule.suggest(year: 2, exam: 3) == 3 && FinalMarkRule.suggest(year: 3, exam: 3) == 3)
+        #expect(FinalMarkRule.suggest(year: .passed, exam: .failed) == .failed && FinalMarkRule.suggest(year: .passed, exam: .passed) == .passed)
+        #expect(FinalMarkRule.suggest(year: 4, exam: .exempt) == 4 && FinalMarkRule.suggest(year: .notAssessed, exam: 5) == .notAssessed)
+        #expect(FinalMarkRule.suggest(year: nil, exam: 5) == nil)
+    }
+}

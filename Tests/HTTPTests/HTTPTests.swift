@@ -130,3 +130,44 @@ import Testing
         #expect(ServerConfiguration.parseListen("127.0.0.1:99999") == nil)
     }
 }
+
+@Suite struct TLSRequestTests {
+    @Test func overTLSOnlyTheHostPrefixedCookieIsRead() {
+        var request = Request(method: .get, path: "/", headers: Headers([("Cookie", "tabel_session=plain; __Host-tabel_session=secure")]))
+        #expect(request.cookie("tabel_session") == "plain")
+        request.tls = true
+        #expect(request.isSecure)
+        #expect(request.cookieName("tabel_session") == "__Host-tabel_session")
+        #expect(request.cookie("tabel_session") == "secure")
+    }
+
+    @Test func aLoopbackProxySayingHTTPSCountsAsSecureAndAnyOtherDoesNot() {
+        let proxied = Request(method: .get, path: "/", headers: Headers([("X-Forwarded-Proto", "https")]), remoteAddress: "127.0.0.1")
+        #expect(proxied.isSecure)
+        let spoofed = Request(method: .get, path: "/", headers: Headers([("X-Forwarded-Proto", "https")]), remoteAddress: "192.168.1.5")
+        #expect(!spoofed.isSecure)
+    }
+
+    @Test func theHostOfARedirectIsAHostNameOrNothing() {
+        #expect(HTTPServer.hostName("tabel.local:8080") == "tabel.local")
+        #expect(HTTPServer.hostName("[fe80::1]:80") == "[fe80::1]")
+        #expect(HTTPServer.hostName("192.168.1.10") == "192.168.1.10")
+        #expect(HTTPServer.hostName("evil\"><script>") == nil)
+        #expect(HTTPServer.hostName("") == nil)
+    }
+
+    @Test func plainPathsCoverWhatLiesUnderThem() throws {
+        let credentials = try TLSCredentials.selfSigned(names: ["localhost"], days: 1)
+        let tls = ServerConfiguration.TLS(listen: .address(host: "127.0.0.1", port: 0), credentials: credentials, plainPaths: ["/kiosk", "/healthz"])
+        #expect(tls.servesPlain("/kiosk") && tls.servesPlain("/kiosk/diary/7") && tls.servesPlain("/healthz"))
+        #expect(!tls.servesPlain("/kiosks") && !tls.servesPlain("/login") && !tls.servesPlain("/"))
+    }
+
+    @Test func aCertificateAndAKeyThatDoNotBelongTogetherAreRefused() throws {
+        let a = try TLSCredentials.selfSigned(names: ["a.local"], days: 1)
+        let b = try TLSCredentials.selfSigned(names: ["b.local", "10.0.0.1"], days: 1)
+        #expect(throws: TLSError.self) { try TLSCredentials(certificatePEM: a.certificatePEM, keyPEM: b.keyPEM) }
+        #expect(throws: TLSError.self) { try TLSCredentials(certificatePEM: "not a certificate", keyPEM: a.keyPEM) }
+        #expect(a.fingerprint.split(separator: ":").count == 32)
+    }
+}

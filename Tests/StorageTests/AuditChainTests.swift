@@ -231,7 +231,7 @@ import Testing
         try old.write { c in
             for i in 1...2500 {
                 try c.run("INSERT INTO audit (at, via, action, entity, old_value, reason, new_data) VALUES (?, 'page', ?, 'mark', ?, '', ?)",
-                          1_700_000_000 + i, Self.action(i).rawValue, i % 2 == 0 ? nil : "\(i)", i % 3 == 0 ? nil : AuditValue.periodMark(i % 5 + 1).encoded)
+                          1_700_000_000 + i, Self.action(i).rawValue, i % 2 == 0 ? nil : "\(i)", i % 3 == 0 ? nil : AuditValue.periodMark(.mark(i % 5 + 1)).encoded)
             }
         }
         old.close()
@@ -244,7 +244,7 @@ import Testing
         try fresh.write { c in
             for i in 1...2500 {
                 try c.appendAudit(AuditEntry(at: 1_700_000_000 + i, via: .page, action: Self.action(i), entity: "mark",
-                                             oldValue: i % 2 == 0 ? nil : "\(i)", newData: i % 3 == 0 ? nil : .periodMark(i % 5 + 1)))
+                                             oldValue: i % 2 == 0 ? nil : "\(i)", newData: i % 3 == 0 ? nil : .periodMark(.mark(i % 5 + 1))))
             }
         }
         #expect(try fresh.verifyAuditTrail().last == check.last)

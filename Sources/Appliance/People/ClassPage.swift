@@ -20,6 +20,7 @@ extension PeoplePages {
             AppRoute(.post, "/classes/{id:int}/attendance", .policy(.correctAbsences, resource: schoolClass)) { visit in
                 try correctReasons(visit)
             },
+            classFinalsRoute,
         ] + slipRoutes
     }
 
@@ -170,8 +171,9 @@ extension PeoplePages {
             let cells: [HTML] = finished.map { p in
                 let acks = data.acknowledgements.filter { $0.studentID == s.id && $0.periodID == p.id }
                 guard !acks.isEmpty else { return "<td class=\"muted\">\(w.consentNone)</td>" }
+                // With the guardian's message to the class teacher, where they wrote one.
                 let who: [HTML] = acks.map {
-                    "✓ \($0.guardian.shortName), \(SchoolDateTime(unixSeconds: $0.at, offsetMinutes: clock.utcOffsetMinutes).date.shortRussian)"
+                    "✓ \($0.guardian.shortName), \(SchoolDateTime(unixSeconds: $0.at, offsetMinutes: clock.utcOffsetMinutes).date.shortRussian)\($0.message.isEmpty ? "" as HTML : "<br><q class=\"ack-message\">\($0.message)</q>")"
                 }
                 return "<td>\(each: who.enumerated().map { $0.offset == 0 ? $0.element : "<br>" + $0.element })</td>"
             }
@@ -250,8 +252,10 @@ extension PeoplePages {
             <p class="muted small">\(w.reasonsExplained)</p>
             \(reasons)
             </section>
-            <section class="card" id="finals"><h2>\(w.finalsHeading)</h2>\(acknowledgements)</section>
-            <div id="reports">\(HomePage.reportList(w.reportsHeading, data.reports))</div>
+            <section class="card" id="finals"><h2>\(w.finalsHeading)</h2>
+            \(AccessPolicy.permits(actor, .viewJournal, .schoolClass(classID)) ? "<p><a class=\"button secondary\" href=\"/classes/\(classID)/finals\">\(w.classFinalsLink)</a></p>" as HTML : "")
+            \(acknowledgements)</section>
+            <div id="reports">\(HomePage.reportList(w.reportsHeading, data.reports, w))</div>
             <section class="card" id="contacts"><h2>\(w.contactsHeading)</h2>
             <p class="muted small">\(w.contactsExplained)</p>
             <div class="table-wrap"><table><thead><tr><th>\(w.columnStudent)</th><th>\(w.columnGuardians)</th></tr></thead><tbody>\(each: contactRows)</tbody></table></div>

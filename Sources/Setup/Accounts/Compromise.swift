@@ -103,21 +103,21 @@ public enum Compromise {
         if try c.changedLaterByOthers(entity: "mark", entityID: id, actions: [.markChange, .markDelete], after: op.id, through: through, account: account) {
             return .flagged("отметку позже изменил другой пользователь — оставлено как есть")
         }
-        let entry = { (action: AuditAction, old: Mark?, new: (value: Int, workType: Int)?, markID: Int) in
+        let entry = { (action: AuditAction, old: Mark?, new: (value: MarkValue, workType: Int)?, markID: Int) in
             let code = { (type: Int) in try c.workTypes(includingInactive: true).first { $0.id == type }?.code ?? "" }
             try c.appendAudit(AuditEntry(at: now, via: .cli, action: action, entity: "mark", entityID: markID,
-                                         oldValue: old.map { "\($0.value) \($0.workType)" }, newValue: try new.map { "\($0.value) \(try code($0.workType))" },
+                                         oldValue: old.map { "\($0.value.text) \($0.workType)" }, newValue: try new.map { "\($0.value.text) \(try code($0.workType))" },
                                          oldData: old.map { .mark(value: $0.value, workType: $0.workTypeID) }, newData: new.map { .mark(value: $0.value, workType: $0.workType) },
                                          reason: why, lesson: lesson, student: student, schoolClass: op.schoolClass))
         }
         // What the mark was before the operation, as the application wrote it (never the display text).
-        let before: (value: Int, workType: Int)? = if case let .mark(value, workType)? = op.oldData { (value, workType) } else { nil }
+        let before: (value: MarkValue, workType: Int)? = if case let .mark(value, workType)? = op.oldData { (value, workType) } else { nil }
         switch op.action {
         case .markCreate:
             guard let mark = try c.journalMark(id) else { return .reverted("отметка уже удалена") }
             try c.removeMark(id)
             try entry(.markDelete, mark, nil, id)
-            return .reverted("отметка \(mark.value) \(mark.workType) удалена")
+            return .reverted("отметка \(mark.value.text) \(mark.workType) удалена")
         case .markChange:
             guard let mark = try c.journalMark(id), let before else { return .flagged("отметки уже нет — проверьте вручную") }
             try c.changeMark(id, value: before.value, workType: before.workType, at: now, transferred: false)

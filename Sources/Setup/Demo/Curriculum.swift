@@ -15,6 +15,8 @@ public enum Curriculum {
         let workTypes: [String]
         let topics: [String]
         let homework: [String]
+        /// How the subject is assessed: ОРКСЭ is pass/fail, as schools do.
+        var scale: SubjectScale = .marks
     }
 
     /// Which teachers can teach a subject.
@@ -105,7 +107,7 @@ public enum Curriculum {
         SubjectPlan(name: "ОРКСЭ", shortName: "ОРКСЭ", speciality: .primary,
                     hours: [0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0], splitFromGrade: nil, workTypes: ["У"],
                     topics: ["Россия — наша Родина", "Культура и мораль", "Добро и зло", "Дружба и взаимопомощь", "Семья"],
-                    homework: ["Прочитать с. {p}–{q}"]),
+                    homework: ["Прочитать с. {p}–{q}"], scale: .passFail),
         SubjectPlan(name: "История", shortName: "Ист.", speciality: .history,
                     hours: [0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2], splitFromGrade: nil, workTypes: ["У", "СР", "ДЗ", "Т"],
                     topics: ["Древний мир", "Древняя Русь", "Средние века", "Русь в XIII–XV веках", "Россия в XVI веке",

@@ -110,7 +110,9 @@ extension DemoBuilder {
                             let value = Int(rng.normal(skill, 0.75).rounded()).clampedMark
                             let workCode = test ? (s.name == "Русский язык" && n % 24 == 11 ? "Д" : "КР") : skewedPick(s.workTypes)
                             let workType = workTypeIDs[workCode]!
-                            try c.insertMark(lesson: lessonID, student: st, value: value, workType: workType, by: teacher, at: stamp)
+                            // A pass/fail subject (ОРКСЭ): a pass from a 3 up.
+                            try c.insertMark(lesson: lessonID, student: st, value: s.scale == .passFail ? .pass(value >= 3) : .mark(value),
+                                             workType: workType, by: teacher, at: stamp)
                             marks += 1
                             if let period {
                                 let key = PeriodKey(student: st, subject: entry.subject, period: period)
@@ -170,7 +172,9 @@ extension DemoBuilder {
         var count = 0
         for (key, acc) in totals.sorted(by: { ($0.key.student, $0.key.subject, $0.key.period) < ($1.key.student, $1.key.subject, $1.key.period) })
         where ended.contains(key.period) && acc.weights > 0 {
-            let value = RoundingRule.standard.periodMark(for: acc.weighted / acc.weights)
+            let mark = RoundingRule.standard.periodMark(for: acc.weighted / acc.weights)
+            let passFail = Curriculum.subjects.first { $0.name == key.subject }?.scale == .passFail
+            let value: MarkValue = passFail ? .pass(mark >= 3) : .mark(mark)
             let at = SchoolDateTime(date: ends[key.period]!.adding(days: -2), time: TimeOfDay(minutes: 16 * 60))
                 .unixSeconds(offsetMinutes: SchoolClock.systemUTCOffsetMinutes)
             try c.insertPeriodMark(year: year, student: key.student, subject: subjectIDs[key.subject]!, period: key.period,

@@ -128,7 +128,7 @@ struct DemoBuilder {
         }
         mainBells = try c.insertBellSchedule(name: "Основное", bells: Curriculum.mainBells)
         firstGradeBells = try c.insertBellSchedule(name: "1 классы", bells: Curriculum.firstGradeBells)
-        for s in Curriculum.subjects { subjectIDs[s.name] = try c.insertSubject(name: s.name, shortName: s.shortName) }
+        for s in Curriculum.subjects { subjectIDs[s.name] = try c.insertSubject(name: s.name, shortName: s.shortName, scale: s.scale) }
         for (i, w) in Curriculum.workTypes.enumerated() {
             let id = try c.insertWorkType(code: w.code, name: w.name, weight: w.weight, position: i)
             workTypeIDs[w.code] = id

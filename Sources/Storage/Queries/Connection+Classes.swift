@@ -41,6 +41,8 @@ public struct FinalsAcknowledgement: Sendable, Equatable {
     public let periodID: Int
     public let guardian: PersonCard
     public let at: Int
+    /// The guardian's message to the class teacher (may be empty).
+    public var message: String = ""
 }
 
 extension Connection {
@@ -170,28 +172,26 @@ extension Connection {
     /// Guardians' acknowledgements of final marks for the class's students, oldest first.
     public func classAcknowledgements(classID: Int) throws -> [FinalsAcknowledgement] {
         try query("""
-            SELECT k.student_id, k.period_id, p.last_name, p.first_name, p.middle_name, k.at
+            SELECT k.student_id, k.period_id, p.last_name, p.first_name, p.middle_name, k.at, k.message
             FROM acknowledgement k JOIN enrolment e ON e.student_id = k.student_id AND e.class_id = ? AND e.left_on IS NULL
             JOIN person p ON p.id = k.guardian_id ORDER BY k.at, k.id
             """, classID) { r in
             FinalsAcknowledgement(studentID: r.int(0), periodID: r.int(1),
-                                  guardian: PersonCard(lastName: r.string(2), firstName: r.string(3), middleName: r.string(4)), at: r.int(5))
+                                  guardian: PersonCard(lastName: r.string(2), firstName: r.string(3), middleName: r.string(4)), at: r.int(5),
+                                  message: r.string(6))
         }
     }
 
     /// Open wrong-mark reports on the class's lessons, newest first.
     public func markReports(classID: Int, limit: Int = 200) throws -> [MarkReport] {
         try query("""
-            SELECT r.id, p.last_name || ' ' || p.first_name, c.name, s.name, l.date, m.value, r.text,
-                   q.last_name || ' ' || q.first_name, r.at
+            SELECT r.id, p.last_name || ' ' || p.first_name, c.name, s.name, l.date, m.value, m.passed, r.text,
+                   q.last_name || ' ' || q.first_name, r.at, r.answer
             FROM mark_report r JOIN mark m ON m.id = r.mark_id JOIN lesson l ON l.id = m.lesson_id
             JOIN subject s ON s.id = l.subject_id JOIN school_class c ON c.id = l.class_id
             JOIN person p ON p.id = r.student_id JOIN person q ON q.id = r.reported_by
             WHERE r.resolved_at IS NULL AND l.class_id = ?1
             ORDER BY r.id DESC LIMIT ?2
-            """, classID, limit) { r in
-            MarkReport(id: r.int(0), student: r.string(1), className: r.string(2), subject: r.string(3), date: try r.date(4),
-                       value: r.int(5), text: r.string(6), reportedBy: r.string(7), at: r.int(8))
-        }
+            """, classID, limit, row: Self.markReport)
     }
 }

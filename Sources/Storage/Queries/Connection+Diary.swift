@@ -63,11 +63,11 @@ extension Connection {
         var index: [Int: Int] = [:]
         for (i, l) in lessons.enumerated() { index[l.id] = i }
         for (lesson, mark) in try query("""
-            SELECT m.lesson_id, m.id, m.value, w.code, w.name, w.weight FROM lesson l
+            SELECT m.lesson_id, m.id, m.value, m.passed, w.code, w.name, w.weight FROM lesson l
             CROSS JOIN mark m ON m.lesson_id = l.id AND m.student_id = ?1 JOIN work_type w ON w.id = m.work_type_id
-            WHERE l.class_id = ?2 AND l.date BETWEEN ?3 AND ?4 AND m.value IS NOT NULL ORDER BY m.id
+            WHERE l.class_id = ?2 AND l.date BETWEEN ?3 AND ?4 ORDER BY m.id
             """, student, classID, from, to, row: { r in
-                (r.int(0), DiaryMark(id: r.int(1), value: r.int(2), workType: r.string(3), workTypeName: r.string(4), weight: r.double(5)))
+                (r.int(0), DiaryMark(id: r.int(1), value: r.markValue(2), workType: r.string(4), workTypeName: r.string(5), weight: r.double(6)))
             }) {
             if let i = index[lesson] { lessons[i].marks.append(mark) }
         }
@@ -108,32 +108,52 @@ extension Connection {
         var index: [Int: Int] = [:]
         for (i, s) in subjects.enumerated() { index[s.subjectID] = i }
         for (subject, mark) in try query("""
-            SELECT l.subject_id, l.date, m.id, m.value, w.code, w.name, w.weight
+            SELECT l.subject_id, l.date, m.id, m.value, m.passed, w.code, w.name, w.weight
             FROM mark m JOIN lesson l ON l.id = m.lesson_id JOIN work_type w ON w.id = m.work_type_id
-            WHERE m.student_id = ?1 AND l.class_id = ?2 AND l.date BETWEEN ?3 AND ?4 AND m.value IS NOT NULL
+            WHERE m.student_id = ?1 AND l.class_id = ?2 AND l.date BETWEEN ?3 AND ?4
             ORDER BY l.date, m.id
             """, student, classID, from, to, row: { r in
-                (r.int(0), SubjectMark(date: try r.date(1), mark: DiaryMark(id: r.int(2), value: r.int(3), workType: r.string(4),
-                                                                            workTypeName: r.string(5), weight: r.double(6))))
+                (r.int(0), SubjectMark(date: try r.date(1), mark: DiaryMark(id: r.int(2), value: r.markValue(3), workType: r.string(5),
+                                                                            workTypeName: r.string(6), weight: r.double(7))))
             }) {
             if let i = index[subject] { subjects[i].marks.append(mark) }
         }
         if let period {
-            for (subject, value) in try query("SELECT subject_id, value FROM period_mark WHERE student_id = ? AND period_id = ? AND value IS NOT NULL",
-                                              student, period, row: { ($0.int(0), $0.int(1)) }) {
+            for (subject, value) in try query("SELECT subject_id, value, passed, special FROM period_mark WHERE student_id = ? AND period_id = ?",
+                                              student, period, row: { ($0.int(0), $0.markValue(1, special: true)) }) {
                 if let i = index[subject] { subjects[i].periodMark = value }
             }
+        }
+        for (subject, report) in try query("""
+            SELECT l.subject_id, r.id, r.mark_id, r.text, r.answer, coalesce(p.last_name || ' ' || p.first_name || ' ' || p.middle_name, ''), r.resolved_at IS NOT NULL
+            FROM mark_report r JOIN mark m ON m.id = r.mark_id JOIN lesson l ON l.id = m.lesson_id LEFT JOIN person p ON p.id = r.answered_by
+            WHERE r.student_id = ?1 AND l.class_id = ?2 AND l.date BETWEEN ?3 AND ?4 ORDER BY r.id
+            """, student, classID, from, to, row: { r in
+                (r.int(0), MarkReportAnswer(id: r.int(1), markID: r.int(2), text: r.string(3), answer: r.string(4), answeredBy: r.string(5), closed: r.bool(6)))
+            }) {
+            if let i = index[subject] { subjects[i].reports.append(report) }
         }
         return subjects
     }
 
-    /// Every period mark of the student in the year of `classID`: subject → period id → mark.
-    public func periodMarks(student: Int, classID: Int) throws -> [(subject: String, periodID: Int, kind: String, value: Int)] {
-        try query("""
-            SELECT s.name, coalesce(pm.period_id, 0), pm.kind, pm.value FROM period_mark pm
+    /// Every period, year, exam and final mark of the student in the year of `classID`, by
+    /// subject (every subject that has one), subjects by name.
+    public func studentFinals(student: Int, classID: Int) throws -> [SubjectFinals] {
+        var out: [SubjectFinals] = []
+        for (subject, name, scale, mark) in try query("""
+            SELECT s.id, s.name, s.scale, pm.id, pm.kind, pm.period_id, pm.value, pm.passed, pm.special FROM period_mark pm
             JOIN subject s ON s.id = pm.subject_id JOIN school_class c ON c.year_id = pm.year_id
-            WHERE pm.student_id = ? AND c.id = ? AND pm.value IS NOT NULL ORDER BY s.name
-            """, student, classID) { ($0.string(0), $0.int(1), $0.string(2), $0.int(3)) }
+            WHERE pm.student_id = ?1 AND c.id = ?2 ORDER BY s.name, s.id, pm.kind, pm.period_id
+            """, student, classID, row: { r in
+                (r.int(0), r.string(1), SubjectScale(rawValue: r.string(2)) ?? .marks,
+                 PeriodMark(id: r.int(3), studentID: student, kind: PeriodMarkKind(rawValue: r.string(4)) ?? .period, periodID: r.optionalInt(5),
+                            value: r.markValue(6, special: true)))
+            }) {
+            if out.last?.subjectID == subject { out[out.count - 1].marks.append(mark) } else {
+                out.append(SubjectFinals(subjectID: subject, subject: name, scale: scale, marks: [mark]))
+            }
+        }
+        return out
     }
 
     /// Absences of the student between two dates by reason.
@@ -155,11 +175,11 @@ extension Connection {
 }
 
 extension Connection {
-    public func acknowledgements(student: Int) throws -> [(periodID: Int, guardian: String, at: Int)] {
+    public func acknowledgements(student: Int) throws -> [(periodID: Int, guardian: String, at: Int, message: String)] {
         try query("""
-            SELECT a.period_id, p.first_name || ' ' || p.last_name, a.at FROM acknowledgement a JOIN person p ON p.id = a.guardian_id
+            SELECT a.period_id, p.first_name || ' ' || p.last_name, a.at, a.message FROM acknowledgement a JOIN person p ON p.id = a.guardian_id
             WHERE a.student_id = ? ORDER BY a.at
-            """, student) { ($0.int(0), $0.string(1), $0.int(2)) }
+            """, student) { ($0.int(0), $0.string(1), $0.int(2), $0.string(3)) }
     }
 
     public func acknowledge(guardian: Int, student: Int, period: Int, message: String, at now: Int) throws {
@@ -170,11 +190,25 @@ extension Connection {
     }
 
     /// The mark, if it is the student's: (lesson id, subject, date, value).
-    public func markOf(student: Int, mark: Int) throws -> (lesson: Int, subject: String, date: CivilDate, value: Int)? {
+    public func markOf(student: Int, mark: Int) throws -> (lesson: Int, subject: String, date: CivilDate, value: MarkValue)? {
         try first("""
-            SELECT l.id, s.name, l.date, m.value FROM mark m JOIN lesson l ON l.id = m.lesson_id JOIN subject s ON s.id = l.subject_id
-            WHERE m.id = ? AND m.student_id = ? AND m.value IS NOT NULL
-            """, mark, student) { ($0.int(0), $0.string(1), try $0.date(2), $0.int(3)) }
+            SELECT l.id, s.name, l.date, m.value, m.passed FROM mark m JOIN lesson l ON l.id = m.lesson_id JOIN subject s ON s.id = l.subject_id
+            WHERE m.id = ? AND m.student_id = ?
+            """, mark, student) { ($0.int(0), $0.string(1), try $0.date(2), $0.markValue(3)) }
+    }
+
+    /// A report with what answering it needs: its mark's lesson, its student and class.
+    public func markReportTarget(_ id: Int) throws -> (lesson: Int, student: Int, classID: Int, closed: Bool)? {
+        try first("""
+            SELECT m.lesson_id, r.student_id, l.class_id, r.resolved_at IS NOT NULL FROM mark_report r
+            JOIN mark m ON m.id = r.mark_id JOIN lesson l ON l.id = m.lesson_id WHERE r.id = ?
+            """, id) { ($0.int(0), $0.int(1), $0.int(2), $0.bool(3)) }
+    }
+
+    /// The teacher's answer; `close` closes the report (it leaves the open lists).
+    public func answerMarkReport(_ id: Int, answer: String, close: Bool, by person: Int, at now: Int) throws {
+        try run("UPDATE mark_report SET answer = ?, answered_by = ?, answered_at = ?, resolved_at = CASE WHEN ? THEN ? ELSE resolved_at END WHERE id = ?",
+                answer, person, now, close, now, id)
     }
 
     public func reportMark(_ mark: Int, student: Int, by person: Int, text: String, at now: Int) throws -> Int {
@@ -190,26 +224,30 @@ public struct MarkReport: Sendable {
     public let className: String
     public let subject: String
     public let date: CivilDate
-    public let value: Int
+    public let value: MarkValue
     public let text: String
     public let reportedBy: String
     public let at: Int
+    /// The teacher's answer so far (empty until answered).
+    public let answer: String
 }
 
 extension Connection {
     /// Open reports, newest first: all of them, or those on lessons `teacher` taught.
     public func markReports(teacher: Int?, limit: Int = 200) throws -> [MarkReport] {
         try query("""
-            SELECT r.id, p.last_name || ' ' || p.first_name, c.name, s.name, l.date, m.value, r.text,
-                   q.last_name || ' ' || q.first_name, r.at
+            SELECT r.id, p.last_name || ' ' || p.first_name, c.name, s.name, l.date, m.value, m.passed, r.text,
+                   q.last_name || ' ' || q.first_name, r.at, r.answer
             FROM mark_report r JOIN mark m ON m.id = r.mark_id JOIN lesson l ON l.id = m.lesson_id
             JOIN subject s ON s.id = l.subject_id JOIN school_class c ON c.id = l.class_id
             JOIN person p ON p.id = r.student_id JOIN person q ON q.id = r.reported_by
             WHERE r.resolved_at IS NULL AND (?1 IS NULL OR coalesce(l.actual_teacher_id, l.teacher_id) = ?1)
             ORDER BY r.id DESC LIMIT ?2
-            """, teacher, limit) { r in
-            MarkReport(id: r.int(0), student: r.string(1), className: r.string(2), subject: r.string(3), date: try r.date(4),
-                       value: r.int(5), text: r.string(6), reportedBy: r.string(7), at: r.int(8))
-        }
+            """, teacher, limit, row: Self.markReport)
+    }
+
+    static func markReport(_ r: Row) throws -> MarkReport {
+        MarkReport(id: r.int(0), student: r.string(1), className: r.string(2), subject: r.string(3), date: try r.date(4),
+                   value: r.markValue(5), text: r.string(7), reportedBy: r.string(8), at: r.int(9), answer: r.string(10))
     }
 }

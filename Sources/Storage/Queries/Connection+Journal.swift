@@ -128,22 +128,22 @@ extension Connection {
         }
     }
 
-    static let markColumns = "m.id, m.lesson_id, m.student_id, m.value, m.work_type_id, w.code, w.weight, m.transferred"
+    static let markColumns = "m.id, m.lesson_id, m.student_id, m.value, m.passed, m.work_type_id, w.code, w.weight, m.transferred"
 
     static func journalMark(_ r: Row) -> Mark {
-        Mark(id: r.int(0), lessonID: r.int(1), studentID: r.int(2), value: r.int(3), workTypeID: r.int(4), workType: r.string(5),
-                    weight: r.double(6), transferred: r.bool(7))
+        Mark(id: r.int(0), lessonID: r.int(1), studentID: r.int(2), value: r.markValue(3), workTypeID: r.int(5), workType: r.string(6),
+                    weight: r.double(7), transferred: r.bool(8))
     }
 
     public func journalMark(_ id: Int) throws -> Mark? {
-        try first("SELECT \(Self.markColumns) FROM mark m JOIN work_type w ON w.id = m.work_type_id WHERE m.id = ? AND m.value IS NOT NULL",
+        try first("SELECT \(Self.markColumns) FROM mark m JOIN work_type w ON w.id = m.work_type_id WHERE m.id = ?",
                   id, row: Self.journalMark)
     }
 
     public func journalMark(lesson: Int, student: Int, workType: Int) throws -> Mark? {
         try first("""
             SELECT \(Self.markColumns) FROM mark m JOIN work_type w ON w.id = m.work_type_id
-            WHERE m.lesson_id = ? AND m.student_id = ? AND m.work_type_id = ? AND m.value IS NOT NULL
+            WHERE m.lesson_id = ? AND m.student_id = ? AND m.work_type_id = ?
             """, lesson, student, workType, row: Self.journalMark)
     }
 
@@ -178,7 +178,7 @@ extension Connection {
     public func teacherDay(_ teacher: Int, on date: CivilDate) throws -> [DayLesson] {
         try query("""
             SELECT \(Self.summaryColumns), b.ends_at, r.name,
-                   (SELECT count(*) FROM mark m WHERE m.lesson_id = l.id AND m.value IS NOT NULL),
+                   (SELECT count(*) FROM mark m WHERE m.lesson_id = l.id),
                    (SELECT count(*) FROM absence a WHERE a.lesson_id = l.id)
             \(Self.summaryJoins) LEFT JOIN room r ON r.id = l.room_id
             WHERE l.id IN (SELECT id FROM lesson WHERE teacher_id = ?1 AND date = ?2 UNION SELECT id FROM lesson WHERE actual_teacher_id = ?1 AND date = ?2)
@@ -209,7 +209,7 @@ extension Connection {
         guard !lessons.isEmpty else { return [] }
         return try query("""
             SELECT \(Self.markColumns) FROM json_each(?) j CROSS JOIN mark m ON m.lesson_id = j.value
-            JOIN work_type w ON w.id = m.work_type_id WHERE m.value IS NOT NULL ORDER BY m.id
+            JOIN work_type w ON w.id = m.work_type_id ORDER BY m.id
             """, Self.jsonList(lessons), row: Self.journalMark)
     }
 
@@ -226,10 +226,35 @@ extension Connection {
     public func journalPeriodMarks(students: [Int], subject: Int, period: Int) throws -> [PeriodMark] {
         guard !students.isEmpty else { return [] }
         return try query("""
-            SELECT pm.id, pm.student_id, pm.period_id, pm.value FROM json_each(?1) j
+            SELECT pm.id, pm.student_id, pm.period_id, pm.value, pm.passed, pm.special FROM json_each(?1) j
             CROSS JOIN period_mark pm ON pm.student_id = j.value AND pm.subject_id = ?2 AND pm.kind = 'period' AND pm.period_id = ?3
-            WHERE pm.value IS NOT NULL
-            """, Self.jsonList(students), subject, period) { PeriodMark(id: $0.int(0), studentID: $0.int(1), periodID: $0.int(2), value: $0.int(3)) }
+            """, Self.jsonList(students), subject, period) { PeriodMark(id: $0.int(0), studentID: $0.int(1), periodID: $0.int(2), value: $0.markValue(3, special: true)) }
+    }
+
+    /// Every period, year, exam and final mark of a subject for the given students in a year.
+    public func finalMarks(students: [Int], subject: Int, year: Int) throws -> [PeriodMark] {
+        guard !students.isEmpty else { return [] }
+        return try query("""
+            SELECT pm.id, pm.student_id, pm.kind, pm.period_id, pm.value, pm.passed, pm.special FROM json_each(?1) j
+            CROSS JOIN period_mark pm ON pm.student_id = j.value AND pm.subject_id = ?2 AND pm.year_id = ?3
+            ORDER BY pm.id
+            """, Self.jsonList(students), subject, year) { r in
+            PeriodMark(id: r.int(0), studentID: r.int(1), kind: PeriodMarkKind(rawValue: r.string(2)) ?? .period, periodID: r.optionalInt(3),
+                       value: r.markValue(4, special: true))
+        }
+    }
+
+    /// The year's year, exam and final marks of every subject for a class's students: (student, subject) → marks.
+    public func classFinalMarks(classID: Int) throws -> [(subjectID: Int, mark: PeriodMark)] {
+        try query("""
+            SELECT pm.subject_id, pm.id, pm.student_id, pm.kind, pm.period_id, pm.value, pm.passed, pm.special
+            FROM period_mark pm JOIN school_class c ON c.id = ?1 AND c.year_id = pm.year_id
+            WHERE pm.student_id IN (SELECT student_id FROM enrolment WHERE class_id = ?1) AND pm.kind <> 'period'
+            ORDER BY pm.id
+            """, classID) { r in
+            (r.int(0), PeriodMark(id: r.int(1), studentID: r.int(2), kind: PeriodMarkKind(rawValue: r.string(3)) ?? .final, periodID: r.optionalInt(4),
+                                  value: r.markValue(5, special: true)))
+        }
     }
 
     /// The students whose period mark in a subject is set: that period's marks are closed for them.

@@ -110,6 +110,12 @@ public struct Row {
 
     public func optionalString(_ i: Int32) -> String? { isNull(i) ? nil : string(i) }
 
+    /// A mark's value from its columns `value, passed` at `i`, `i + 1` (and `special` at
+    /// `i + 2` for a final mark's row); 0 stands in for a row that breaks the schema's CHECK.
+    public func markValue(_ i: Int32, special: Bool = false) -> MarkValue {
+        MarkValue(value: optionalInt(i), passed: isNull(i + 1) ? nil : bool(i + 1), special: special ? optionalString(i + 2) : nil) ?? .mark(0)
+    }
+
     public func blob(_ i: Int32) -> [UInt8] {
         guard let p = sqlite3_column_blob(handle, i) else { return [] }
         let n = Int(sqlite3_column_bytes(handle, i))

@@ -3,16 +3,19 @@ import Domain
 /// The journal's writes. Rules and the audit row are the caller's (`JournalDesk`); these
 /// only change rows, inside the caller's transaction.
 extension Connection {
-    public func addMark(lesson: Int, student: Int, value: Int, workType: Int, by person: Int?, at: Int, transferred: Bool) throws -> Int {
+    /// - Important: a value is 1–5 or a pass/fail (the schema's CHECK); «н/а» and «осв» are final marks' only.
+    public func addMark(lesson: Int, student: Int, value: MarkValue, workType: Int, by person: Int?, at: Int, transferred: Bool) throws -> Int {
+        let v = value.stored
         try run("""
-            INSERT INTO mark (lesson_id, student_id, value, work_type_id, created_by, created_at, transferred) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, lesson, student, value, workType, person, at, transferred)
+            INSERT INTO mark (lesson_id, student_id, value, passed, work_type_id, created_by, created_at, transferred) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, lesson, student, v.value, v.passed, workType, person, at, transferred)
         return lastInsertID
     }
 
-    public func changeMark(_ id: Int, value: Int, workType: Int, at: Int, transferred: Bool) throws {
-        try run("UPDATE mark SET value = ?, work_type_id = ?, updated_at = ?, transferred = transferred OR ? WHERE id = ?",
-                value, workType, at, transferred, id)
+    public func changeMark(_ id: Int, value: MarkValue, workType: Int, at: Int, transferred: Bool) throws {
+        let v = value.stored
+        try run("UPDATE mark SET value = ?, passed = ?, work_type_id = ?, updated_at = ?, transferred = transferred OR ? WHERE id = ?",
+                v.value, v.passed, workType, at, transferred, id)
     }
 
     public func removeMark(_ id: Int) throws {
@@ -70,22 +73,34 @@ extension Connection {
         }
     }
 
-    /// Sets (or with nil removes) a student's period mark.
-    public func setPeriodMark(year: Int, student: Int, subject: Int, period: Int, value: Int?, by person: Int, at: Int) throws {
+    /// Sets (or with nil removes) a student's period, year, exam or final mark; `period` only for a period mark.
+    public func setPeriodMark(year: Int, student: Int, subject: Int, kind: PeriodMarkKind = .period, period: Int?, value: MarkValue?,
+                              by person: Int, at: Int) throws {
         if let value {
+            let v = value.stored
             try run("""
-                INSERT INTO period_mark (year_id, student_id, subject_id, kind, period_id, value, set_by, set_at)
-                VALUES (?1, ?2, ?3, 'period', ?4, ?5, ?6, ?7)
-                ON CONFLICT (student_id, subject_id, year_id, kind, coalesce(period_id, 0)) DO UPDATE SET value = ?5, passed = NULL, set_by = ?6, set_at = ?7
-                """, year, student, subject, period, value, person, at)
+                INSERT INTO period_mark (year_id, student_id, subject_id, kind, period_id, value, passed, special, set_by, set_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                ON CONFLICT (student_id, subject_id, year_id, kind, coalesce(period_id, 0))
+                DO UPDATE SET value = ?6, passed = ?7, special = ?8, set_by = ?9, set_at = ?10
+                """, year, student, subject, kind.rawValue, period, v.value, v.passed, v.special, person, at)
         } else {
-            try run("DELETE FROM period_mark WHERE student_id = ? AND subject_id = ? AND kind = 'period' AND period_id = ?", student, subject, period)
+            try run("DELETE FROM period_mark WHERE student_id = ? AND subject_id = ? AND year_id = ? AND kind = ? AND coalesce(period_id, 0) = coalesce(?, 0)",
+                    student, subject, year, kind.rawValue, period)
         }
     }
 
-    public func periodMarkValue(student: Int, subject: Int, period: Int) throws -> Int? {
-        try first("SELECT value FROM period_mark WHERE student_id = ? AND subject_id = ? AND kind = 'period' AND period_id = ?",
-                  student, subject, period) { $0.optionalInt(0) } ?? nil
+    /// A period mark (of the period's own year).
+    public func periodMarkValue(student: Int, subject: Int, period: Int) throws -> MarkValue? {
+        try first("SELECT value, passed, special FROM period_mark WHERE student_id = ? AND subject_id = ? AND kind = 'period' AND period_id = ?",
+                  student, subject, period) { $0.markValue(0, special: true) }
+    }
+
+    public func periodMarkValue(student: Int, subject: Int, year: Int, kind: PeriodMarkKind = .period, period: Int?) throws -> MarkValue? {
+        try first("""
+            SELECT value, passed, special FROM period_mark
+            WHERE student_id = ? AND subject_id = ? AND year_id = ? AND kind = ? AND coalesce(period_id, 0) = coalesce(?, 0)
+            """, student, subject, year, kind.rawValue, period) { $0.markValue(0, special: true) }
     }
 
     public func grantUnlock(classID: Int, subjectID: Int, dates: ClosedRange<CivilDate>, until: Int, reason: String, by person: Int, at: Int) throws -> Int {

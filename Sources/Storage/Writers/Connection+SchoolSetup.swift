@@ -165,10 +165,11 @@ extension Connection {
                 lesson, kind.rawValue, reason, enteredBy, at)
     }
 
-    public func insertMark(lesson: Int, student: Int, value: Int, workType: Int, by teacher: Int, at: Int) throws {
+    public func insertMark(lesson: Int, student: Int, value: MarkValue, workType: Int, by teacher: Int, at: Int) throws {
+        let v = value.stored
         try run("""
-            INSERT INTO mark (lesson_id, student_id, value, work_type_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)
-            """, lesson, student, value, workType, teacher, at)
+            INSERT INTO mark (lesson_id, student_id, value, passed, work_type_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, lesson, student, v.value, v.passed, workType, teacher, at)
     }
 
     public func insertAbsence(lesson: Int, student: Int, code: AbsenceCode, by teacher: Int, at: Int) throws {
@@ -176,11 +177,12 @@ extension Connection {
                 lesson, student, code.rawValue, teacher, at)
     }
 
-    public func insertPeriodMark(year: Int, student: Int, subject: Int, period: Int, value: Int, by teacher: Int, at: Int) throws {
+    public func insertPeriodMark(year: Int, student: Int, subject: Int, period: Int, value: MarkValue, by teacher: Int, at: Int) throws {
+        let v = value.stored
         try run("""
-            INSERT INTO period_mark (year_id, student_id, subject_id, kind, period_id, value, set_by, set_at)
-            VALUES (?, ?, ?, 'period', ?, ?, ?, ?)
-            """, year, student, subject, period, value, teacher, at)
+            INSERT INTO period_mark (year_id, student_id, subject_id, kind, period_id, value, passed, special, set_by, set_at)
+            VALUES (?, ?, ?, 'period', ?, ?, ?, ?, ?, ?)
+            """, year, student, subject, period, v.value, v.passed, v.special, teacher, at)
     }
 
     public func insertRemark(lesson: Int, student: Int, author: Int, praise: Bool, text: String, at: Int) throws {

@@ -3,7 +3,8 @@ import Words
 
 extension Assets {
     /// The journal grid's keyboard: arrows and Tab move between cells, 1–5 sets a mark of the
-    /// chosen work type, н/б/у/о (or n/b/u/o) the attendance, Delete or Backspace removes;
+    /// chosen work type (on a pass/fail subject з, p or + a pass, − a fail: н stays an absence,
+    /// as in every other grid), н/б/у/о (or n/b/u/o) the attendance, Delete or Backspace removes;
     /// every change is saved through the JSON API at once. The server checks every rule; a
     /// refusal is shown in the status line and the cell keeps what the server holds.
     static let gridJS = """
@@ -13,7 +14,8 @@ extension Assets {
       \(scriptWords { w in
         [("error", w.scriptError), ("periodMarkSaved", w.scriptPeriodMarkSaved), ("pad", w.scriptPadLabel), ("remove", w.scriptRemove),
          ("done", w.scriptDone), ("confirmMark", w.scriptConfirmMark), ("markSaved", w.scriptMarkSaved), ("absenceSaved", w.scriptAbsenceSaved),
-         ("attendanceCleared", w.scriptAttendanceCleared), ("markRemoved", w.scriptMarkRemoved)]
+         ("attendanceCleared", w.scriptAttendanceCleared), ("markRemoved", w.scriptMarkRemoved),
+         ("pass", w.markShort(.passed)), ("fail", w.markShort(.failed)), ("yearReason", w.yearReasonPrompt)]
       })
       var status = document.getElementById('grid-status');
       var workType = document.getElementById('work-type');
@@ -31,14 +33,29 @@ extension Assets {
         });
       }
 
-      // Period marks save on change, without the form's button.
+      // A mark's value as the API takes it: 1–5 a number, the rest (a pass, a fail, not assessed, exempt) a string.
+      function markValue(text) { return text === '' ? null : /^[1-5]$/.test(text) ? Number(text) : text; }
+      var passFail = table.getAttribute('data-scale') === 'passfail';
+      // The API's values of a pass and a fail (the same in every language).
+      var PASS = \(js(MarkValue.passed.text)), FAIL = \(js(MarkValue.failed.text));
+      var passKeys = [\(MarkValue.passKeys.map(js).joined(separator: ", "))], failKeys = [\(MarkValue.failKeys.map(js).joined(separator: ", "))];
+      // Period, year, exam and final marks save on change, without the form's button.
       table.addEventListener('change', function (e) {
-        var select = e.target;
-        if (!select.name || select.name.indexOf('pm_') !== 0) { return; }
-        var student = Number(select.name.slice(3));
-        api('PUT', table.getAttribute('data-period-api'), { student: student, period: Number(table.getAttribute('data-period')),
-          value: select.value === '' ? null : Number(select.value) })
-          .then(function () { say(W.periodMarkSaved); }, function (err) { say(err.message, true); });
+        var select = e.target, m = /^(pm|year|exam|final)_(\\d+)$/.exec(select.name || '');
+        if (!m) { return; }
+        var body = { student: Number(m[2]), value: markValue(select.value) };
+        if (m[1] === 'pm') { body.period = Number(table.getAttribute('data-period')); } else { body.kind = m[1]; }
+        var reason = document.getElementById('year-reason');
+        if (reason && reason.value) { body.reason = reason.value; }
+        function send() { return api('PUT', table.getAttribute('data-period-api'), body); }
+        send().catch(function (err) {
+          // A year mark without every period's mark: the teacher says why, or it is not saved.
+          if (err.code !== 'year_needs_periods') { throw err; }
+          var why = window.prompt(err.message + '\\n\\n' + W.yearReason, reason ? reason.value : '');
+          if (!why) { throw err; }
+          body.reason = why; if (reason) { reason.value = why; }
+          return send();
+        }).then(function () { say(W.periodMarkSaved); }, function (err) { say(err.message, true); });
       });
 
       if (table.getAttribute('data-editable') !== 'true') { return; }
@@ -64,9 +81,9 @@ extension Assets {
       var pad = document.createElement('div');
       pad.className = 'grid-pad'; pad.hidden = true; pad.setAttribute('role', 'toolbar'); pad.setAttribute('aria-label', W.pad);
       // Marks, the absence codes (the journal's own letters in every language), remove, done.
-      ['5', '4', '3', '2', '1', \(AbsenceCode.allCases.map { js($0.rawValue) }.joined(separator: ", ")), '✕', 'done'].forEach(function (k) {
+      (passFail ? ['+', '−'] : ['5', '4', '3', '2', '1']).concat([\(AbsenceCode.allCases.map { js($0.rawValue) }.joined(separator: ", ")), '✕', 'done']).forEach(function (k) {
         var b = document.createElement('button');
-        b.type = 'button'; b.textContent = k === 'done' ? W.done : k; b.setAttribute('data-key', k);
+        b.type = 'button'; b.textContent = k === 'done' ? W.done : k === '+' ? W.pass : k === '−' ? W.fail : k; b.setAttribute('data-key', k);
         if (k === '✕') { b.setAttribute('aria-label', W.remove); }
         pad.appendChild(b);
       });
@@ -75,6 +92,7 @@ extension Assets {
         var k = e.target.getAttribute && e.target.getAttribute('data-key');
         if (!k || !current) { return; }
         if (/^[1-5]$/.test(k)) { setMark(current, Number(k)); }
+        else if (k === '+' || k === '−') { setMark(current, k === '+' ? PASS : FAIL); }
         else if (k === '✕') { remove(current); }
         else if (k === 'done') { pad.hidden = true; }
         else { setAbsence(current, k); }
@@ -103,11 +121,13 @@ extension Assets {
             }).then(function (j) { return j.id; });
         done.then(function (id) {
           var span = existing || document.createElement('span');
-          span.className = 'm m' + value; span.setAttribute('data-id', id); span.setAttribute('data-w', type); span.title = type;
-          span.textContent = String(value);
+          var shown = value === PASS ? W.pass : value === FAIL ? W.fail : String(value);
+          span.className = 'm ' + (value === PASS ? 'mp' : value === FAIL ? 'mf' : 'm' + value);
+          span.setAttribute('data-id', id); span.setAttribute('data-w', type); span.title = type;
+          span.textContent = shown;
           var sub = document.createElement('sub'); sub.textContent = type; span.appendChild(sub);
           if (!existing) { cell.appendChild(span); }
-          say(say.fmt(W.markSaved, value, type));
+          say(say.fmt(W.markSaved, shown, type));
           refresh(cell.parentNode);
         }, function (err) { say(err.message, true); });
       }
@@ -157,7 +177,9 @@ extension Assets {
           e.preventDefault(); focus(cells[i - 1]);
         } else if (key === 'ArrowDown') { e.preventDefault(); focus(cells[i + columns]);
         } else if (key === 'ArrowUp') { e.preventDefault(); focus(cells[i - columns]);
-        } else if (/^[1-5]$/.test(key)) { e.preventDefault(); setMark(cell, Number(key));
+        } else if (!passFail && /^[1-5]$/.test(key)) { e.preventDefault(); setMark(cell, Number(key));
+        } else if (passFail && passKeys.indexOf(key.toLowerCase()) >= 0) { e.preventDefault(); setMark(cell, PASS);
+        } else if (passFail && failKeys.indexOf(key) >= 0) { e.preventDefault(); setMark(cell, FAIL);
         } else if (letters[key.toLowerCase()]) { e.preventDefault(); setAbsence(cell, letters[key.toLowerCase()]);
         } else if (key === 'Delete' || key === 'Backspace') { e.preventDefault(); remove(cell); }
       });

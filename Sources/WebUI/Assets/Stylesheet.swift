@@ -148,6 +148,13 @@ extension Assets {
       border-radius: 8px; padding: 4px 7px; color: #fff; }
     .mark small { font-size: 10px; font-weight: 600; opacity: .9; }
     .m5 { background: #2e7d32; } .m4 { background: #5a9e3a; } .m3 { background: #d39a00; } .m2, .m1 { background: #c62828; }
+    /* A pass teal, a fail red like a 2, not assessed and exempt grey: they never average. */
+    .mp { background: #00796b; } .mf { background: #c62828; } .mx { background: #78909c; }
+    .report-answer { max-width: 260px; font-size: 13px; text-align: left; border-left: 3px solid var(--line); padding-left: 6px; margin: 2px 0; }
+    .report-answer p { margin: 2px 0; } .report-answer .state { font-style: italic; }
+    .report-answer-form { display: grid; gap: 4px; margin-top: 6px; max-width: 360px; }
+    form.ack { display: grid; gap: 4px; max-width: 420px; margin-bottom: 10px; }
+    q.ack-message { font-size: 13px; color: var(--muted); }
     .absence { font-size: 13px; font-weight: 600; border-radius: 6px; padding: 3px 7px; background: #eceff1; color: #37474f; }
     /* Each reason its own colour: unexcused red, ill blue, excused neutral, late amber. */
     .absence.a-unexcused { background: #fdecea; color: #b3261e; } .absence.a-ill { background: #e3f2fd; color: #1565c0; }
@@ -291,6 +298,8 @@ extension Assets {
     table.journal-grid .formula { font-weight: 400; font-size: 12px; text-align: left; white-space: normal; min-width: 220px; }
     table.journal-grid td.pm b.m { color: #fff; border-radius: 4px; padding: 0 6px; }
     table.journal-grid .forecast { display: block; color: var(--muted); font-size: 11px; }
+    table.journal-grid.finals-grid td.pm { min-width: 56px; }
+    table.finals.summary th[scope=row] { white-space: nowrap; overflow-wrap: normal; hyphens: none; }
     .grid-pad { position: fixed; left: 0; right: 0; bottom: 0; z-index: 5; display: flex; flex-wrap: wrap; justify-content: center; gap: 6px;
       padding: 8px; background: var(--paper); border-top: 1px solid var(--line); box-shadow: 0 -2px 8px rgba(0,0,0,.08); }
     .grid-pad[hidden] { display: none; }
