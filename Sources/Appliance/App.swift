@@ -41,6 +41,7 @@ public struct App: Sendable {
             + StructurePages(database: database).routes
             + TimetablePages(database: database, clock: clock).routes
             + GroupPages(database: database, clock: clock).routes
+            + ReportsPages(database: database, clock: clock).routes
             + DiaryPages(database: database, clock: clock).routes
             + JournalRoutes(database: database, clock: clock).routes
             + KioskMode(database: database, clock: clock, verify: { PasswordHash.verify($0, against: $1) }).routes

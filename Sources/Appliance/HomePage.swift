@@ -57,6 +57,10 @@ enum HomePage {
         if AccessPolicy.permits(actor, .viewAudit, .school) {
             links.append(("/audit", w.sectionAudit, w.sectionAuditText))
         }
+        if AccessPolicy.permits(actor, .viewReports, .school) || !actor.classTeacherOf.isEmpty
+            || AccessPolicy.permits(actor, .viewReports, .person(id: actor.personID, classes: [], isStaff: true)) {
+            links.append(("/reports", w.reportsSection, w.reportsSectionText))
+        }
         if AccessPolicy.permits(actor, .viewReports, .school) {
             links.append(("/mark-reports", w.sectionReports, w.sectionReportsText))
         }

@@ -96,6 +96,8 @@ public enum Action: String, CaseIterable, Sendable {
     case importData
     case changeSettings
     case viewAudit
+    /// The reports: the administration all; a class teacher their class's; a teacher those of
+    /// their own teaching (their person as staff) and of the class subjects they teach.
     case viewReports
     case manageTimetable
     /// The school's structure: periods, holidays, bells, rooms, subjects, classes, teaching assignments.
@@ -172,6 +174,10 @@ public enum AccessPolicy {
             return leadsClass(actor, resource)
         case .viewPeople, .viewReports:
             if actor.readsEverything { return true }
+            // A teacher reads the reports of their own teaching (their person as staff).
+            if action == .viewReports, case let .person(id, _, true) = resource, id == actor.personID { return isTeaching(actor) }
+            // …and those of a class's subject they teach (the forecast of its period marks).
+            if action == .viewReports, case .classSubject = resource, teaches(actor, resource) { return true }
             return leadsClass(actor, resource)
         case .editPeople, .recordConsent, .issueSlips:
             if admin { return true }

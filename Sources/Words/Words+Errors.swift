@@ -197,6 +197,7 @@ extension Words {
             "Задание длиннее 2000 знаков.": "The assignment is longer than 2000 characters.",
             "Напишите сообщение (до 1000 знаков).": "Write a message (up to 1000 characters).",
             "Такого периода у класса нет.": "The class has no such period.",
+            "Такого периода нет.": "There is no such period.",
             "Отметка — число от 1 до 5.": "A mark is a number from 1 to 5.",
             "Этого обучающегося нет в классе.": "This student is not in the class.",
             "Выберите класс и предмет, который в нём преподают.": "Choose a class and a subject taught in it.",

@@ -68,9 +68,9 @@ import Testing
             .union(cells([.listJournals, .viewTimetableChanges, .viewTeachersDay, .viewStructure], ["school"])).union(cells([.viewTimetable], weeks))
             .union(cells([.answerMarkReports], lessons))),
         ("teacher", Actor(accountID: 4, personID: 4, roles: [.teacher], assignments: [teaching]),
-         cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])
+         cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks, .viewReports], ["ownSubject"])
             .union(cells([.viewJournal, .editJournal, .recordAttendance, .answerMarkReports], ["ownLesson", "substitutedLesson"])))
-            .union(cells([.viewTimetable], ["week4"]))),
+            .union(cells([.viewTimetable, .viewReports], ["week4"]))),
         ("class teacher", Actor(accountID: 5, personID: 5, roles: [.teacher], classTeacherOf: [1], assignments: [teaching]),
          cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])
             .union(cells([.viewJournal, .setPeriodMarks], classSubjects))
@@ -85,14 +85,14 @@ import Testing
                                                                      + classSubjects + classLessons)))),
         // Teaches group 51 of subject 5: that group only — not group 52, not the whole class.
         ("group teacher", Actor(accountID: 10, personID: 10, roles: [.teacher], assignments: [TeachingAssignment(classID: 1, subjectID: 5, groupID: 51)]),
-         cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownGroup"]).union(cells([.viewJournal, .editJournal, .recordAttendance, .answerMarkReports], ["ownGroupLesson"])))),
+         cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks, .viewReports], ["ownGroup"]).union(cells([.viewJournal, .editJournal, .recordAttendance, .answerMarkReports], ["ownGroupLesson"])))),
         // Teaches subject 5 to the whole class: every group of it.
         ("whole-class teacher of a grouped subject", Actor(accountID: 11, personID: 11, roles: [.teacher],
                                                            assignments: [TeachingAssignment(classID: 1, subjectID: 5, groupID: nil)]),
-         cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownGroup", "otherGroup", "groupedSubject"])
+         cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks, .viewReports], ["ownGroup", "otherGroup", "groupedSubject"])
             .union(cells([.viewJournal, .editJournal, .recordAttendance, .answerMarkReports], ["ownGroupLesson", "otherGroupLesson"])))),
         ("psychologist", Actor(accountID: 6, personID: 6, roles: [.psychologist], assignments: [teaching]),
-         cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"]).union(cells([.viewJournal, .editJournal, .recordAttendance, .answerMarkReports], ["ownLesson"])))),
+         cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks, .viewReports], ["ownSubject"]).union(cells([.viewJournal, .editJournal, .recordAttendance, .answerMarkReports], ["ownLesson"])))),
         ("secretary", Actor(accountID: 7, personID: 7, roles: [.secretary]), cells([.viewTimetableChanges], ["school"])),
         ("student", Actor(accountID: 8, personID: 100, roles: [.student], students: [100]), cells([.viewDiary, .reportMark], ["ownStudent"])),
         ("guardian", Actor(accountID: 9, personID: 400, roles: [.guardian], students: [100]),
