@@ -1,5 +1,5 @@
 extension Schema {
-    /// Migration 14 (issue #12): final marks take «н/а» (not assessed) and «осв» (exempt) beside
+    /// Migration 13 (issue #12): final marks take «н/а» (not assessed) and «осв» (exempt) beside
     /// 1–5 and pass/fail — `period_mark` is rebuilt with a `special` column, as SQLite cannot
     /// change a CHECK (its unique index and the `journal_version` triggers of migration 3 are
     /// made again); a wrong-mark report gets the teacher's answer (`resolved_at` closes it).
