@@ -51,12 +51,7 @@ struct ProgressBody: JSONWritable {
         let r = report
         json.object { j in
             j.field("class", r.classID)
-            j.field("from", r.from.iso)
-            j.field("to", r.to.iso)
-            if let p = r.period {
-                j.key("period")
-                j.period(p)
-            }
+            j.reportDates(from: r.from, to: r.to, period: r.period)
             j.field("preliminary", r.timing.isPreliminary)
             j.key("subjects")
             j.array(r.figures.subjects) { j, s in
@@ -119,12 +114,7 @@ struct FillingBody: JSONWritable {
     func write(to json: inout JSONBytes) {
         let r = report
         json.object { j in
-            j.field("from", r.from.iso)
-            j.field("to", r.to.iso)
-            if let p = r.period {
-                j.key("period")
-                j.period(p)
-            }
+            j.reportDates(from: r.from, to: r.to, period: r.period)
             j.key("rows")
             j.array(r.rows) { j, row in
                 j.object { j in
@@ -159,12 +149,7 @@ struct SubstitutionsBody: JSONWritable {
     func write(to json: inout JSONBytes) {
         let r = report
         json.object { j in
-            j.field("from", r.from.iso)
-            j.field("to", r.to.iso)
-            if let p = r.period {
-                j.key("period")
-                j.period(p)
-            }
+            j.reportDates(from: r.from, to: r.to, period: r.period)
             j.key("rows")
             j.array(r.rows) { j, row in
                 j.object { j in
@@ -188,12 +173,7 @@ struct ActivityBody: JSONWritable {
     func write(to json: inout JSONBytes) {
         let r = report
         json.object { j in
-            j.field("from", r.from.iso)
-            j.field("to", r.to.iso)
-            if let p = r.period {
-                j.key("period")
-                j.period(p)
-            }
+            j.reportDates(from: r.from, to: r.to, period: r.period)
             j.key("rows")
             j.array(r.rows) { j, row in
                 j.object { j in
@@ -220,12 +200,7 @@ struct ForecastBody: JSONWritable {
         let r = report
         json.object { j in
             j.field("class", r.classID)
-            j.field("from", r.from.iso)
-            j.field("to", r.to.iso)
-            if let p = r.period {
-                j.key("period")
-                j.period(p)
-            }
+            j.reportDates(from: r.from, to: r.to, period: r.period)
             j.field("due", r.timing.forecastDue.iso)
             j.key("subjects")
             j.array(r.figures.subjects) { j, s in
@@ -268,12 +243,7 @@ struct TimelinessBody: JSONWritable {
     func write(to json: inout JSONBytes) {
         let r = report
         json.object { j in
-            j.field("from", r.from.iso)
-            j.field("to", r.to.iso)
-            if let p = r.period {
-                j.key("period")
-                j.period(p)
-            }
+            j.reportDates(from: r.from, to: r.to, period: r.period)
             j.field("homeworkDeadlineMinutes", r.homeworkMinutes)
             j.key("rows")
             j.array(r.rows) { j, row in
@@ -288,6 +258,18 @@ struct TimelinessBody: JSONWritable {
                     j.field("lateHomeworkPercent", row.lateHomeworkPercent)
                 }
             }
+        }
+    }
+}
+
+extension JSONBytes {
+    /// What every report answers for: `"from"`, `"to"`, and `"period"` when one was chosen.
+    mutating func reportDates(from: CivilDate, to: CivilDate, period: Period?) {
+        field("from", from.iso)
+        field("to", to.iso)
+        if let period {
+            key("period")
+            self.period(period)
         }
     }
 }
