@@ -6,6 +6,7 @@ import HTTP
 import Setup
 import Storage
 import Testing
+import Words
 
 /// Issue #12, items 1–3: year, exam and final marks through the API, pass/fail marks that
 /// never average, a guardian's acknowledgement with a message, wrong-mark reports answered
@@ -149,7 +150,10 @@ import Testing
         let teacher = try #require(TestSchool.generated.logins.first { $0.personID == teacherID })
         let t = try signedIn(teacher.login)
         #expect(String(decoding: try t.page("/").body, as: UTF8.self).contains("/mark-reports/\(report)/answer"))
-        #expect(try t.post("/mark-reports/\(report)/answer", [("answer", "Исправлю: отметка стоит по ошибке."), ("close", "1"), ("back", "/")]).status == 303)
+        let answered = try t.post("/mark-reports/\(report)/answer", [("answer", "Исправлю: отметка стоит по ошибке."), ("close", "1"), ("back", "/")])
+        #expect(answered.status == 303 && answered.headers["location"] == "/?answered=1")
+        // Back home, the teacher is told the answer went.
+        #expect(try t.get("/?answered=1").text.contains("<p class=\"notice\">\(Words.russian.reportAnswered)</p>"))
         #expect(try database.read { try $0.markReports(teacher: teacherID).contains { $0.id == report } } == false)
         #expect(try t.post("/mark-reports/\(report)/answer", [("answer", "ещё")]).status == 422)  // closed
         // The family reads the answer beside the mark.
