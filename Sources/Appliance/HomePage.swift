@@ -107,8 +107,7 @@ enum HomePage {
         return Layout.page(title: w.homeTitle, school: school,
                            user: SignedIn(visit, name: person?.card.shortName ?? ""), """
             <main>
-            \(passwordChanged ? "<p class=\"notice\">\(w.passwordChanged)</p>" as HTML : "")
-            \(visit.request.query["answered"] == "1" ? "<p class=\"notice\">\(w.reportAnswered)</p>" as HTML : "")
+            \(passwordChanged ? "<p class=\"notice\">\(w.passwordChanged)</p>" as HTML : "")\(visit.request.query["answered"] == "1" ? "<p class=\"notice\">\(w.reportAnswered)</p>" as HTML : "")
             <h1>\(greeting(actor, person, w))</h1>
             <p class="muted">\(w.dayLine(today))\(year.map { " · \(w.schoolYear($0.name))" } ?? "") · \(roles)</p>
             \(notice)\(backupWarning)
