@@ -36,19 +36,10 @@ extension ReportsPages {
             <td>\(r.lessons)</td><td>\(w.reportNumber(r.topicPercent))</td><td>\(w.reportNumber(r.homeworkPercent))</td></tr>
             """
         }
-        return try frame(visit, title: w.fillingReportTitle, """
-            <main class="reports">
-            <h1>\(w.fillingReportTitle)</h1>
-            \(form)
-            <p class="muted">\(w.reportRange): \(w.reportDateRange(report.from, report.to))</p>
-            <div class="table-wrap"><table class="report filling"><thead><tr><th scope="col">\(w.reportTeacher)</th><th scope="col">\(w.reportClass)</th>
-            <th scope="col">\(w.reportSubject)</th><th scope="col">\(w.reportStudents)</th><th scope="col">\(w.reportNoMarks)</th><th scope="col">\(w.reportOneMark)</th>
-            <th scope="col">\(w.reportLessonsHeld)</th><th scope="col">\(w.reportWithTopic)</th><th scope="col">\(w.reportWithHomework)</th></tr></thead>
-            <tbody>\(each: rows)</tbody></table></div>
-            \(rows.isEmpty ? "<p class=\"card\">\(w.reportNoLessons)</p>" as HTML : "")
-            <p class="muted">\(w.fillingReportExplained)</p>
-            </main>
-            """)
+        return try tableReport(visit, title: w.fillingReportTitle, form: form, from: report.from, to: report.to, kind: "filling",
+                               headings: [w.reportTeacher, w.reportClass, w.reportSubject, w.reportStudents, w.reportNoMarks, w.reportOneMark,
+                                          w.reportLessonsHeld, w.reportWithTopic, w.reportWithHomework],
+                               rows: rows, empty: w.reportNoLessons, explained: w.fillingReportExplained)
     }
 
     func fillingCSV(_ visit: Visit) throws -> Response {

@@ -17,18 +17,9 @@ extension ReportsPages {
         let rows: [HTML] = report.rows.map { r in
             "<tr><td>\(r.teacher)</td><td>\(r.className)</td><td>\(r.missed)</td><td>\(r.cancelled)</td><td>\(r.substituted)</td></tr>"
         }
-        return try frame(visit, title: w.substitutionsReportTitle, """
-            <main class="reports">
-            <h1>\(w.substitutionsReportTitle)</h1>
-            \(form)
-            <p class="muted">\(w.reportRange): \(w.reportDateRange(report.from, report.to))</p>
-            <div class="table-wrap"><table class="report substitutions"><thead><tr><th scope="col">\(w.reportTeacher)</th><th scope="col">\(w.reportClass)</th>
-            <th scope="col">\(w.reportMissedByTeacher)</th><th scope="col">\(w.reportCancelled)</th><th scope="col">\(w.reportSubstituted)</th></tr></thead>
-            <tbody>\(each: rows)</tbody></table></div>
-            \(rows.isEmpty ? "<p class=\"card\">\(w.reportNoChanges)</p>" as HTML : "")
-            <p class="muted">\(w.substitutionsReportExplained)</p>
-            </main>
-            """)
+        return try tableReport(visit, title: w.substitutionsReportTitle, form: form, from: report.from, to: report.to, kind: "substitutions",
+                               headings: [w.reportTeacher, w.reportClass, w.reportMissedByTeacher, w.reportCancelled, w.reportSubstituted],
+                               rows: rows, empty: w.reportNoChanges, explained: w.substitutionsReportExplained)
     }
 
     func substitutionsCSV(_ visit: Visit) throws -> Response {

@@ -24,19 +24,9 @@ extension ReportsPages {
             <td>\(r.homework)</td><td>\(r.lateHomework)</td><td>\(w.reportNumber(r.lateHomeworkPercent))</td></tr>
             """
         }
-        return try frame(visit, title: w.timelinessReportTitle, """
-            <main class="reports">
-            <h1>\(w.timelinessReportTitle)</h1>
-            \(form)
-            <p class="muted">\(w.reportRange): \(w.reportDateRange(report.from, report.to))</p>
-            <div class="table-wrap"><table class="report timeliness"><thead><tr><th scope="col">\(w.reportTeacher)</th>
-            <th scope="col">\(w.reportMarksGiven)</th><th scope="col">\(w.reportLate)</th><th scope="col">\(w.reportLatePercent)</th>
-            <th scope="col">\(w.reportHomeworkGiven)</th><th scope="col">\(w.reportLate)</th><th scope="col">\(w.reportLatePercent)</th></tr></thead>
-            <tbody>\(each: rows)</tbody></table></div>
-            \(rows.isEmpty ? "<p class=\"card\">\(w.reportNoEntries)</p>" as HTML : "")
-            <p class="muted">\(w.timelinessReportExplained(homeworkMinutes: report.homeworkMinutes))</p>
-            </main>
-            """)
+        return try tableReport(visit, title: w.timelinessReportTitle, form: form, from: report.from, to: report.to, kind: "timeliness",
+                               headings: [w.reportTeacher, w.reportMarksGiven, w.reportLate, w.reportLatePercent, w.reportHomeworkGiven, w.reportLate, w.reportLatePercent],
+                               rows: rows, empty: w.reportNoEntries, explained: w.timelinessReportExplained(homeworkMinutes: report.homeworkMinutes))
     }
 
     func timelinessCSV(_ visit: Visit) throws -> Response {

@@ -59,6 +59,25 @@ struct ReportsPages: Sendable {
                                            nav: [(label: w.menuHome, href: "/"), (label: w.reportsSection, href: "/reports")], content))
     }
 
+    /// A report that is one table: its title, the filter form, the dates it counts, the table
+    /// (or `empty` when it has no row) and how it is counted.
+    func tableReport(_ visit: Visit, title: String, form: HTML, from: CivilDate, to: CivilDate, kind: String,
+                     headings: [String], rows: [HTML], empty: String, explained: String) throws -> Response {
+        let w = visit.words
+        let heads: [HTML] = headings.map { "<th scope=\"col\">\($0)</th>" }
+        return try frame(visit, title: title, """
+            <main class="reports">
+            <h1>\(title)</h1>
+            \(form)
+            <p class="muted">\(w.reportRange): \(w.reportDateRange(from, to))</p>
+            <div class="table-wrap"><table class="report \(kind)"><thead><tr>\(each: heads)</tr></thead>
+            <tbody>\(each: rows)</tbody></table></div>
+            \(rows.isEmpty ? "<p class=\"card\">\(empty)</p>" as HTML : "")
+            <p class="muted">\(explained)</p>
+            </main>
+            """)
+    }
+
     func overview(_ visit: Visit) throws -> Response {
         let w = visit.words
         let classes = try desk.classes(today: visit.today, by: visit.editor)
