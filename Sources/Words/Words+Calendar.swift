@@ -89,14 +89,18 @@ extension Words {
 
     /// Two decimals: «3,57», "3.57".
     public func decimal(_ x: Double) -> String {
-        let text = RussianNumber.decimal(x)
-        return pick(text, text.replacing(",", with: "."))
+        point(RussianNumber.decimal(x))
+    }
+
+    /// A number written with a decimal comma, with a decimal point in English (computed only
+    /// for English: the grid writes a weight per work type on every visit).
+    private func point(_ russian: String) -> String {
+        language == .russian ? russian : String(russian.map { $0 == "," ? "." : $0 })
     }
 
     /// A weight or threshold as short as it goes: «1,5», "1.5".
     public func weight(_ w: Double) -> String {
-        let text = RussianNumber.weight(w)
-        return pick(text, text.replacing(",", with: "."))
+        point(RussianNumber.weight(w))
     }
 
     /// Σ(w·m)/Σw written out: «(2×5 + 5×3) / (2 + 5) = 3,57».

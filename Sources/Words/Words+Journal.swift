@@ -21,7 +21,7 @@ extension Words {
     public var journalScopeNeeded: String { pick("Укажите class и subject.", "Give class and subject.") }
     public var bothFromAndTo: String { pick("Укажите и from, и to.", "Give both from and to.") }
     /// «вес 2», "weight 2".
-    public func weightOf(_ weight: Double) -> String { pick("вес \(self.weight(weight))", "weight \(self.weight(weight))") }
+    public func weightOf(_ weight: Double) -> String { "\(pick("вес", "weight")) \(self.weight(weight))" }
     /// The absence codes as a person types them: «Н, Б, У или О», "Н, Б, У or О".
     public var absenceCodes: String {
         let codes = AbsenceCode.allCases.map(\.rawValue)

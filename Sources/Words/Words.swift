@@ -14,9 +14,9 @@ public struct Words: Sendable {
     public static let russian = Words(.russian)
     public static let english = Words(.english)
 
-    /// The text of a message in this language.
-    @inlinable public func pick(_ russian: String, _ english: String) -> String {
-        language == .russian ? russian : english
+    /// The text of a message in this language; only the chosen one is computed.
+    @inlinable public func pick(_ russian: @autoclosure () -> String, _ english: @autoclosure () -> String) -> String {
+        language == .russian ? russian() : english()
     }
 
     /// The value of the `lang` attribute of a page.
