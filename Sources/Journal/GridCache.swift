@@ -25,6 +25,8 @@ enum GridCache {
         let subjectName: String
         let lessons: [LessonSummary]
         let rows: HTMLBytes
+        /// The work types to choose for new marks (the school's version is in the key).
+        let workTypeOptions: HTML
     }
 
     /// About 50 KB a grid.

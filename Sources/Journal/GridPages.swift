@@ -80,8 +80,8 @@ struct GridPages: Sendable {
             return .redirect(to: "/journal/\(scope.classID)/\(scope.subjectID)?group=\(group)" + rest)
         }
         // The version is read before the sheet: a grid cached under it is never older than it.
-        let (range, version, workTypes, rules, scale) = try database.read { c in
-            (try JournalSheet.range(c, scope, today: visit.today), try c.journalVersion(classID: scope.classID), try c.workTypes(),
+        let (range, version, rules, scale) = try database.read { c in
+            (try JournalSheet.range(c, scope, today: visit.today), try c.journalVersion(classID: scope.classID),
              try desk.rules(c, classID: scope.classID, subjectID: scope.subjectID, at: visit.now), try c.subjectScale(scope.subjectID) ?? .marks)
         }
         let editable = AccessPolicy.permits(actor, .editJournal, scope.resource)
@@ -89,20 +89,22 @@ struct GridPages: Sendable {
         let key = GridCache.Key(classID: scope.classID, subjectID: scope.subjectID, groupID: scope.groupID, from: range.from, to: range.to,
                                 editable: editable, periodMarksOpen: periodMarksOpen, classVersion: version.class, schoolVersion: version.school, language: w.language)
         let grid = try cache.value(key) {
-            let sheet = try database.read { try JournalSheet.load($0, scope, range) }
+            let (sheet, workTypes) = try database.read { (try JournalSheet.load($0, scope, range), try $0.workTypes()) }
+            let types: [HTML] = workTypes.map {
+                "<option value=\"\($0.code)\"\($0.code == WorkType.defaultCode ? " selected" : "")>\($0.code) — \($0.name) (\(w.weightOf($0.weight)))</option>"
+            }
             return GridCache.Grid(className: sheet.className, subjectName: sheet.subjectName, lessons: sheet.lessons,
-                                  rows: Self.rows(sheet, editable: editable, periodMarksOpen: periodMarksOpen, w))
+                                  rows: Self.rows(sheet, editable: editable, periodMarksOpen: periodMarksOpen, w), workTypeOptions: "\(each: types)")
         }
         let query = scope.groupID.map { "&group=\($0)" } ?? ""
         let periodLinks: [HTML] = range.periods.map {
             "<a href=\"?period=\($0.id)\(query)\"\($0.id == range.period?.id ? " aria-current=\"page\"" as HTML : "")>\(w.period($0))</a>"
         } + ["<a href=\"?finals=1\(query)\">\(w.yearAndFinalTab)</a>"]
-        let types: [HTML] = workTypes.map { "<option value=\"\($0.code)\"\($0.code == WorkType.defaultCode ? " selected" : "")>\($0.code) — \($0.name) (\(w.weightOf($0.weight)))</option>" }
         var table = Self.head(scope, range, grid.lessons, rules: rules, editable: editable, scale: scale, csrf: visit.csrfToken, w)
         table.append(grid.rows)
         let codes = AbsenceCode.allCases.map { $0.rawValue.lowercased() }.joined(separator: "/")
         let controls: HTML = editable ? """
-            <div class="grid-tools"><label>\(w.workTypeForNewMarks) <select id="work-type">\(each: types)</select></label>
+            <div class="grid-tools"><label>\(w.workTypeForNewMarks) <select id="work-type">\(grid.workTypeOptions)</select></label>
             <span class="hint">\(scale == .passFail ? w.gridHintPassFail(codes: codes) : w.gridHint(codes: codes))</span></div>
             """ : "<p class=\"muted\">\(w.viewOnly)</p>"
         let title = "\(grid.className) · \(grid.subjectName)"

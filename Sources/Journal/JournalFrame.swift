@@ -28,13 +28,17 @@ enum JournalFrame {
     /// turning the journal grid's tens of kilobytes into a `String` and back.
     static func page(_ visit: Visit, database: Database, title: String, nav: [(String, String)], scripts: [Asset], _ content: HTML,
                      splicing bytes: HTMLBytes) throws -> Response {
-        var body = Array(try html(visit, database: database, title: title, nav: nav, scripts: scripts, content).text.utf8)
+        let page = Array(try html(visit, database: database, title: title, nav: nav, scripts: scripts, content).text.utf8)
         // Searched as bytes: `String` search walks characters and costs more than the page.
         let mark = Array(spliceMark.text.utf8)
-        guard let at = body.indices.dropLast(mark.count - 1).first(where: { body[$0] == mark[0] && body[$0..<$0 + mark.count].elementsEqual(mark) }) else {
+        guard let at = page.indices.dropLast(mark.count - 1).first(where: { page[$0] == mark[0] && page[$0..<$0 + mark.count].elementsEqual(mark) }) else {
             preconditionFailure("the page has no splice mark")
         }
-        body.replaceSubrange(at..<at + mark.count, with: bytes.bytes)
+        var body: [UInt8] = []
+        body.reserveCapacity(page.count - mark.count + bytes.bytes.count)
+        body += page[..<at]
+        body += bytes.bytes
+        body += page[(at + mark.count)...]
         var response = Response(status: 200, contentType: "text/html; charset=utf-8", body: body)
         response.headers.add("Cache-Control", "no-store")
         return response

@@ -37,6 +37,10 @@ import Testing
         #expect(d.russian == "01.09.2026")
         #expect(RussianCalendar.long(d) == "1 сентября 2026 г.")
         #expect(d.adding(days: 30).iso == "2026-10-01")
+        #expect(d.shortRussian == "01.09")
+        let far = CivilDate(year: 987, month: 12, day: 31)!
+        #expect(far.iso == "0987-12-31" && far.russian == "31.12.0987" && far.shortRussian == "31.12")
+        #expect(CivilDate(iso: far.iso) == far)
     }
 }
 
