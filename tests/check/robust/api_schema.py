@@ -20,7 +20,7 @@ ROLES = ["anonymous", "administrator", "deputy", "class teacher", "teacher", "gu
 def run_role(role, login, source, port, examples):
     db = copy_database(source, WORK / f"api-{role.replace(' ', '-')}.sqlite")
     with Server(db, port):
-        command = ["st", "run", str(ROOT / "docs/openapi.yaml"), "--url", f"http://127.0.0.1:{port}",
+        command = ["st", "--config-file", str(Path(__file__).with_name("schemathesis.toml")), "run", str(ROOT / "docs/openapi.yaml"), "--url", f"http://127.0.0.1:{port}",
                    "--checks", "all", "--max-examples", str(examples), "--workers", "1", "--seed", "16",
                    "--no-color", "--suppress-health-check", "all", "--request-timeout", "20", "--generation-with-security-parameters", "false",
                    "--report", "junit", "--report-junit-path", str(WORK / f"api-{role.replace(' ', '-')}.xml")]
