@@ -42,7 +42,7 @@ def run_role(role, login, source, port, examples):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("roles", nargs="*", default=ROLES)
-    parser.add_argument("--examples", type=int, default=int(os.environ.get("API_EXAMPLES", "25")))
+    parser.add_argument("--examples", type=int, default=int(os.environ.get("API_EXAMPLES", "10")))
     parser.add_argument("--port", type=int, default=int(os.environ.get("CHECK_PORT", "8105")))
     args = parser.parse_args()
     source, logins = demo(WORK)
