@@ -7,6 +7,8 @@ root=$(cd "$here/../../../.." && pwd)
 OUT=${OUT:-/tmp/tabel-fuzz}
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 mkdir -p "$OUT/artifacts"
+# Swift's own crash handler gets in the way of libFuzzer's report of a trap.
+export SWIFT_BACKTRACE=enable=no
 http=(Request Response FormDecoding Multipart Router)
 declare -A sources=(
   [csv]="$root/Sources/Domain/*.swift $root/Sources/Setup/CSV/CSVReader.swift"
@@ -31,7 +33,7 @@ for t in $targets; do
     >"$OUT/fuzz-$t.log" 2>&1 || status=$?
   grep -E "stat::number_of_executed_units|SUMMARY|Fatal error|ERROR:|Test unit written" "$OUT/fuzz-$t.log" || true
   if [[ $status -ne 0 ]]; then
-    grep -B2 -A25 -m1 -E "Fatal error|ERROR:" "$OUT/fuzz-$t.log" || tail -40 "$OUT/fuzz-$t.log"
+    grep -E "Fatal error|ERROR:|/Sources/|/tests/check/" "$OUT/fuzz-$t.log" | head -20 || tail -40 "$OUT/fuzz-$t.log"
     echo "fuzz $t: FAILED (exit $status); the input is in $OUT/artifacts/, the log in $OUT/fuzz-$t.log"
     exit 1
   fi
