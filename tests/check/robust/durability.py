@@ -202,7 +202,7 @@ def full_filesystem(port):
                     break
             answer = json.loads(body) if h.get("Content-Type", "").startswith("application/json") else {}
             if status != 507 or answer.get("error") != "disk_full" or DISK_FULL not in answer.get("message", ""):
-                fail(f"a save on a full disk answered {status} {body[:300]!r}")
+                fail(f"a save on a full disk answered {status} {body[:300].decode(errors='replace')}")
             status, _, _ = student.request("GET", marks_path)
             if status != 200:
                 fail(f"a read on a full disk answered {status}")
