@@ -16,6 +16,12 @@ declare -A sources=(
   [multipart]="${http[*]/#/$root/Sources/HTTP/}"
   [router]="${http[*]/#/$root/Sources/HTTP/}"
 )
+# The router target matches against the app's own routes, as declared in Sources.
+{
+  echo "let routeTable: [(Method, String)] = ["
+  grep -rhoE 'AppRoute\(\.(get|post|put|delete), *"/[^"]*"' "$root/Sources" | sed -E 's/AppRoute\(//' | sort -u | sed 's/$/),/; s/^/    (/'
+  echo "]"
+} > "$OUT/routes.swift"
 targets=${*:-csv form multipart router}
 for t in $targets; do
   files=${sources[$t]}
@@ -23,7 +29,7 @@ for t in $targets; do
   echo "== fuzz $t: building"
   # shellcheck disable=SC2086
   swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name Fuzz$t \
-    $files "$here/$t.swift" -o "$OUT/fuzz-$t" 2>&1 | { grep -v "Cannot export local symbol" || true; }
+    $files "$here/$t.swift" $([[ $t == router ]] && echo "$OUT/routes.swift") -o "$OUT/fuzz-$t" 2>&1 | { grep -v "Cannot export local symbol" || true; }
   [[ ${PIPESTATUS[0]} -eq 0 ]] || { echo "fuzz $t: the build failed"; exit 1; }
   mkdir -p "$OUT/corpus-$t"
   echo "== fuzz $t: ${FUZZ_SECONDS}s"
