@@ -35,7 +35,7 @@ def fail(message):
 def mark_slots(client):
     """(lesson, student, work type) where the signed-in teacher may put a new mark: past
     lessons of their classes on the marks scale, without a mark of that type yet."""
-    status, me = client.json("GET", "/api/v1/me")
+    _, me = client.json("GET", "/api/v1/me")
     slots = []
     for a in me.get("assignments", []):
         status, grid = client.json("GET", f"/api/v1/journal?class={a['class']}&subject={a['subject']}")
