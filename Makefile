@@ -13,7 +13,14 @@ DEPS := libmicrohttpd-dev libsqlite3-dev libsodium-dev libcairo2-dev libpango1.0
 PACKAGING_DEPS := dpkg-dev binutils debootstrap systemd-container mkosi qemu-system-x86 qemu-utils ovmf dosfstools e2fsprogs fdisk
 PROFILE ?=
 
-.PHONY: deps packaging-deps build release demo test bench clean deb deb-test image image-test
+# What `make check` needs besides DEPS: slowhttptest (Debian) and schemathesis (PyPI).
+CHECK_DEPS := slowhttptest
+CHECK_TMP ?= /tmp/tabel-check
+CHECK_PORT ?= 8105
+FUZZ_SECONDS ?= 60
+export CHECK_TMP CHECK_PORT FUZZ_SECONDS
+
+.PHONY: deps packaging-deps check-deps build release demo test check check-robust check-web bench clean deb deb-test image image-test
 
 deps:
 	@missing=$$(for p in $(DEPS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
@@ -31,6 +38,15 @@ packaging-deps:
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+
+check-deps: deps
+	@missing=$$(for p in $(CHECK_DEPS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Устанавливаю пакеты: $$missing"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@python3 -c "import schemathesis" 2>/dev/null || python3 -m pip install -q schemathesis
 
 build: deps
 	swift build
@@ -50,6 +66,23 @@ test: deps
 	swift build --build-tests
 	swift test --skip-build
 	python3 -m pytest -q -p no:cacheprovider tests/browser
+	rm -rf $(CHECK_TMP) && tests/check/robust/durability.py --kills 10
+
+# The whole suite of issue 16 (`check-robust` alone about 13 minutes): `make test`, then the robustness checks
+# (100 × kill -9, full disk, flipped bytes; schemathesis as every role; a minute of libFuzzer
+# per parser; slow clients) and the web checks.
+check: test check-robust check-web
+
+check-robust: check-deps
+	swift build
+	rm -rf $(CHECK_TMP)
+	tests/check/robust/durability.py --kills 100
+	tests/check/robust/api_schema.py
+	tests/check/robust/fuzz/run.sh
+	tests/check/robust/slow_clients.py
+
+# A placeholder: the web checks (branch checkweb) define it.
+check-web:
 
 bench: release
 	bench/run.sh

@@ -10,7 +10,7 @@ extension AuditFilter {
     public init(_ q: Parameters, words w: Words) throws {
         func id(_ name: String) throws -> Int? {
             guard let text = q[name], !text.isEmpty else { return nil }
-            guard let v = Int(text) else { throw HTTPError.badRequest(w.numberExpected(name)) }
+            guard let v = Int(text), v > 0 else { throw HTTPError.badRequest(w.numberExpected(name)) }
             return v
         }
         func date(_ name: String) throws -> CivilDate? {

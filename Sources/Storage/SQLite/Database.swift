@@ -39,7 +39,8 @@ public final class Database: Sendable {
                 "база данных \(path) создана более новой версией Tabel (схема \(found), эта программа знает схемы до \(known)). "
                     + "Обновите Tabel; база не изменена."
             case let .notTabel(path, reason):
-                "\(path) не является базой данных Tabel: \(reason)"
+                // A flipped byte in the file's header looks like this too: say the way back.
+                "\(path) не является базой данных Tabel: \(reason). Если это файл журнала, он повреждён. " + Database.wayBack(path)
             }
         }
     }
