@@ -222,6 +222,20 @@ extension Assets {
     .osk-key[aria-pressed="true"] { background: #f2b705; color: #1d2733; }
     .osk-key.done { background: #2e7d32; }
     .kiosk-diary { padding: 20px 40px; max-width: none; }
+    /* A narrow screen (a kiosk turned upright, a phone): one column that scrolls. */
+    @media (max-width: 900px) {
+      .kiosk-idle { grid-template-columns: minmax(0, 1fr); grid-template-rows: none; height: auto; overflow: visible; padding: 16px; }
+      .kiosk-idle > .kiosk-signin { grid-column: 1; grid-row: auto; }
+      .kiosk-idle > * { min-width: 0; }
+      .kiosk-idle h1 { font-size: 28px; }
+      .kiosk-clock { font-size: 64px; }
+      .kiosk-panel { padding: 14px 12px; }
+      .kiosk-idle .kiosk-panel td, .kiosk-panel th { font-size: 18px; padding: 6px 4px; }
+      .kiosk-signin input { font-size: 22px; min-width: 0; }
+      .kiosk-login { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) auto; }
+      .osk-row { flex-wrap: wrap; }
+      .kiosk-diary { padding: 12px 16px; }
+    }
     .kiosk-bar { display: flex; align-items: center; gap: 24px; margin-bottom: 12px; }
     .kiosk-bar div { flex: 1; }
     .kiosk-bar h1 { margin: 0; font-size: 34px; }

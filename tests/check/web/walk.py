@@ -57,17 +57,23 @@ class Visitor:
         return found.group(1) if found else ""
 
     def sign_in(self, login, password, kiosk_pairing=None):
+        self.login, self.password = login, password
         if kiosk_pairing:
             self.get(kiosk_pairing)
-            _, _, page, _ = self.get("/kiosk")
-            assert self.post("/kiosk/signin", {"login": login, "password": password, "_csrf": self.token(page)}) == 303
+            self.renew()
         else:
             _, _, page, _ = self.get("/login")
             assert self.post("/login", {"login": login, "password": password, "_csrf": self.token(page)}) == 303
 
+    def renew(self):
+        """Signs in again on the kiosk: its session ends after the kiosk's idle time."""
+        if self.role == "kiosk":
+            _, _, page, _ = self.get("/kiosk")
+            assert self.post("/kiosk/signin", {"login": self.login, "password": self.password, "_csrf": self.token(page)}) == 303
+
     def language(self, lang):
         """Switches the account's language (kept by the account, as the header's switch does)."""
-        _, _, page, _ = self.get("/kiosk" if self.role == "kiosk" else "/")
+        _, _, page, _ = self.get("/kiosk" if self.role.startswith("kiosk") else "/")
         self.post("/language", {"language": lang, "_csrf": self.token(page)})
 
     def cookies(self):
@@ -83,7 +89,7 @@ def walk(visitor, table, per_route=1):
     """The HTML pages `visitor` reaches from their home page, up to `per_route` of each route,
     as {url: pattern}, and the patterns reached (those that redirect among them)."""
     gets = [(r["pattern"], pattern_regex(r["pattern"])) for r in table if r["method"] == "GET"]
-    start = "/kiosk/diary" if visitor.role == "kiosk" else "/"
+    start = {"kiosk": "/kiosk/diary", "kiosk idle screen": "/kiosk"}.get(visitor.role, "/")
     queue, seen, found, count, reached = [start], {start}, {}, {}, set()
     while queue:
         url = queue.pop(0)
@@ -127,4 +133,11 @@ def visitors(school, password):
         else:
             v.sign_in(by_role[role]["login"], password)
         out.append(v)
+        if role == "kiosk":
+            # The same screen signed out: its idle page (the clock, bells, changes, sign-in).
+            idle = Visitor(school["base"], "kiosk idle screen")
+            for cookie in v.jar:
+                if cookie.name == "tabel_kiosk":
+                    idle.jar.set_cookie(cookie)
+            out.append(idle)
     return out
