@@ -68,7 +68,9 @@ class Visitor:
     def renew(self):
         """Signs in again on the kiosk: its session ends after the kiosk's idle time."""
         if self.role == "kiosk":
-            _, _, page, _ = self.get("/kiosk")
+            status, _, page, _ = self.get("/kiosk")
+            if status == 303:
+                return  # still signed in: the idle screen leads to the diary
             assert self.post("/kiosk/signin", {"login": self.login, "password": self.password, "_csrf": self.token(page)}) == 303
 
     def language(self, lang):
