@@ -16,7 +16,7 @@ PROFILE ?=
 # What `make check-web` needs besides DEPS: a Java runtime for the Nu HTML checker (not installed by `make test`).
 CHECK_WEB_DEPS := default-jre-headless
 # The in-process parts of the web check: fast, so `make test` runs them too (in `swift test`).
-CHECK_WEB_SWIFT := RouteMatrixTests|InjectionTests|ImportInputTests
+CHECK_WEB_SWIFT := RouteMatrixTests|InjectionTests|PageMarkupTests|ImportInputTests
 
 # Installs those of the Debian packages $(1) that are missing (with sudo unless root).
 define apt-install
