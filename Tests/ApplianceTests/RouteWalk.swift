@@ -115,19 +115,20 @@ final class RouteWalk: @unchecked Sendable {
         let description: String
     }
 
-    /// Ids of the fixture school a path parameter may name, chosen by its name or the segment before it.
+    /// Ids of the fixture school a path parameter may name, chosen by its name or the segment
+    /// before it (the table of that name when this list does not say).
     func ids(for parameter: String, after segment: String) throws -> [Int] {
-        let tables = [
-            "class": "school_class", "subject": "subject", "student": "enrolment", "mark": "mark", "guardian": "guardian_link",
-            "group": "study_group", "number": "bell",
-        ]
+        // Where the name does not say the table.
+        let tables = ["class": "school_class", "student": "enrolment", "guardian": "guardian_link", "group": "study_group", "number": "bell"]
         let bySegment = [
-            "people": "person", "classes": "school_class", "lessons": "lesson", "marks": "mark", "students": "enrolment",
-            "diary": "enrolment", "groups": "study_group", "entries": "timetable_entry", "teachers": "staff_role", "periods": "period",
-            "holidays": "holiday", "bells": "bell_schedule", "rooms": "room", "subjects": "subject", "assignments": "teaching_assignment",
-            "unlocks": "journal_unlock", "transfer": "transfer_window", "mark-reports": "mark_report",
+            "people": "person", "classes": "school_class", "students": "enrolment", "diary": "enrolment", "groups": "study_group",
+            "entries": "timetable_entry", "teachers": "staff_role", "bells": "bell_schedule", "assignments": "teaching_assignment",
+            "unlocks": "journal_unlock", "transfer": "transfer_window",
         ]
-        guard let table = parameter == "id" ? bySegment[segment] : tables[parameter] else {
+        // A new route's entity is found by its name too: `/messages/{id}` in the table `message`.
+        let guessed = (parameter == "id" ? String(segment.dropLast(segment.hasSuffix("s") ? 1 : 0)) : parameter).replacing("-", with: "_")
+        let exists = try database.read { try $0.first("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", guessed) { $0.int(0) } } != nil
+        guard let table = (parameter == "id" ? bySegment[segment] : tables[parameter]) ?? (exists ? guessed : nil) else {
             throw UnknownParameter(description: "no ids for {\(parameter)} after /\(segment)/: add its table to RouteWalk.ids")
         }
         let column = ["enrolment": "student_id", "guardian_link": "guardian_id", "staff_role": "person_id", "bell": "number"][table] ?? "id"
