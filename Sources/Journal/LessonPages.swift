@@ -370,7 +370,7 @@ struct LessonPages: Sendable {
             <option value="cancelled">\(w.changeCancelled)</option><option value="moved">\(w.changeMoved)</option>
             <option value="replaced">\(w.changeReplaced)</option></select></label>
             <label class="f f-teacher">\(w.changeTeacher) <select name="teacher">\(teacherOptions)</select></label>
-            <label class="f f-move">\(w.changeNewDate) <input type="date" name="date" value="\(lesson.date.iso)"> <input name="bell" class="narrow" inputmode="numeric" value="\(lesson.bell)" aria-label="\(w.lessonNumber)"></label>
+            <span class="f f-move"><label>\(w.changeNewDate) <input type="date" name="date" value="\(lesson.date.iso)"></label> <input name="bell" class="narrow" inputmode="numeric" value="\(lesson.bell)" aria-label="\(w.lessonNumber)"></span>
             <label class="f f-subject">\(w.changeSubject) <select name="subject">\(each: subjects.map { "<option value=\"\($0.id)\"\($0.id == lesson.subjectID ? " selected" : "")>\($0.name)</option>" as HTML })</select></label>
             <label>\(w.reasonLabel) <input name="reason" maxlength="500" placeholder="\(w.changeReasonExample)"></label>
             <p><button>\(w.recordChange)</button></p>

@@ -41,7 +41,8 @@ struct PlanPages: Sendable {
             <h2>\(w.planUploadTitle)</h2>
             <p class="muted">\(w.planUploadText(topic: PlanImport.topicColumn, hours: PlanImport.hoursColumn))</p>
             \(problems.isEmpty ? "" as HTML : "<div class=\"form-error\" role=\"alert\"><p>\(w.planNotLoaded)</p><ul>\(each: problems.map { "<li>\($0)</li>" as HTML })</ul></div>")
-            <input type="file" name="file" accept=".csv,text/csv" required>
+            <label for="plan-file">\(w.importsFileLabel)</label>
+            <input type="file" id="plan-file" name="file" accept=".csv,text/csv" required>
             <p><button>\(w.load)</button></p>
             </form>
             """ : ""

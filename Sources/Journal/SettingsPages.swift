@@ -41,9 +41,9 @@ struct SettingsPages: Sendable {
         }
         let rows: [HTML] = types.map { t in
             """
-            <tr><td><b>\(t.code)</b></td><td><input name="name_\(t.id)" value="\(t.name)" maxlength="60"></td>
-            <td><input name="weight_\(t.id)" value="\(w.weight(t.weight))" inputmode="decimal" class="narrow"></td>
-            <td><input type="checkbox" name="active_\(t.id)" value="1"\(t.active ? " checked" : "")></td></tr>
+            <tr><td><b>\(t.code)</b></td><td><input name="name_\(t.id)" value="\(t.name)" maxlength="60" aria-label="\(w.nameHeading): \(t.code)"></td>
+            <td><input name="weight_\(t.id)" value="\(w.weight(t.weight))" inputmode="decimal" class="narrow" aria-label="\(w.weightHeading): \(t.code)"></td>
+            <td><input type="checkbox" name="active_\(t.id)" value="1"\(t.active ? " checked" : "") aria-label="\(w.inUseHeading): \(t.code)"></td></tr>
             """
         }
         return try JournalFrame.page(visit, database: database, title: w.sectionSettings, status: status, """
@@ -60,8 +60,8 @@ struct SettingsPages: Sendable {
             <p class="muted">\(w.workTypesText)</p>
             <div class="table-wrap"><table><thead><tr><th>\(w.codeHeading)</th><th>\(w.nameHeading)</th><th>\(w.weightHeading)</th><th>\(w.inUseHeading)</th></tr></thead>
             <tbody>\(each: rows)
-            <tr><td><input name="new_code" maxlength="6" class="narrow" placeholder="\(w.newPlaceholder)" value="\(typed["new_code"] ?? "")"></td>
-            <td><input name="new_name" maxlength="60" value="\(typed["new_name"] ?? "")"></td><td><input name="new_weight" class="narrow" inputmode="decimal" value="\(typed["new_weight"] ?? "")"></td><td></td></tr>
+            <tr><td><input name="new_code" maxlength="6" class="narrow" placeholder="\(w.newPlaceholder)" value="\(typed["new_code"] ?? "")" aria-label="\(w.codeHeading): \(w.newPlaceholder)"></td>
+            <td><input name="new_name" maxlength="60" value="\(typed["new_name"] ?? "")" aria-label="\(w.nameHeading): \(w.newPlaceholder)"></td><td><input name="new_weight" class="narrow" inputmode="decimal" value="\(typed["new_weight"] ?? "")" aria-label="\(w.weightHeading): \(w.newPlaceholder)"></td><td></td></tr>
             </tbody></table></div>
             \(errors["work_types"].map { "<p class=\"field-error\">\($0)</p>" as HTML })
             <p><button>\(w.saveWorkTypes)</button></p>

@@ -67,4 +67,13 @@ public struct AppRoute: Sendable {
         self.hidesRefusal = hidesRefusal
         self.handler = handler
     }
+
+    /// Whether the route writes (its requests must prove they come from our pages).
+    public var changesState: Bool { ![.get, .head, .options].contains(method) }
+
+    /// The policy's action the route asks for; nil for an open route.
+    public var action: Action? {
+        if case let .policy(action, _) = access { return action }
+        return nil
+    }
 }

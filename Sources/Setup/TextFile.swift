@@ -2,14 +2,16 @@
 import Glibc
 #endif
 
-/// Whole-file writes for exports and login lists.
+/// Whole-file reads of imports, writes of exports and login lists.
 public enum TextFile {
-    /// Writes `text` to `path` (mode 0600: these files hold passwords and personal data) and fsyncs it.
-    /// Reads a whole file (at most 64 MiB).
-    public static func read(_ path: String) throws -> [UInt8] {
+    /// Reads a whole file of at most `limit` bytes; a larger one is refused by its size, unread,
+    /// saying `tooLarge`.
+    public static func read(_ path: String, limit: Int, tooLarge: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw SetupError("не удалось открыть \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
+        var status = stat()
+        if fstat(fd, &status) == 0, Int(status.st_size) > limit { throw SetupError("\(path): \(tooLarge)") }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -17,11 +19,12 @@ public enum TextFile {
             guard n >= 0 else { throw SetupError("не удалось прочитать \(path): \(String(cString: strerror(errno)))") }
             if n == 0 { break }
             bytes += chunk[..<n]
-            guard bytes.count <= 64 << 20 else { throw SetupError("\(path) больше 64 МиБ") }
+            guard bytes.count <= limit else { throw SetupError("\(path): \(tooLarge)") }
         }
         return bytes
     }
 
+    /// Writes `text` to `path` (mode 0600: these files hold passwords and personal data) and fsyncs it.
     public static func write(_ text: String, to path: String) throws {
         try write(bytes: Array(text.utf8), to: path)
     }

@@ -69,7 +69,7 @@ struct SetupCommand: ParsableCommand {
 
         /// The same `CSVImport` the administrator's imports page runs, as the console.
         func run() throws {
-            let bytes = try TextFile.read(file)
+            let bytes = try CSVImport.readFile(file)
             let db = try database.open()
             defer { db.close() }
             let clock = SchoolClock()

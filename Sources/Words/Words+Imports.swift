@@ -68,6 +68,9 @@ extension Words {
 
     public var importsNoKind: String { pick("Выберите, что загружать.", "Choose what to import.") }
     public var importsNoFile: String { pick("Выберите файл.", "Choose a file.") }
+    public func importsTooLarge(megabytes: Int) -> String {
+        pick("Файл больше \(megabytes) МБ: разделите его на части.", "The file is over \(megabytes) MB: split it into parts.")
+    }
     public var importsEmptyFile: String { pick("Файл пуст.", "The file is empty.") }
     public var importsNoPlanTarget: String { pick("Для КТП выберите класс и предмет.", "For a thematic plan choose the class and the subject.") }
     public var importsGone: String {

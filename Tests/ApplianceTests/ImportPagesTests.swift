@@ -3,6 +3,7 @@ import Appliance
 import Domain
 import Foundation
 import HTTP
+import Logging
 import Storage
 import Testing
 
@@ -255,6 +256,22 @@ import Testing
         #expect(try admin.post("/imports/cancel", [("token", token)]).status == 303)
         #expect(try uploadsKept() == 0)
         #expect(try admin.post("/imports/confirm", [("token", token)]).status == 410)
+    }
+
+    @Test func aFileOverTheImportLimitIsRefusedBeforeItIsParsed() throws {
+        // A server that takes large bodies still refuses an import over 20 MB, keeping nothing.
+        var logger = Logger(label: "fixture")
+        logger.logLevel = .critical
+        let roomy = App(database: database, clock: FixtureSchool.clock(), logger: logger, uploadLimit: 64 * 1024 * 1024)
+        let admin = try FixtureSchool.signedIn(roomy, Self.admin)
+        #expect(try admin.page("/imports").text.contains("Не больше 20 МБ."))
+        let file = Array(Self.students.utf8) + [UInt8](repeating: 0x41, count: 21 * 1024 * 1024)
+        let started = Date()
+        let r = try upload(admin, kind: "students", file: file, csrf: admin.lastCSRF)
+        #expect(r.status == 413)
+        #expect(r.text.contains("Файл больше 20 МБ"))
+        #expect(Date().timeIntervalSince(started) < 1)
+        #expect(try uploadsKept() == 0)
     }
 
     /// Cyrillic text as Windows-1251 (А–я, Ё, ё; ASCII as it is).

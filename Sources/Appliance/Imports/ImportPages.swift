@@ -90,7 +90,7 @@ struct ImportPages {
             </div>
             <label for="file">\(w.importsFileLabel)</label>
             <input type="file" id="file" name="file" accept=".csv,text/csv,text/plain" required>
-            <p class="muted hint">\(w.importsFileHint(megabytes: max(1, uploadLimit / (1024 * 1024))))</p>
+            <p class="muted hint">\(w.importsFileHint(megabytes: max(1, min(uploadLimit, CSVImport.maxBytes) / (1024 * 1024))))</p>
             <p><button type="submit">\(w.importsCheck)</button></p>
             </form>
             </main>
@@ -100,6 +100,10 @@ struct ImportPages {
     /// `POST /imports`: the dry run of the uploaded file. A file with any error is not kept.
     func preview(_ visit: Visit) throws -> Response {
         let w = visit.words
+        // Over the import's limit (a server may take larger bodies): refused before it is parsed.
+        guard visit.request.body.count <= CSVImport.maxBytes + 64 * 1024 else {
+            return try form(visit, choice: Choice(), problems: [w.importsTooLarge(megabytes: CSVImport.maxBytes / (1024 * 1024))], status: 413)
+        }
         let parts = try visit.request.multipart()
         func field(_ name: String) -> String { parts.first { $0.name == name && $0.filename == nil }?.text?.trimmingWhitespace ?? "" }
         let choice = Choice(kind: CSVImport.Kind(rawValue: field("kind")), classID: Int(field("class")), subjectID: Int(field("subject")))

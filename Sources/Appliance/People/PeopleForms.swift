@@ -9,7 +9,7 @@ enum FormField {
                       attributes: HTML = "") -> HTML {
         """
         <label for="\(name)">\(label)</label>
-        <input\(type == "text" ? "" : " type=\"\(type)\"" as HTML) id="\(name)" name="\(name)" value="\(value)" aria-invalid="\(error == nil ? "false" : "true")" aria-describedby="\(name)-error"\(attributes)>
+        <input\(type == "text" ? "" : " type=\"\(type)\"" as HTML) id="\(name)" name="\(name)" value="\(value)" aria-invalid="\(error == nil ? "false" : "true")"\(described(name, error: error, hint: hint))\(attributes)>
         \(message(name, error: error, hint: hint))
         """
     }
@@ -19,14 +19,21 @@ enum FormField {
         let items: [HTML] = options.map { "<option value=\"\($0.value)\"\($0.value == selected ? " selected" : "")>\($0.text)</option>" }
         return """
             <label for="\(name)">\(label)</label>
-            <select id="\(name)" name="\(name)" aria-invalid="\(error == nil ? "false" : "true")" aria-describedby="\(name)-error">\(each: items)</select>
+            <select id="\(name)" name="\(name)" aria-invalid="\(error == nil ? "false" : "true")"\(described(name, error: error, hint: hint))>\(each: items)</select>
             \(message(name, error: error, hint: hint))
             """
     }
 
+    /// The error or the hint beside a field (`message`), which the field names as its description.
     static func message(_ name: String, error: String?, hint: String?) -> HTML {
         if let error { return "<p class=\"field-error\" id=\"\(name)-error\">\(error)</p>" }
-        return hint.map { "<p class=\"muted hint\">\($0)</p>" } ?? ""
+        return hint.map { "<p class=\"muted hint\" id=\"\(name)-hint\">\($0)</p>" } ?? ""
+    }
+
+    /// `aria-describedby` naming the message beside a field; none when there is none.
+    static func described(_ name: String, error: String?, hint: String?) -> HTML {
+        if error != nil { return " aria-describedby=\"\(name)-error\"" }
+        return hint == nil ? "" : " aria-describedby=\"\(name)-hint\""
     }
 
     /// A form's message above its fields when something was refused.

@@ -357,7 +357,7 @@ extension PeoplePages {
             "<label class=\"choice\"><input type=\"checkbox\" name=\"roles\" value=\"\(role.rawValue)\"\(chosen.contains(role.rawValue) ? " checked" : "")> \(w.role(role))</label>"
         }
         return """
-            <fieldset class="roles" aria-describedby="roles-error"><legend>\(w.rolesLabel)</legend>
+            <fieldset class="roles"\(FormField.described("roles", error: error, hint: nil))><legend>\(w.rolesLabel)</legend>
             <input type="hidden" name="roles_sent" value="1">
             \(each: boxes)
             \(FormField.message("roles", error: error, hint: nil))

@@ -12,14 +12,19 @@ public struct CSVTable: Sendable {
     public let encoding: String
     public let separator: Character
 
-    /// Index of a column by its header, ignoring case, spaces and «ё»/«е».
+    /// Index of a column by its header, ignoring case, spaces, «ё»/«е» and a remark in
+    /// parentheses («Ребёнок (ФИО)» is «Ребёнок», as the README writes it).
     public func column(_ name: String) -> Int? {
         let key = Self.normalise(name)
         return header.firstIndex { Self.normalise($0) == key }
     }
 
     static func normalise(_ s: String) -> String {
-        s.lowercased().replacing("ё", with: "е").filter { !$0.isWhitespace }
+        var depth = 0
+        return String(s.lowercased().replacing("ё", with: "е").filter { ch in
+            if ch == "(" { depth += 1 } else if ch == ")" { depth = max(0, depth - 1); return false }
+            return depth == 0 && !ch.isWhitespace
+        })
     }
 }
 
@@ -49,6 +54,8 @@ public enum CSVReader {
         let text: String
         if let utf8 = String(validating: data, as: UTF8.self) {
             text = utf8
+        } else if let line = mixedLine(data) {
+            throw InputError(line: line, "не UTF-8 (похоже на Windows-1251): сохраните весь файл в одной кодировке")
         } else {
             text = Windows1251.decode(data)
             encoding = "Windows-1251"
@@ -59,6 +66,16 @@ public enum CSVReader {
         guard let header = records.first, !header.fields.allSatisfy(\.isEmpty) else { throw InputError(line: 1, "нет строки заголовков") }
         let rows = records.dropFirst().filter { !$0.fields.allSatisfy { $0.trimmingWhitespace.isEmpty } }
         return CSVTable(header: header.fields.map(\.trimmingWhitespace), rows: Array(rows), encoding: encoding, separator: separator)
+    }
+
+    /// The first line that is not UTF-8 in a file that is mostly UTF-8 (at least as many lines of
+    /// letters beyond ASCII read as UTF-8 as do not): a file mixed from two, not one in Windows-1251.
+    static func mixedLine(_ data: ArraySlice<UInt8>) -> Int? {
+        var utf8Lines = 0, otherLines: [Int] = []
+        for (i, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() where line.contains(where: { $0 >= 0x80 }) {
+            if String(validating: line, as: UTF8.self) != nil { utf8Lines += 1 } else { otherLines.append(i + 1) }
+        }
+        return utf8Lines >= otherLines.count ? otherLines.first : nil
     }
 
     /// `;` unless the first line has more commas than semicolons outside quotes.

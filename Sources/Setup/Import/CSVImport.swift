@@ -12,6 +12,22 @@ public struct CSVImport: Sendable {
         case plan
     }
 
+    /// The largest file imported (20 MiB, some hundred thousand lines): a larger one is refused
+    /// before it is read or parsed.
+    public static let maxBytes = 20 * 1024 * 1024
+    static let tooLarge = "файл больше \(maxBytes / (1024 * 1024)) МБ: разделите его на части"
+
+    /// The columns a kind of file reads, required first (as the README's table lists them).
+    public static func columns(_ kind: Kind) -> [String] {
+        guard let importer = Importer.Kind(rawValue: kind.rawValue) else { return [PlanImport.topicColumn, PlanImport.hoursColumn] }
+        return Importer.required[importer]! + Importer.optional[importer]!
+    }
+
+    /// Reads a file to import, refusing one over `maxBytes` by its size, before reading it.
+    public static func readFile(_ path: String) throws -> [UInt8] {
+        try TextFile.read(path, limit: maxBytes, tooLarge: tooLarge)
+    }
+
     public let kind: Kind
     /// A plan's class and subject (nil for the other kinds).
     public let classID: Int?
@@ -30,6 +46,7 @@ public struct CSVImport: Sendable {
     /// - Throws: `ImportFailure` naming every bad line (nothing is written then); for a plan,
     ///   `DeskError.notFound` when its class or subject does not exist.
     public func run(_ database: Database, today: CivilDate, dryRun: Bool, by editor: Editor) throws -> ImportReport {
+        guard bytes.count <= Self.maxBytes else { throw ImportFailure(problems: [InputError(line: nil, Self.tooLarge)]) }
         guard kind == .plan else {
             return try Importer(database: database, today: today, now: editor.at)
                 .run(Importer.Kind(rawValue: kind.rawValue)!, bytes: bytes, dryRun: dryRun,

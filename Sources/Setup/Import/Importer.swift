@@ -114,12 +114,20 @@ public struct Importer {
         }
     }
 
-    /// Columns each kind needs; others are optional. Documented in the README.
+    /// Columns each kind needs. Documented in the README.
     public static let required: [Kind: [String]] = [
         .students: ["Фамилия", "Имя", "Класс"],
         .staff: ["Фамилия", "Имя", "Должность"],
         .guardians: ["Фамилия", "Имя", "Ребёнок", "Класс ребёнка"],
         .timetable: ["Класс", "День", "Урок", "Предмет", "Учитель"],
+    ]
+
+    /// The other columns each kind reads. Documented in the README.
+    public static let optional: [Kind: [String]] = [
+        .students: ["Отчество", "Дата рождения", "Дата зачисления", "Пол", "Телефон", "Email", "Согласие", "Документ согласия"],
+        .staff: ["Отчество", "Классный руководитель", "Телефон", "Email", "Согласие", "Документ согласия"],
+        .guardians: ["Отчество", "Кем приходится", "Телефон", "Email", "Согласие", "Документ согласия"],
+        .timetable: ["Группа", "Кабинет"],
     ]
 }
 
@@ -185,8 +193,13 @@ struct ImportSession {
             card.gender = g
         }
         card.phone = value(row, "Телефон")
+        if !card.phone.isEmpty, !PersonCard.isPlausiblePhone(card.phone) {
+            throw InputError(line: row.line, "«Телефон»: «\(card.phone.prefix(40))» — ожидаются цифры (от 5 до 15), можно с +, пробелами, скобками и дефисами")
+        }
         card.email = value(row, "Email")
-        if !card.email.isEmpty, !card.email.contains("@") { throw InputError(line: row.line, "«Email»: «\(card.email)» — не адрес почты") }
+        if !card.email.isEmpty, !PersonCard.isPlausibleEmail(card.email) {
+            throw InputError(line: row.line, "«Email»: «\(card.email.prefix(120))» — не адрес почты (ожидается вида name@example.ru)")
+        }
         return card
     }
 

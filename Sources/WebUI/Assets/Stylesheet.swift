@@ -146,8 +146,9 @@ extension Assets {
     .marks { display: flex; gap: 6px; align-items: flex-start; flex-wrap: wrap; justify-content: flex-end; }
     .mark { display: inline-flex; align-items: baseline; gap: 2px; min-width: 34px; justify-content: center; font-weight: 800; font-size: 18px;
       border-radius: 8px; padding: 4px 7px; color: #fff; }
-    .mark small { font-size: 10px; font-weight: 600; opacity: .9; }
-    .m5 { background: #2e7d32; } .m4 { background: #5a9e3a; } .m3 { background: #d39a00; } .m2, .m1 { background: #c62828; }
+    .mark small { font-size: 10px; font-weight: 600; }
+    /* White on each at least 4.5:1 (WCAG AA), on the page and on a focused cell. */
+    .m5 { background: #1b5e20; } .m4 { background: #527a1a; } .m3 { background: #946200; } .m2, .m1 { background: #c62828; }
     /* A pass teal, a fail red like a 2, not assessed and exempt grey: they never average. */
     .mp { background: #00796b; } .mf { background: #c62828; } .mx { background: #78909c; }
     .report-answer { max-width: 260px; font-size: 13px; text-align: left; border-left: 3px solid var(--line); padding-left: 6px; margin: 2px 0; }
@@ -221,6 +222,20 @@ extension Assets {
     .osk-key[aria-pressed="true"] { background: #f2b705; color: #1d2733; }
     .osk-key.done { background: #2e7d32; }
     .kiosk-diary { padding: 20px 40px; max-width: none; }
+    /* A narrow screen (a kiosk turned upright, a phone): one column that scrolls. */
+    @media (max-width: 900px) {
+      .kiosk-idle { grid-template-columns: minmax(0, 1fr); grid-template-rows: none; height: auto; overflow: visible; padding: 16px; }
+      .kiosk-idle > .kiosk-signin { grid-column: 1; grid-row: auto; }
+      .kiosk-idle > * { min-width: 0; }
+      .kiosk-idle h1 { font-size: 28px; }
+      .kiosk-clock { font-size: 64px; }
+      .kiosk-panel { padding: 14px 12px; }
+      .kiosk-idle .kiosk-panel td, .kiosk-panel th { font-size: 18px; padding: 6px 4px; }
+      .kiosk-signin input { font-size: 22px; min-width: 0; }
+      .kiosk-login { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) auto; }
+      .osk-row { flex-wrap: wrap; }
+      .kiosk-diary { padding: 12px 16px; }
+    }
     .kiosk-bar { display: flex; align-items: center; gap: 24px; margin-bottom: 12px; }
     .kiosk-bar div { flex: 1; }
     .kiosk-bar h1 { margin: 0; font-size: 34px; }
@@ -283,7 +298,7 @@ extension Assets {
     .grid-wrap { overflow-x: auto; }
     table.journal-grid { border-collapse: collapse; font-size: 14px; background: var(--paper); width: auto; }
     table.journal-grid th.name[scope=row] { color: var(--ink); font-weight: 400; }
-    table.journal-grid span.m sub { font-size: 8px; font-weight: 600; margin-left: 1px; vertical-align: baseline; opacity: .9; }
+    table.journal-grid span.m sub { font-size: 8px; font-weight: 600; margin-left: 1px; vertical-align: baseline; }
     table.journal-grid th, table.journal-grid td { border: 1px solid var(--line); padding: 2px 4px; text-align: center; min-width: 34px; height: 32px; }
     table.journal-grid th.name { text-align: left; white-space: nowrap; position: sticky; left: 0; background: var(--paper); z-index: 1; min-width: 180px; }
     table.journal-grid thead th.d a { text-decoration: none; font-weight: 600; font-size: 12px; writing-mode: vertical-rl; transform: rotate(180deg); display: inline-block; }
@@ -394,7 +409,7 @@ extension Assets {
     form.inline-add { border-top: 1px solid var(--line); margin-top: 12px; }
     form.inline-add h3, form.rename h3 { font-size: 16px; margin: 12px 0 0; }
     .narrow-table { max-width: 560px; }
-    nav.class-choice a small { font-weight: 400; opacity: .8; }
+    nav.class-choice a small { font-weight: 400; }
     section.outside-plan { border-color: #f2d27a; }
     @media (max-width: 640px) {
       .table-wrap:has(> table.edit-table) { border: 0; overflow: visible; }
