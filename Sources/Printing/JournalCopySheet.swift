@@ -37,7 +37,9 @@ public enum JournalCopySheet {
                           title: "\(w.blankTitle) \(copy.heading.className)", words: w)
         if copy.subjects.isEmpty { paper.paragraph(w.printNoLessons, size: 11) }
         for subject in copy.subjects {
-            paper.startPart(rightHand: false)
+            // Subjects share a page while the next one fits whole.
+            let height = 110 + Double(subject.students.count + 1) * 15 + Double(subject.lessons.count + 1) * 18
+            if paper.y + height > paper.bottom { paper.startPart(rightHand: false) } else if paper.used { paper.y += 12 }
             paper.paragraph("\(w.blankTitle) · \(w.printClass(copy.heading.className)) · \(range)", size: 8, gray: 0.35, after: 2)
             subjectHead(subject, copy.heading, range: nil, on: paper)
             paper.paragraph(w.blankLegend, size: 7.5, after: 6)

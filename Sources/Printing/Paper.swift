@@ -92,14 +92,14 @@ final class Paper {
         let h = 34.0
         if y + h > bottom { newPage() }
         let w = words
-        let roleW = textWidth * 0.34
+        let roleW = textWidth * 0.26
         doc.text(role, font: "\(Self.font) 9", x: left, y: y + 8, width: roleW - 6)
         let lineX = left + roleW
-        let lineW = textWidth * 0.24
+        let lineW = textWidth * 0.2
         doc.line(from: (lineX, y + 20), to: (lineX + lineW, y + 20))
         doc.text(w.printSignature, font: "\(Self.font) 6", x: lineX, y: y + 21, width: lineW, gray: 0.4, align: .center)
         let nameX = lineX + lineW + 8
-        let nameW = textWidth * 0.24
+        let nameW = textWidth * 0.28
         if let name, !name.isEmpty {
             doc.text(name, font: "\(Self.font) 9", x: nameX, y: y + 8, width: nameW, oneLine: true)
         } else {
@@ -108,7 +108,7 @@ final class Paper {
         doc.text(w.printFullName, font: "\(Self.font) 6", x: nameX, y: y + 21, width: nameW, gray: 0.4, align: .center)
         let dateX = nameX + nameW + 8
         if date {
-            doc.text(w.printDateBlank, font: "\(Self.font) 9", x: dateX, y: y + 8, width: right - dateX)
+            doc.text(w.printDateBlank, font: "\(Self.font) 8", x: dateX, y: y + 8, width: right - dateX)
         } else if seal {
             doc.text(w.printSealPlace, font: "\(Self.font) Bold 10", x: dateX, y: y + 8, width: right - dateX)
         }

@@ -61,7 +61,7 @@ public enum DiaryPrintoutPDF {
         paper.paragraph(d.heading.school, size: 9, gray: 0.3, after: 2)
         paper.paragraph("\(w.diaryPrintTitle): \(d.student)", size: 14, bold: true, after: 2)
         paper.paragraph("\(w.printClass(d.heading.className)) · \(range)", size: 10, after: 8)
-        let rest = paper.textWidth - 50 - 16 - 80 - 44 - 30
+        let rest = paper.textWidth - 50 - 16 - 80 - 44 - 38
         let lessons = PaperTable(columns: [
             PaperTable.Column(title: w.printDate, width: 50),
             PaperTable.Column(title: w.printNumber, width: 16),
@@ -69,7 +69,7 @@ public enum DiaryPrintoutPDF {
             PaperTable.Column(title: w.printTopic, width: rest * 0.45, align: .left, wraps: true),
             PaperTable.Column(title: w.printHomework, width: rest * 0.55, align: .left, wraps: true),
             PaperTable.Column(title: w.diaryPrintMarks, width: 44, wraps: true),
-            PaperTable.Column(title: w.diaryPrintAttendance, width: 30),
+            PaperTable.Column(title: w.diaryPrintAttendance, width: 38),
         ], fontSize: 7.5)
         let rows: [[String]] = d.lessons.map { l in
             let homework = [l.homework, l.individualHomework ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")

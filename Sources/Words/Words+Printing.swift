@@ -8,7 +8,7 @@ extension Words {
     public var printBlankPage: String { pick("Страница оставлена пустой для двусторонней печати", "Left blank for two-sided printing") }
     public var printSignature: String { pick("подпись", "signature") }
     public var printFullName: String { pick("расшифровка подписи", "name") }
-    public var printDateBlank: String { pick("«____» ____________ 20___ г.", "date: ____ / ____ / 20___") }
+    public var printDateBlank: String { pick("«___» __________ 20___ г.", "date: ___ / ___ / 20___") }
     public var printSealPlace: String { pick("М.П.", "Seal") }
     public var printNumber: String { pick("№", "No.") }
     public var printStudent: String { pick("Фамилия, имя обучающегося", "Student") }
