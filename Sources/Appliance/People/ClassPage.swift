@@ -202,7 +202,7 @@ extension PeoplePages {
         let paperItems: [HTML] = paper.map { e in
             let guardians = data.guardians.filter { $0.studentID == e.enrolment.studentID }.map(\.name.shortName).joined(separator: ", ")
             let print = mayPrintDiary
-                ? PrintPages.button(visit, "diary", w.printDiaryButton, fields: [("student", String(e.enrolment.studentID))], dates: (monday, saturday)) : ""
+                ? PrintButton.form(visit, "diary", w.printDiaryButton, fields: [("student", String(e.enrolment.studentID))], dates: (monday, saturday)) : ""
             return "<li><a href=\"/people/\(e.enrolment.studentID)\">\(e.card.fullName)</a>\(guardians.isEmpty ? "" : " — \(guardians)") <small class=\"muted\">\(w.since(w.date(e.electronicAccessRefusedOn!)))</small>\(print)</li>"
         }
         let leaverItems: [HTML] = leavers.map { e in
@@ -345,8 +345,8 @@ extension PeoplePages {
             <section class="card" id="print"><h2>\(w.printSection)</h2>
             <form method="post" action="/print/journal" class="print-form"><input type="hidden" name="_csrf" value="\(visit.csrfToken)"><input type="hidden" name="class" value="\(classID)">
             <label>\(w.reportPeriod) <select name="period">\(options)</select></label> <button type="submit" class="secondary">\(w.printJournalButton)</button></form>
-            \(PrintPages.button(visit, "summary", w.printSummaryButton, fields: [("class", String(classID))]))
-            \(PrintPages.button(visit, "blank", w.printBlankButton, fields: [("class", String(classID))], dates: week))
+            \(PrintButton.form(visit, "summary", w.printSummaryButton, fields: [("class", String(classID))]))
+            \(PrintButton.form(visit, "blank", w.printBlankButton, fields: [("class", String(classID))], dates: week))
             </section>
             """
     }

@@ -145,7 +145,7 @@ extension PeoplePages {
                 facts.append("<p><a class=\"button secondary\" href=\"/diary/\(id)\">\(w.studentsDiary)</a></p>")
                 if AccessPolicy.permits(actor, .listJournals, .school) {
                     let monday = visit.today.startOfWeek
-                    facts.append(PrintPages.button(visit, "diary", w.printDiaryButton, fields: [("student", String(id))], dates: (monday, monday.adding(days: 5))))
+                    facts.append(PrintButton.form(visit, "diary", w.printDiaryButton, fields: [("student", String(id))], dates: (monday, monday.adding(days: 5))))
                 }
             }
         } else if let left = leftEnrolment, let leftOn = left.leftOn {

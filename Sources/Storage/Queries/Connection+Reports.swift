@@ -39,6 +39,19 @@ extension Connection {
         }.compactMap { $0 }
     }
 
+    /// Absences of the class's lessons in the range per week (its Monday) and reason, in lessons.
+    public func reportAbsencesByWeek(classID: Int, from: CivilDate, to: CivilDate) throws -> [(week: CivilDate, code: AbsenceCode, lessons: Int)] {
+        try query("""
+            SELECT date(l.date, '-6 days', 'weekday 1') AS week, a.code, count(*)
+            FROM lesson l INDEXED BY lesson_class_date JOIN absence a ON a.lesson_id = l.id
+            WHERE l.class_id = ?1 AND l.date BETWEEN ?2 AND ?3
+            GROUP BY week, a.code ORDER BY week
+            """, classID, from, to) { r in
+            let week = try r.date(0)
+            return AbsenceCode(rawValue: r.string(1)).map { (week: week, code: $0, lessons: r.int(2)) }
+        }.compactMap { $0 }
+    }
+
     /// Накопляемость by timetabled teacher, class, subject and group over the range: the
     /// students on each list with no 1–5 mark and with one, the lessons held by `heldBy` with a
     /// topic and with homework. Optionally one class's, one teacher's, one subject's rows.
