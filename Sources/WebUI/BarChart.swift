@@ -50,7 +50,7 @@ public struct BarChart: Sendable {
     /// Lightness steps that survive a grey printer: dark to light.
     public static let palette = ["#1f5f8b", "#4f9fd1", "#f0b429", "#e3742f", "#b3261e"]
 
-    static let width = 640.0, labelWidth = 190.0, figuresWidth = 130.0, rowHeight = 22.0, barHeight = 14.0
+    static let width = 480.0, labelWidth = 140.0, figuresWidth = 160.0, rowHeight = 22.0, barHeight = 14.0
 
     public var svg: HTML {
         guard !rows.isEmpty else { return "" }
@@ -62,12 +62,12 @@ public struct BarChart: Sendable {
         var x = 0.0
         for item in legend {
             parts.append("<rect x=\"\(x)\" y=\"6\" width=\"12\" height=\"12\" fill=\"\(item.colour)\"/>")
-            parts.append("<text x=\"\(x + 16)\" y=\"16\" font-size=\"11\">\(HTML.escaped(item.label))</text>")
-            x += 24 + Double(item.label.count) * 6.2
+            parts.append("<text x=\"\(x + 16)\" y=\"16\" font-size=\"12\">\(HTML.escaped(item.label))</text>")
+            x += 24 + Double(item.label.count) * 7
         }
         for (i, row) in rows.enumerated() {
             let y = top + Double(i) * Self.rowHeight
-            parts.append("<text x=\"\(Self.labelWidth - 6)\" y=\"\(y + 12)\" font-size=\"11\" text-anchor=\"end\">\(HTML.escaped(Self.cut(row.label)))</text>")
+            parts.append("<text x=\"\(Self.labelWidth - 6)\" y=\"\(y + 12)\" font-size=\"12\" text-anchor=\"end\">\(HTML.escaped(Self.cut(row.label)))</text>")
             var bx = Self.labelWidth
             for s in row.segments where s.value > 0 {
                 let w = (s.value / full * barRoom * 10).rounded() / 10
@@ -75,7 +75,7 @@ public struct BarChart: Sendable {
                 bx += w
             }
             parts.append("<line x1=\"\(Self.labelWidth)\" y1=\"\(y)\" x2=\"\(Self.labelWidth)\" y2=\"\(y + Self.rowHeight)\" stroke=\"#888\" stroke-width=\"1\"/>")
-            parts.append("<text x=\"\(bx + 6)\" y=\"\(y + 12)\" font-size=\"11\">\(HTML.escaped(row.figures))</text>")
+            parts.append("<text x=\"\(bx + 6)\" y=\"\(y + 12)\" font-size=\"12\">\(HTML.escaped(row.figures))</text>")
         }
         return HTML(trusted: """
             <figure class="chart"><svg viewBox="0 0 \(Int(Self.width)) \(Int(height.rounded(.up)))" role="img" aria-labelledby="\(id)-t \(id)-d" \
@@ -86,5 +86,5 @@ public struct BarChart: Sendable {
     }
 
     /// A label short enough for its column.
-    static func cut(_ label: String) -> String { label.count > 30 ? String(label.prefix(29)) + "…" : label }
+    static func cut(_ label: String) -> String { label.count > 18 ? String(label.prefix(17)) + "…" : label }
 }

@@ -141,10 +141,10 @@ extension Words {
     public var chartNoAbsences: String { pick("нет", "none") }
     public var chartFillingTitle: String { pick("Заполнение журнала по учителям: уроки с темой, %", "The journal filled in by teacher: lessons with a topic, %") }
     public var chartFillingDescription: String {
-        pick("Для каждого учителя — доля проведённых уроков с записанной темой; справа — доли уроков с темой и с домашним заданием и учеников без отметок.",
-             "For each teacher, the share of lessons held that have a topic; beside it, the shares of lessons with a topic and with homework and of students without marks.")
+        pick("Для каждого учителя — доля проведённых уроков с записанной темой; справа — доли уроков с темой и с домашним заданием.",
+             "For each teacher, the share of lessons held that have a topic; beside it, the shares of lessons with a topic and with homework.")
     }
-    public func chartFillingFigures(topic: String, homework: String, noMarks: String) -> String {
-        pick("тема \(topic) % · д/з \(homework) % · без отм. \(noMarks) %", "topic \(topic) % · homework \(homework) % · no marks \(noMarks) %")
+    public func chartFillingFigures(topic: String, homework: String) -> String {
+        pick("темы \(topic) % · д/з \(homework) %", "topics \(topic) % · hw \(homework) %")
     }
 }

@@ -163,7 +163,7 @@ struct ReportsPages: Sendable {
             id: "chart-marks", title: w.chartMarksTitle, description: w.chartMarksDescription(report.className),
             rows: report.figures.subjects.filter { $0.rated > 0 }.map { s in
                 BarChart.Row(label: s.name, segments: zip(s.counts, BarChart.palette).map { BarChart.Segment(Double($0), $1) },
-                             figures: zip(marks, s.counts).map { w.chartCount($0, $1) }.joined(separator: " "))
+                             figures: zip(marks, s.counts).filter { $1 > 0 }.map { w.chartCount($0, $1) }.joined(separator: " "))
             },
             legend: zip(marks, BarChart.palette).map { (colour: $1, label: w.reportMarkCount($0)) })
     }
