@@ -12,8 +12,10 @@ public struct PrintDesk: Sendable {
 
     /// The paper copy of a class's journal for a period (`period`) or, without one, the year:
     /// the subjects the editor may read (a teacher their own; the class teacher and the
-    /// administration all), or only `subject`'s. - Throws: `notFound`, `forbidden` when the editor reads none.
-    public func journal(classID: Int, period periodID: Int?, subject: Int? = nil, by editor: Editor) throws -> JournalCopy {
+    /// administration all), or only `subject`'s; with `heldBy`, the lessons given by then (a copy
+    /// made before the period ends leaves out the lessons still to come). - Throws: `notFound`,
+    /// `forbidden` when the editor reads none.
+    public func journal(classID: Int, period periodID: Int?, subject: Int? = nil, heldBy: CivilDate? = nil, by editor: Editor) throws -> JournalCopy {
         let copy = try database.read { c -> JournalCopy in
             let (heading, year) = try Self.heading(c, classID: classID)
             let periods = try c.periods(classID: classID)
@@ -22,7 +24,7 @@ public struct PrintDesk: Sendable {
                 period = periods.first { $0.id == periodID }
                 guard period != nil else { throw DeskError.notFound("Такого периода у класса нет.") }
             }
-            let from = period?.startsOn ?? year.startsOn, to = period?.endsOn ?? year.endsOn
+            let from = period?.startsOn ?? year.startsOn, to = min(period?.endsOn ?? year.endsOn, max(heldBy ?? year.endsOn, from))
             let listings = try Self.listings(c, classID: classID, year: year.id, editor: editor).filter { subject == nil || $0.subjectID == subject }
             if subject != nil, listings.isEmpty { throw DeskError.forbidden }
             let subjects = try listings.map { l in

@@ -17,7 +17,7 @@ public enum JournalCopySheet {
             paper.startPart()
             subjectHead(subject, copy.heading, range: range, on: paper)
             grid(subject, blank: false, on: paper)
-            paper.paragraph(w.journalCopyTopics, size: 10, bold: true)
+            paper.paragraph(w.journalCopyTopics, size: 10, bold: true, keep: 60)
             topics(subject, on: paper)
             paper.signature(w.printSubjectTeacher, name: subject.teacher)
         }
@@ -38,7 +38,7 @@ public enum JournalCopySheet {
         if copy.subjects.isEmpty { paper.paragraph(w.printNoLessons, size: 11) }
         for subject in copy.subjects {
             // Subjects share a page while the next one fits whole.
-            let height = 110 + Double(subject.students.count + 1) * 15 + Double(subject.lessons.count + 1) * 18
+            let height = 150 + Double(subject.students.count + 1) * 15 + Double(subject.lessons.count + 1) * 18
             if paper.y + height > paper.bottom { paper.startPart(rightHand: false) } else if paper.used { paper.y += 12 }
             paper.paragraph("\(w.blankTitle) · \(w.printClass(copy.heading.className)) · \(range)", size: 8, gray: 0.35, after: 2)
             subjectHead(subject, copy.heading, range: nil, on: paper)
@@ -97,7 +97,7 @@ public enum JournalCopySheet {
             if last {
                 columns += s.columns.map { PaperTable.Column(title: heading($0, w), width: markW, shaded: true) }
             }
-            if chunks.count > 1 { paper.paragraph("\(w.journalCopyMarks), \(w.printPart(n + 1, of: chunks.count))", size: 8, gray: 0.35, after: 2) }
+            if chunks.count > 1 { paper.paragraph("\(w.journalCopyMarks), \(w.printPart(n + 1, of: chunks.count))", size: 8, gray: 0.35, after: 2, keep: 60) }
             let table = PaperTable(columns: columns, rowHeight: blank ? 15 : 12)
             let rows: [[String]] = s.students.enumerated().map { i, st in
                 [String(i + 1), st.name] + chunk.map { l in blank ? "" : cell(s, student: st.id, lesson: l.id, w) }

@@ -77,10 +77,12 @@ final class Paper {
 
     /// Draws text across the page at `y` and moves down.
     @discardableResult
-    func paragraph(_ text: String, size: Double, bold: Bool = false, gray: Double = 0, align: PDFDocument.Alignment = .left, after: Double = 4) -> Double {
+    /// `keep`: room needed below it too (a heading is not left alone at a page's foot).
+    func paragraph(_ text: String, size: Double, bold: Bool = false, gray: Double = 0, align: PDFDocument.Alignment = .left, after: Double = 4,
+                   keep: Double = 0) -> Double {
         let font = "\(Self.font)\(bold ? " Bold" : "") \(size)"
         let h = doc.measure(text, font: font, width: textWidth)
-        if y + h > bottom { newPage() }
+        if y + h + keep > bottom { newPage() }
         doc.text(text, font: font, x: left, y: y, width: textWidth, gray: gray, align: align)
         y += h + after
         used = true
@@ -95,13 +97,14 @@ final class Paper {
         let roleW = textWidth * 0.26
         doc.text(role, font: "\(Self.font) 9", x: left, y: y + 8, width: roleW - 6)
         let lineX = left + roleW
-        let lineW = textWidth * 0.2
+        let lineW = textWidth * 0.18
         doc.line(from: (lineX, y + 20), to: (lineX + lineW, y + 20))
         doc.text(w.printSignature, font: "\(Self.font) 6", x: lineX, y: y + 21, width: lineW, gray: 0.4, align: .center)
         let nameX = lineX + lineW + 8
-        let nameW = textWidth * 0.28
+        let nameW = textWidth * 0.3
         if let name, !name.isEmpty {
-            doc.text(name, font: "\(Self.font) 9", x: nameX, y: y + 8, width: nameW, oneLine: true)
+            let size = doc.measure(name, font: "\(Self.font) 9", width: nameW) > 12 ? 7.5 : 9
+            doc.text(name, font: "\(Self.font) \(size)", x: nameX, y: y + 8, width: nameW, oneLine: true)
         } else {
             doc.line(from: (nameX, y + 20), to: (nameX + nameW, y + 20))
         }

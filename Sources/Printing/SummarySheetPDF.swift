@@ -77,14 +77,14 @@ public enum DiaryPrintoutPDF {
                     l.marks.map { w.markShort($0.value) }.joined(separator: " "), l.attendance?.rawValue ?? ""]
         }
         if rows.isEmpty { paper.paragraph(w.printNoLessons, size: 10) } else { lessons.draw(rows, on: paper) }
-        paper.paragraph(w.diaryPrintAverages, size: 11, bold: true, after: 4)
+        paper.paragraph(w.diaryPrintAverages, size: 11, bold: true, after: 4, keep: 60)
         let averages = PaperTable(columns: [
             PaperTable.Column(title: w.diaryPrintSubject, width: 170, align: .left, wraps: true),
             PaperTable.Column(title: w.diaryPrintMarks, width: paper.textWidth - 170 - 70, align: .left, wraps: true),
             PaperTable.Column(title: w.diaryPrintAverage, width: 70),
         ], fontSize: 8)
         averages.draw(d.subjects.map { [$0.subject, $0.marks.map(w.markShort).joined(separator: " "), $0.average.map(w.decimal) ?? "—"] }, on: paper)
-        paper.paragraph(w.diaryPrintAbsences, size: 11, bold: true, after: 4)
+        paper.paragraph(w.diaryPrintAbsences, size: 11, bold: true, after: 4, keep: 30)
         let counted = AbsenceCode.allCases.filter { (d.absences[$0] ?? 0) > 0 }
         paper.paragraph(counted.isEmpty ? w.diaryPrintNoAbsences : counted.map { w.diaryPrintAbsenceLine($0, d.absences[$0]!) }.joined(separator: "\n"),
                         size: 9, after: 14)

@@ -53,12 +53,19 @@ struct PrintCommand: ParsableCommand {
                 return
             }
             let classes = try PrintDesk(database: db).classes(year: yearID)
+            let chosen = try period.flatMap { id in try db.read { try $0.period(id)?.period } }
             try makeDirectory(out)
             var pages = 0
             for (n, c) in classes.enumerated() {
+                // A class of the other scheme (half-years beside quarters) gets its period that ends with or after the one chosen.
+                var own = period
+                if let chosen {
+                    let periods = try db.read { try $0.periods(classID: c.id) }
+                    if !periods.contains(where: { $0.id == chosen.id }) { own = periods.first { $0.dates.contains(chosen.endsOn) }?.id ?? chosen.id }
+                }
                 let copy: JournalCopy
                 do {
-                    copy = try PrintDesk(database: db).journal(classID: c.id, period: period, by: .console(at: clock.unixNow()))
+                    copy = try PrintDesk(database: db).journal(classID: c.id, period: own, by: .console(at: clock.unixNow()))
                 } catch let error as DeskError {
                     print("\(c.name): пропущен — \(error.message) (\(n + 1) из \(classes.count))")
                     continue

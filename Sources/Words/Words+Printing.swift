@@ -46,7 +46,6 @@ extension Words {
     public var journalCopyChecked: String {
         pick("Копия сверена с электронным журналом, страницы пронумерованы.", "The copy was checked against the electronic journal; its pages are numbered.")
     }
-    public func journalCopyPages(_ pages: Int) -> String { pick("Всего страниц: \(pages)", "Pages in all: \(pages)") }
 
     // MARK: Summary sheet
 
@@ -63,7 +62,6 @@ extension Words {
 
     public var diaryPrintTitle: String { pick("Дневник обучающегося", "Student's diary") }
     public func diaryPrintFooter(_ student: String, _ range: String) -> String { pick("Дневник · \(student) · \(range)", "Diary · \(student) · \(range)") }
-    public var diaryPrintLesson: String { pick("Урок", "Lesson") }
     public var diaryPrintSubject: String { pick("Предмет", "Subject") }
     public var diaryPrintMarks: String { pick("Отметки", "Marks") }
     public var diaryPrintAttendance: String { pick("Пропуск", "Absence") }
@@ -89,13 +87,9 @@ extension Words {
 
     public var printSection: String { pick("Печать", "Print") }
     public var printJournalButton: String { pick("Копия журнала (PDF)", "Journal copy (PDF)") }
-    public var printYearJournalButton: String { pick("Копия журнала за год (PDF)", "Journal copy for the year (PDF)") }
     public var printSummaryButton: String { pick("Сводная ведомость (PDF)", "Summary sheet (PDF)") }
     public var printDiaryButton: String { pick("Дневник за даты (PDF)", "Diary for dates (PDF)") }
     public var printBlankButton: String { pick("Бланки временного журнала (PDF)", "Blank temporary journal (PDF)") }
-    public var printRefusedFamilies: String {
-        pick("Семьи без электронного доступа: напечатайте дневник за неделю.", "Families without electronic access: print the week's diary.")
-    }
     public func journalCopyFile(_ className: String, _ range: String) -> String { pick("журнал-\(className)-\(range)", "journal-\(className)-\(range)") }
     public func summaryFile(_ className: String, _ year: String) -> String { pick("ведомость-\(className)-\(year)", "summary-\(className)-\(year)") }
     public func diaryFile(_ student: String, _ from: CivilDate) -> String { pick("дневник-\(student)-\(from.iso)", "diary-\(student)-\(from.iso)") }

@@ -28,7 +28,7 @@ struct PrintPages: Sendable {
     func journal(_ visit: Visit) throws -> Response {
         let form = try visit.request.form()
         let copy = try desk.journal(classID: try Self.id(form, "class", visit.words), period: try Self.optionalID(form, "period", visit.words),
-                                    subject: try Self.optionalID(form, "subject", visit.words), by: visit.editor)
+                                    subject: try Self.optionalID(form, "subject", visit.words), heldBy: visit.today, by: visit.editor)
         let range = copy.period.map(Words.russian.period) ?? Words.russian.printYear
         return Self.download(try JournalCopySheet.pdf(copy), name: Words.russian.journalCopyFile(copy.heading.className, range))
     }
