@@ -236,7 +236,7 @@ extension PeoplePages {
             <h1>\(w.classTitle(schoolClass.name))</h1>
             <p class="muted">\(w.classSummary(teacher: data.teacher, students: students.count))</p>
             <p class="tools">\(each: tools)</p>
-            <nav class="tabs" aria-label="\(w.pageSections)"><a href="#students">\(w.studentsHeading)</a><a href="#attendance">\(w.attendanceHeading)</a><a href="#finals">\(w.finalsTab)</a><a href="#reports">\(w.reportsTab)</a><a href="#contacts">\(w.guardiansHeading)</a><a href="#paper">\(w.noElectronicAccessTitle)</a>\(leavers.isEmpty ? "" : "<a href=\"#leavers\">\(w.leaversTitle)</a>" as HTML)<a href="#signin">\(w.notSignedInTab)</a></nav>
+            <nav class="tabs" aria-label="\(w.pageSections)"><a href="#students">\(w.studentsHeading)</a><a href="#attendance">\(w.attendanceHeading)</a><a href="#finals">\(w.finalsTab)</a><a href="#reports">\(w.reportsTab)</a><a href="#contacts">\(w.guardiansHeading)</a>\(AccessPolicy.permits(actor, .viewJournal, .schoolClass(classID)) ? "<a href=\"#print\">\(w.printSection)</a>" as HTML : "")<a href="#paper">\(w.noElectronicAccessTitle)</a>\(leavers.isEmpty ? "" : "<a href=\"#leavers\">\(w.leaversTitle)</a>" as HTML)<a href="#signin">\(w.notSignedInTab)</a></nav>
             <section class="card" id="students"><h2>\(w.studentsHeading)</h2>
             <div class="table-wrap"><table><thead><tr><th>\(w.columnNumber)</th><th>\(w.columnName)</th><th>\(w.columnDiary)</th><th>\(w.columnWeekAbsences)</th></tr></thead><tbody>\(each: studentRows)</tbody></table></div>
             </section>
