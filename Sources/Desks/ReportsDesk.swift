@@ -85,10 +85,10 @@ public struct ReportsDesk: Sendable {
                                       absences: try c.reportAbsences(classID: scope.classID, from: from, to: to), rule: rule)
         return Progress(classID: scope.classID, className: schoolClass.name, from: from, to: to, period: period, periods: periods,
                         timing: ReportTiming(endsOn: to, today: today), figures: figures, rule: rule,
-                        absencesByWeek: try Self.weeks(c.reportAbsencesByWeek(classID: scope.classID, from: from, to: to), from: from, to: to))
+                        absencesByWeek: try Self.weeks(c.reportAbsencesByWeek(classID: scope.classID, from: from, to: to), from: from, to: min(to, today)))
     }
 
-    /// Every week of the range (from its Monday), with the lessons missed in it by reason.
+    /// Every week of the range (from its Monday) up to `to` (today, in a period still going), with the lessons missed in it by reason.
     static func weeks(_ rows: [(week: CivilDate, code: AbsenceCode, lessons: Int)], from: CivilDate, to: CivilDate) -> [(week: CivilDate, lessons: [AbsenceCode: Int])] {
         var byWeek: [CivilDate: [AbsenceCode: Int]] = [:]
         for r in rows { byWeek[r.week, default: [:]][r.code] = r.lessons }
