@@ -43,7 +43,7 @@ let package = Package(
         // Password hashes, random tokens and digests over libsodium.
         .target(name: "Secrets", dependencies: ["CSodium"], swiftSettings: strict),
         // Printed documents: PDF through cairo and pango, QR codes through libqrencode.
-        .target(name: "Printing", dependencies: ["CPangoCairo", "CQRencode", "Domain"], swiftSettings: strict),
+        .target(name: "Printing", dependencies: ["CPangoCairo", "CQRencode", "Domain", "Words"], swiftSettings: strict),
         // The HTTP seam: Request/Response values, router, parsers, the libmicrohttpd daemon (HTTP and
         // HTTPS) and its certificate through GnuTLS.
         .target(name: "HTTP", dependencies: [

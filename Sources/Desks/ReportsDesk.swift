@@ -37,6 +37,8 @@ public struct ReportsDesk: Sendable {
         public let figures: ProgressFigures
         /// The school's rounding of an average to a period mark (the forecast's).
         public let rule: RoundingRule
+        /// Lessons missed per week (its Monday) and reason, for the attendance chart.
+        public let absencesByWeek: [(week: CivilDate, lessons: [AbsenceCode: Int])]
     }
 
     /// The progress report of a class: the administration any class, a class teacher their own.
@@ -82,7 +84,17 @@ public struct ReportsDesk: Sendable {
         let figures = ProgressFigures(subjects: subjects, students: students, marks: marks,
                                       absences: try c.reportAbsences(classID: scope.classID, from: from, to: to), rule: rule)
         return Progress(classID: scope.classID, className: schoolClass.name, from: from, to: to, period: period, periods: periods,
-                        timing: ReportTiming(endsOn: to, today: today), figures: figures, rule: rule)
+                        timing: ReportTiming(endsOn: to, today: today), figures: figures, rule: rule,
+                        absencesByWeek: try Self.weeks(c.reportAbsencesByWeek(classID: scope.classID, from: from, to: to), from: from, to: min(to, today)))
+    }
+
+    /// Every week of the range (from its Monday) up to `to` (today, in a period still going), with the lessons missed in it by reason.
+    static func weeks(_ rows: [(week: CivilDate, code: AbsenceCode, lessons: Int)], from: CivilDate, to: CivilDate) -> [(week: CivilDate, lessons: [AbsenceCode: Int])] {
+        var byWeek: [CivilDate: [AbsenceCode: Int]] = [:]
+        for r in rows { byWeek[r.week, default: [:]][r.code] = r.lessons }
+        return stride(from: from.startOfWeek.dayNumber, through: to.dayNumber, by: 7).map { day in
+            (week: CivilDate(dayNumber: day), lessons: byWeek[CivilDate(dayNumber: day)] ?? [:])
+        }
     }
 
     /// What a school-wide report (filling, substitutions) covers: optionally one class, one

@@ -34,6 +34,7 @@ public enum AuditAction: String, CaseIterable, Sendable {
     case guardianLink = "guardian.link", guardianUnlink = "guardian.unlink"
     case enrolmentJoin = "enrolment.join", enrolmentLeave = "enrolment.leave"
     case electronicAccessRefuse = "electronic_access.refuse", electronicAccessRestore = "electronic_access.restore"
+    case printJournal = "print.journal", printSummary = "print.summary", printDiary = "print.diary", printBlank = "print.blank"
 
     /// The action in words, for the change log.
     public var russian: String {
@@ -115,6 +116,10 @@ public enum AuditAction: String, CaseIterable, Sendable {
         case .enrolmentLeave: "Обучающийся выбыл"
         case .electronicAccessRefuse: "Семья отказалась от электронного доступа"
         case .electronicAccessRestore: "Семья вернулась к электронному дневнику"
+        case .printJournal: "Напечатана копия журнала"
+        case .printSummary: "Напечатана сводная ведомость"
+        case .printDiary: "Напечатан дневник"
+        case .printBlank: "Напечатаны бланки временного журнала"
         }
     }
 }

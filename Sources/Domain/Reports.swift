@@ -174,6 +174,31 @@ public struct FillingRow: Sendable, Equatable {
     public var oneMarkPercent: Double? { marksEnabled ? ProgressFigures.percent(oneMark, of: students) : nil }
     public var topicPercent: Double? { ProgressFigures.percent(withTopic, of: lessons) }
     public var homeworkPercent: Double? { ProgressFigures.percent(withHomework, of: lessons) }
+
+    /// Each teacher's rows summed into one (no class, no subject), in the rows' order: their
+    /// lessons, topics and homework over all their classes, and the students without marks or
+    /// with one over the classes that get marks.
+    public static func perTeacher(_ rows: [FillingRow]) -> [FillingRow] {
+        var order: [Int] = []
+        var sums: [Int: FillingRow] = [:]
+        for r in rows {
+            let marked = r.marksEnabled
+            guard let s = sums[r.teacherID] else {
+                order.append(r.teacherID)
+                sums[r.teacherID] = FillingRow(teacherID: r.teacherID, teacher: r.teacher, classID: 0, className: "", subjectID: 0, subject: "",
+                                               groupID: nil, group: nil, marksEnabled: marked, students: marked ? r.students : 0,
+                                               noMarks: marked ? r.noMarks : 0, oneMark: marked ? r.oneMark : 0,
+                                               lessons: r.lessons, withTopic: r.withTopic, withHomework: r.withHomework)
+                continue
+            }
+            sums[r.teacherID] = FillingRow(teacherID: s.teacherID, teacher: s.teacher, classID: 0, className: "", subjectID: 0, subject: "",
+                                           groupID: nil, group: nil, marksEnabled: s.marksEnabled || marked,
+                                           students: s.students + (marked ? r.students : 0), noMarks: s.noMarks + (marked ? r.noMarks : 0),
+                                           oneMark: s.oneMark + (marked ? r.oneMark : 0), lessons: s.lessons + r.lessons,
+                                           withTopic: s.withTopic + r.withTopic, withHomework: s.withHomework + r.withHomework)
+        }
+        return order.map { sums[$0]! }
+    }
 }
 
 /// One teacher's changed lessons in one class over a range: lessons of theirs another teacher

@@ -117,6 +117,8 @@ struct GridPages: Sendable {
             \(controls)
             <p id="grid-status" class="grid-status" role="status" aria-live="polite"></p>
             \(JournalFrame.spliceMark)
+            <div class="tools">\(PrintButton.form(visit, "journal", w.printJournalButton, fields: [("class", String(scope.classID)), ("subject", String(scope.subjectID))]
+                                                + (range.period.map { [("period", String($0.id))] } ?? [])))</div>
             </main>
             """, splicing: table)
     }

@@ -34,6 +34,7 @@ final class PDFDocument {
     }
 
     deinit {
+        for description in fonts.values { pango_font_description_free(description) }
         g_object_unref(UnsafeMutableRawPointer(layout))
         cairo_destroy(cairo)
         cairo_surface_destroy(surface)
@@ -44,22 +45,69 @@ final class PDFDocument {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, creator)
     }
 
-    /// Draws `text` in `font` (a pango description such as "DejaVu Sans Bold 12") with its
-    /// top-left corner at (x, y), wrapped to `width`; returns the height used.
-    @discardableResult
-    func text(_ text: String, font: String, x: Double, y: Double, width: Double, gray: Double = 0) -> Double {
-        let description = pango_font_description_from_string(font)
-        defer { pango_font_description_free(description) }
+    /// How a line of text sits in its width.
+    enum Alignment { case left, center, right }
+
+    /// Font descriptions by pango string, parsed once per document.
+    private var fonts: [String: OpaquePointer] = [:]
+
+    private func prepare(_ text: String, font: String, width: Double, align: Alignment, oneLine: Bool) {
+        let description: OpaquePointer
+        if let known = fonts[font] { description = known } else {
+            description = pango_font_description_from_string(font)
+            fonts[font] = description
+        }
         pango_layout_set_font_description(layout, description)
         pango_layout_set_width(layout, Int32(width * Double(tabel_pango_scale())))
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        pango_layout_set_ellipsize(layout, oneLine ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE)
+        pango_layout_set_alignment(layout, align == .center ? PANGO_ALIGN_CENTER : align == .right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)
         pango_layout_set_text(layout, text, -1)
-        cairo_set_source_rgb(cairo, gray, gray, gray)
-        cairo_move_to(cairo, x, y)
-        pango_cairo_show_layout(cairo, layout)
+    }
+
+    private var layoutHeight: Double {
         var w: Int32 = 0, h: Int32 = 0
         pango_layout_get_size(layout, &w, &h)
         return Double(h) / Double(tabel_pango_scale())
+    }
+
+    /// Draws `text` in `font` (a pango description such as "DejaVu Sans Bold 12") with its
+    /// top-left corner at (x, y), wrapped to `width` (or cut with «…» on one line); returns the height used.
+    @discardableResult
+    func text(_ text: String, font: String, x: Double, y: Double, width: Double, gray: Double = 0,
+              align: Alignment = .left, oneLine: Bool = false) -> Double {
+        prepare(text, font: font, width: width, align: align, oneLine: oneLine)
+        cairo_set_source_rgb(cairo, gray, gray, gray)
+        cairo_move_to(cairo, x, y)
+        pango_cairo_show_layout(cairo, layout)
+        return layoutHeight
+    }
+
+    /// The height `text` takes wrapped to `width`, without drawing it.
+    func measure(_ text: String, font: String, width: Double) -> Double {
+        prepare(text, font: font, width: width, align: .left, oneLine: false)
+        return layoutHeight
+    }
+
+    /// A solid line.
+    func line(from a: (Double, Double), to b: (Double, Double), width: Double = 0.5, gray: Double = 0) {
+        cairo_set_source_rgb(cairo, gray, gray, gray)
+        cairo_set_line_width(cairo, width)
+        cairo_move_to(cairo, a.0, a.1)
+        cairo_line_to(cairo, b.0, b.1)
+        cairo_stroke(cairo)
+    }
+
+    /// A filled rectangle (shading a table's head or a cancelled lesson).
+    func fill(x: Double, y: Double, width: Double, height: Double, gray: Double) {
+        cairo_set_source_rgb(cairo, gray, gray, gray)
+        cairo_rectangle(cairo, x, y, width, height)
+        cairo_fill(cairo)
+    }
+
+    /// The size of the pages from the next one on (a landscape table after a portrait title).
+    func setPageSize(width: Double, height: Double) {
+        cairo_pdf_surface_set_size(surface, width, height)
     }
 
     /// A dashed line (cut lines between slips).

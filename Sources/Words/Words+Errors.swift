@@ -198,6 +198,8 @@ extension Words {
             "Напишите сообщение (до 1000 знаков).": "Write a message (up to 1000 characters).",
             "Такого периода у класса нет.": "The class has no such period.",
             "Такого периода нет.": "There is no such period.",
+            "Даты: «с» не позже «по», не больше года.": "Dates: «from» no later than «to», at most a year.",
+            "Такого обучающегося нет.": "There is no such student.",
             "Отметка — число от 1 до 5.": "A mark is a number from 1 to 5.",
             "Этого обучающегося нет в классе.": "This student is not in the class.",
             "Выберите класс и предмет, который в нём преподают.": "Choose a class and a subject taught in it.",

@@ -123,3 +123,28 @@ extension Words {
     public var reportLatePercent: String { pick("С опозданием, %", "Late, %") }
     public var reportNoEntries: String { pick("За эти даты записей нет.", "No entries over these dates.") }
 }
+
+/// The reports' charts: each has its numbers beside its bars and a description for screen readers.
+extension Words {
+    public var chartMarksTitle: String { pick("Распределение по отметкам: ученики по среднему баллу", "Students by the mark their average gives") }
+    public func chartMarksDescription(_ className: String) -> String {
+        pick("Для каждого предмета класса \(className) — сколько учеников имеют средний балл, дающий «5», «4», «3» и «2»; числа написаны справа от полос и в таблице «По предметам».",
+             "For each subject of class \(className), how many students' averages give a 5, 4, 3 and 2; the numbers are written beside the bars and in the table By subject.")
+    }
+    public func chartCount(_ mark: Int, _ n: Int) -> String { "«\(mark)» \(n)" }
+    public var chartAttendanceTitle: String { pick("Пропуски по неделям", "Absences by week") }
+    public var chartAttendanceDescription: String {
+        pick("Для каждой недели — сколько уроков пропущено, по причинам Н, Б, У и опоздания О; числа написаны справа от полос.",
+             "For each week, the lessons missed by reason and the times late; the numbers are written beside the bars.")
+    }
+    public func chartWeek(_ monday: CivilDate) -> String { "\(shortDate(monday))–\(shortDate(monday.adding(days: 5)))" }
+    public var chartNoAbsences: String { pick("нет", "none") }
+    public var chartFillingTitle: String { pick("Заполнение журнала по учителям: уроки с темой, %", "The journal filled in by teacher: lessons with a topic, %") }
+    public var chartFillingDescription: String {
+        pick("Для каждого учителя — доля проведённых уроков с записанной темой; справа — доли уроков с темой и с домашним заданием.",
+             "For each teacher, the share of lessons held that have a topic; beside it, the shares of lessons with a topic and with homework.")
+    }
+    public func chartFillingFigures(topic: String, homework: String) -> String {
+        pick("темы \(topic) % · д/з \(homework) %", "topics \(topic) % · hw \(homework) %")
+    }
+}

@@ -145,6 +145,50 @@ import Testing
         #expect(help.output.contains("serve") && help.output.contains("setup") && help.output.contains("db"))
     }
 
+    /// `tabel print`: its help as an operator reads it, and each document's usage line.
+    @Test func printHelpIsPinned() throws {
+        let help = try Self.run(["print", "--help"])
+        #expect(help.status == 0)
+        #expect(help.output == """
+            OVERVIEW: Печатные документы в PDF: копия журнала, сводная ведомость, дневник,
+            бланки на время сбоя.
+
+            USAGE: tabel print <subcommand>
+
+            OPTIONS:
+              --version               Show the version.
+              -h, --help              Show help information.
+
+            SUBCOMMANDS:
+              journal                 Копия классного журнала за период или за год
+                                      (двусторонняя печать, страницы пронумерованы).
+              summary                 Сводная ведомость итоговых отметок класса: отметки за
+                                      периоды, годовые, экзаменационные, итоговые.
+              diary                   Дневник обучающегося за даты — для семьи без
+                                      электронного доступа: уроки, темы, задания, отметки,
+                                      средние, пропуски.
+              blank                   Бланки временного журнала на время сбоя: список
+                                      класса против дат уроков по расписанию, коды
+                                      пропусков.
+
+              See 'tabel help print <subcommand>' for detailed help.
+
+            """)
+        let usage = [
+            "journal": "USAGE: tabel print journal [--db <db>] [--class <class>] [--all] [--period <period>] [--year] --out <out>",
+            "summary": "USAGE: tabel print summary [--db <db>] --class <class> --year <year> --out <out>",
+            "diary": "USAGE: tabel print diary [--db <db>] --student <student> --from <from> --to <to> --out <out>",
+            "blank": "USAGE: tabel print blank [--db <db>] --class <class> --from <from> --to <to> --out <out>",
+        ]
+        for (command, line) in usage {
+            let r = try Self.run(["print", command, "--help"])
+            #expect(r.output.contains(line), "\(command)")
+        }
+        let journal = try Self.run(["print", "journal", "--help"])
+        #expect(journal.output.contains("--period <period>       Номер периода (id) — копия за этот период."))
+        #expect(journal.output.contains("--all                   Копии журналов всех классов: --out — каталог, по"))
+    }
+
     @Test func setupDemoWritesTheLoginsFile() throws {
         let db = temporaryPath("cli-demo")
         let logins = db + ".csv"

@@ -372,7 +372,9 @@ import Testing
         try teacher.page("/people/\(dariaID)")
         #expect(try teacher.post("/people/\(dariaID)/electronic-access", [("refused", "yes")]).status == 303)
         let page = try teacher.page("/classes/\(a)").text
-        #expect(page.contains("<li><a href=\"/people/\(dariaID)\">\(Self.daria)</a> — Белова Н. В. <small class=\"muted\">с 23.11.2026</small></li>"))
+        // With the form that prints her week's diary for the family.
+        #expect(page.contains("<li><a href=\"/people/\(dariaID)\">\(Self.daria)</a> — Белова Н. В. <small class=\"muted\">с 23.11.2026</small><form method=\"post\" action=\"/print/diary\""))
+        #expect(page.contains("<input type=\"hidden\" name=\"student\" value=\"\(dariaID)\"><label>с <input type=\"date\" name=\"from\" value=\"2026-11-23\" required>"))
         #expect(try audit(.electronicAccessRefuse).last?.student == dariaID)
         #expect(try teacher.json(.put, "/api/v1/people/\(dariaID)", #"{"electronicAccessRefused":false}"#).status == 204)
         #expect(try audit(.electronicAccessRestore).last?.student == dariaID)

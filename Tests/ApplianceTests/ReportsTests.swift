@@ -330,3 +330,16 @@ import Testing
         #expect(try c.get("/api/v1/reports/timeliness?teacher=\(TestSchool.login(.deputy).personID)").status == 403)
     }
 }
+
+extension ReportsTests {
+    /// A name that a spreadsheet would run as a formula comes out as text, quoted by RFC 4180.
+    @Test func reportExportsNeutraliseFormulaCells() throws {
+        let teacher = try #require(try database.read { try $0.first("SELECT teacher_id FROM teaching_assignment ORDER BY id LIMIT 1") { $0.int(0) } })
+        try database.write { try $0.execute("UPDATE person SET last_name = '=HYPERLINK(\"x\";\"y\")' WHERE id = \(teacher)") }
+        let c = try signedIn(TestSchool.login(.deputy).login)
+        let csv = try c.get("/reports/filling.csv")
+        #expect(csv.status == 200)
+        #expect(csv.text.contains("\"'=HYPERLINK(\"\"x\"\";\"\"y\"\")"))
+        #expect(!csv.text.contains(";=HYPERLINK") && !csv.text.contains("\n=HYPERLINK"))
+    }
+}

@@ -68,6 +68,21 @@ extension ReportRulesTests {
                                   marksEnabled: false, students: 6, noMarks: 6, oneMark: 0, lessons: 8, withTopic: 8, withHomework: 0)
         #expect(unmarked.noMarksPercent == nil && unmarked.oneMarkPercent == nil && unmarked.topicPercent == 100)
     }
+
+    /// The filling chart's bars: a teacher's classes summed; a class without marks adds lessons, not students.
+    @Test func fillingPerTeacherSumsTheirClassesInOrder() {
+        let a = FillingRow(teacherID: 2, teacher: "Б", classID: 1, className: "5А", subjectID: 1, subject: "М", groupID: nil, group: nil,
+                           students: 6, noMarks: 2, oneMark: 1, lessons: 8, withTopic: 7, withHomework: 4)
+        let b = FillingRow(teacherID: 2, teacher: "Б", classID: 2, className: "1А", subjectID: 1, subject: "М", groupID: nil, group: nil,
+                           marksEnabled: false, students: 5, noMarks: 5, oneMark: 0, lessons: 2, withTopic: 1, withHomework: 0)
+        let c = FillingRow(teacherID: 1, teacher: "А", classID: 1, className: "5А", subjectID: 2, subject: "Р", groupID: nil, group: nil,
+                           students: 4, noMarks: 0, oneMark: 0, lessons: 4, withTopic: 4, withHomework: 4)
+        let sums = FillingRow.perTeacher([a, b, c])
+        #expect(sums.map(\.teacherID) == [2, 1])
+        #expect(sums[0].lessons == 10 && sums[0].withTopic == 8 && sums[0].withHomework == 4)
+        #expect(sums[0].students == 6 && sums[0].noMarks == 2 && sums[0].topicPercent == 80)
+        #expect(sums[1].homeworkPercent == 100 && sums[1].noMarksPercent == 0)
+    }
 }
 
 

@@ -198,9 +198,12 @@ extension PeoplePages {
         }
 
         // Families without electronic access (the weekly printout), and who left the class this year.
+        let mayPrintDiary = AccessPolicy.permits(actor, .viewDiary, .student(id: 0, classID: classID))
         let paperItems: [HTML] = paper.map { e in
             let guardians = data.guardians.filter { $0.studentID == e.enrolment.studentID }.map(\.name.shortName).joined(separator: ", ")
-            return "<li><a href=\"/people/\(e.enrolment.studentID)\">\(e.card.fullName)</a>\(guardians.isEmpty ? "" : " — \(guardians)") <small class=\"muted\">\(w.since(w.date(e.electronicAccessRefusedOn!)))</small></li>"
+            let print = mayPrintDiary
+                ? PrintButton.form(visit, "diary", w.printDiaryButton, fields: [("student", String(e.enrolment.studentID))], dates: (monday, saturday)) : ""
+            return "<li><a href=\"/people/\(e.enrolment.studentID)\">\(e.card.fullName)</a>\(guardians.isEmpty ? "" : " — \(guardians)") <small class=\"muted\">\(w.since(w.date(e.electronicAccessRefusedOn!)))</small>\(print)</li>"
         }
         let leaverItems: [HTML] = leavers.map { e in
             "<li><a href=\"/people/\(e.enrolment.studentID)\">\(e.card.fullName)</a> — \(w.since(w.date(e.enrolment.leftOn!)))\(e.enrolment.leftReason.isEmpty ? "" : ": \(e.enrolment.leftReason)")</li>"
@@ -233,7 +236,7 @@ extension PeoplePages {
             <h1>\(w.classTitle(schoolClass.name))</h1>
             <p class="muted">\(w.classSummary(teacher: data.teacher, students: students.count))</p>
             <p class="tools">\(each: tools)</p>
-            <nav class="tabs" aria-label="\(w.pageSections)"><a href="#students">\(w.studentsHeading)</a><a href="#attendance">\(w.attendanceHeading)</a><a href="#finals">\(w.finalsTab)</a><a href="#reports">\(w.reportsTab)</a><a href="#contacts">\(w.guardiansHeading)</a><a href="#paper">\(w.noElectronicAccessTitle)</a>\(leavers.isEmpty ? "" : "<a href=\"#leavers\">\(w.leaversTitle)</a>" as HTML)<a href="#signin">\(w.notSignedInTab)</a></nav>
+            <nav class="tabs" aria-label="\(w.pageSections)"><a href="#students">\(w.studentsHeading)</a><a href="#attendance">\(w.attendanceHeading)</a><a href="#finals">\(w.finalsTab)</a><a href="#reports">\(w.reportsTab)</a><a href="#contacts">\(w.guardiansHeading)</a>\(AccessPolicy.permits(actor, .viewJournal, .schoolClass(classID)) ? "<a href=\"#print\">\(w.printSection)</a>" as HTML : "")<a href="#paper">\(w.noElectronicAccessTitle)</a>\(leavers.isEmpty ? "" : "<a href=\"#leavers\">\(w.leaversTitle)</a>" as HTML)<a href="#signin">\(w.notSignedInTab)</a></nav>
             <section class="card" id="students"><h2>\(w.studentsHeading)</h2>
             <div class="table-wrap"><table><thead><tr><th>\(w.columnNumber)</th><th>\(w.columnName)</th><th>\(w.columnDiary)</th><th>\(w.columnWeekAbsences)</th></tr></thead><tbody>\(each: studentRows)</tbody></table></div>
             </section>
@@ -260,6 +263,7 @@ extension PeoplePages {
             <p class="muted small">\(w.contactsExplained)</p>
             <div class="table-wrap"><table><thead><tr><th>\(w.columnStudent)</th><th>\(w.columnGuardians)</th></tr></thead><tbody>\(each: contactRows)</tbody></table></div>
             </section>
+            \(printSection(visit, classID: classID, periods: data.periods, week: (monday, saturday)))
             <section class="card" id="paper"><h2>\(w.noElectronicAccessTitle)</h2>
             \(paper.isEmpty ? "<p class=\"muted\">\(w.noElectronicAccessNone)</p>" as HTML : "<p class=\"muted small\">\(w.noElectronicAccessExplained)</p><ul class=\"people-list\">\(each: paperItems)</ul>")
             </section>\(leavers.isEmpty ? HTML.empty : "\n<section class=\"card\" id=\"leavers\"><h2>\(w.leaversTitle)</h2><ul class=\"people-list\">\(each: leaverItems)</ul></section>")
@@ -327,4 +331,23 @@ extension PeoplePages {
     }
 
     static func dayField(_ student: Int, _ date: CivilDate) -> String { "d-\(student)-\(date.iso)" }
+
+    /// The class's printed documents: the journal's copy for a period or the year, the summary
+    /// sheet, blank pages for an outage (the class teacher's and the administration's).
+    func printSection(_ visit: Visit, classID: Int, periods: [Period], week: (CivilDate, CivilDate)) -> HTML {
+        let w = visit.words
+        guard AccessPolicy.permits(visit.actor!, .viewJournal, .schoolClass(classID)) else { return "" }
+        let current = periods.first { $0.dates.contains(visit.today) }?.id
+        let options = HTML(trusted: periods.map {
+            "<option value=\"\($0.id)\"\($0.id == current ? " selected" : "")>\(HTML.escaped(w.period($0)))</option>"
+        }.joined() + "<option value=\"\">\(HTML.escaped(w.printWholeYear))</option>")
+        return """
+            <section class="card" id="print"><h2>\(w.printSection)</h2>
+            <form method="post" action="/print/journal" class="print-form"><input type="hidden" name="_csrf" value="\(visit.csrfToken)"><input type="hidden" name="class" value="\(classID)">
+            <label>\(w.reportPeriod) <select name="period">\(options)</select></label> <button type="submit" class="secondary">\(w.printJournalButton)</button></form>
+            \(PrintButton.form(visit, "summary", w.printSummaryButton, fields: [("class", String(classID))]))
+            \(PrintButton.form(visit, "blank", w.printBlankButton, fields: [("class", String(classID))], dates: week))
+            </section>
+            """
+    }
 }

@@ -143,6 +143,10 @@ extension PeoplePages {
             facts.append("<p>\(w.studentOfClass) \(classLink(schoolClass.id, schoolClass.name))</p>")
             if AccessPolicy.permits(actor, .viewDiary, .student(id: id, classID: schoolClass.id)) {
                 facts.append("<p><a class=\"button secondary\" href=\"/diary/\(id)\">\(w.studentsDiary)</a></p>")
+                if AccessPolicy.permits(actor, .listJournals, .school) {
+                    let monday = visit.today.startOfWeek
+                    facts.append(PrintButton.form(visit, "diary", w.printDiaryButton, fields: [("student", String(id))], dates: (monday, monday.adding(days: 5))))
+                }
             }
         } else if let left = leftEnrolment, let leftOn = left.leftOn {
             facts.append("<p>\(w.leftFromClass) \(classLink(left.classID, className[left.classID] ?? "")), \(w.since(leftOn.russian))\(left.leftReason.isEmpty ? "" : ": \(left.leftReason)")</p>")

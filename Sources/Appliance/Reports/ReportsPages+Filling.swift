@@ -39,7 +39,18 @@ extension ReportsPages {
         return try tableReport(visit, title: w.fillingReportTitle, form: form, from: report.from, to: report.to, kind: "filling",
                                headings: [w.reportTeacher, w.reportClass, w.reportSubject, w.reportStudents, w.reportNoMarks, w.reportOneMark,
                                           w.reportLessonsHeld, w.reportWithTopic, w.reportWithHomework],
-                               rows: rows, empty: w.reportNoLessons, explained: w.fillingReportExplained)
+                               rows: rows, empty: w.reportNoLessons, explained: w.fillingReportExplained, chart: Self.fillingChart(report.rows, w).svg)
+    }
+
+    /// Each teacher's share of lessons with a topic, with the shares of topics and homework beside it.
+    static func fillingChart(_ rows: [FillingRow], _ w: Words) -> BarChart {
+        BarChart(
+            id: "chart-filling", title: w.chartFillingTitle, description: w.chartFillingDescription,
+            rows: FillingRow.perTeacher(rows).map { t in
+                BarChart.Row(label: t.teacher, segments: [BarChart.Segment(t.topicPercent ?? 0, BarChart.palette[0])],
+                             figures: w.chartFillingFigures(topic: w.reportNumber(t.topicPercent), homework: w.reportNumber(t.homeworkPercent)))
+            },
+            scale: 100)
     }
 
     func fillingCSV(_ visit: Visit) throws -> Response {

@@ -62,14 +62,14 @@ struct ReportsPages: Sendable {
     /// A report that is one table: its title, the filter form, the dates it counts, the table
     /// (or `empty` when it has no row) and how it is counted.
     func tableReport(_ visit: Visit, title: String, form: HTML, from: CivilDate, to: CivilDate, kind: String,
-                     headings: [String], rows: [HTML], empty: String, explained: String) throws -> Response {
+                     headings: [String], rows: [HTML], empty: String, explained: String, chart: HTML = "") throws -> Response {
         let w = visit.words
         let heads: [HTML] = headings.map { "<th scope=\"col\">\($0)</th>" }
         return try frame(visit, title: title, """
             <main class="reports">
             <h1>\(title)</h1>
             \(form)
-            <p class="muted">\(w.reportRange): \(w.reportDateRange(from, to))</p>
+            <p class="muted">\(w.reportRange): \(w.reportDateRange(from, to))</p>\(chart)
             <div class="table-wrap"><table class="report \(kind)"><thead><tr>\(each: heads)</tr></thead>
             <tbody>\(each: rows)</tbody></table></div>
             \(rows.isEmpty ? "<p class=\"card\">\(empty)</p>" as HTML : "")
@@ -145,12 +145,53 @@ struct ReportsPages: Sendable {
             <th scope="col">\(w.reportRated)</th><th scope="col">\(w.reportAverage)</th><th scope="col">\(w.reportQuality)</th><th scope="col">\(w.reportSuccess)</th>\(countHeads)</tr></thead>
             <tbody>\(each: subjectRows)</tbody></table></div>
             <p class="muted">\(w.progressReportExplained)</p>
+            \(Self.marksChart(report, w).svg)
+            \(printForms(visit, report))
             <h2>\(w.reportByStudent)</h2>
             <div class="table-wrap"><table class="report progress-students"><thead><tr><th scope="col">\(w.reportStudent)</th>\(subjectHeads)\(codeHeads)
             <th scope="col">\(w.reportMissedLessons)</th><th scope="col">\(w.reportMissedHours)</th></tr></thead>
             <tbody>\(each: studentRows)</tbody></table></div>
+            \(Self.attendanceChart(report, w).svg)
             </main>
             """)
+    }
+
+    /// The progress report's subjects as bars: the students whose average gives each mark.
+    static func marksChart(_ report: ReportsDesk.Progress, _ w: Words) -> BarChart {
+        let marks = [5, 4, 3, 2]
+        return BarChart(
+            id: "chart-marks", title: w.chartMarksTitle, description: w.chartMarksDescription(report.className),
+            rows: report.figures.subjects.filter { $0.rated > 0 }.map { s in
+                BarChart.Row(label: s.name, segments: zip(s.counts, BarChart.palette).map { BarChart.Segment(Double($0), $1) },
+                             figures: zip(marks, s.counts).filter { $1 > 0 }.map { w.chartCount($0, $1) }.joined(separator: " "))
+            },
+            legend: zip(marks, BarChart.palette).map { (colour: $1, label: w.reportMarkCount($0)) })
+    }
+
+    /// The lessons the class missed each week of the report, by reason.
+    static func attendanceChart(_ report: ReportsDesk.Progress, _ w: Words) -> BarChart {
+        let codes = AbsenceCode.allCases
+        let colours = Array(BarChart.palette.reversed())
+        return BarChart(
+            id: "chart-attendance", title: w.chartAttendanceTitle, description: w.chartAttendanceDescription,
+            rows: report.absencesByWeek.map { week in
+                let counted = codes.filter { (week.lessons[$0] ?? 0) > 0 }
+                return BarChart.Row(label: w.chartWeek(week.week), segments: zip(codes, colours).map { BarChart.Segment(Double(week.lessons[$0] ?? 0), $1) },
+                                    figures: counted.isEmpty ? w.chartNoAbsences : counted.map { "\($0.rawValue) \(week.lessons[$0]!)" }.joined(separator: " · "))
+            },
+            legend: zip(codes, colours).map { (colour: $1, label: $0.rawValue) })
+    }
+
+    /// The class's printed documents beside its report: the journal's copy of the period shown
+    /// and the summary sheet (for those who read the class's journal).
+    func printForms(_ visit: Visit, _ report: ReportsDesk.Progress) -> HTML {
+        guard AccessPolicy.permits(visit.actor!, .viewJournal, .schoolClass(report.classID)) else { return "" }
+        let w = visit.words
+        let period: [(String, String)] = report.period.map { [("period", String($0.id))] } ?? []
+        return """
+            <div class="tools print-tools">\(PrintButton.form(visit, "journal", w.printJournalButton, fields: [("class", String(report.classID))] + period))\
+            \(PrintButton.form(visit, "summary", w.printSummaryButton, fields: [("class", String(report.classID))]))</div>
+            """
     }
 
     /// The progress report as CSV: the subjects' table, a blank line, the students' table.

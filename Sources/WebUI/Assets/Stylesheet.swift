@@ -427,6 +427,9 @@ extension Assets {
       table.edit-table input[type=date], table.edit-table input[type=time] { min-width: 0; }
       main.structure nav.tabs a { padding: 6px 12px; }
     }
+    figure.chart { margin: 12px 0; max-width: 640px; } figure.chart svg { width: 100%; height: auto; display: block; }
+    figure.chart figcaption { font-size: 13px; color: var(--muted); }
+    form.print-form { display: inline-flex; flex-wrap: wrap; gap: 6px; align-items: center; margin: 4px 8px 4px 0; }
     @media print {
       body { background: #fff; font-size: 11pt; }
       .site-header, .site-footer, nav, button, .button, details.report { display: none !important; }
