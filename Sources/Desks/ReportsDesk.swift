@@ -193,7 +193,7 @@ public struct ReportsDesk: Sendable {
 
     /// A filter's dates: its own, its period's, or the period containing `today`; and the year's periods.
     static func range(_ c: Connection, _ scope: Filter, today: CivilDate) throws -> (Period?, CivilDate, CivilDate, [Period]) {
-        guard let year = try c.academicYear(containing: today) ?? c.academicYears().last else { throw DeskError.notFound("Такого периода нет.") }
+        guard let year = try c.currentAcademicYear(on: today) ?? c.academicYears().last else { throw DeskError.notFound("Такого периода нет.") }
         let periods = try c.periods(year: year.id)
         if let a = scope.from, let b = scope.to { return (nil, a, b, periods) }
         let period: Period?
@@ -209,7 +209,7 @@ public struct ReportsDesk: Sendable {
     /// The classes whose reports the editor may read, in the year containing `today`.
     public func classes(today: CivilDate, by editor: Editor) throws -> [(id: Int, name: String)] {
         try database.read { c in
-            guard let year = try c.academicYear(containing: today) ?? c.academicYears().last else { return [] }
+            guard let year = try c.currentAcademicYear(on: today) ?? c.academicYears().last else { return [] }
             return try c.classList(year: year.id).filter { AccessPolicy.permits(editor.actor, .viewReports, .schoolClass($0.id)) }
         }
     }

@@ -35,7 +35,7 @@ public struct StructureDesk: Sendable {
     /// Asks the policy, then runs `body` in one transaction.
     func write<T>(_ editor: Editor, _ body: (Connection) throws -> T) throws -> T {
         try editor.require(.manageStructure, .school)
-        return try database.write(body)
+        return try database.deskWrite(body)
     }
 
     func year(_ c: Connection, _ id: Int, _ editor: Editor) throws -> AcademicYear {

@@ -179,7 +179,7 @@ public struct DiaryPages: Sendable {
         guard let classID = student.classID else { throw HTTPError.notFound }
         let (periods, finals, acks, year) = try database.read { c in
             (try c.periods(classID: classID), try c.studentFinals(student: student.id, classID: classID),
-             try c.acknowledgements(student: student.id), try c.academicYear(containing: visit.today))
+             try c.acknowledgements(student: student.id), try c.currentAcademicYear(on: visit.today))
         }
         let absences = try database.read {
             try $0.absenceCounts(student: student.id, from: year?.startsOn ?? visit.today, to: visit.today)

@@ -34,6 +34,7 @@ public enum AuditAction: String, CaseIterable, Sendable {
     case guardianLink = "guardian.link", guardianUnlink = "guardian.unlink"
     case enrolmentJoin = "enrolment.join", enrolmentLeave = "enrolment.leave"
     case electronicAccessRefuse = "electronic_access.refuse", electronicAccessRestore = "electronic_access.restore"
+    case yearNew = "year.new", yearPromotion = "year.promotion", assignmentsConfirm = "structure.assignments_confirm"
 
     /// The action in words, for the change log.
     public var russian: String {
@@ -115,6 +116,9 @@ public enum AuditAction: String, CaseIterable, Sendable {
         case .enrolmentLeave: "Обучающийся выбыл"
         case .electronicAccessRefuse: "Семья отказалась от электронного доступа"
         case .electronicAccessRestore: "Семья вернулась к электронному дневнику"
+        case .yearNew: "Начат новый учебный год"
+        case .yearPromotion: "Решение о переводе"
+        case .assignmentsConfirm: "Нагрузка утверждена"
         }
     }
 }

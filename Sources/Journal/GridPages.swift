@@ -43,7 +43,7 @@ struct GridPages: Sendable {
         let actor = visit.actor!
         let w = visit.words
         let listings = try database.read { c in
-            try c.academicYear(containing: visit.today).map { try c.journalListings(year: $0.id) } ?? []
+            try c.currentAcademicYear(on: visit.today).map { try c.journalListings(year: $0.id) } ?? []
         }
         let mine = listings.filter {
             AccessPolicy.permits(actor, .viewJournal, .classSubject(classID: $0.classID, subjectID: $0.subjectID, groupID: $0.groupID))

@@ -8,7 +8,8 @@ struct Tabel: ParsableCommand {
         commandName: "tabel",
         abstract: "Табель — электронный журнал и дневник школы на одном сервере в школьной сети.",
         version: "0.1.0",
-        subcommands: [Serve.self, SetupCommand.self, AccountsCommand.self, KioskCommand.self, DatabaseCommand.self, AuditCommand.self, BackupCommand.self])
+        subcommands: [Serve.self, SetupCommand.self, AccountsCommand.self, KioskCommand.self, DatabaseCommand.self, AuditCommand.self, BackupCommand.self,
+                      YearCommand.self, ExportCommand.self])
 }
 
 /// `--db`, shared by every command that opens the school's database.

@@ -57,7 +57,7 @@ extension PeoplePages {
                     guardians: try c.guardians(students: students.map(\.id)), absences: absences, lessons: lessons, rules: rules,
                     periods: try c.periods(classID: classID), acknowledgements: try c.classAcknowledgements(classID: classID),
                     reports: try c.markReports(classID: classID), enrolments: try c.classEnrolments(classID: classID),
-                    yearStart: try c.academicYear(containing: visit.today)?.startsOn)
+                    yearStart: try c.currentAcademicYear(on: visit.today)?.startsOn)
         }
         let schoolClass = data.schoolClass
         let students = data.members.filter { $0.kind == .student }

@@ -186,7 +186,7 @@ struct ReportsPages: Sendable {
         let taught = actor.assignments.filter { !read.contains($0.classID) }
         guard !taught.isEmpty else { return classes.map { "<li><a href=\"/reports/forecast?class=\($0.id)\">\($0.name)</a></li>" } }
         let (names, subjects) = try database.read { c in
-            (try c.academicYear(containing: visit.today).map { try c.classList(year: $0.id) } ?? [], try c.subjectList())
+            (try c.currentAcademicYear(on: visit.today).map { try c.classList(year: $0.id) } ?? [], try c.subjectList())
         }
         let className = Dictionary(names.map { ($0.id, $0.name) }) { a, _ in a }
         let subjectName = Dictionary(subjects.map { ($0.id, $0.name) }) { a, _ in a }

@@ -81,7 +81,7 @@ public struct Importer {
         let sessionID = session
         do {
             return try database.write { c in
-                guard let year = try c.academicYear(containing: today) else {
+                guard let year = try c.currentAcademicYear(on: today) else {
                     throw ImportFailure(problems: [InputError(line: nil, "на \(today.russian) не задан учебный год: сначала tabel setup init")])
                 }
                 var session = ImportSession(c: c, table: table, year: year, today: today, now: now)
