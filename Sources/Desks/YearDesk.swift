@@ -55,22 +55,28 @@ public struct YearDesk: Sendable {
     /// - Throws: `forbidden`, `notFound` (not on the class's list), `invalid` (`decision`),
     ///   `refused(.yearClosed)`.
     public func setPromotion(student: Int, classID: Int, decision: PromotionDecision?, by editor: Editor) throws {
+        try setPromotions(classID: classID, [student: decision], by: editor)
+    }
+
+    /// The decisions of a class's form, in one transaction: each student's, by id (nil: moves up).
+    public func setPromotions(classID: Int, _ decisions: [Int: PromotionDecision?], by editor: Editor) throws {
         try database.deskWrite { c in
-            try editor.require(.decidePromotion, .student(id: student, classID: classID))
+            try editor.require(.decidePromotion, .schoolClass(classID))
             guard let schoolClass = try c.schoolClass(classID) else { throw DeskError.notFound("Нет такого класса.") }
             if try c.isYearClosed(schoolClass.yearID) { throw DeskError.refused(.yearClosed) }
-            guard let name = try c.studentsAtYearEnd(year: schoolClass.yearID).first(where: { $0.student == student && $0.classID == classID })?.name else {
-                throw DeskError.notFound("Этого обучающегося нет в классе.")
-            }
-            if let decision, !NewYearRules.allows(decision, grade: schoolClass.grade) {
-                throw DeskError.invalid("Выбыть после 9 класса можно только из 9 класса.", field: "decision")
-            }
-            let old = try c.promotionDecisions(year: schoolClass.yearID)[student]
-            guard old != decision else { return }
-            try c.setPromotionDecision(student: student, year: schoolClass.yearID, decision,
+            let names = Dictionary(try c.studentsAtYearEnd(year: schoolClass.yearID).filter { $0.classID == classID }.map { ($0.student, $0.name) }) { a, _ in a }
+            let old = try c.promotionDecisions(year: schoolClass.yearID)
+            for (student, decision) in decisions.sorted(by: { $0.key < $1.key }) {
+                guard let name = names[student] else { throw DeskError.notFound("Этого обучающегося нет в классе.") }
+                if let decision, !NewYearRules.allows(decision, grade: schoolClass.grade) {
+                    throw DeskError.invalid(decision == .leaves ? "Выбыть после 9 класса можно только из 9 класса." : "Из 11 класса не переводят условно: выпуск или повторное обучение.", field: "decision")
+                }
+                guard old[student] != decision else { continue }
+                try c.setPromotionDecision(student: student, year: schoolClass.yearID, decision,
                                            by: editor.actor.personID == 0 ? nil : editor.actor.personID, at: editor.at)
-            try c.appendAudit(editor.entry(.yearPromotion, entity: "promotion", id: student, old: old?.rawValue, new: decision?.rawValue,
-                                           reason: name, student: student, schoolClass: classID))
+                try c.appendAudit(editor.entry(.yearPromotion, entity: "promotion", id: student, old: old[student]?.rawValue, new: decision?.rawValue,
+                                               reason: name, student: student, schoolClass: classID))
+            }
         }
     }
 

@@ -34,9 +34,14 @@ public enum NewYearRules {
         }
     }
 
-    /// A decision the class teacher may record for a student of `grade` (leaving: grade 9 only).
+    /// A decision the class teacher may record for a student of `grade` (leaving: grade 9 only;
+    /// grade 11 has no next grade to move up to conditionally).
     public static func allows(_ decision: PromotionDecision, grade: Int) -> Bool {
-        decision != .leaves || grade == 9
+        switch decision {
+        case .keptBack: true
+        case .conditional: grade < 11
+        case .leaves: grade == 9
+        }
     }
 
     /// The last day of a year starting on `start`: the day before the same date a year later.

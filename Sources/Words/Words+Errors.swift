@@ -127,6 +127,7 @@ extension Words {
             "Учебного года ещё нет: сначала tabel setup init.": "There is no school year yet: run tabel setup init first.",
             "Выбыть после 9 класса можно только из 9 класса.": "Only a grade 9 student can leave after grade 9.",
             "Такого учебного года нет.": "There is no such school year.",
+            "Из 11 класса не переводят условно: выпуск или повторное обучение.": "Grade 11 is not promoted conditionally: the student leaves school or is kept back.",
             // Final marks, acknowledgements and wrong-mark reports (issue #12)
             "Годовая, экзаменационная и итоговая отметки — без периода.": "Year, exam and final marks are given without a period.",
             "Сообщение длиннее 1000 знаков.": "The message is longer than 1000 characters.",

@@ -106,4 +106,39 @@ import Testing
                                                        ("min_grade", "1"), ("max_grade", "11")])
         #expect(open.status == 303)
     }
+
+    @Test func theClassTeacherMarksExceptionsAndTheDeputyConfirmsTheDraftLoad() throws {
+        let teacher = TestSchool.generated.logins.first { $0.role == .teacher && $0.className.hasPrefix("9") }
+            ?? TestSchool.login(.teacher, classTeacher: true)
+        let classID = try #require(try database.read { c in
+            try c.first("SELECT id FROM school_class WHERE name = ?", teacher.className) { $0.int(0) }
+        })
+        let students = try database.read { try $0.students(classID: classID) }
+        let c = try signedIn(teacher.login)
+        let page = try c.page("/classes/\(classID)/finals")
+        #expect(page.status == 200)
+        #expect(page.text.contains("<h2 id=\"promotion-title\">Перевод в следующий класс</h2>"))
+        #expect(page.text.contains("name=\"d\(students[0])\""))
+        let saved = try c.post("/classes/\(classID)/promotion", [("d\(students[0])", "kept_back"), ("d\(students[1])", "")])
+        #expect(saved.status == 303)
+        #expect(try database.read { try $0.promotionDecisions(year: $0.currentAcademicYear(on: TestSchool.today)!.id) }[students[0]] == .keptBack)
+        #expect(try count("SELECT count(*) FROM audit WHERE action = 'year.promotion'") == 1)
+        // Another class's teacher may not; a student is not in this class.
+        let other = TestSchool.generated.logins.first { $0.role == .teacher && !$0.className.isEmpty && $0.className != teacher.className }!
+        let stranger = try signedIn(other.login)
+        try stranger.page("/")
+        #expect(try stranger.post("/classes/\(classID)/promotion", [("d\(students[0])", "")]).status == 403)
+
+        _ = try YearDesk(database: database).startYear(starts: CivilDate(iso: "2027-09-01")!, dryRun: false, by: .console(at: app.clock.unixNow()))
+        let closed = try c.page("/classes/\(classID)/finals")
+        #expect(closed.text.contains("Год закрыт: только для чтения.") && !closed.text.contains("name=\"d\(students[0])\""))
+
+        let deputy = try signedIn(TestSchool.login(.deputy).login)
+        let new = try #require(try database.read { try $0.newestAcademicYear() })
+        let drafts = try deputy.page("/school/assignments?year=\(new.id)")
+        #expect(drafts.text.contains("Черновик нагрузки из прошлого года:") && drafts.text.contains("<span class=\"tag change\">черновик</span>"))
+        #expect(try deputy.post("/school/assignments/confirm", [("year", "\(new.id)")]).status == 303)
+        #expect(try database.read { try $0.draftAssignmentCount(year: new.id) } == 0)
+        #expect(try count("SELECT count(*) FROM audit WHERE action = 'structure.assignments_confirm'") == 1)
+    }
 }

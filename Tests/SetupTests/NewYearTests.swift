@@ -161,6 +161,7 @@ import Testing
         #expect(NewYearRules.transfer(grade: 11, letter: "А", decision: nil, debt: false) == .leaves(graduated: true))
         #expect(NewYearRules.transfer(grade: 11, letter: "А", decision: .keptBack, debt: false) == .keptBack(grade: 11, letter: "А"))
         #expect(!NewYearRules.allows(.leaves, grade: 10) && NewYearRules.allows(.leaves, grade: 9) && NewYearRules.allows(.keptBack, grade: 1))
+        #expect(!NewYearRules.allows(.conditional, grade: 11) && NewYearRules.allows(.keptBack, grade: 11))
     }
 
     @Test func datesMoveToTheNewYear() {

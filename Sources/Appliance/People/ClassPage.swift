@@ -21,6 +21,9 @@ extension PeoplePages {
                 try correctReasons(visit)
             },
             classFinalsRoute,
+            AppRoute(.post, "/classes/{id:int}/promotion", .policy(.decidePromotion, resource: schoolClass)) { visit in
+                try savePromotions(visit)
+            },
         ] + slipRoutes
     }
 
