@@ -1,5 +1,6 @@
 import Desks
 import Domain
+import Setup
 import Storage
 import Testing
 
@@ -148,6 +149,49 @@ import Testing
         #expect(throws: DeskError.self) { try archive.export(startingIn: 2019, by: Self.console) }
         let student = Editor(actor: Actor(accountID: 9, personID: 9, roles: [.student], students: [9]), session: nil, via: .cli, at: 0)
         #expect(throws: DeskError.forbidden) { try archive.export(startingIn: 2026, by: student) }
+    }
+}
+
+extension NewYearTests {
+    /// A students list for next year, uploaded in June: the known student is moved (same
+    /// person), a new first-grader is made, a leaver coming back is the same person again.
+    @Test func importsBeforeSeptemberGoIntoTheNewYearAndMatchKnownPeople() throws {
+        let (db, _, _) = try DemoSchoolTests.generate(seed: 5, students: 60)
+        let old = try #require(try db.read { try $0.newestAcademicYear() })
+        let before = try db.read { try Self.students($0, year: old.id) }
+        let fourth = try #require(before.first { $0.grade == 4 })
+        let graduate = try #require(before.first { $0.grade == 11 })
+        let card = { (id: Int) in try db.read { c in
+            try #require(try c.first("SELECT last_name, first_name, middle_name, birth_date FROM person WHERE id = ?", id) {
+                ($0.string(0), $0.string(1), $0.string(2), try $0.date(3)) })
+        } }
+        let (l, f, m, b) = try card(fourth.id)
+        let (gl, gf, gm, gb) = try card(graduate.id)
+        let outcome = try YearDesk(database: db).startYear(starts: Self.starts, dryRun: false, by: Self.console)
+        let people = try db.read { try Self.count($0, "SELECT count(*) FROM person") }
+        let other = fourth.letter == "А" ? "Б" : "А"
+        let text = """
+            Фамилия;Имя;Отчество;Дата рождения;Класс;Согласие
+            \(l);\(f);\(m);\(b.russian);5\(other);01.09.2026
+            Новикова;Ева;Петровна;12.03.2020;1А;20.06.2027
+            \(gl);\(gf);\(gm);\(gb.russian);11А;01.09.2026
+
+            """
+        let today = CivilDate(iso: "2027-06-20")!
+        _ = try db.write { c in try c.addClass(year: outcome.year.id, ClassProfile(id: 0, grade: 1, letter: "А", name: "1А", classTeacherID: nil,
+                                                                                   bellScheduleID: 1, scheme: .quarter, marksEnabled: false)) }
+        if try db.read({ try $0.classID(name: "5\(other)", year: outcome.year.id) }) == nil {
+            _ = try db.write { c in try c.addClass(year: outcome.year.id, ClassProfile(id: 0, grade: 5, letter: other, name: "5\(other)", classTeacherID: nil,
+                                                                                       bellScheduleID: 1, scheme: .quarter, marksEnabled: true)) }
+        }
+        let report = try Importer(database: db, today: today, now: 1_797_000_000).run(.students, bytes: Array(text.utf8), dryRun: false)
+        #expect(report.created == 1 && report.moved == 1 && report.updated == 2, "\(report.changes)")
+        #expect(try db.read { try Self.count($0, "SELECT count(*) FROM person") } == people + 1)
+        let now = Dictionary(uniqueKeysWithValues: try db.read { try Self.students($0, year: outcome.year.id) }.map { ($0.id, $0) })
+        #expect(now[fourth.id]?.grade == 5 && now[fourth.id]?.letter == other && now[fourth.id]?.login == fourth.login)
+        #expect(now[graduate.id]?.grade == 11)
+        #expect(try db.read { c in try c.first("SELECT joined_on FROM enrolment WHERE student_id = ? AND left_on IS NULL", graduate.id) { try $0.date(0) } }
+                == Self.starts)
     }
 }
 

@@ -20,6 +20,13 @@ extension Connection {
                          from, to, row: Self.academicYear)
     }
 
+    /// The year imports go into: the newest one not closed — after `tabel year new`, the new year
+    /// (also before its 1 September, while the old one is still current but read-only).
+    public func importAcademicYear(on today: CivilDate) throws -> AcademicYear? {
+        try first("SELECT id, name, starts_on, ends_on FROM academic_year WHERE closed_at IS NULL ORDER BY starts_on DESC LIMIT 1", row: Self.academicYear)
+            ?? currentAcademicYear(on: today)
+    }
+
     /// The newest academic year (the one the next is started from).
     public func newestAcademicYear() throws -> AcademicYear? {
         try first("SELECT id, name, starts_on, ends_on FROM academic_year ORDER BY starts_on DESC LIMIT 1", row: Self.academicYear)
