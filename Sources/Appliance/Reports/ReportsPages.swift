@@ -80,16 +80,26 @@ struct ReportsPages: Sendable {
 
     func overview(_ visit: Visit) throws -> Response {
         let w = visit.words
-        let classes = try desk.classes(today: visit.today, by: visit.editor)
+        // The reports of a chosen year (`?year=`): an earlier one's classes and periods.
+        let (years, current) = try database.read { c in (try c.academicYears(), try c.currentAcademicYear(on: visit.today)) }
+        let year = years.first { $0.id == visit.request.query["year"].flatMap(Int.init) } ?? current
+        let past = year != nil && year?.id != current?.id
+        let classes = try desk.classes(today: visit.today, year: year?.id, by: visit.editor)
         let links: [HTML] = classes.map { "<li><a href=\"/reports/progress?class=\($0.id)\">\($0.name)</a></li>" }
-        let forecasts = try forecastLinks(visit, classes: classes)
+        let forecasts = past ? [] : try forecastLinks(visit, classes: classes)
+        let inYear = past ? "?year=\(year!.id)" : ""
+        let choice: HTML = years.count < 2 ? "" : """
+            <form method="get" action="/reports" class="year-choice"><label for="year">\(w.archiveYear)</label>
+            <select id="year" name="year">\(each: years.map { "<option value=\"\($0.id)\"\($0.id == year?.id ? " selected" : "")>\($0.name)</option>" as HTML })</select>
+            <button type="submit" class="secondary">\(w.archiveShow)</button></form>
+            """
         return try frame(visit, title: w.reportsSection, """
             <main class="reports">
-            <h1>\(w.reportsSection)</h1>
+            <h1>\(w.reportsSection)\(years.count < 2 ? "" : year.map { " <small>\($0.name)</small>" as HTML } ?? "")</h1>\(choice)
             <p class="muted">\(w.reportsIntro)</p>
-            <nav class="card"><h2><a href="/reports/filling">\(w.fillingReportTitle)</a></h2>
-            <h2><a href="/reports/substitutions">\(w.substitutionsReportTitle)</a></h2>
-            <h2><a href="/reports/timeliness">\(w.timelinessReportTitle)</a></h2>
+            <nav class="card"><h2><a href="/reports/filling\(inYear)">\(w.fillingReportTitle)</a></h2>
+            <h2><a href="/reports/substitutions\(inYear)">\(w.substitutionsReportTitle)</a></h2>
+            <h2><a href="/reports/timeliness\(inYear)">\(w.timelinessReportTitle)</a></h2>
             \(AccessPolicy.permits(visit.actor!, .viewReports, .school) ? "<h2><a href=\"/reports/activity\">\(w.activityReportTitle)</a></h2>" as HTML : "")</nav>
             <nav class="card class-links" aria-label="\(w.progressReportTitle)"><h2>\(w.progressReportTitle)</h2>
             \(classes.isEmpty ? "<p>\(w.reportsNoClasses)</p>" as HTML : "<ul>\(each: links)</ul>")</nav>

@@ -188,8 +188,7 @@ extension StructurePages {
                 """ as HTML : "")</section>
             """
         return try frame(visit, .assignments, year: data.year, years: data.all, status: d.status, """
-            \(confirm)
-            <nav class="periods class-choice" aria-label="\(w.structureClasses)">\(each: classLinks)</nav>
+            \(confirm)<nav class="periods class-choice" aria-label="\(w.structureClasses)">\(each: classLinks)</nav>
             <section class="card">
             <h2>\(chosen.map { w.structureAssignmentsOf($0.name, hours: RussianNumber.weight(total)) } ?? w.structureAssignments)</h2>
             \(table([w.structureSubject, w.structureGroup, w.structureTeacher, w.structureHours] + (edit ? [""] : []), rows, empty: w.structureNone, editable: edit))

@@ -59,12 +59,10 @@ struct YearPages: Sendable {
         return Layout.response(Layout.page(title: w.yearTitle, school: school, user: SignedIn(visit, name: me?.card.shortName ?? ""),
                                            nav: [(w.menuHome, "/"), (w.menuSchool, "/school")], """
             <main class="structure new-year">
-            <h1>\(w.yearTitle)</h1>
-            \(started)
+            <h1>\(w.yearTitle)</h1>\(started)
             \(newest.map { "<p>\(w.yearCurrent($0.name, closed: closed))</p>" as HTML })
             <p class="muted">\(w.yearExplain)</p>
-            \(ask)
-            \(outcome.map { preview(visit, $0, csrf: csrf) })
+            \(ask)\(outcome.map { preview(visit, $0, csrf: csrf) })
             </main>
             """), status: status)
     }
@@ -83,8 +81,7 @@ struct YearPages: Sendable {
             <p>\(w.yearCalendar(periods: o.periods, holidays: o.holidays, groups: o.groups, assignments: o.assignments))</p>
             <h3>\(w.yearClassMoves)</h3>
             <div class="table-wrap"><table class="structure-table"><thead><tr><th scope="col">\(w.yearFromClass)</th><th scope="col">\(w.yearToClass)</th>\
-            <th scope="col">\(w.yearStudents)</th></tr></thead><tbody>\(each: classes)</tbody></table></div>
-            \(exceptions.isEmpty ? "" : """
+            <th scope="col">\(w.yearStudents)</th></tr></thead><tbody>\(each: classes)</tbody></table></div>\(exceptions.isEmpty ? "" : """
                 <h3>\(w.yearExceptions)</h3>
                 <div class="table-wrap"><table class="structure-table"><thead><tr><th scope="col">\(w.yearStudent)</th><th scope="col">\(w.yearClass)</th>\
                 <th scope="col">\(w.yearWhere)</th></tr></thead><tbody>\(each: exceptions)</tbody></table></div>

@@ -50,6 +50,14 @@ extension Connection {
         try first("SELECT year_id FROM school_class WHERE id = ?", classID) { $0.int(0) }
     }
 
+    /// The years a student was on a class's list, oldest first (the diary's year chooser).
+    public func studentYears(_ student: Int) throws -> [AcademicYear] {
+        try query("""
+            SELECT DISTINCT y.id, y.name, y.starts_on, y.ends_on FROM enrolment e JOIN school_class c ON c.id = e.class_id
+            JOIN academic_year y ON y.id = c.year_id WHERE e.student_id = ? ORDER BY y.starts_on
+            """, student, row: Self.academicYear)
+    }
+
     // MARK: Promotion
 
     /// The class teachers' decisions of the year, by student.
