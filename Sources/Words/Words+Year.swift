@@ -37,7 +37,7 @@ extension Words {
         pick("Периодов: \(periods), каникул и праздников: \(holidays), групп: \(groups), нагрузка черновиком: \(assignments).",
              "Periods: \(periods), holidays: \(holidays), groups: \(groups), draft teaching assignments: \(assignments).")
     }
-    public var yearExceptions: String { pick("Не обычный перевод", "Not the usual promotion") }
+    public var yearExceptions: String { pick("Особые случаи", "Special cases") }
     public var yearStudent: String { pick("Ученик", "Student") }
     public var yearClass: String { pick("Класс", "Class") }
     public var yearWhere: String { pick("Куда", "Where to") }
