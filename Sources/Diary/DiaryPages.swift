@@ -100,7 +100,8 @@ public struct DiaryPages: Sendable {
              try c.studentYears(student.id), try c.academicYear(containing: try Self.day(visit, c)))
         }
         let w = visit.words
-        // The student's earlier years: each opens the same view of that year.
+        // The student's earlier years: each opens the same view of that year (moving up a year is
+        // no leaving: the leaver's notice is for the last year only).
         let chooser: [HTML] = years.count < 2 ? [] : years.map {
             "<a href=\"/diary/\(student.id)\(tab)?year=\($0.id)\"\($0.id == shown?.id ? " aria-current=\"page\"" as HTML : "")>\($0.name)</a>"
         }
@@ -112,7 +113,7 @@ public struct DiaryPages: Sendable {
             <main class="diary">
             \(switcher.isEmpty ? "" as HTML : "<nav class=\"children\" aria-label=\"\(w.children)\">\(each: switcher)</nav>")\
             \(chooser.isEmpty ? "" as HTML : "<nav class=\"children years\" aria-label=\"\(w.archiveYear)\">\(each: chooser)</nav>")
-            <h1>\(student.name)<small>, \(student.className)</small></h1>\(student.leftOn.map { "\n<p class=\"notice\">\(w.diaryOfLeaver(w.date($0)))</p>" as HTML })
+            <h1>\(student.name)<small>, \(student.className)</small></h1>\(student.leftOn.flatMap { left in shown?.id == years.last?.id || years.count < 2 ? "\n<p class=\"notice\">\(w.diaryOfLeaver(w.date(left)))</p>" as HTML : nil })
             \(DiaryView.tabs(base: "/diary/\(student.id)", current: tab, w))
             \(content)
             </main>

@@ -25,6 +25,9 @@ extension PageSnapshots {
             let student = try FixtureSchool.signedIn(app, artem)
             try check(student, "/diary/\(FixtureSchool.id(artem))?year=\(try #require(try app.database.read { try $0.newestAcademicYear() }).id)",
                       "student-diary-next-year")
+            // Last year, which the student moved up from: no leaver's notice.
+            let earlier = try student.page("/diary/\(FixtureSchool.id(artem))?year=\(try #require(try app.database.read { try $0.academicYears().first }).id)")
+            #expect(earlier.text.contains("<small>, 5А</small></h1>") && !earlier.text.contains("diary-leaver") && !earlier.text.contains("Выбыл"))
         }
     }
 }
