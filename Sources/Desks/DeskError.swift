@@ -50,3 +50,11 @@ extension Database {
         }
     }
 }
+
+extension Connection {
+    /// Throws `year_closed` for a year closed by starting the next one (the schema refuses the
+    /// write anyway: this says so before the other rules speak).
+    func requireOpen(year: Int?) throws {
+        if let year, try isYearClosed(year) { throw DeskError.refused(.yearClosed) }
+    }
+}

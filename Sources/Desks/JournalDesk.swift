@@ -104,7 +104,7 @@ public struct JournalDesk: Sendable {
         try write { c in
             guard let lesson = try c.journalLesson(id) else { throw DeskError.notFound("Такого урока нет.") }
             try requireOnList(c, lesson, student)
-            try requireOpen(c, year: lesson.yearID)
+            try c.requireOpen(year: lesson.yearID)
             let old = try c.absenceCode(lesson: id, student: student)
             guard old != code else { return }
             let entry: JournalRules.Entry
@@ -216,7 +216,7 @@ public struct JournalDesk: Sendable {
             guard AccessPolicy.permits(editor.actor, .setPeriodMarks, .classSubject(classID: classID, subjectID: subjectID, groupID: group)) else {
                 throw DeskError.forbidden
             }
-            try requireOpen(c, year: try c.yearID(class: classID))
+            try c.requireOpen(year: try c.yearID(class: classID))
             let periods = try c.periods(classID: classID)
             let reason = reason.trimmingWhitespace
             guard reason.count <= 500 else { throw DeskError.invalid("Причина длиннее 500 знаков.", field: "reason") }
@@ -335,15 +335,10 @@ public struct JournalDesk: Sendable {
     func lessonForEditing(_ c: Connection, _ id: Int, _ editor: Editor) throws -> Lesson {
         guard let lesson = try c.journalLesson(id) else { throw DeskError.notFound("Такого урока нет.") }
         guard AccessPolicy.permits(editor.actor, .editJournal, lesson.resource) else { throw DeskError.forbidden }
-        try requireOpen(c, year: lesson.yearID)
+        try c.requireOpen(year: lesson.yearID)
         return lesson
     }
 
-    /// Throws `year_closed` for a year closed by starting the next one (the schema refuses the
-    /// write anyway: this says so before the other rules speak).
-    func requireOpen(_ c: Connection, year: Int?) throws {
-        if let year, try c.isYearClosed(year) { throw DeskError.refused(.yearClosed) }
-    }
 
     /// The work type, if the value is on the subject's scale and the type is in use.
     func validate(value: MarkValue, workType: Int, subject: Int, _ c: Connection) throws -> WorkType {

@@ -40,6 +40,7 @@ public struct StructureDesk: Sendable {
 
     func year(_ c: Connection, _ id: Int, _ editor: Editor) throws -> AcademicYear {
         guard let year = try c.academicYear(id: id) else { throw DeskError.notFound(editor.words.structureNotFound) }
+        try c.requireOpen(year: year.id)
         return year
     }
 

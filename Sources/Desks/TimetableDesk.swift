@@ -33,6 +33,7 @@ public struct TimetableDesk: Sendable {
         try database.deskWrite { c in
             try editor.require(.manageTimetable, .school)
             guard let lesson = try c.journalLesson(id) else { throw DeskError.notFound("Такого урока нет.") }
+            try c.requireOpen(year: lesson.yearID)
             guard !lesson.cancelled else { throw DeskError.refused(.cancelledLesson) }
             let reason = reason.trimmingWhitespace
             guard reason.count <= 500 else { throw DeskError.invalid("Причина длиннее 500 знаков.", field: "reason") }
@@ -259,6 +260,7 @@ extension TimetableDesk {
     func classAndYear(_ c: Connection, _ classID: Int) throws -> (SchoolClass, AcademicYear) {
         guard let schoolClass = try c.schoolClass(classID) else { throw DeskError.notFound("Нет такого класса.") }
         guard let year = try c.academicYear(id: schoolClass.yearID) else { throw DeskError.notFound("Нет учебного года этого класса.") }
+        try c.requireOpen(year: year.id)
         return (schoolClass, year)
     }
 

@@ -63,7 +63,7 @@ public struct YearDesk: Sendable {
         try database.deskWrite { c in
             try editor.require(.decidePromotion, .schoolClass(classID))
             guard let schoolClass = try c.schoolClass(classID) else { throw DeskError.notFound("Нет такого класса.") }
-            if try c.isYearClosed(schoolClass.yearID) { throw DeskError.refused(.yearClosed) }
+            try c.requireOpen(year: schoolClass.yearID)
             let names = Dictionary(try c.studentsAtYearEnd(year: schoolClass.yearID).filter { $0.classID == classID }.map { ($0.student, $0.name) }) { a, _ in a }
             let old = try c.promotionDecisions(year: schoolClass.yearID)
             for (student, decision) in decisions.sorted(by: { $0.key < $1.key }) {

@@ -153,6 +153,38 @@ import Testing
 }
 
 extension NewYearTests {
+    /// Every kind of write to the closed year is refused as `year_closed`: absences, topics and
+    /// homework, period and year marks, the timetable, the structure.
+    @Test func everyWriteToTheClosedYearIsRefused() throws {
+        let (db, _, _) = try DemoSchoolTests.generate(seed: 5, students: 60)
+        let old = try #require(try db.read { try $0.newestAcademicYear() })
+        // A lesson of last Friday with its teacher, class, subject and a student on its list.
+        let (lesson, teacherID, classID, subject, student, entry) = try #require(try db.read { c in
+            try c.first("""
+                SELECT l.id, l.teacher_id, l.class_id, l.subject_id, e.student_id, l.timetable_entry_id FROM lesson l
+                JOIN enrolment e ON e.class_id = l.class_id JOIN school_class k ON k.id = l.class_id
+                WHERE l.date = '2026-11-20' AND l.group_id IS NULL AND l.actual_teacher_id IS NULL AND k.grade >= 5
+                  AND l.timetable_entry_id IS NOT NULL ORDER BY l.id LIMIT 1
+                """) { ($0.int(0), $0.int(1), $0.int(2), $0.int(3), $0.int(4), $0.int(5)) }
+        })
+        _ = try YearDesk(database: db).startYear(starts: Self.starts, dryRun: false, by: Self.console)
+        let actor = try db.read { c in try c.actor(account: c.account(person: teacherID)!, session: nil, today: CivilDate(iso: "2026-11-23")!) }
+        let teacher = Editor(actor: actor, session: nil, via: .page, at: 1_795_400_000)
+        let journal = JournalDesk(database: db, utcOffsetMinutes: 180)
+        let closed = DeskError.refused(.yearClosed)
+        #expect(throws: closed) { try journal.setAttendance(lesson: lesson, student: student, code: .ill, by: teacher) }
+        #expect(throws: closed) { try journal.setContent(lesson: lesson, topic: "Повторение", planTopic: nil, homework: "§1", by: teacher) }
+        #expect(throws: closed) { try journal.addRemark(lesson: lesson, student: student, text: "Молодец", praise: true, by: teacher) }
+        #expect(throws: closed) { try journal.addMark(lesson: lesson, student: student, value: 5, workType: 1, by: teacher) }
+        #expect(throws: closed) {
+            try journal.setFinalMark(classID: classID, subjectID: subject, kind: .year, period: nil, student: student, value: .mark(5), reason: "проверка", by: teacher)
+        }
+        #expect(throws: closed) { try TimetableDesk(database: db).changeTimetable(lesson: lesson, .cancelled, reason: "карантин", by: Self.console) }
+        #expect(throws: closed) { try TimetableDesk(database: db).removeEntry(entry, from: CivilDate(iso: "2026-12-01")!, by: Self.console) }
+        #expect(throws: closed) { try StructureDesk(database: db).deleteClass(classID, by: Self.console) }
+        #expect(try db.read { try $0.isYearClosed(old.id) })
+    }
+
     /// A students list for next year, uploaded in June: the known student is moved (same
     /// person), a new first-grader is made, a leaver coming back is the same person again.
     @Test func importsBeforeSeptemberGoIntoTheNewYearAndMatchKnownPeople() throws {
