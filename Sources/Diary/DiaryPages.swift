@@ -82,6 +82,9 @@ public struct DiaryPages: Sendable {
         return s
     }
 
+    /// `?year=…` of an earlier year chosen, for the links that stay in it.
+    static func yearQuery(_ visit: Visit) -> String { visit.request.query["year"].flatMap(Int.init).map { "?year=\($0)" } ?? "" }
+
     /// The day whose school year the diary shows: of `?year=` (an earlier year: its last day), of
     /// `?period=`, of `?week=`, else today.
     static func day(_ visit: Visit, _ c: Connection) throws -> CivilDate {
@@ -114,7 +117,7 @@ public struct DiaryPages: Sendable {
             \(switcher.isEmpty ? "" as HTML : "<nav class=\"children\" aria-label=\"\(w.children)\">\(each: switcher)</nav>")\
             \(chooser.isEmpty ? "" as HTML : "<nav class=\"children years\" aria-label=\"\(w.archiveYear)\">\(each: chooser)</nav>")
             <h1>\(student.name)<small>, \(student.className)</small></h1>\(student.leftOn.flatMap { left in shown?.id == years.last?.id || years.count < 2 ? "\n<p class=\"notice\">\(w.diaryOfLeaver(w.date(left)))</p>" as HTML : nil })
-            \(DiaryView.tabs(base: "/diary/\(student.id)", current: tab, w))
+            \(DiaryView.tabs(base: "/diary/\(student.id)", current: tab, query: Self.yearQuery(visit), w))
             \(content)
             </main>
             """)

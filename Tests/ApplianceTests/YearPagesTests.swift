@@ -86,6 +86,9 @@ import Testing
         let after = try c.page(grid)
         #expect(after.status == 200)
         #expect(after.text.contains("mark") && after.body.count > 1000)
+        // The lesson's page shows it without a form to change it.
+        let lessonPage = try c.page("/lessons/\(lesson)")
+        #expect(lessonPage.status == 200 && !lessonPage.text.contains("action=\"/lessons/\(lesson)\""))
         let refused = try c.json(.put, "/api/v1/marks/\(mark)", #"{"value":5}"#)
         #expect(refused.status == 409)
         #expect(try json(refused)["error"] as? String == "year_closed")
