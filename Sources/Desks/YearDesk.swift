@@ -17,7 +17,8 @@ public struct YearDesk: Sendable {
         public var year: AcademicYear
         public var periods = 0
         public var holidays = 0
-        /// Each new class with the old one it comes from (nil: made for students kept back) and its students.
+        /// Each new class with the old one it comes from (nil: a new grade 1, or a class made for
+        /// students kept back) and its students.
         public var classes: [NewClass] = []
         public var promoted = 0
         public var conditional = 0
@@ -35,8 +36,13 @@ public struct YearDesk: Sendable {
 
         public struct NewClass: Sendable, Equatable {
             public var name: String
+            public var grade: Int
             public var from: String?
             public var students: Int
+
+            public init(name: String, grade: Int, from: String?, students: Int) {
+                (self.name, self.grade, self.from, self.students) = (name, grade, from, students)
+            }
         }
 
         public struct Exception: Sendable, Equatable {
@@ -146,12 +152,14 @@ public struct YearDesk: Sendable {
                                        scheme: model?.scheme ?? PeriodScheme.standard(forGrade: grade), marksEnabled: model?.marksEnabled ?? (grade > 1))
             let id = try c.addClass(year: yearID, profile)
             newClasses[className] = id
-            outcome.classes.append(.init(name: className, from: source?.name, students: 0))
+            outcome.classes.append(.init(name: className, grade: grade, from: source?.name, students: 0))
             try c.appendAudit(editor.entry(.structureClass, entity: "school_class", id: id, new: "\(className) (\(name))", schoolClass: id))
             return id
         }
-        // Every class of grades 1–10 moves up, whether or not all its students do.
+        // Every class of grades 1–10 moves up, whether or not all its students do; grade 1 starts
+        // again with this year's letters, empty, for the new first-graders' list.
         for p in profiles where p.grade < 11 { _ = try newClass(grade: p.grade + 1, letter: p.letter, from: p) }
+        for p in profiles where p.grade == 1 { _ = try newClass(grade: 1, letter: p.letter, from: nil) }
 
         var moved: [Int: Int] = [:]
         for s in students {

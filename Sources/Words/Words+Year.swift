@@ -28,6 +28,7 @@ extension Words {
     public var yearFromClass: String { pick("Был", "Was") }
     public var yearToClass: String { pick("Станет", "Becomes") }
     public var yearStudents: String { pick("Учеников", "Students") }
+    public var yearNewFirstGrade: String { pick("новый набор (список — загрузкой)", "new intake (by a list upload)") }
     public var yearKeptBackOnly: String { pick("только оставленные", "kept back only") }
     public func yearFigures(promoted: Int, conditional: Int, keptBack: Int, graduates: Int, leavers: Int) -> String {
         pick("Переводятся: \(promoted), условно: \(conditional), остаются на повторное обучение: \(keptBack), выпуск 11 классов: \(graduates), выбывают после 9 класса: \(leavers).",

@@ -138,7 +138,8 @@ import Testing
 
         let deputy = try signedIn(TestSchool.login(.deputy).login)
         let new = try #require(try database.read { try $0.newestAcademicYear() })
-        let drafts = try deputy.page("/school/assignments?year=\(new.id)")
+        let secondGrade = try #require(try database.read { try $0.first("SELECT id FROM school_class WHERE year_id = ? AND grade = 2", new.id) { $0.int(0) } })
+        let drafts = try deputy.page("/school/assignments?year=\(new.id)&class=\(secondGrade)")
         #expect(drafts.text.contains("Черновик нагрузки из прошлого года:") && drafts.text.contains("<span class=\"tag change\">черновик</span>"))
         #expect(try deputy.post("/school/assignments/confirm", [("year", "\(new.id)")]).status == 303)
         #expect(try database.read { try $0.draftAssignmentCount(year: new.id) } == 0)

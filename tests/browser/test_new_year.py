@@ -99,6 +99,8 @@ def test_preview_then_start_the_new_year(own_school, browser):
 
     # The new year's draft teaching load on a phone.
     browser.set_window_size(390, 844)
-    browser.get(f"{base}/school/assignments?year={new_year}")
+    second = query(school, "SELECT id FROM school_class WHERE year_id = ? AND grade = 2", new_year)[0][0]
+    browser.get(f"{base}/school/assignments?year={new_year}&class={second}")
+    assert "черновик" in browser.page_source
     assert "Черновик нагрузки из прошлого года" in browser.page_source
     shoot(browser, "new-year-draft-load-phone.png")

@@ -71,7 +71,7 @@ struct YearPages: Sendable {
     func preview(_ visit: Visit, _ o: YearDesk.Outcome, csrf: HTML) -> HTML {
         let w = visit.words
         let classes: [HTML] = o.classes.map {
-            "<tr><td>\($0.from ?? w.yearKeptBackOnly)</td><td>\($0.name)</td><td class=\"num\">\($0.students)</td></tr>"
+            "<tr><td>\($0.from ?? ($0.grade == 1 ? w.yearNewFirstGrade : w.yearKeptBackOnly))</td><td>\($0.name)</td><td class=\"num\">\($0.students)</td></tr>"
         }
         let exceptions: [HTML] = o.exceptions.map { "<tr><td>\($0.name)</td><td>\($0.className)</td><td>\(w.transfer($0.transfer))</td></tr>" }
         return """
