@@ -7,8 +7,12 @@ import Storage
 /// leavers, the teaching load as a draft — after which the old year is closed: read-only.
 public struct YearDesk: Sendable {
     let database: Database
+    public let utcOffsetMinutes: Int
 
-    public init(database: Database) { self.database = database }
+    public init(database: Database, utcOffsetMinutes: Int = SchoolClock.systemUTCOffsetMinutes) {
+        self.database = database
+        self.utcOffsetMinutes = utcOffsetMinutes
+    }
 
     /// What starting the next year did, or (a dry run) would do.
     public struct Outcome: Sendable, Equatable {
@@ -112,7 +116,8 @@ public struct YearDesk: Sendable {
 
     func start(_ c: Connection, on starts: CivilDate, by editor: Editor) throws -> Outcome {
         guard let old = try c.newestAcademicYear() else { throw DeskError.notFound("Учебного года ещё нет: сначала tabel setup init.") }
-        if let problem = NewYearRules.startProblem(starts, after: old) { throw DeskError.invalid(problem, field: "starts") }
+        let today = SchoolDateTime(unixSeconds: editor.at, offsetMinutes: utcOffsetMinutes).date
+        if let problem = NewYearRules.startProblem(starts, after: old, today: today) { throw DeskError.invalid(problem, field: "starts") }
         let name = AcademicYear.name(startYear: AcademicYear.startYear(containing: starts))
         if try c.academicYears().contains(where: { $0.name == name }) {
             throw DeskError.invalid("Учебный год \(name) уже есть.", field: "starts")

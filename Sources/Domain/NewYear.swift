@@ -60,9 +60,10 @@ public enum NewYearRules {
         return CivilDate(year: year, month: date.month, day: date.day) ?? CivilDate(year: year, month: date.month, day: date.day - 1)!
     }
 
-    /// Why the next year cannot start on `start` after `current`, if it cannot: it must begin
-    /// after the current year ends and within a year of that.
-    public static func startProblem(_ start: CivilDate, after current: AcademicYear) -> String? {
+    /// Why the next year cannot start on `start` after `current` (the newest year) on `today`, if
+    /// it cannot: from a year that has begun, after it ends and within a year of that.
+    public static func startProblem(_ start: CivilDate, after current: AcademicYear, today: CivilDate) -> String? {
+        if today < current.startsOn { return "Учебный год \(current.name) ещё не начался: следующий начинают от начавшегося." }
         if start <= current.endsOn { return "Новый учебный год начинается после окончания текущего (\(current.endsOn.russian))." }
         if start > current.endsOn.adding(days: 366) { return "Новый учебный год начинается не позже чем через год после окончания текущего (\(current.endsOn.russian))." }
         return nil

@@ -253,6 +253,7 @@ extension Words {
         ("Новый учебный год начинается не позже чем через год после окончания текущего ({}).",
          "The new school year starts no later than a year after the current one ends ({})."),
         ("Учебный год {} уже есть.", "School year {} already exists."),
+        ("Учебный год {} ещё не начался: следующий начинают от начавшегося.", "School year {} has not begun yet: the next one is started from a year under way."),
         ("Учебного года {} нет. Есть: {}.", "There is no school year {}. There are: {}."),
         ("В этом году обучающийся уже был в этом классе (до {}): повторное зачисление в тот же класс не ведётся.",
          "This year the student was already in this class (until {}): enrolling into the same class again is not kept."),

@@ -13,6 +13,10 @@ extension Words {
         pick("Новый год начинается от последнего: периоды и каникулы переносятся на новые даты (их можно исправить в разделах «Периоды» и «Каникулы»), классы 1–10 становятся на год старше с теми же буквами, ученики переходят в них со своими учётными записями, родителями и согласиями. Оставленные на повторное обучение остаются в своей параллели; 11 классы и выбывающие после 9 класса выбывают с последнего дня года. Нагрузка переносится черновиком. Прошлый год становится только для чтения. Новый 1 класс добавляется загрузкой списка учеников.",
              "The new year starts from the latest one: periods and holidays move to the new dates (edit them under Periods and Holidays), classes 1–10 become a grade older with the same letters, and students move into them with their accounts, parents and consents. Students kept back stay in their grade; grade 11 and those leaving after grade 9 leave on the year's last day. The teaching load is carried over as a draft. The past year becomes read-only. A new grade 1 comes with a students list upload.")
     }
+    public func yearNotBegun(_ name: String) -> String {
+        pick("Учебный год \(name) ещё не начался: следующий можно начать, когда он начнётся. Готовьте его в разделах «Школа» (выбор года).",
+             "School year \(name) has not begun: the next one can be started once it has. Prepare it in the School sections (choose the year).")
+    }
     public var yearDateExpected: String { pick("Укажите дату (ДД.ММ.ГГГГ).", "Enter a date (DD.MM.YYYY).") }
     public var yearStarts: String { pick("Первый день нового года", "First day of the new year") }
     public var yearPreview: String { pick("Проверить, что будет сделано", "Preview") }

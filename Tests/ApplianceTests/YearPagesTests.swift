@@ -59,6 +59,7 @@ import Testing
         #expect(done.status == 303)
         let back = try admin.page(try #require(done.headers["location"]))
         #expect(back.text.contains("Начат учебный год 2027/2028. Прошлый год только для чтения."))
+        #expect(back.text.contains("Учебный год 2027/2028 ещё не начался") && !back.text.contains("action=\"/school/year/preview\""))
         #expect(try count("SELECT count(*) FROM academic_year") == 2)
         #expect(try count("SELECT count(*) FROM academic_year WHERE closed_at IS NOT NULL") == 1)
         #expect(try count("SELECT count(*) FROM audit WHERE action = 'year.new'") == 1)

@@ -249,8 +249,11 @@ extension NewYearTests {
         #expect(NewYearRules.shift(CivilDate(iso: "2026-09-10")!, from: old, to: CivilDate(iso: "2027-09-02")!) == CivilDate(iso: "2027-09-11")!)
         #expect(NewYearRules.yearEnd(startingOn: new) == CivilDate(iso: "2028-08-31")!)
         let year = AcademicYear(id: 1, name: "2026/2027", startsOn: old, endsOn: CivilDate(iso: "2027-08-31")!)
-        #expect(NewYearRules.startProblem(new, after: year) == nil)
-        #expect(NewYearRules.startProblem(CivilDate(iso: "2027-06-01")!, after: year) != nil)
-        #expect(NewYearRules.startProblem(CivilDate(iso: "2029-09-01")!, after: year) != nil)
+        let june = CivilDate(iso: "2027-06-20")!
+        #expect(NewYearRules.startProblem(new, after: year, today: june) == nil)
+        #expect(NewYearRules.startProblem(CivilDate(iso: "2027-06-01")!, after: year, today: june) != nil)
+        #expect(NewYearRules.startProblem(CivilDate(iso: "2029-09-01")!, after: year, today: june) != nil)
+        // Not from a year that has not begun: the next one is started once.
+        #expect(NewYearRules.startProblem(new, after: year, today: CivilDate(iso: "2026-08-20")!) == "Учебный год 2026/2027 ещё не начался: следующий начинают от начавшегося.")
     }
 }

@@ -44,6 +44,8 @@ struct YearPages: Sendable {
             return (try c.school(), try c.personSummary(visit.actor!.personID, year: -1), newest, try newest.map { try c.isYearClosed($0.id) } ?? false)
         }
         let csrf: HTML = "<input type=\"hidden\" name=\"_csrf\" value=\"\(visit.csrfToken)\">"
+        // The next year is started from one under way (the desk refuses it otherwise).
+        let begun = newest.map { $0.startsOn <= visit.today } ?? true
         let typed = (try? visit.request.form()["starts"]).flatMap { $0 } ?? newest.map { $0.endsOn.adding(days: 1).russian } ?? ""
         let started: HTML = visit.request.query["started"] != nil && newest != nil
             ? "<p class=\"notice ok\" role=\"status\">\(w.yearStarted(newest!.name))</p>" : ""
@@ -62,7 +64,7 @@ struct YearPages: Sendable {
             <h1>\(w.yearTitle)</h1>\(started)
             \(newest.map { "<p>\(w.yearCurrent($0.name, closed: closed))</p>" as HTML })
             <p class="muted">\(w.yearExplain)</p>
-            \(ask)\(outcome.map { preview(visit, $0, csrf: csrf) })
+            \(begun ? ask : "<p class=\"notice\">\(w.yearNotBegun(newest!.name))</p>" as HTML)\(outcome.map { preview(visit, $0, csrf: csrf) })
             </main>
             """), status: status)
     }
