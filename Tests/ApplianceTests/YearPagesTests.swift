@@ -100,6 +100,9 @@ import Testing
         #expect(try database.read { try $0.journalMark(mark)?.value } == .mark(4))
         // The structure of last year is closed too, the new year's open.
         let admin = try signedIn(TestSchool.login(.administrator).login)
+        // Until 1 September the old class's page still lists those who moved up from it.
+        let surname = try #require(try database.read { try $0.first("SELECT last_name FROM person WHERE id = ?", student) { $0.string(0) } })
+        #expect(try admin.page("/classes/\(classID)").text.contains(surname))
         try admin.page("/school/holidays")
         let years = try database.read { try $0.academicYears() }
         let holiday = [("name", "Карантин"), ("starts_on", "2027-02-01"), ("ends_on", "2027-02-03"), ("min_grade", "1"), ("max_grade", "11")]

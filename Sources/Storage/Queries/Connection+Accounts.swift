@@ -155,7 +155,7 @@ extension Connection {
         try first("""
             SELECT p.last_name, p.first_name, p.middle_name, p.gender, p.birth_date, p.phone, p.email, a.login,
                    coalesce((SELECT c.name FROM enrolment e JOIN school_class c ON c.id = e.class_id
-                             WHERE e.student_id = p.id AND c.year_id = ?2 AND e.left_on IS NULL),
+                             WHERE e.student_id = p.id AND c.year_id = ?2 AND \(Self.onListAtYearEnd)),
                             (SELECT c.name FROM school_class c WHERE c.class_teacher_id = p.id AND c.year_id = ?2 ORDER BY c.grade LIMIT 1))
             FROM person p LEFT JOIN account a ON a.person_id = p.id WHERE p.id = ?1
             """, id, year) { r in

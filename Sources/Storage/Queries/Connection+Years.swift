@@ -1,6 +1,12 @@
 import Domain
 
 extension Connection {
+    /// SQL: enrolment `e` is on its class's list at the end of the class's year — open, or closed
+    /// on the year's last day by `tabel year new` (the student moved up, not away).
+    static let onListAtYearEnd = """
+        (e.left_on IS NULL OR e.left_on >= (SELECT y.ends_on FROM school_class k JOIN academic_year y ON y.id = k.year_id WHERE k.id = e.class_id))
+        """
+
     /// The current academic year: the newest one that has started by `today`.
     ///
     /// - Important: the one rule for "this year". Before 1 September of a next year already
