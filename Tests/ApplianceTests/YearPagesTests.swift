@@ -3,6 +3,7 @@ import Desks
 import Domain
 import Foundation
 import HTTP
+import Logging
 import Setup
 import Storage
 import Testing
@@ -148,5 +149,36 @@ import Testing
         #expect(try deputy.post("/school/assignments/confirm", [("year", "\(new.id)")]).status == 303)
         #expect(try database.read { try $0.draftAssignmentCount(year: new.id) } == 0)
         #expect(try count("SELECT count(*) FROM audit WHERE action = 'structure.assignments_confirm'") == 1)
+    }
+
+    /// After 1 September the new year is this year; the old one is the archive: its journals,
+    /// reports and diary pages by the year chooser.
+    @Test func afterSeptemberThePastYearIsAnArchive() throws {
+        let desk = YearDesk(database: database)
+        let new = try desk.startYear(starts: CivilDate(iso: "2027-09-01")!, dryRun: false, by: .console(at: app.clock.unixNow())).year
+        _ = try desk.confirmAssignments(year: new.id, by: .console(at: app.clock.unixNow()))
+        let old = try #require(try database.read { try $0.academicYears().first })
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let september = App(database: database, clock: SchoolClock.starting(at: SchoolDateTime(iso: "2027-09-10T10:00")!, utcOffsetMinutes: 180), logger: logger)
+        let deputy = Client(september)
+        #expect(try deputy.signIn(TestSchool.login(.deputy).login).status == 303)
+        let now = try deputy.page("/journal")
+        #expect(now.text.contains("<option value=\"\(new.id)\" selected>2027/2028</option>") && !now.text.contains("Год закрыт"))
+        let archive = try deputy.page("/journal?year=\(old.id)")
+        #expect(archive.text.contains("Год закрыт: только для чтения.") && archive.text.contains("<h2>11А</h2>"))
+        let oldClass = try #require(try database.read { try $0.first("SELECT id FROM school_class WHERE year_id = ? AND grade = 5", old.id) { $0.int(0) } })
+        let reports = try deputy.page("/reports?year=\(old.id)")
+        #expect(reports.text.contains("/reports/progress?class=\(oldClass)\""))
+        #expect(try deputy.page("/reports/progress?class=\(oldClass)").status == 200)
+        #expect(try deputy.page("/reports/filling?year=\(old.id)").status == 200)
+
+        let student = try #require(TestSchool.generated.logins.first { $0.role == .student && $0.className.hasPrefix("5") })
+        let c = Client(september)
+        #expect(try c.signIn(student.login).status == 303)
+        let diary = try c.page("/diary/\(student.personID)")
+        #expect(diary.text.contains("<small>, 6") && diary.text.contains("?year=\(old.id)\">2026/2027</a>"))
+        let earlier = try c.page("/diary/\(student.personID)/marks?year=\(old.id)")
+        #expect(earlier.status == 200 && earlier.text.contains("<small>, \(student.className)</small>"))
     }
 }

@@ -114,7 +114,8 @@ struct ReportsPages: Sendable {
     func progressPage(_ visit: Visit) throws -> Response {
         let w = visit.words
         let report = try desk.progress(try Self.scope(visit), today: visit.today, by: visit.editor)
-        let classes = try desk.classes(today: visit.today, by: visit.editor)
+        // The classes of the report's class's year (an earlier year's from the archive).
+        let classes = try desk.classes(today: visit.today, year: try database.read { try $0.yearID(class: report.classID) }, by: visit.editor)
         let f = report.figures
         let subjectRows: [HTML] = f.subjects.map { s in
             "<tr><th scope=\"row\">\(s.name)</th><td>\(s.students)</td><td>\(s.rated)</td><td>\(s.average.map(w.decimal) ?? "—")</td>"
