@@ -180,5 +180,11 @@ import Testing
         #expect(diary.text.contains("<small>, 6") && diary.text.contains("?year=\(old.id)\">2026/2027</a>"))
         let earlier = try c.page("/diary/\(student.personID)/marks?year=\(old.id)")
         #expect(earlier.status == 200 && earlier.text.contains("<small>, \(student.className)</small>"))
+        // A graduate still signs in and reads the diary of their last year.
+        let graduate = try #require(TestSchool.generated.logins.first { $0.role == .student && $0.className.hasPrefix("11") })
+        let g = Client(september)
+        #expect(try g.signIn(graduate.login).status == 303)
+        let last = try g.page("/diary/\(graduate.personID)/finals")
+        #expect(last.status == 200 && last.text.contains("<small>, \(graduate.className)</small>") && last.text.contains("31.08.2027"))
     }
 }
