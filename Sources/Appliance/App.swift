@@ -39,6 +39,7 @@ public struct App: Sendable {
             + ImportPages(database: database, uploadLimit: uploadLimit).routes
             + BackupsPage(database: database, clock: clock).routes
             + StructurePages(database: database).routes
+            + YearPages(database: database).routes
             + TimetablePages(database: database, clock: clock).routes
             + GroupPages(database: database, clock: clock).routes
             + ReportsPages(database: database, clock: clock).routes

@@ -12,7 +12,7 @@ enum HomePage {
         [markReports(database), answerReport(database), AppRoute(.get, "/", .school(.viewOwnAccount)) { visit in
             let actor = visit.actor!
             let (school, year, bells, person, children, classes) = try database.read { c in
-                let year = try c.academicYear(containing: visit.today)
+                let year = try c.currentAcademicYear(on: visit.today)
                 return (try c.school(), year, try c.mainBells(), try c.personSummary(actor.personID, year: year?.id ?? -1),
                         try c.studentNames(actor.students.sorted()), try c.classesLed(by: actor.personID, year: year?.id ?? -1))
             }

@@ -18,7 +18,7 @@ public struct AccountsDesk: Sendable {
     public func issueSlips(people: [Int], today: CivilDate, by editor: Editor, progress: (Int, Int) -> Void = { _, _ in }) throws -> [LoginSlip] {
         let now = editor.at
         let (school, year, days) = try database.read { c in
-            (try c.school(), try c.academicYear(containing: today), try c.schoolSettings().slipValidDays)
+            (try c.school(), try c.currentAcademicYear(on: today), try c.schoolSettings().slipValidDays)
         }
         let yearID = year?.id ?? -1
         let validFor = days * 86400
@@ -37,7 +37,7 @@ public struct AccountsDesk: Sendable {
             prepared.append((person, password, kioskCode, try PasswordHash.hash(password, cost: .temporary)))
             progress(n + 1, people.count)
         }
-        let logins = try database.write { c in
+        let logins = try database.deskWrite { c in
             try prepared.map { p -> String in
                 let account = try c.account(person: p.person.id)?.id ?? c.insertAccount(
                     person: p.person.id, login: try uniqueLogin(for: p.person.card, c), passwordHash: nil, mustChangePassword: true, at: now)
@@ -56,13 +56,13 @@ public struct AccountsDesk: Sendable {
 
     /// Signs a session out (a page's «Выйти», the kiosk's sign-out, the API's DELETE).
     public func signOut(session: Int, at now: Int) throws {
-        try database.write { try $0.endSession(session, at: now) }
+        try database.deskWrite { try $0.endSession(session, at: now) }
     }
 
     /// The language of the editor's own pages, from their next request on.
     public func setLanguage(_ language: Language, by editor: Editor) throws {
         try editor.require(.viewOwnAccount, .school)
-        try database.write { c in
+        try database.deskWrite { c in
             try c.setLanguage(account: editor.actor.accountID, language)
             try c.appendAudit(editor.entry(.languageChange, entity: "account", id: editor.actor.accountID, new: language.rawValue))
         }

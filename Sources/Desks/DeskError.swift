@@ -1,4 +1,5 @@
 import Domain
+import Storage
 
 /// Why a desk did not do what was asked. Typed until one place (`Routing`) maps each case to
 /// a status, a JSON body or a message beside a form field.
@@ -35,5 +36,25 @@ public enum DeskError: Error, Equatable, Sendable {
         case let .invalid(_, field), let .credentials(_, field, _): field
         default: nil
         }
+    }
+}
+
+extension Database {
+    /// `write`, with a change to a closed year (which the schema refuses) said as `year_closed`:
+    /// every desk writes through this.
+    func deskWrite<T>(_ body: (Connection) throws -> T) throws -> T {
+        do {
+            return try write(body)
+        } catch let error as SQLiteError where error.isYearClosed {
+            throw DeskError.refused(.yearClosed)
+        }
+    }
+}
+
+extension Connection {
+    /// Throws `year_closed` for a year closed by starting the next one (the schema refuses the
+    /// write anyway: this says so before the other rules speak).
+    func requireOpen(year: Int?) throws {
+        if let year, try isYearClosed(year) { throw DeskError.refused(.yearClosed) }
     }
 }

@@ -14,7 +14,7 @@ public struct DiaryDesk: Sendable {
         try editor.require(.acknowledgeFinals, .student(id: student, classID: classID))
         let message = message.trimmingWhitespace
         guard message.count <= 1000 else { throw DeskError.invalid("Сообщение длиннее 1000 знаков.", field: "message") }
-        try database.write { c in
+        try database.deskWrite { c in
             guard let finished = try c.periods(classID: classID).first(where: { $0.id == period && $0.endsOn < today }) else {
                 throw DeskError.invalid("Период не указан или ещё не закончился.", field: "period")
             }
@@ -31,7 +31,7 @@ public struct DiaryDesk: Sendable {
         let answer = answer.trimmingWhitespace
         guard answer.count <= 1000 else { throw DeskError.invalid("Ответ длиннее 1000 знаков.", field: "answer") }
         guard !answer.isEmpty || close else { throw DeskError.invalid("Напишите ответ или закройте обращение.", field: "answer") }
-        try database.write { c in
+        try database.deskWrite { c in
             guard let target = try c.markReportTarget(id), let lesson = try c.journalLesson(target.lesson) else {
                 throw DeskError.notFound("Такого обращения нет.")
             }
@@ -49,7 +49,7 @@ public struct DiaryDesk: Sendable {
         try editor.require(.reportMark, .student(id: student, classID: classID))
         let text = text.trimmingWhitespace
         guard !text.isEmpty, text.count <= 500 else { throw DeskError.invalid("Опишите ошибку (до 500 символов).", field: "text") }
-        try database.write { c in
+        try database.deskWrite { c in
             guard try c.markOf(student: student, mark: mark) != nil else { throw DeskError.notFound("Такой отметки нет.") }
             let id = try c.reportMark(mark, student: student, by: editor.actor.personID, text: text, at: editor.at)
             try c.appendAudit(editor.entry(.markReport, entity: "mark", id: mark, new: "обращение № \(id): \(text)", student: student, schoolClass: classID))

@@ -44,7 +44,7 @@ public struct GroupsDesk: Sendable {
     /// students given (the administrator's). Students already in another group of the subject
     /// move into it. Returns its id.
     public func create(classID: Int?, subjectID: Int, name: String, teacher: Int?, students: [Int], by editor: Editor) throws -> Int {
-        try database.write { c in
+        try database.deskWrite { c in
             try editor.require(.manageGroups, classID.map { Resource.schoolClass($0) } ?? .school)
             let year = try self.year(c, classID: classID, editor)
             guard let subject = try c.subjectName(subjectID) else { throw DeskError.invalid("Выберите предмет из списка.", field: "subject") }
@@ -66,7 +66,7 @@ public struct GroupsDesk: Sendable {
     /// Renames a group, gives it another teacher (`.some(nil)`: none), or sets its students
     /// (those added leave their other group of the subject); nil leaves that part as it is.
     public func update(_ id: Int, name: String? = nil, teacher: Int?? = nil, students: [Int]? = nil, by editor: Editor) throws {
-        try database.write { c in
+        try database.deskWrite { c in
             let group = try editable(c, id, editor)
             if let name {
                 let name = try Self.checkName(c, name, classID: group.classID, year: group.yearID, except: id)
@@ -82,7 +82,7 @@ public struct GroupsDesk: Sendable {
 
     /// Puts a student into a group (and out of the other groups of its subject).
     public func addStudent(_ student: Int, to id: Int, by editor: Editor) throws {
-        try database.write { c in
+        try database.deskWrite { c in
             let group = try editable(c, id, editor)
             guard !group.members.contains(where: { $0.id == student }) else { return }
             try setMembers(c, group, group.members.map(\.id) + [student], editor)
@@ -90,7 +90,7 @@ public struct GroupsDesk: Sendable {
     }
 
     public func removeStudent(_ student: Int, from id: Int, by editor: Editor) throws {
-        try database.write { c in
+        try database.deskWrite { c in
             let group = try editable(c, id, editor)
             guard group.members.contains(where: { $0.id == student }) else { throw DeskError.notFound("Этого ученика нет в группе «\(group.name)».") }
             try setMembers(c, group, group.members.map(\.id).filter { $0 != student }, editor)
@@ -100,7 +100,7 @@ public struct GroupsDesk: Sendable {
     /// The class page's table: each student given goes into the group chosen for them (one of
     /// the class's groups of the subject), out of the others.
     public func assign(classID: Int, subjectID: Int, groups chosen: [Int: Int], by editor: Editor) throws {
-        try database.write { c in
+        try database.deskWrite { c in
             try editor.require(.manageGroups, .schoolClass(classID))
             let groups = try c.studyGroups(classID: classID).filter { $0.subjectID == subjectID && $0.classID == classID }
             let inClass = Set(try c.students(classID: classID))
@@ -121,7 +121,7 @@ public struct GroupsDesk: Sendable {
     /// class's entries of the subject become one entry per group at the same bell from that
     /// date — each group's teacher and room, clashes refused — and the lessons follow.
     public func split(classID: Int, subjectID: Int, groups: [SplitGroup], from: CivilDate?, by editor: Editor) throws -> SplitOutcome {
-        try database.write { c in
+        try database.deskWrite { c in
             try editor.require(.manageGroups, .schoolClass(classID))
             if from != nil { try editor.require(.manageTimetable, .school) }
             let timetable = TimetableDesk(database: database, utcOffsetMinutes: utcOffsetMinutes)
@@ -203,7 +203,7 @@ public struct GroupsDesk: Sendable {
             return year
         }
         let today = SchoolDateTime(unixSeconds: editor.at, offsetMinutes: utcOffsetMinutes).date
-        guard let year = try c.academicYear(containing: today) else { throw DeskError.notFound("На сегодня не задан учебный год.") }
+        guard let year = try c.currentAcademicYear(on: today) else { throw DeskError.notFound("На сегодня не задан учебный год.") }
         return year
     }
 

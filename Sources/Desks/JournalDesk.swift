@@ -104,6 +104,7 @@ public struct JournalDesk: Sendable {
         try write { c in
             guard let lesson = try c.journalLesson(id) else { throw DeskError.notFound("Такого урока нет.") }
             try requireOnList(c, lesson, student)
+            try c.requireOpen(year: lesson.yearID)
             let old = try c.absenceCode(lesson: id, student: student)
             guard old != code else { return }
             let entry: JournalRules.Entry
@@ -215,6 +216,7 @@ public struct JournalDesk: Sendable {
             guard AccessPolicy.permits(editor.actor, .setPeriodMarks, .classSubject(classID: classID, subjectID: subjectID, groupID: group)) else {
                 throw DeskError.forbidden
             }
+            try c.requireOpen(year: try c.yearID(class: classID))
             let periods = try c.periods(classID: classID)
             let reason = reason.trimmingWhitespace
             guard reason.count <= 500 else { throw DeskError.invalid("Причина длиннее 500 знаков.", field: "reason") }
@@ -326,14 +328,17 @@ public struct JournalDesk: Sendable {
 
     // MARK: Shared steps
 
-    func write<T>(_ body: (Connection) throws -> T) throws -> T { try database.write(body) }
+    func write<T>(_ body: (Connection) throws -> T) throws -> T { try database.deskWrite(body) }
 
-    /// The lesson, if the editor may edit it (its teacher, the group's teacher or the substitute).
+    /// The lesson, if the editor may edit it (its teacher, the group's teacher or the substitute)
+    /// and its year is open.
     func lessonForEditing(_ c: Connection, _ id: Int, _ editor: Editor) throws -> Lesson {
         guard let lesson = try c.journalLesson(id) else { throw DeskError.notFound("Такого урока нет.") }
         guard AccessPolicy.permits(editor.actor, .editJournal, lesson.resource) else { throw DeskError.forbidden }
+        try c.requireOpen(year: lesson.yearID)
         return lesson
     }
+
 
     /// The work type, if the value is on the subject's scale and the type is in use.
     func validate(value: MarkValue, workType: Int, subject: Int, _ c: Connection) throws -> WorkType {

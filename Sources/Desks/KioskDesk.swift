@@ -15,7 +15,7 @@ public struct KioskDesk: Sendable {
         let name = name.trimmingWhitespace
         guard !name.isEmpty, name.count <= 60 else { throw DeskError.invalid("Название: от 1 до 60 символов.", field: "name") }
         let code = Random.code(16, from: SlipAlphabet.symbols)
-        try database.write { c in
+        try database.deskWrite { c in
             let id = try c.registerKiosk(name: name, pairingCodeHash: Digest.blake2b(code), at: editor.at)
             try c.appendAudit(editor.entry(.kioskRegister, entity: "kiosk", id: id, new: name))
         }
@@ -25,7 +25,7 @@ public struct KioskDesk: Sendable {
     /// Pairs the screen that opened its one-time address: it is known from now on by `deviceToken`.
     /// - Throws: `notFound` for a wrong or used code.
     public func pair(code: String, deviceToken: String, at: Int, address: String) throws {
-        try database.write { c in
+        try database.deskWrite { c in
             guard let k = try c.pairKiosk(codeHash: Digest.blake2b(code), deviceTokenHash: Digest.blake2b(deviceToken), at: at) else {
                 throw DeskError.notFound("Код регистрации киоска неверен или уже использован.")
             }
@@ -35,7 +35,7 @@ public struct KioskDesk: Sendable {
 
     /// Opens a kiosk session for an account whose code or password the screen has checked.
     public func openSession(account: Int, kiosk: Int, token: String, byCode: Bool, at: Int, expiresAt: Int, address: String) throws {
-        try database.write { c in
+        try database.deskWrite { c in
             let id = try c.createKioskSession(tokenHash: Digest.blake2b(token), account: account, kiosk: kiosk, csrfToken: Random.token(bytes: 24),
                                               address: address, at: at, expiresAt: expiresAt)
             try c.appendAudit(AuditEntry(at: at, account: account, session: id, via: .page, action: .signInKiosk, entity: "kiosk",

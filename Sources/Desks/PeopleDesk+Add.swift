@@ -53,9 +53,9 @@ extension PeopleDesk {
     ///   only the administrator adds staff (the policy's `editPeople`).
     /// - Throws: `forbidden`; `invalidFields` naming each bad field (nothing is saved).
     public func add(_ request: PersonRequest, today: CivilDate, by editor: Editor) throws -> AddedPerson {
-        try database.write { c in
+        try database.deskWrite { c in
             guard let kind = request.kind else { throw DeskError.invalid("Укажите, кого добавить: student, guardian или staff.", field: "kind") }
-            guard let year = try c.academicYear(containing: today) else {
+            guard let year = try c.currentAcademicYear(on: today) else {
                 throw DeskError.invalid("На сегодня не задан учебный год.", field: "class")
             }
             var problems: [String: String] = [:]
@@ -166,8 +166,8 @@ extension PeopleDesk {
     /// family's refusal of electronic access, a guardian's children, a member of staff's roles.
     /// - Throws: `forbidden`, `notFound`, `invalidFields` (nothing is saved).
     public func update(person id: Int, _ request: PersonRequest, today: CivilDate, by editor: Editor) throws {
-        try database.write { c in
-            let yearID = try c.academicYear(containing: today)?.id ?? -1
+        try database.deskWrite { c in
+            let yearID = try c.currentAcademicYear(on: today)?.id ?? -1
             try editor.require(.editPeople, try existing(c, person: id, year: yearID))
             var problems: [String: String] = [:]
             var consentOn: CivilDate?

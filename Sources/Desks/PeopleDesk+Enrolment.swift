@@ -16,8 +16,8 @@ extension PeopleDesk {
     /// - Throws: `forbidden`, `notFound` (no such person, or not on a class's list now),
     ///   `invalidFields` (`date`, `reason`).
     public func leave(student id: Int, date text: String, reason: String, today: CivilDate, by editor: Editor) throws {
-        try database.write { c in
-            let yearID = try c.academicYear(containing: today)?.id ?? -1
+        try database.deskWrite { c in
+            let yearID = try c.currentAcademicYear(on: today)?.id ?? -1
             try editor.require(.editPeople, try existing(c, person: id, year: yearID))
             guard let open = try c.enrolments(student: id, year: yearID).first(where: { $0.leftOn == nil }) else {
                 throw DeskError.notFound("Этот человек сейчас не числится ни в одном классе.")
@@ -61,7 +61,7 @@ extension PeopleDesk {
     /// The enrolment change a request asks for (`classID`, `joinedOn`), with its problems.
     func enrolmentChange(_ c: Connection, student id: Int, _ request: PersonRequest, yearID: Int, today: CivilDate, by editor: Editor,
                          problems: inout [String: String]) throws -> EnrolmentChange? {
-        guard let year = try c.academicYear(containing: today) else {
+        guard let year = try c.currentAcademicYear(on: today) else {
             problems["class"] = "На сегодня не задан учебный год."
             return nil
         }

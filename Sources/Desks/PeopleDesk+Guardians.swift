@@ -8,8 +8,8 @@ extension PeopleDesk {
     /// - Throws: `forbidden` (the student is not the editor's to change), `notFound`,
     ///   `invalid` (`guardian`: nobody or several found, a student, already linked).
     public func linkGuardian(student: Int, guardian text: String, relation: String, today: CivilDate, by editor: Editor) throws -> Int {
-        try database.write { c in
-            let yearID = try c.academicYear(containing: today)?.id ?? -1
+        try database.deskWrite { c in
+            let yearID = try c.currentAcademicYear(on: today)?.id ?? -1
             try editor.require(.editPeople, try existing(c, person: student, year: yearID))
             let text = text.trimmingWhitespace.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             let found = text.isEmpty ? [] : try c.peopleNamed(loginOrFullName: text)
@@ -31,8 +31,8 @@ extension PeopleDesk {
     /// Removes a guardian's link to a student: they no longer see the child's diary.
     /// - Throws: `forbidden`, `notFound` (no such link).
     public func unlinkGuardian(_ guardian: Int, student: Int, today: CivilDate, by editor: Editor) throws {
-        try database.write { c in
-            let yearID = try c.academicYear(containing: today)?.id ?? -1
+        try database.deskWrite { c in
+            let yearID = try c.currentAcademicYear(on: today)?.id ?? -1
             try editor.require(.editPeople, try existing(c, person: student, year: yearID))
             guard try c.guardianRelation(guardian: guardian, student: student) != nil else { throw DeskError.notFound("Этот родитель не привязан к ребёнку.") }
             try unlink(c, guardian: guardian, student: student, yearID: yearID, by: editor)

@@ -14,7 +14,7 @@ public struct PeopleDesk: Sendable {
     /// What the policy knows of a person: their classes this year and whether they are staff;
     /// nil when there is no such person.
     public func resource(person id: Int, today: CivilDate) throws -> Resource? {
-        try database.read { c in try resource(c, person: id, year: try c.academicYear(containing: today)?.id ?? -1) }
+        try database.read { c in try resource(c, person: id, year: try c.currentAcademicYear(on: today)?.id ?? -1) }
     }
 
     func resource(_ c: Connection, person id: Int, year: Int) throws -> Resource? {
@@ -32,8 +32,8 @@ public struct PeopleDesk: Sendable {
     /// taken) until a consent is recorded again. - Throws: `forbidden`, `notFound`, `invalid`
     /// when no consent is in force.
     public func revokeConsent(person id: Int, today: CivilDate, by editor: Editor) throws {
-        try database.write { c in
-            try editor.require(.recordConsent, try existing(c, person: id, year: try c.academicYear(containing: today)?.id ?? -1))
+        try database.deskWrite { c in
+            try editor.require(.recordConsent, try existing(c, person: id, year: try c.currentAcademicYear(on: today)?.id ?? -1))
             guard case .given = try c.consentState(person: id) else {
                 throw DeskError.invalid("Согласия, которое можно отозвать, нет.", field: "consent")
             }
@@ -55,7 +55,7 @@ public struct PeopleDesk: Sendable {
         if document.count > 200 { problems["document"] = "Не длиннее 200 символов." }
         if givenBy.count > 200 { problems["given_by"] = "Не длиннее 200 символов." }
         guard problems.isEmpty, let date else { throw DeskError.invalidFields(problems) }
-        try database.write { c in
+        try database.deskWrite { c in
             try c.insertConsent(person: id, givenOn: date, document: document, givenBy: givenBy, recordedBy: editor.recorder, at: editor.at)
             try c.appendAudit(editor.entry(.consentRecord, entity: "person", id: id, new: "\(date.iso) \(document)"))
         }
@@ -64,7 +64,7 @@ public struct PeopleDesk: Sendable {
     /// Locks or unlocks a person's account (a lock ends their sessions at the next request).
     public func setLock(person id: Int, locked: Bool, reason: String, by editor: Editor) throws {
         try editor.require(.lockAccounts, .school)
-        try database.write { c in
+        try database.deskWrite { c in
             guard let account = try c.account(person: id) else { throw DeskError.notFound("У этого человека нет учётной записи.") }
             try setLock(c, account: account.id, locked: locked, reason: reason, by: editor)
         }
@@ -73,7 +73,7 @@ public struct PeopleDesk: Sendable {
     /// The same by login, for the console.
     public func setLock(login: String, locked: Bool, reason: String, by editor: Editor) throws {
         try editor.require(.lockAccounts, .school)
-        try database.write { c in
+        try database.deskWrite { c in
             guard let account = try c.account(login: login) else { throw DeskError.notFound("логин «\(login)» не найден") }
             try setLock(c, account: account.id, locked: locked, reason: reason, by: editor)
         }

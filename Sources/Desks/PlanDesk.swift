@@ -32,7 +32,7 @@ public struct PlanDesk: Sendable {
     private struct RolledBack: Error { let outcome: Outcome }
 
     private func write(classID: Int, subjectID: Int, topics: [(title: String, hours: Int)], by editor: Editor, dryRun: Bool) throws -> Outcome {
-        try database.write { c in
+        try database.deskWrite { c in
             guard let schoolClass = try c.schoolClass(classID), try c.subjectName(subjectID) != nil else {
                 throw DeskError.notFound("Нет такого класса или предмета.")
             }

@@ -106,8 +106,12 @@ public struct ReportsDesk: Sendable {
         public let periodID: Int?
         public let from: CivilDate?
         public let to: CivilDate?
+        /// An earlier school year (its periods, its classes); nil: the class's, the period's or the current one.
+        public let yearID: Int?
 
-        public init(classID: Int? = nil, teacher: Int? = nil, subject: Int? = nil, periodID: Int? = nil, from: CivilDate? = nil, to: CivilDate? = nil) {
+        public init(classID: Int? = nil, teacher: Int? = nil, subject: Int? = nil, periodID: Int? = nil, from: CivilDate? = nil, to: CivilDate? = nil,
+                    yearID: Int? = nil) {
+            self.yearID = yearID
             self.classID = classID
             self.teacher = teacher
             self.subject = subject
@@ -203,9 +207,14 @@ public struct ReportsDesk: Sendable {
         }
     }
 
-    /// A filter's dates: its own, its period's, or the period containing `today`; and the year's periods.
+    /// A filter's dates: its own, its period's, or the period containing `today` (an earlier
+    /// year's: its last); and the year's periods. The year: the filter's, its class's, its
+    /// period's, else the current one.
     static func range(_ c: Connection, _ scope: Filter, today: CivilDate) throws -> (Period?, CivilDate, CivilDate, [Period]) {
-        guard let year = try c.academicYear(containing: today) ?? c.academicYears().last else { throw DeskError.notFound("Такого периода нет.") }
+        let named = try scope.yearID ?? scope.classID.flatMap { try c.yearID(class: $0) } ?? scope.periodID.flatMap { try c.period($0)?.year }
+        guard let year = try named.flatMap({ try c.academicYear(id: $0) }) ?? c.currentAcademicYear(on: today) else {
+            throw DeskError.notFound("Такого периода нет.")
+        }
         let periods = try c.periods(year: year.id)
         if let a = scope.from, let b = scope.to { return (nil, a, b, periods) }
         let period: Period?
@@ -218,10 +227,10 @@ public struct ReportsDesk: Sendable {
         return (period, period.startsOn, period.endsOn, periods)
     }
 
-    /// The classes whose reports the editor may read, in the year containing `today`.
-    public func classes(today: CivilDate, by editor: Editor) throws -> [(id: Int, name: String)] {
+    /// The classes whose reports the editor may read, in the year `year` (an id), else the current one.
+    public func classes(today: CivilDate, year yearID: Int? = nil, by editor: Editor) throws -> [(id: Int, name: String)] {
         try database.read { c in
-            guard let year = try c.academicYear(containing: today) ?? c.academicYears().last else { return [] }
+            guard let year = try yearID.flatMap({ try c.academicYear(id: $0) }) ?? c.currentAcademicYear(on: today) else { return [] }
             return try c.classList(year: year.id).filter { AccessPolicy.permits(editor.actor, .viewReports, .schoolClass($0.id)) }
         }
     }

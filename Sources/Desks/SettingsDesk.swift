@@ -20,7 +20,7 @@ public struct SettingsDesk: Sendable {
             if !d.accepts(value) { problems[key] = "«\(value)» не подходит; допустимо: \(d.allowed)" }
         }
         guard problems.isEmpty else { throw DeskError.invalidFields(problems) }
-        try database.write { c in
+        try database.deskWrite { c in
             for (key, value) in changes {
                 let old = try c.setting(key) ?? SchoolSettings.definition(key)!.defaultValue
                 guard value != old else { continue }
@@ -53,7 +53,7 @@ public struct SettingsDesk: Sendable {
         func weight(_ text: String) -> Double? {
             Double(text.trimmingWhitespace.replacing(",", with: ".")).flatMap { (0.1...100).contains($0) ? $0 : nil }
         }
-        try database.write { c in
+        try database.deskWrite { c in
             let types = try c.workTypes(includingInactive: true)
             for change in changes {
                 guard let t = types.first(where: { $0.id == change.id }) else { continue }

@@ -38,7 +38,7 @@ public final class SignInDesk: Sendable {
             _ = PasswordHash.verify(password, against: decoy)
             unknownFailures.fail(key, now: now)
             // Recording a failure must not fail the answer (a full disk): the refusal stands.
-            _ = try? database.write { try $0.appendAudit(AuditEntry(at: now, via: via, action: .signInFailure, entity: "account",
+            _ = try? database.deskWrite { try $0.appendAudit(AuditEntry(at: now, via: via, action: .signInFailure, entity: "account",
                                                                newValue: String(login.prefix(64)), reason: "неизвестный логин", address: address)) }
             return .refused
         }
@@ -69,7 +69,7 @@ public final class SignInDesk: Sendable {
             }
             return .refused
         }
-        return try database.write { c in
+        return try database.deskWrite { c in
             if account.lockedAt != nil {
                 try c.appendAudit(AuditEntry(at: now, account: account.id, via: via, action: .signInLocked, entity: "account",
                                              entityID: account.id, address: address))
@@ -85,7 +85,7 @@ public final class SignInDesk: Sendable {
 
     /// Counts a wrong password (locking the account at `SignInThrottle.lockAfter`), audited.
     private func recordFailure(_ account: AccountRecord, address: String, via: AuditEntry.Via, now: Int) throws {
-        try database.write { c in
+        try database.deskWrite { c in
             let failures = try c.recordFailedSignIn(account: account.id, at: now)
             try c.appendAudit(AuditEntry(at: now, account: account.id, via: via, action: .signInFailure, entity: "account",
                                          entityID: account.id, reason: "неверный пароль (\(failures) подряд)", address: address))
@@ -126,7 +126,7 @@ extension SignInDesk {
             throw DeskError.credentials(problem, field: "new", code: "weak_password")
         }
         let hash = try PasswordHash.hash(new)
-        return try database.write { c in
+        return try database.deskWrite { c in
             try c.setPassword(account: account.id, hash: hash, at: now)
             try c.endSessions(account: account.id, at: now)
             let (token, fresh) = try Self.openSession(c, account: account.id, address: address, mustChange: false, now: now)

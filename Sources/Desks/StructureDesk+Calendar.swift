@@ -31,6 +31,7 @@ extension StructureDesk {
     public func changePeriod(_ id: Int, _ form: PeriodForm, by editor: Editor) throws -> Replan {
         try write(editor) { c in
             guard let (old, yearID) = try c.period(id) else { throw DeskError.notFound(editor.words.structureNotFound) }
+            try c.requireOpen(year: yearID)
             var form = form
             form.scheme = old.scheme.rawValue
             let p = try period(c, form, year: try self.year(c, yearID, editor), except: id, editor)
@@ -47,6 +48,7 @@ extension StructureDesk {
     public func deletePeriod(_ id: Int, by editor: Editor) throws -> Replan {
         try write(editor) { c in
             guard let (old, yearID) = try c.period(id) else { throw DeskError.notFound(editor.words.structureNotFound) }
+            try c.requireOpen(year: yearID)
             try unused(try c.references(period: id), editor)
             try c.deletePeriod(id)
             let replan = try self.replan(c, year: yearID, from: old.startsOn, by: editor)
@@ -93,6 +95,7 @@ extension StructureDesk {
     public func changeHoliday(_ id: Int, _ form: HolidayForm, by editor: Editor) throws -> Replan {
         try write(editor) { c in
             guard let (old, yearID) = try c.holiday(id) else { throw DeskError.notFound(editor.words.structureNotFound) }
+            try c.requireOpen(year: yearID)
             let h = try holiday(form, year: try self.year(c, yearID, editor), id: id, editor)
             guard h != old else { return Replan() }
             try c.updateHoliday(id, name: h.name, startsOn: h.startsOn, endsOn: h.endsOn, grades: h.grades)
@@ -107,6 +110,7 @@ extension StructureDesk {
     public func deleteHoliday(_ id: Int, by editor: Editor) throws -> Replan {
         try write(editor) { c in
             guard let (old, yearID) = try c.holiday(id) else { throw DeskError.notFound(editor.words.structureNotFound) }
+            try c.requireOpen(year: yearID)
             try c.deleteHoliday(id)
             let replan = try self.replan(c, year: yearID, from: old.startsOn, by: editor)
             try c.appendAudit(editor.entry(.structureHoliday, entity: "holiday", id: id, old: Words.russian.auditHoliday(old), reason: auditReplan(replan)))

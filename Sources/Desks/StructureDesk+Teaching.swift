@@ -93,6 +93,7 @@ extension StructureDesk {
     public func changeClass(_ id: Int, _ form: ClassForm, by editor: Editor) throws -> Replan? {
         try write(editor) { c in
             guard let (old, yearID) = try c.classProfile(id) else { throw DeskError.notFound(editor.words.structureNotFound) }
+            try c.requireOpen(year: yearID)
             let p = try profile(c, form, year: yearID, old: old, editor)
             guard p != old else { return nil }
             try c.updateClass(p)
@@ -106,7 +107,8 @@ extension StructureDesk {
     /// Deletes a class with no students, lessons, timetable, assignments, groups or plan.
     public func deleteClass(_ id: Int, by editor: Editor) throws {
         try write(editor) { c in
-            guard let (old, _) = try c.classProfile(id) else { throw DeskError.notFound(editor.words.structureNotFound) }
+            guard let (old, yearID) = try c.classProfile(id) else { throw DeskError.notFound(editor.words.structureNotFound) }
+            try c.requireOpen(year: yearID)
             try unused(try c.references(class: id), editor)
             let text = try auditClass(c, old)
             try c.deleteClass(id)
@@ -172,6 +174,7 @@ extension StructureDesk {
     public func changeAssignment(_ id: Int, _ form: AssignmentForm, by editor: Editor) throws {
         try write(editor) { c in
             guard let (old, yearID) = try c.teachingAssignment(id) else { throw DeskError.notFound(editor.words.structureNotFound) }
+            try c.requireOpen(year: yearID)
             let a = try assignment(c, form, year: yearID, except: id, editor)
             guard a.teacher != old.teacherID || a.subject != old.subjectID || a.classID != old.classID || a.group != old.groupID || a.hours != old.hours else { return }
             try c.updateTeachingAssignment(id, teacher: a.teacher, subject: a.subject, class: a.classID, group: a.group, hours: a.hours)
@@ -184,7 +187,8 @@ extension StructureDesk {
     /// Deletes an assignment no timetable entry stands for (the teacher would lose the journal of lessons they give).
     public func deleteAssignment(_ id: Int, by editor: Editor) throws {
         try write(editor) { c in
-            guard let (old, _) = try c.teachingAssignment(id) else { throw DeskError.notFound(editor.words.structureNotFound) }
+            guard let (old, yearID) = try c.teachingAssignment(id) else { throw DeskError.notFound(editor.words.structureNotFound) }
+            try c.requireOpen(year: yearID)
             try unused(try c.references(assignment: id), editor)
             try c.deleteTeachingAssignment(id)
             try c.appendAudit(editor.entry(.structureAssignment, entity: "teaching_assignment", id: id, old: auditAssignment(old), schoolClass: old.classID))

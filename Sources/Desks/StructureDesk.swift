@@ -35,11 +35,12 @@ public struct StructureDesk: Sendable {
     /// Asks the policy, then runs `body` in one transaction.
     func write<T>(_ editor: Editor, _ body: (Connection) throws -> T) throws -> T {
         try editor.require(.manageStructure, .school)
-        return try database.write(body)
+        return try database.deskWrite(body)
     }
 
     func year(_ c: Connection, _ id: Int, _ editor: Editor) throws -> AcademicYear {
         guard let year = try c.academicYear(id: id) else { throw DeskError.notFound(editor.words.structureNotFound) }
+        try c.requireOpen(year: year.id)
         return year
     }
 

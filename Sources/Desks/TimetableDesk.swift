@@ -30,9 +30,10 @@ public struct TimetableDesk: Sendable {
     /// at the moment it is entered. A lesson with marks or absences is not cancelled, moved
     /// or replaced: those entries would lose their column.
     public func changeTimetable(lesson id: Int, _ change: Change, reason: String, by editor: Editor) throws {
-        try database.write { c in
+        try database.deskWrite { c in
             try editor.require(.manageTimetable, .school)
             guard let lesson = try c.journalLesson(id) else { throw DeskError.notFound("Такого урока нет.") }
+            try c.requireOpen(year: lesson.yearID)
             guard !lesson.cancelled else { throw DeskError.refused(.cancelledLesson) }
             let reason = reason.trimmingWhitespace
             guard reason.count <= 500 else { throw DeskError.invalid("Причина длиннее 500 знаков.", field: "reason") }
@@ -146,7 +147,7 @@ public struct TimetableOutcome: Sendable, Equatable {
 extension TimetableDesk {
     /// Adds an entry to a class's week from `from` to the end of the year; the lessons follow.
     public func addEntry(classID: Int, _ draft: EntryDraft, from: CivilDate, reason: String = "", by editor: Editor) throws -> TimetableOutcome {
-        try database.write { c in
+        try database.deskWrite { c in
             try editor.require(.manageTimetable, .school)
             let (schoolClass, year) = try classAndYear(c, classID)
             try checkStart(from, year: year, editor)
@@ -166,7 +167,7 @@ extension TimetableDesk {
     /// begins (a version that has not begun by then is changed in place). The lessons from that
     /// date follow; those with something entered keep theirs and are listed.
     public func changeEntry(_ id: Int, to draft: EntryDraft, from: CivilDate, reason: String = "", by editor: Editor) throws -> TimetableOutcome {
-        try database.write { c in
+        try database.deskWrite { c in
             try editor.require(.manageTimetable, .school)
             guard let old = try c.timetableEntryView(id) else { throw DeskError.notFound("Такой записи расписания нет.") }
             let (schoolClass, year) = try classAndYear(c, old.classID)
@@ -199,7 +200,7 @@ extension TimetableDesk {
     /// Takes an entry out of the week from `from`; its lessons from that date go, except those
     /// something was entered for, which are kept and listed.
     public func removeEntry(_ id: Int, from: CivilDate, reason: String = "", by editor: Editor) throws -> TimetableOutcome {
-        try database.write { c in
+        try database.deskWrite { c in
             try editor.require(.manageTimetable, .school)
             guard let old = try c.timetableEntryView(id) else { throw DeskError.notFound("Такой записи расписания нет.") }
             let (_, year) = try classAndYear(c, old.classID)
@@ -220,7 +221,7 @@ extension TimetableDesk {
     /// An extra lesson of a class on a date, outside the weekly timetable (a lesson of no entry):
     /// shown in diaries and on the kiosk as «дополнительный урок». Returns its id.
     public func addLesson(classID: Int, on date: CivilDate, _ draft: EntryDraft, reason: String, by editor: Editor) throws -> Int {
-        try database.write { c in
+        try database.deskWrite { c in
             try editor.require(.manageTimetable, .school)
             let (schoolClass, year) = try classAndYear(c, classID)
             guard year.startsOn <= date, date <= year.endsOn, date.weekday != 7 else {
@@ -259,6 +260,7 @@ extension TimetableDesk {
     func classAndYear(_ c: Connection, _ classID: Int) throws -> (SchoolClass, AcademicYear) {
         guard let schoolClass = try c.schoolClass(classID) else { throw DeskError.notFound("Нет такого класса.") }
         guard let year = try c.academicYear(id: schoolClass.yearID) else { throw DeskError.notFound("Нет учебного года этого класса.") }
+        try c.requireOpen(year: year.id)
         return (schoolClass, year)
     }
 

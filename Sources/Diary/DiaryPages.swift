@@ -73,26 +73,51 @@ public struct DiaryPages: Sendable {
 
     func load(_ visit: Visit) throws -> DiaryStudent {
         let id = try visit.request.pathParameters.int("id")
-        guard let s = try database.read({ try $0.diaryStudent(id, on: visit.today) }), s.classID != nil else { throw HTTPError.notFound }
+        // A leaver of an earlier year (a graduate) reads their last year.
+        let s = try database.read { c in
+            try c.diaryStudent(id, on: try Self.day(visit, c)).flatMap { $0.classID == nil ? nil : $0 }
+                ?? c.studentYears(id).last.flatMap { try c.diaryStudent(id, on: $0.endsOn) }
+        }
+        guard let s, s.classID != nil else { throw HTTPError.notFound }
         return s
+    }
+
+    /// `?year=…` of an earlier year chosen, for the links that stay in it.
+    static func yearQuery(_ visit: Visit) -> String { visit.request.query["year"].flatMap(Int.init).map { "?year=\($0)" } ?? "" }
+
+    /// The day whose school year the diary shows: of `?year=` (an earlier year: its last day), of
+    /// `?period=`, of `?week=`, else today.
+    static func day(_ visit: Visit, _ c: Connection) throws -> CivilDate {
+        let q = visit.request.query
+        if let id = q["year"].flatMap(Int.init), let year = try c.academicYear(id: id) { return min(year.endsOn, max(year.startsOn, visit.today)) }
+        if let id = q["period"].flatMap(Int.init), let period = try c.period(id) { return period.period.startsOn }
+        if let week = q["week"].flatMap({ CivilDate(iso: $0) }) { return week }
+        return visit.today
     }
 
     /// The page frame: child switcher, the three views, the content.
     func frame(_ visit: Visit, _ student: DiaryStudent, tab: String, title: String, _ content: HTML) throws -> Response {
         let actor = visit.actor!
-        let (school, me, children) = try database.read { c in
-            (try c.school(), try c.personSummary(actor.personID, year: -1), try c.studentNames(actor.students.sorted()))
+        let (school, me, children, years, shown) = try database.read { c in
+            (try c.school(), try c.personSummary(actor.personID, year: -1), try c.studentNames(actor.students.sorted()),
+             try c.studentYears(student.id), try c.academicYear(containing: try Self.day(visit, c)))
         }
         let w = visit.words
+        // The student's earlier years: each opens the same view of that year (moving up a year is
+        // no leaving: the leaver's notice is for the last year only).
+        let chooser: [HTML] = years.count < 2 ? [] : years.map {
+            "<a href=\"/diary/\(student.id)\(tab)?year=\($0.id)\"\($0.id == shown?.id ? " aria-current=\"page\"" as HTML : "")>\($0.name)</a>"
+        }
         let switcher: [HTML] = children.count > 1 ? children.map {
             "<a href=\"/diary/\($0.id)\"\($0.id == student.id ? " aria-current=\"page\"" as HTML : "")>\($0.name)</a>"
         } : []
         let page = Layout.page(title: title, school: school, user: SignedIn(visit, name: me?.card.shortName ?? ""),
                                nav: [(w.menuHome, "/")], """
             <main class="diary">
-            \(switcher.isEmpty ? "" as HTML : "<nav class=\"children\" aria-label=\"\(w.children)\">\(each: switcher)</nav>")
-            <h1>\(student.name)<small>, \(student.className)</small></h1>\(student.leftOn.map { "\n<p class=\"notice\">\(w.diaryOfLeaver(w.date($0)))</p>" as HTML })
-            \(DiaryView.tabs(base: "/diary/\(student.id)", current: tab, w))
+            \(switcher.isEmpty ? "" as HTML : "<nav class=\"children\" aria-label=\"\(w.children)\">\(each: switcher)</nav>")\
+            \(chooser.isEmpty ? "" as HTML : "<nav class=\"children years\" aria-label=\"\(w.archiveYear)\">\(each: chooser)</nav>")
+            <h1>\(student.name)<small>, \(student.className)</small></h1>\(student.leftOn.flatMap { left in shown?.id == years.last?.id || years.count < 2 ? "\n<p class=\"notice\">\(w.diaryOfLeaver(w.date(left)))</p>" as HTML : nil })
+            \(DiaryView.tabs(base: "/diary/\(student.id)", current: tab, query: Self.yearQuery(visit), w))
             \(content)
             </main>
             """)
@@ -101,7 +126,13 @@ public struct DiaryPages: Sendable {
 
     func weekPage(_ visit: Visit) throws -> Response {
         let student = try load(visit)
-        let monday = try Self.monday(visit)
+        var monday = try Self.monday(visit)
+        if visit.request.query["week"] == nil, visit.request.query["year"] != nil {
+            // An earlier year opens at its last week of lessons.
+            let day = try database.read { c in try Self.day(visit, c) }
+            let last = try database.read { c in try c.periods(classID: student.classID!).last?.endsOn } ?? day
+            monday = min(day, last).startOfWeek
+        }
         let base = "/diary/\(student.id)"
         return try frame(visit, student, tab: "", title: visit.words.menuDiary, """
             \(DiaryView.weekNav(base: base, monday: monday, today: visit.today, visit.words))
@@ -179,7 +210,7 @@ public struct DiaryPages: Sendable {
         guard let classID = student.classID else { throw HTTPError.notFound }
         let (periods, finals, acks, year) = try database.read { c in
             (try c.periods(classID: classID), try c.studentFinals(student: student.id, classID: classID),
-             try c.acknowledgements(student: student.id), try c.academicYear(containing: visit.today))
+             try c.acknowledgements(student: student.id), try c.currentAcademicYear(on: visit.today))
         }
         let absences = try database.read {
             try $0.absenceCounts(student: student.id, from: year?.startsOn ?? visit.today, to: visit.today)

@@ -79,9 +79,9 @@ public enum DiaryView {
     }
 
     /// The three views of a diary: the week, marks by subject, final marks.
-    public static func tabs(base: String, current tab: String, _ w: Words) -> HTML {
+    public static func tabs(base: String, current tab: String, query: String = "", _ w: Words) -> HTML {
         let links: [HTML] = [("", w.tabWeek), ("/marks", w.tabMarks), ("/finals", w.tabFinals)].map {
-            "<a href=\"\(base)\($0.0)\"\($0.0 == tab ? " aria-current=\"page\"" as HTML : "")>\($0.1)</a>"
+            "<a href=\"\(base)\($0.0)\(query)\"\($0.0 == tab ? " aria-current=\"page\"" as HTML : "")>\($0.1)</a>"
         }
         return "<nav class=\"tabs\">\(each: links)</nav>"
     }

@@ -110,6 +110,9 @@ public enum Action: String, CaseIterable, Sendable {
     /// A class's study groups: split a subject into groups, move students, each group's teacher
     /// (the administrator, any class and cross-class groups; a class teacher, their class).
     case manageGroups
+    /// A student's promotion at the year's end: kept back, moved up conditionally, leaving after
+    /// grade 9 (the class teacher for their class, the administrator for any).
+    case decidePromotion
 }
 
 /// What an action is done to.
@@ -200,7 +203,7 @@ public enum AccessPolicy {
             // A teacher's week is their own only; a class's week, its class teacher's too.
             if case let .person(id, _, _) = resource { return id == actor.personID && isTeaching(actor) }
             return leadsClass(actor, resource)
-        case .manageGroups:
+        case .manageGroups, .decidePromotion:
             return admin || leadsClass(actor, resource)
         }
     }
@@ -230,6 +233,8 @@ public enum AccessPolicy {
         case (.viewTimetable, .school), (.viewTimetable, .schoolClass), (.viewTimetable, .person(_, _, true)): true
         case (.manageGroups, .school), (.manageGroups, .schoolClass): true
         case (.viewTimetable, _), (.manageGroups, _): false
+        case (.decidePromotion, .schoolClass), (.decidePromotion, .student): true
+        case (.decidePromotion, _): false
         default: true
         }
     }

@@ -35,6 +35,7 @@ public enum AuditAction: String, CaseIterable, Sendable {
     case enrolmentJoin = "enrolment.join", enrolmentLeave = "enrolment.leave"
     case electronicAccessRefuse = "electronic_access.refuse", electronicAccessRestore = "electronic_access.restore"
     case printJournal = "print.journal", printSummary = "print.summary", printDiary = "print.diary", printBlank = "print.blank"
+    case yearNew = "year.new", yearPromotion = "year.promotion", assignmentsConfirm = "structure.assignments_confirm"
 
     /// The action in words, for the change log.
     public var russian: String {
@@ -120,6 +121,9 @@ public enum AuditAction: String, CaseIterable, Sendable {
         case .printSummary: "Напечатана сводная ведомость"
         case .printDiary: "Напечатан дневник"
         case .printBlank: "Напечатаны бланки временного журнала"
+        case .yearNew: "Начат новый учебный год"
+        case .yearPromotion: "Решение о переводе"
+        case .assignmentsConfirm: "Нагрузка утверждена"
         }
     }
 }

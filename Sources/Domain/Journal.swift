@@ -35,6 +35,7 @@ public enum JournalRefusal: String, Error, Sendable, CaseIterable {
     case studentAbsent = "student_absent"
     case yearNeedsPeriods = "year_needs_periods"
     case wrongScale = "wrong_scale"
+    case yearClosed = "year_closed"
 
     public var code: String { rawValue }
 
@@ -52,6 +53,7 @@ public enum JournalRefusal: String, Error, Sendable, CaseIterable {
         case .studentAbsent: "Обучающийся отмечен отсутствующим на этом уроке. Если отметка верна, подтвердите её."
         case .yearNeedsPeriods: "Годовая отметка ставится по отметкам за все периоды: их ещё нет. Если годовая нужна без них, укажите причину."
         case .wrongScale: "Предмет оценивается по другой шкале: по зачётному — «зачёт» или «незачёт», по остальным — от 1 до 5."
+        case .yearClosed: "Учебный год закрыт: начат следующий, записи прошлого года только для чтения."
         }
     }
 }

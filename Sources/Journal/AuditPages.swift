@@ -40,7 +40,7 @@ struct AuditPages: Sendable {
         let w = visit.words
         let (entries, classes, teachers, students) = try database.read { c in
             (try c.auditEntries(f, offsetMinutes: desk.utcOffsetMinutes, limit: 500),
-             try c.academicYear(containing: visit.today).map { try c.classList(year: $0.id) } ?? [], try c.teacherList(),
+             try c.currentAcademicYear(on: visit.today).map { try c.classList(year: $0.id) } ?? [], try c.teacherList(),
              try f.classID.map { try c.journalStudents(classID: $0, groupID: nil, from: visit.today.adding(days: -366), to: visit.today) } ?? [])
         }
         func options(_ items: [(id: Int, name: String)], _ selected: Int?) -> HTML {

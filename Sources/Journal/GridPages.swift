@@ -42,8 +42,12 @@ struct GridPages: Sendable {
     func list(_ visit: Visit) throws -> Response {
         let actor = visit.actor!
         let w = visit.words
-        let listings = try database.read { c in
-            try c.academicYear(containing: visit.today).map { try c.journalListings(year: $0.id) } ?? []
+        // This year's journals, or (`?year=`) an earlier year's: the archive, read-only.
+        let (year, years, closed, listings) = try database.read { c in
+            let years = try c.academicYears()
+            let asked = visit.request.query["year"].flatMap(Int.init)
+            let year = try years.first { $0.id == asked } ?? c.currentAcademicYear(on: visit.today)
+            return (year, years, try year.map { try c.isYearClosed($0.id) } ?? false, try year.map { try c.journalListings(year: $0.id) } ?? [])
         }
         let mine = listings.filter {
             AccessPolicy.permits(actor, .viewJournal, .classSubject(classID: $0.classID, subjectID: $0.subjectID, groupID: $0.groupID))
@@ -59,9 +63,14 @@ struct GridPages: Sendable {
             }
             return "<section class=\"card spaced\"><h2>\(name)</h2><div class=\"journal-links\">\(each: links)</div></section>"
         }
+        let choice: HTML = years.count < 2 ? "" : """
+            <form method="get" action="/journal" class="year-choice"><label for="year">\(w.archiveYear)</label>
+            <select id="year" name="year">\(each: years.map { "<option value=\"\($0.id)\"\($0.id == year?.id ? " selected" : "")>\($0.name)</option>" as HTML })</select>
+            <button type="submit" class="secondary">\(w.archiveShow)</button></form>
+            """
         return try JournalFrame.page(visit, database: database, title: w.menuJournals, nav: [(w.menuMyDay, "/day")], """
             <main>
-            <h1>\(w.menuJournals)</h1>
+            <h1>\(w.menuJournals)\(years.count < 2 ? "" : year.map { " <small>\($0.name)</small>" as HTML } ?? "")</h1>\(choice)\(closed ? "<p class=\"notice\">\(w.archiveClosed)</p>" as HTML : "")
             \(sections.isEmpty ? "<p class=\"card\">\(w.noJournals)</p>" as HTML : HTML(trusted: sections.map(\.text).joined()))
             </main>
             """)
@@ -80,12 +89,14 @@ struct GridPages: Sendable {
             return .redirect(to: "/journal/\(scope.classID)/\(scope.subjectID)?group=\(group)" + rest)
         }
         // The version is read before the sheet: a grid cached under it is never older than it.
-        let (range, version, rules, scale) = try database.read { c in
+        let (range, version, rules, scale, closed) = try database.read { c in
             (try JournalSheet.range(c, scope, today: visit.today), try c.journalVersion(classID: scope.classID),
-             try desk.rules(c, classID: scope.classID, subjectID: scope.subjectID, at: visit.now), try c.subjectScale(scope.subjectID) ?? .marks)
+             try desk.rules(c, classID: scope.classID, subjectID: scope.subjectID, at: visit.now), try c.subjectScale(scope.subjectID) ?? .marks,
+             try c.isYearClosed(classID: scope.classID))
         }
-        let editable = AccessPolicy.permits(actor, .editJournal, scope.resource)
-        let periodMarksOpen = range.period.map { AccessPolicy.permits(actor, .setPeriodMarks, scope.resource) && rules.periodMark($0.dates) == nil } ?? false
+        // A closed year's journal is read as it was: nothing in it opens for editing.
+        let editable = !closed && AccessPolicy.permits(actor, .editJournal, scope.resource)
+        let periodMarksOpen = !closed && range.period.map { AccessPolicy.permits(actor, .setPeriodMarks, scope.resource) && rules.periodMark($0.dates) == nil } ?? false
         let key = GridCache.Key(classID: scope.classID, subjectID: scope.subjectID, groupID: scope.groupID, from: range.from, to: range.to,
                                 editable: editable, periodMarksOpen: periodMarksOpen, classVersion: version.class, schoolVersion: version.school, language: w.language)
         let grid = try cache.value(key) {

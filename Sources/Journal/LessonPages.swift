@@ -142,7 +142,7 @@ struct LessonPages: Sendable {
         let actor = visit.actor!
         let w = visit.words
         let id = try visit.request.pathParameters.int("id")
-        let (lesson, students, marks, absences, workTypes, plan, individual, remarks, rules, clashes, closed, scale) = try database.read { c in
+        let (lesson, students, marks, absences, workTypes, plan, individual, remarks, rules, clashes, closed, scale, yearClosed) = try database.read { c in
             guard let l = try c.journalLesson(id) else { throw HTTPError.notFound }
             return (l, try c.journalStudents(classID: l.classID, groupID: l.groupID, from: l.date, to: l.date), try c.journalMarks(lessons: [id]),
                     try c.journalAbsences(lessons: [id]), try c.workTypes(), try c.planTopics(classID: l.classID, subjectID: l.subjectID),
@@ -150,10 +150,11 @@ struct LessonPages: Sendable {
                     try desk.rules(c, classID: l.classID, subjectID: l.subjectID, at: visit.now),
                     try l.actualTeacherID.map { try c.teacherLessons($0, on: l.date, bell: l.bell, except: l.id) } ?? [],
                     try l.period.map { try c.studentsWithPeriodMark(subject: l.subjectID, period: $0.id) } ?? [],
-                    try c.subjectScale(l.subjectID) ?? .marks)
+                    try c.subjectScale(l.subjectID) ?? .marks, try c.isYearClosed(l.yearID))
         }
-        let canEdit = AccessPolicy.permits(actor, .editJournal, lesson.resource)
-        let canCorrect = AccessPolicy.permits(actor, .correctAbsences, lesson.resource)
+        // A closed year's lesson is read as it was.
+        let canEdit = !yearClosed && AccessPolicy.permits(actor, .editJournal, lesson.resource)
+        let canCorrect = !yearClosed && AccessPolicy.permits(actor, .correctAbsences, lesson.resource)
         let begun = rules.hasBegun(lesson.timing)
         let entryState: Result<JournalRules.Entry, JournalRefusal> = rules.entry(lesson.timing)
         let csrf: HTML = "<input type=\"hidden\" name=\"_csrf\" value=\"\(visit.csrfToken)\">"

@@ -32,7 +32,7 @@ struct UnlockPages: Sendable {
         let w = visit.words
         let (unlocks, windows, pairs) = try database.read { c in
             (try c.activeUnlocks(now: visit.now), try c.activeTransferWindows(now: visit.now),
-             try c.academicYear(containing: visit.today).map { try c.classSubjects(year: $0.id) } ?? [])
+             try c.currentAcademicYear(on: visit.today).map { try c.classSubjects(year: $0.id) } ?? [])
         }
         let end = { (action: String, what: String) -> HTML in
             "<form method=\"post\" action=\"\(action)\" class=\"inline\">\(JournalFrame.csrfField(visit))<button class=\"link\" aria-label=\"\(w.withdrawWhat(what))\">\(w.withdraw)</button></form>"

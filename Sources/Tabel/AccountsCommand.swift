@@ -44,7 +44,7 @@ struct AccountsCommand: ParsableCommand {
             let db = try database.open()
             defer { db.close() }
             let today = SchoolClock().today
-            let year = try db.read { try $0.academicYear(containing: today) }?.id ?? -1
+            let year = try db.read { try $0.currentAcademicYear(on: today) }?.id ?? -1
             var people: [Int] = []
             if let className {
                 let name = ClassName(className)?.description ?? className

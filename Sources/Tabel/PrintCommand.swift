@@ -190,7 +190,7 @@ private func periodYear(_ db: Database, _ period: Int?) throws -> Int? {
 }
 
 private func currentYear(_ db: Database, _ date: CivilDate) throws -> Int {
-    guard let year = try db.read({ try $0.academicYear(containing: date) ?? $0.academicYears().last }) else {
+    guard let year = try db.read({ try $0.currentAcademicYear(on: date) }) else {
         throw ValidationError("В базе нет учебного года.")
     }
     return year.id

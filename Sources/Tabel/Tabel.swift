@@ -9,7 +9,7 @@ struct Tabel: ParsableCommand {
         abstract: "Табель — электронный журнал и дневник школы на одном сервере в школьной сети.",
         version: "0.1.0",
         subcommands: [Serve.self, SetupCommand.self, AccountsCommand.self, KioskCommand.self, DatabaseCommand.self, AuditCommand.self, BackupCommand.self,
-                      PrintCommand.self, RoutesCommand.self])
+                      PrintCommand.self, YearCommand.self, ExportCommand.self, RoutesCommand.self])
 }
 
 /// `--db`, shared by every command that opens the school's database.

@@ -66,6 +66,7 @@ extension Words {
         case .yearNeedsPeriods: pick(r.message, "A year mark follows the marks of every period, and some are missing. To give it without them, say why.")
         case .wrongScale: pick(r.message, "The subject has another scale: a pass or a fail on a pass/fail subject, 1 to 5 on the others.")
         case .subjectUnmarked: pick(r.message, "This subject is not given marks.")
+        case .yearClosed: pick(r.message, "The school year is closed: the next one has begun, and last year's records are read-only.")
         }
     }
 
@@ -122,6 +123,11 @@ extension Words {
     /// Messages of the desks, the domain and the HTTP layer, word for word, and their English.
     static let exactMessages: [String: String] = {
         var table: [String: String] = [
+            // The new year and the archives (issue #12, 4 and 5)
+            "Учебного года ещё нет: сначала tabel setup init.": "There is no school year yet: run tabel setup init first.",
+            "Выбыть после 9 класса можно только из 9 класса.": "Only a grade 9 student can leave after grade 9.",
+            "Такого учебного года нет.": "There is no such school year.",
+            "Из 11 класса не переводят условно: выпуск или повторное обучение.": "Grade 11 is not promoted conditionally: the student leaves school or is kept back.",
             // Final marks, acknowledgements and wrong-mark reports (issue #12)
             "Годовая, экзаменационная и итоговая отметки — без периода.": "Year, exam and final marks are given without a period.",
             "Сообщение длиннее 1000 знаков.": "The message is longer than 1000 characters.",
@@ -245,6 +251,12 @@ extension Words {
 
     /// Messages with parts that vary («{}»), and their English.
     static let patternMessages: [(String, String)] = [
+        ("Новый учебный год начинается после окончания текущего ({}).", "The new school year starts after the current one ends ({})."),
+        ("Новый учебный год начинается не позже чем через год после окончания текущего ({}).",
+         "The new school year starts no later than a year after the current one ends ({})."),
+        ("Учебный год {} уже есть.", "School year {} already exists."),
+        ("Учебный год {} ещё не начался: следующий начинают от начавшегося.", "School year {} has not begun yet: the next one is started from a year under way."),
+        ("Учебного года {} нет. Есть: {}.", "There is no school year {}. There are: {}."),
         ("В этом году обучающийся уже был в этом классе (до {}): повторное зачисление в тот же класс не ведётся.",
          "This year the student was already in this class (until {}): enrolling into the same class again is not kept."),
         ("Перевод — после дня зачисления в прежний класс ({}) и не позже сегодняшнего дня.",

@@ -59,6 +59,7 @@ import Testing
             .union(cells([.viewJournal], journals)).union(cells([.listJournals, .viewTimetableChanges, .viewTeachersDay], ["school"])).union(cells([.viewDiary], diaries))
             .union(cells([.viewStructure, .manageStructure], ["school"]))
             .union(cells([.viewTimetable], weeks)).union(cells([.manageGroups], ["school", "ownClass", "otherClass"]))
+            .union(cells([.decidePromotion], ["ownClass", "otherClass", "ownStudent", "otherStudent"]))
             .union(cells([.answerMarkReports], lessons))),
         ("director", Actor(accountID: 2, personID: 2, roles: [.director]),
          cells([.viewPeople, .viewReports, .viewAudit], all).union(cells([.viewJournal], journals)).union(cells([.viewDiary], diaries))
@@ -81,6 +82,7 @@ import Testing
                                                       + classSubjects + classLessons))
             .union(cells([.viewDiary], ["ownStudent"]))
             .union(cells([.viewTimetable, .manageGroups], ["ownClass"]))
+            .union(cells([.decidePromotion], ["ownClass", "ownStudent"]))
             .union(cells([.editPeople, .recordConsent, .issueSlips], ["ownClass", "ownSubject", "ownStudent", "ownClassPerson", "ownLesson"]
                                                                      + classSubjects + classLessons)))),
         // Teaches group 51 of subject 5: that group only — not group 52, not the whole class.

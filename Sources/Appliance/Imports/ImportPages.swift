@@ -52,7 +52,7 @@ struct ImportPages {
     func form(_ visit: Visit, choice: Choice, problems: [String], status: Int, heading: String? = nil, lead: HTML? = nil) throws -> Response {
         let w = visit.words
         let (classes, subjects) = try database.read { c in
-            (try c.classList(year: try c.academicYear(containing: visit.today)?.id ?? -1), try c.subjectList())
+            (try c.classList(year: try c.importAcademicYear(on: visit.today)?.id ?? -1), try c.subjectList())
         }
         let kinds: [HTML] = CSVImport.Kind.allCases.map { kind in
             let note = w.importsKindNote(kind.rawValue)
@@ -117,7 +117,7 @@ struct ImportPages {
         if kind == .plan {
             let names = try database.read { c -> (String, String)? in
                 guard let classID = choice.classID, let subjectID = choice.subjectID,
-                      let year = try c.academicYear(containing: visit.today), let k = try c.schoolClass(classID), k.yearID == year.id,
+                      let year = try c.importAcademicYear(on: visit.today), let k = try c.schoolClass(classID), k.yearID == year.id,
                       let subject = try c.subjectName(subjectID) else { return nil }
                 return (k.name, subject)
             }

@@ -21,6 +21,9 @@ extension PeoplePages {
                 try correctReasons(visit)
             },
             classFinalsRoute,
+            AppRoute(.post, "/classes/{id:int}/promotion", .policy(.decidePromotion, resource: schoolClass)) { visit in
+                try savePromotions(visit)
+            },
         ] + slipRoutes
     }
 
@@ -57,7 +60,7 @@ extension PeoplePages {
                     guardians: try c.guardians(students: students.map(\.id)), absences: absences, lessons: lessons, rules: rules,
                     periods: try c.periods(classID: classID), acknowledgements: try c.classAcknowledgements(classID: classID),
                     reports: try c.markReports(classID: classID), enrolments: try c.classEnrolments(classID: classID),
-                    yearStart: try c.academicYear(containing: visit.today)?.startsOn)
+                    yearStart: try c.currentAcademicYear(on: visit.today)?.startsOn)
         }
         let schoolClass = data.schoolClass
         let students = data.members.filter { $0.kind == .student }

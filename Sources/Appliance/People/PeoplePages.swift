@@ -51,7 +51,7 @@ struct PeoplePages {
         let q = (visit.request.query["q"] ?? "").trimmingWhitespace
         let classID = visit.request.query["class"].flatMap(Int.init)
         let (rows, classes) = try database.read { c -> ([PersonListing], [(id: Int, name: String)]) in
-            let year = try c.academicYear(containing: visit.today)?.id ?? -1
+            let year = try c.currentAcademicYear(on: visit.today)?.id ?? -1
             return (try c.people(year: year, classID: classID), try c.classList(year: year))
         }
         let actor = visit.actor!

@@ -94,7 +94,7 @@ extension PeoplePages {
         let id = try visit.request.pathParameters.int("id")
         let w = visit.words
         let data = try database.read { c in
-            let year = try c.academicYear(containing: visit.today)?.id ?? -1
+            let year = try c.currentAcademicYear(on: visit.today)?.id ?? -1
             return (person: try c.slipPerson(id, year: year), consents: try c.consents(person: id), account: try c.account(person: id),
                     state: try c.accountState(person: id), schoolClass: try c.enrolledClass(student: id, year: year),
                     guardians: try c.guardians(students: [id]), children: try c.children(of: id, year: year),

@@ -59,7 +59,7 @@ extension PeoplePages {
         let kind = PersonKind(rawValue: form["kind"] ?? "").flatMap { $0 == .staff && !mayAddStaff ? nil : $0 } ?? .student
         let fixedStudent = (form["student"] ?? form["students"]).flatMap(Int.init)
         let data = try database.read { c in
-            let year = try c.academicYear(containing: visit.today)?.id ?? -1
+            let year = try c.currentAcademicYear(on: visit.today)?.id ?? -1
             let classes = try c.classList(year: year).filter { AccessPolicy.permits(actor, .editPeople, .schoolClass($0.id)) }
             return (classes: classes, child: try fixedStudent.flatMap { try c.slipPerson($0, year: year) })
         }

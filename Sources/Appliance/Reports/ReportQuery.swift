@@ -11,6 +11,8 @@ struct ReportQuery {
     let periodID: Int?
     let from: CivilDate?
     let to: CivilDate?
+    /// `?year=`: an earlier school year's reports (the archive).
+    let yearID: Int?
 
     /// - Throws: 400 naming the bad parameter, in the visitor's words.
     init(_ visit: Visit) throws {
@@ -28,6 +30,7 @@ struct ReportQuery {
         }
         (classID, teacher, subject, periodID) = (try id("class"), try id("teacher"), try id("subject"), try id("period"))
         (from, to) = (try date("from"), try date("to"))
+        yearID = try id("year")
         if (from == nil) != (to == nil) { throw HTTPError.badRequest(w.bothFromAndTo) }
         if let from, let to {
             guard from <= to else { throw HTTPError.badRequest(w.fromAfterTo) }

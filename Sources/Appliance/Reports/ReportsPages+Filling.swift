@@ -18,7 +18,7 @@ extension ReportsPages {
         let actor = visit.actor!
         let whole = AccessPolicy.permits(actor, .viewReports, .school)
         let teacher = q.teacher ?? (q.classID == nil && !whole ? actor.personID : nil)
-        return ReportsDesk.Filter(classID: q.classID, teacher: teacher, subject: q.subject, periodID: q.periodID, from: q.from, to: q.to)
+        return ReportsDesk.Filter(classID: q.classID, teacher: teacher, subject: q.subject, periodID: q.periodID, from: q.from, to: q.to, yearID: q.yearID)
     }
 
     @Sendable static func filterResource(_ visit: Visit) throws -> Resource { try filter(visit).resource }
@@ -76,6 +76,7 @@ extension ReportsPages {
         if let c = scope.classID { parts.append("class=\(c)") }
         if let t = scope.teacher { parts.append("teacher=\(t)") }
         if let s = scope.subject { parts.append("subject=\(s)") }
+        if let y = scope.yearID { parts.append("year=\(y)") }
         parts.append(period.map { "period=\($0.id)" } ?? "from=\(from.iso)&to=\(to.iso)")
         return parts.joined(separator: "&")
     }
@@ -86,7 +87,7 @@ extension ReportsPages {
                     periods: [Period]) throws -> HTML {
         let w = visit.words
         let whole = AccessPolicy.permits(visit.actor!, .viewReports, .school)
-        let classes = try desk.classes(today: visit.today, by: visit.editor)
+        let classes = try desk.classes(today: visit.today, year: scope.yearID, by: visit.editor)
         let (teachers, subjects) = try database.read { c in (whole ? try c.teacherList() : [], try c.subjectList()) }
         func options(_ items: [(id: Int, name: String)], _ selected: Int?) -> HTML {
             "<option value=\"\">\(w.all)</option>" + HTML(trusted: items.map {
@@ -98,7 +99,7 @@ extension ReportsPages {
         }.joined())
         let teacherFilter: HTML = whole ? "<label>\(w.reportTeacher) <select name=\"teacher\">\(options(teachers, scope.teacher))</select></label>" : ""
         return """
-            <form method="get" action="\(path)" class="card search">
+            <form method="get" action="\(path)" class="card search">\(scope.yearID.map { "<input type=\"hidden\" name=\"year\" value=\"\($0)\">" as HTML })
             <label>\(w.reportClass) <select name="class">\(options(classes, scope.classID))</select></label>
             \(teacherFilter)
             <label>\(w.reportSubject) <select name="subject">\(options(subjects, scope.subject))</select></label>

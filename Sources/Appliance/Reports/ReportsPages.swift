@@ -80,16 +80,26 @@ struct ReportsPages: Sendable {
 
     func overview(_ visit: Visit) throws -> Response {
         let w = visit.words
-        let classes = try desk.classes(today: visit.today, by: visit.editor)
+        // The reports of a chosen year (`?year=`): an earlier one's classes and periods.
+        let (years, current) = try database.read { c in (try c.academicYears(), try c.currentAcademicYear(on: visit.today)) }
+        let year = years.first { $0.id == visit.request.query["year"].flatMap(Int.init) } ?? current
+        let past = year != nil && year?.id != current?.id
+        let classes = try desk.classes(today: visit.today, year: year?.id, by: visit.editor)
         let links: [HTML] = classes.map { "<li><a href=\"/reports/progress?class=\($0.id)\">\($0.name)</a></li>" }
-        let forecasts = try forecastLinks(visit, classes: classes)
+        let forecasts = past ? [] : try forecastLinks(visit, classes: classes)
+        let inYear = past ? "?year=\(year!.id)" : ""
+        let choice: HTML = years.count < 2 ? "" : """
+            <form method="get" action="/reports" class="year-choice"><label for="year">\(w.archiveYear)</label>
+            <select id="year" name="year">\(each: years.map { "<option value=\"\($0.id)\"\($0.id == year?.id ? " selected" : "")>\($0.name)</option>" as HTML })</select>
+            <button type="submit" class="secondary">\(w.archiveShow)</button></form>
+            """
         return try frame(visit, title: w.reportsSection, """
             <main class="reports">
-            <h1>\(w.reportsSection)</h1>
+            <h1>\(w.reportsSection)\(years.count < 2 ? "" : year.map { " <small>\($0.name)</small>" as HTML } ?? "")</h1>\(choice)
             <p class="muted">\(w.reportsIntro)</p>
-            <nav class="card"><h2><a href="/reports/filling">\(w.fillingReportTitle)</a></h2>
-            <h2><a href="/reports/substitutions">\(w.substitutionsReportTitle)</a></h2>
-            <h2><a href="/reports/timeliness">\(w.timelinessReportTitle)</a></h2>
+            <nav class="card"><h2><a href="/reports/filling\(inYear)">\(w.fillingReportTitle)</a></h2>
+            <h2><a href="/reports/substitutions\(inYear)">\(w.substitutionsReportTitle)</a></h2>
+            <h2><a href="/reports/timeliness\(inYear)">\(w.timelinessReportTitle)</a></h2>
             \(AccessPolicy.permits(visit.actor!, .viewReports, .school) ? "<h2><a href=\"/reports/activity\">\(w.activityReportTitle)</a></h2>" as HTML : "")</nav>
             <nav class="card class-links" aria-label="\(w.progressReportTitle)"><h2>\(w.progressReportTitle)</h2>
             \(classes.isEmpty ? "<p>\(w.reportsNoClasses)</p>" as HTML : "<ul>\(each: links)</ul>")</nav>
@@ -104,7 +114,8 @@ struct ReportsPages: Sendable {
     func progressPage(_ visit: Visit) throws -> Response {
         let w = visit.words
         let report = try desk.progress(try Self.scope(visit), today: visit.today, by: visit.editor)
-        let classes = try desk.classes(today: visit.today, by: visit.editor)
+        // The classes of the report's class's year (an earlier year's from the archive).
+        let classes = try desk.classes(today: visit.today, year: try database.read { try $0.yearID(class: report.classID) }, by: visit.editor)
         let f = report.figures
         let subjectRows: [HTML] = f.subjects.map { s in
             "<tr><th scope=\"row\">\(s.name)</th><td>\(s.students)</td><td>\(s.rated)</td><td>\(s.average.map(w.decimal) ?? "—")</td>"
@@ -227,7 +238,7 @@ struct ReportsPages: Sendable {
         let taught = actor.assignments.filter { !read.contains($0.classID) }
         guard !taught.isEmpty else { return classes.map { "<li><a href=\"/reports/forecast?class=\($0.id)\">\($0.name)</a></li>" } }
         let (names, subjects) = try database.read { c in
-            (try c.academicYear(containing: visit.today).map { try c.classList(year: $0.id) } ?? [], try c.subjectList())
+            (try c.currentAcademicYear(on: visit.today).map { try c.classList(year: $0.id) } ?? [], try c.subjectList())
         }
         let className = Dictionary(names.map { ($0.id, $0.name) }) { a, _ in a }
         let subjectName = Dictionary(subjects.map { ($0.id, $0.name) }) { a, _ in a }

@@ -17,6 +17,11 @@ extension StructurePages {
                       add: { visit, f in _ = try desk.addClass(year: formYear(f), classForm(f), by: visit.editor); return nil },
                       change: { visit, id, f in try desk.changeClass(id, classForm(f), by: visit.editor) },
                       delete: { visit, id, _ in try desk.deleteClass(id, by: visit.editor); return nil })
+            + [AppRoute(.post, "/school/assignments/confirm", .school(.manageTimetable)) { visit in
+                let year = formYear(try visit.request.form())
+                _ = try YearDesk(database: database).confirmAssignments(year: year, by: visit.editor)
+                return .redirect(to: "/school/assignments?saved=1&year=\(year)")
+            }]
             + section(.assignments, row: "a", render: { try assignments($0, $1) },
                       add: { visit, f in _ = try desk.addAssignment(year: formYear(f), assignmentForm(f), by: visit.editor); return nil },
                       change: { visit, id, f in try desk.changeAssignment(id, assignmentForm(f), by: visit.editor); return nil },
@@ -152,13 +157,14 @@ extension StructurePages {
         }
         let shown = data.assignments.filter { $0.classID == chosen?.id }
         let rows: [HTML] = shown.map { a in
+            let draft: HTML = a.draft ? " <span class=\"tag change\">\(w.draftMark)</span>" : ""
             guard edit else {
-                return "<tr><td>\(a.subject)</td><td>\(a.group ?? w.structureWholeClass)</td><td>\(a.teacher)</td><td>\(RussianNumber.weight(a.hours))</td></tr>"
+                return "<tr><td>\(a.subject)\(draft)</td><td>\(a.group ?? w.structureWholeClass)</td><td>\(a.teacher)</td><td>\(RussianNumber.weight(a.hours))</td></tr>"
             }
             let f = "a\(a.id)"
             return """
                 <tr><td data-label="\(w.structureSubject)">\(select(d, f, "subject", w.structureSubject, String(a.subjectID), subjects, row: true))
-                <input type="hidden" name="class" value="\(a.classID)" form="\(f)"></td>
+                <input type="hidden" name="class" value="\(a.classID)" form="\(f)">\(draft)</td>
                 <td data-label="\(w.structureGroup)">\(select(d, f, "group", w.structureGroup, a.groupID.map(String.init) ?? "", groupsOf(a.classID), row: true))</td>
                 <td data-label="\(w.structureTeacher)">\(select(d, f, "teacher", w.structureTeacher, String(a.teacherID), teachers, row: true))</td>
                 <td data-label="\(w.structureHours)">\(field(d, f, "hours", w.structureHours, RussianNumber.weight(a.hours), attributes: " inputmode=\"decimal\" class=\"narrow\"", row: true))</td>
@@ -173,8 +179,16 @@ extension StructurePages {
             field(d, "new", "hours", w.structureHours, "", attributes: " inputmode=\"decimal\"", row: false),
         ])
         let total = shown.reduce(0) { $0 + $1.hours }
+        let drafts = data.assignments.filter(\.draft).count
+        let confirm: HTML = drafts == 0 ? "" : """
+            <section class="notice warn draft-load"><p>\(w.draftAssignments(drafts))</p>\
+            \(AccessPolicy.permits(visit.actor!, .manageTimetable, .school) ? """
+                <form method="post" action="/school/assignments/confirm"><input type="hidden" name="_csrf" value="\(visit.csrfToken)">\
+                <input type="hidden" name="year" value="\(data.year?.id ?? -1)"><button type="submit">\(w.draftConfirm)</button></form>
+                """ as HTML : "")</section>
+            """
         return try frame(visit, .assignments, year: data.year, years: data.all, status: d.status, """
-            <nav class="periods class-choice" aria-label="\(w.structureClasses)">\(each: classLinks)</nav>
+            \(confirm)<nav class="periods class-choice" aria-label="\(w.structureClasses)">\(each: classLinks)</nav>
             <section class="card">
             <h2>\(chosen.map { w.structureAssignmentsOf($0.name, hours: RussianNumber.weight(total)) } ?? w.structureAssignments)</h2>
             \(table([w.structureSubject, w.structureGroup, w.structureTeacher, w.structureHours] + (edit ? [""] : []), rows, empty: w.structureNone, editable: edit))

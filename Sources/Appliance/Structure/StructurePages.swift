@@ -278,7 +278,7 @@ struct StructurePages: Sendable {
         ]
         let links: [HTML] = summaries.map { s, hint, count in
             "<a href=\"/school/\(s.rawValue)\(query)\">\(title(s, w))<small>\(hint)</small><small class=\"count\">\(count)</small></a>"
-        }
+        } + (canEdit(visit) ? ["<a href=\"/school/year\">\(w.yearTitle)<small>\(w.yearHint)</small></a>"] : [])
         return try frame(visit, nil, year: data.year, years: data.all, status: 200, """
             \(data.year == nil ? "<p class=\"notice\">\(w.structureNoYear)</p>" as HTML : "")
             <div class="links">\(each: links)</div>

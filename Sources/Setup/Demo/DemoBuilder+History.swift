@@ -5,7 +5,8 @@ extension DemoBuilder {
     /// Earlier school years (`DemoOptions.years` − 1 of them): each with its calendar,
     /// periods and holidays, and the classes today's students were in then (a grade lower
     /// per year back; those not yet at school are left out), their lessons on the same weekly
-    /// pattern, marks, absences, remarks and period marks. Enrolments of those years are closed.
+    /// pattern, marks, absences, remarks and period marks. Enrolments of those years are closed,
+    /// and so are the years themselves (read-only).
     ///
     /// - Important: a past lesson keeps this year's timetable pattern and groups: history is
     ///   there for the volume of data a school accumulates, not as an archive to browse.
@@ -39,6 +40,8 @@ extension DemoBuilder {
             }
             progress("Учебный год \(AcademicYear.name(startYear: past.startYear)): классов \(classes.count)")
             try writeJournal(through: past.yearEnd)
+            // A past year is closed, as `tabel year new` leaves it: read-only.
+            try c.closeAcademicYear(year, at: createdAt)
         }
     }
 }

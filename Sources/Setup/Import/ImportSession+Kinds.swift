@@ -27,15 +27,21 @@ extension ImportSession {
             record(.moved, row, "\(card.fullName) — перевод в \(target.name) с \(joinedOn.russian)")
             return
         }
+        if let known = try c.findFormerStudent(card) {
+            try c.insertEnrolment(student: known, class: target.id, joinedOn: joinedOn)
+            record(.updated, row, "\(card.fullName), \(target.name) — зачисление с \(joinedOn.russian) (уже известен в Табеле)")
+            return
+        }
         let id = try createPerson(card, consent: consent, document: value(row, "Документ согласия"))
         try c.insertEnrolment(student: id, class: target.id, joinedOn: joinedOn)
         record(.created, row, "\(card.fullName), \(target.name) — новый обучающийся\(joinedOn == year.startsOn ? "" : " с \(joinedOn.russian)")")
     }
 
-    /// The day a row's student joins their class: «Дата зачисления», or today; a day of the school year.
+    /// The day a row's student joins their class: «Дата зачисления», or today (the year's first
+    /// day for a year not begun yet); a day of the school year.
     func enrolmentDate(_ row: CSVTable.Row) throws -> CivilDate {
         let text = value(row, "Дата зачисления")
-        guard !text.isEmpty else { return today }
+        guard !text.isEmpty else { return max(today, year.startsOn) }
         guard let date = CivilDate(russian: text) else {
             throw InputError(line: row.line, "«Дата зачисления»: «\(text)» — ожидается дата ДД.ММ.ГГГГ")
         }

@@ -53,7 +53,11 @@ public struct ImportFailure: Error, CustomStringConvertible, Sendable {
 /// students by surname, name, patronymic and birth date (or the name alone when no date is
 /// given); staff by full name among staff; guardians by full name together with the child
 /// (or with the phone when the same parent has another child); timetable entries by class,
-/// group, weekday and lesson number.
+/// group, weekday and lesson number. A student of an earlier year (a leaver coming back, anyone
+/// not yet on a list of the year) is the same person again, enrolled anew.
+///
+/// The year imported into is `Connection.importAcademicYear`: after `tabel year new`, the new
+/// one, also before its 1 September (a new grade 1 comes this way).
 public struct Importer {
     public enum Kind: String, CaseIterable, Sendable {
         case staff, students, guardians, timetable
@@ -81,7 +85,7 @@ public struct Importer {
         let sessionID = session
         do {
             return try database.write { c in
-                guard let year = try c.academicYear(containing: today) else {
+                guard let year = try c.importAcademicYear(on: today) else {
                     throw ImportFailure(problems: [InputError(line: nil, "на \(today.russian) не задан учебный год: сначала tabel setup init")])
                 }
                 var session = ImportSession(c: c, table: table, year: year, today: today, now: now)

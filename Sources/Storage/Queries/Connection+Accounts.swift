@@ -124,22 +124,20 @@ extension Connection {
         try first("SELECT version FROM access_version WHERE id = 1") { $0.int(0) } ?? 0
     }
 
-    /// Everything the access policy needs about an account's person in the year containing `today`.
+    /// Everything the access policy needs about an account's person in the current year (see
+    /// `currentAcademicYear(on:)`); a draft teaching assignment gives no access yet.
     public func actor(account: AccountRecord, session: SessionRecord?, today: CivilDate) throws -> Actor {
         let person = account.personID
         var roles = Set(try query("SELECT role FROM staff_role WHERE person_id = ?", person) { Role(rawValue: $0.string(0)) }.compactMap { $0 })
-        let year = try academicYear(containing: today)?.id ?? -1
+        let year = try currentAcademicYear(on: today)?.id ?? -1
         let classTeacherOf = Set(try query("SELECT id FROM school_class WHERE class_teacher_id = ? AND year_id = ?", person, year) { $0.int(0) })
-        let assignments = try query("SELECT class_id, subject_id, group_id FROM teaching_assignment WHERE teacher_id = ? AND year_id = ?", person, year) {
+        let assignments = try query("SELECT class_id, subject_id, group_id FROM teaching_assignment WHERE teacher_id = ? AND year_id = ? AND draft = 0", person, year) {
             TeachingAssignment(classID: $0.int(0), subjectID: $0.int(1), groupID: $0.optionalInt(2))
         }
         var students = Set<Int>()
-        // A student who left during the year still reads the diary of their time at school
-        // (so do their guardians, whose links stay): marks stay theirs.
-        if try first("""
-            SELECT 1 FROM enrolment e JOIN school_class c ON c.id = e.class_id
-            WHERE e.student_id = ? AND c.year_id = ?
-            """, person, year, row: { _ in true }) != nil {
+        // A student who left, during the year or as a leaver at its end, still reads the diary of
+        // their time at school (so do their guardians, whose links stay): marks stay theirs.
+        if try first("SELECT 1 FROM enrolment WHERE student_id = ?", person, row: { _ in true }) != nil {
             roles.insert(.student)
             students.insert(person)
         }
@@ -157,7 +155,7 @@ extension Connection {
         try first("""
             SELECT p.last_name, p.first_name, p.middle_name, p.gender, p.birth_date, p.phone, p.email, a.login,
                    coalesce((SELECT c.name FROM enrolment e JOIN school_class c ON c.id = e.class_id
-                             WHERE e.student_id = p.id AND c.year_id = ?2 AND e.left_on IS NULL),
+                             WHERE e.student_id = p.id AND c.year_id = ?2 AND \(Self.onListAtYearEnd)),
                             (SELECT c.name FROM school_class c WHERE c.class_teacher_id = p.id AND c.year_id = ?2 ORDER BY c.grade LIMIT 1))
             FROM person p LEFT JOIN account a ON a.person_id = p.id WHERE p.id = ?1
             """, id, year) { r in

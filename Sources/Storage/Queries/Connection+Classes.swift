@@ -54,7 +54,7 @@ extension Connection {
         let students = try query("""
             SELECT p.id, p.last_name, p.first_name, p.middle_name, p.birth_date, a.login, a.id IS NOT NULL, \(inUse), \(staff)
             FROM enrolment e JOIN person p ON p.id = e.student_id LEFT JOIN account a ON a.person_id = p.id
-            WHERE e.class_id = ? AND e.left_on IS NULL ORDER BY p.last_name, p.first_name, p.middle_name, p.id
+            WHERE e.class_id = ? AND \(Self.onListAtYearEnd) ORDER BY p.last_name, p.first_name, p.middle_name, p.id
             """, classID) { r in
             ClassMember(id: r.int(0), card: PersonCard(lastName: r.string(1), firstName: r.string(2), middleName: r.string(3), birthDate: try r.optionalDate(4)),
                         kind: .student, login: r.optionalString(5), account: Self.accountState(exists: r.bool(6), inUse: r.bool(7)), children: [],
@@ -62,7 +62,7 @@ extension Connection {
         }
         let links = try query("""
             SELECT g.guardian_id, g.student_id, p.last_name, p.first_name, p.middle_name, a.login, a.id IS NOT NULL, \(inUse), \(staff)
-            FROM guardian_link g JOIN enrolment e ON e.student_id = g.student_id AND e.class_id = ? AND e.left_on IS NULL
+            FROM guardian_link g JOIN enrolment e ON e.student_id = g.student_id AND e.class_id = ? AND \(Self.onListAtYearEnd)
             JOIN person p ON p.id = g.guardian_id LEFT JOIN account a ON a.person_id = p.id
             ORDER BY p.last_name, p.first_name, p.id
             """, classID) { r in

@@ -18,6 +18,16 @@ extension Connection {
             """, card.lastName, card.firstName, card.middleName, card.birthDate, year) { ($0.int(0), $0.int(1), try $0.date(2)) }
     }
 
+    /// A person who was a student in an earlier year (or left) with this name and birth date (the
+    /// name alone when either has no date): a known student comes back to a class, never twice.
+    public func findFormerStudent(_ card: PersonCard) throws -> Int? {
+        try first("""
+            SELECT p.id FROM person p
+            WHERE p.last_name = ?1 AND p.first_name = ?2 AND p.middle_name = ?3 AND (?4 IS NULL OR p.birth_date IS NULL OR p.birth_date = ?4)
+              AND EXISTS (SELECT 1 FROM enrolment e WHERE e.student_id = p.id) ORDER BY p.id DESC LIMIT 1
+            """, card.lastName, card.firstName, card.middleName, card.birthDate) { $0.int(0) }
+    }
+
     /// Students of a class whose full name is `fullName` («Фамилия Имя Отчество»).
     public func studentsNamed(_ fullName: String, classID: Int) throws -> [Int] {
         try query("""

@@ -406,7 +406,7 @@ extension Connection {
             SELECT c.id, c.name, s.id, s.name, g.id, g.name, t.id, t.last_name || ' ' || substr(t.first_name, 1, 1) || '. ' || substr(t.middle_name, 1, 1) || '.'
             FROM teaching_assignment a JOIN school_class c ON c.id = a.class_id JOIN subject s ON s.id = a.subject_id
             JOIN person t ON t.id = a.teacher_id LEFT JOIN study_group g ON g.id = a.group_id
-            WHERE a.year_id = ? ORDER BY c.grade, c.letter, s.name, g.name
+            WHERE a.year_id = ? AND a.draft = 0 ORDER BY c.grade, c.letter, s.name, g.name
             """, year) { r in
             JournalListing(classID: r.int(0), className: r.string(1), subjectID: r.int(2), subjectName: r.string(3), groupID: r.optionalInt(4),
                            groupName: r.optionalString(5), teacherID: r.int(6), teacherName: r.string(7))

@@ -96,7 +96,7 @@ extension Connection {
         try query("""
             WITH student_class AS (
                 SELECT e.student_id AS person, c.id AS class_id, c.name AS class_name FROM enrolment e
-                JOIN school_class c ON c.id = e.class_id AND c.year_id = ?1 WHERE e.left_on IS NULL
+                JOIN school_class c ON c.id = e.class_id AND c.year_id = ?1 WHERE \(Self.onListAtYearEnd)
             ), left_class AS (
                 SELECT e.student_id AS person, c.id AS class_id, c.name AS class_name FROM enrolment e
                 JOIN school_class c ON c.id = e.class_id AND c.year_id = ?1

@@ -12,6 +12,8 @@ public struct AssignmentListing: Sendable, Equatable {
     public let groupID: Int?
     public let group: String?
     public let hours: Double
+    /// Carried from last year by `tabel year new`, not yet confirmed: gives no journal yet.
+    public var draft = false
 }
 
 /// A study group of a class, for choosing one in a teaching assignment.
@@ -145,13 +147,14 @@ extension Connection {
     public func teachingAssignments(year: Int) throws -> [AssignmentListing] {
         try query("""
             SELECT t.id, t.teacher_id, p.last_name || ' ' || p.first_name || ' ' || p.middle_name, t.subject_id, s.name,
-                   t.class_id, c.name, t.group_id, g.name, t.hours_per_week
+                   t.class_id, c.name, t.group_id, g.name, t.hours_per_week, t.draft
             FROM teaching_assignment t JOIN person p ON p.id = t.teacher_id JOIN subject s ON s.id = t.subject_id
             JOIN school_class c ON c.id = t.class_id LEFT JOIN study_group g ON g.id = t.group_id
             WHERE t.year_id = ? ORDER BY c.grade, c.letter, s.name, g.name, p.last_name, p.first_name
             """, year) { r in
             AssignmentListing(id: r.int(0), teacherID: r.int(1), teacher: r.string(2).trimmingWhitespace, subjectID: r.int(3), subject: r.string(4),
-                              classID: r.int(5), className: r.string(6), groupID: r.optionalInt(7), group: r.optionalString(8), hours: r.double(9))
+                              classID: r.int(5), className: r.string(6), groupID: r.optionalInt(7), group: r.optionalString(8), hours: r.double(9),
+                              draft: r.bool(10))
         }
     }
 

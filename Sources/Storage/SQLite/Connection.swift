@@ -12,6 +12,8 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
     public var isConstraint: Bool { code & 0xff == SQLITE_CONSTRAINT }
     /// True when the disk (or the file system's quota) is full: nothing was written.
     public var isDiskFull: Bool { code & 0xff == SQLITE_FULL }
+    /// True when a trigger of migration 14 refused a change to a closed academic year.
+    public var isYearClosed: Bool { isConstraint && message == "year_closed" }
 }
 
 /// One SQLite connection with its own statement cache. Not thread-safe: the `Database`
