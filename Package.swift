@@ -73,7 +73,7 @@ let package = Package(
         .target(name: "Setup", dependencies: ["Desks", "Storage", "Domain", "Secrets", "Printing"], swiftSettings: strict),
         // The `tabel` command: argument parsing and wiring only.
         .executableTarget(name: "Tabel", dependencies: [
-            "Appliance", "Setup", "Backup", "Desks", "Storage", "HTTP", "Domain", "Printing", "Secrets",
+            "Appliance", "Setup", "Backup", "Desks", "Storage", "HTTP", "Domain", "Printing", "Secrets", "Words",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),

@@ -37,6 +37,9 @@ public struct YearDesk: Sendable {
         /// Everyone whose transfer is not the plain move up a grade, by class and name.
         public var exceptions: [Exception] = []
         public var dryRun = false
+        /// The end of the old year's last period when that is still ahead: started now, the
+        /// year closes with lessons still to come (a warning, not a refusal).
+        public var periodsRunUntil: CivilDate?
 
         public struct NewClass: Sendable, Equatable {
             public var name: String
@@ -126,9 +129,11 @@ public struct YearDesk: Sendable {
         let yearID = try c.insertAcademicYear(name: name, startsOn: starts, endsOn: ends)
         var outcome = Outcome(from: old, year: AcademicYear(id: yearID, name: name, startsOn: starts, endsOn: ends))
         let shift = { (d: CivilDate) in NewYearRules.shift(d, from: old.startsOn, to: starts) }
+        let oldPeriods = try c.periods(year: old.id)
+        outcome.periodsRunUntil = oldPeriods.map(\.endsOn).max().flatMap { $0 > today ? $0 : nil }
 
         // The calendar, shifted (editable afterwards in the structure pages).
-        for p in try c.periods(year: old.id) {
+        for p in oldPeriods {
             _ = try c.insertPeriod(year: yearID, scheme: p.scheme, number: p.number, name: p.name, startsOn: shift(p.startsOn), endsOn: min(shift(p.endsOn), ends))
             outcome.periods += 1
         }

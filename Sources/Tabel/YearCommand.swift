@@ -2,6 +2,7 @@ import ArgumentParser
 import Desks
 import Domain
 import Storage
+import Words
 
 struct YearCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,6 +45,7 @@ struct YearCommand: ParsableCommand {
             let o = outcome
             print(o.dryRun ? "Проверка (ничего не записано): учебный год \(o.year.name) с \(o.year.startsOn.russian) по \(o.year.endsOn.russian)."
                            : "Начат учебный год \(o.year.name) с \(o.year.startsOn.russian) по \(o.year.endsOn.russian); \(o.from.name) только для чтения.")
+            if let until = o.periodsRunUntil { print("Внимание: " + Words.russian.yearStillRuns(o.from.name, until: until)) }
             print("Периодов \(o.periods), каникул и праздников \(o.holidays).")
             print("Классы: " + o.classes.map { "\($0.from ?? "—") → \($0.name) (\($0.students))" }.joined(separator: ", "))
             print("Переведено \(o.promoted), условно \(o.conditional), оставлено на повторное обучение \(o.keptBack), "

@@ -21,6 +21,12 @@ extension Words {
     public var yearStarts: String { pick("Первый день нового года", "First day of the new year") }
     public var yearPreview: String { pick("Проверить, что будет сделано", "Preview") }
     public var yearConfirm: String { pick("Начать новый учебный год", "Start the new school year") }
+    /// The old year still has lessons ahead: starting the next one closes it all the same.
+    public func yearStillRuns(_ name: String, until: CivilDate) -> String {
+        pick("Учебный год \(name) ещё идёт: его последний период кончается \(until.russian). Начав новый год сейчас, вы закроете \(name) — отметки, темы и пропуски в нём больше нельзя будет ставить.",
+             "School year \(name) is still running: its last period ends on \(until.russian). Starting the new year now closes \(name) — no more marks, topics or absences can be entered in it.")
+    }
+
     public func yearPreviewTitle(_ name: String, _ from: CivilDate, _ to: CivilDate) -> String {
         pick("Будет начат учебный год \(name): \(from.russian) – \(to.russian). Пока ничего не записано.",
              "School year \(name) would start: \(from.russian) – \(to.russian). Nothing is saved yet.")

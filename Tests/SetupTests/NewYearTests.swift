@@ -41,6 +41,9 @@ import Testing
         let before = try db.read { c in try tables.map { try Self.count(c, "SELECT count(*) FROM \($0)") } }
         let outcome = try YearDesk(database: db).startYear(starts: Self.starts, dryRun: true, by: Self.console)
         #expect(outcome.dryRun)
+        // Mid-year: the old year's last period is still ahead, and the outcome says so.
+        let lastPeriodEnds = try db.read { c in try c.periods(year: c.newestAcademicYear()!.id).map(\.endsOn).max() }
+        #expect(outcome.periodsRunUntil != nil && outcome.periodsRunUntil == lastPeriodEnds)
         #expect(outcome.year.name == "2027/2028" && outcome.year.endsOn == CivilDate(iso: "2028-08-31")!)
         #expect(outcome.promoted + outcome.conditional + outcome.graduates == 60)
         #expect(outcome.graduates > 0 && outcome.periods > 0 && outcome.holidays > 0 && outcome.assignments > 0)

@@ -79,6 +79,7 @@ struct YearPages: Sendable {
         return """
             <section class="card spaced year-preview" aria-labelledby="preview-title">
             <h2 id="preview-title">\(w.yearPreviewTitle(o.year.name, o.year.startsOn, o.year.endsOn))</h2>
+            \(o.periodsRunUntil.map { "<p class=\"notice warn\" role=\"alert\">\(w.yearStillRuns(o.from.name, until: $0))</p>" as HTML })
             <p>\(w.yearFigures(promoted: o.promoted, conditional: o.conditional, keptBack: o.keptBack, graduates: o.graduates, leavers: o.leavers))</p>
             <p>\(w.yearCalendar(periods: o.periods, holidays: o.holidays, groups: o.groups, assignments: o.assignments))</p>
             <h3>\(w.yearClassMoves)</h3>
