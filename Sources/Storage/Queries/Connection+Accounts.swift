@@ -88,7 +88,36 @@ extension Connection {
         return lastInsertID
     }
 
-    /// A session that has not been ended, by the hash of its token.
+    /// A session held in memory (`Database.holdSession`), written with the id it was given and,
+    /// when it was ended meanwhile, as ended.
+    func insertHeldSession(_ s: HeldSessions.Session) throws {
+        try run("""
+            INSERT INTO session (id, token_hash, account_id, kind, kiosk_id, csrf_token, address, created_at, last_seen_at, expires_at,
+                                 ended_at, must_change_password)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, s.id, s.tokenHash, s.account, s.kiosk == nil ? "web" : "kiosk", s.kiosk, s.csrfToken, s.address, s.createdAt, s.lastSeenAt,
+            s.expiresAt, s.endedAt, s.mustChangePassword)
+    }
+
+    /// The highest session id in the file (0 when there is none).
+    func lastSessionID() throws -> Int { try first("SELECT coalesce(max(id), 0) FROM session") { $0.int(0) } ?? 0 }
+
+    /// True when the account's sessions were ended at or after `since` by what ends them all
+    /// (a lock, a password change, a new slip): a held session opened before is ended too.
+    func sessionsRevoked(account: Int, since: Int) throws -> Bool {
+        try first("""
+            SELECT EXISTS (SELECT 1 FROM account WHERE id = ?1 AND (locked_at IS NOT NULL OR password_changed_at >= ?2))
+                OR EXISTS (SELECT 1 FROM login_slip WHERE account_id = ?1 AND issued_at >= ?2)
+            """, account, since) { $0.bool(0) } ?? true
+    }
+
+    /// The language an account's pages are shown in.
+    func language(account: Int) throws -> Language {
+        try first("SELECT language FROM account WHERE id = ?", account) { $0.string(0) }.flatMap(Language.init(rawValue:)) ?? .russian
+    }
+
+    /// A session that has not been ended, by the hash of its token (in the file only: the gate
+    /// asks `Database.session(tokenHash:_:)`, which knows the held ones too).
     public func session(tokenHash: [UInt8]) throws -> SessionRecord? {
         try first("""
             SELECT s.id, s.account_id, s.kind, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, s.must_change_password, s.kiosk_id, a.language
