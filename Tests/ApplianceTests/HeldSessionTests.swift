@@ -186,3 +186,26 @@ final class FullDisk {
         #expect(try expired.get("/api/v1/me").status == 401)
     }
 }
+
+extension HeldSessionTests {
+    /// The hallway kiosk's sign-in by a slip's code is held too, bound to its screen.
+    @Test func aKioskSignInOnAFullDiskWorksOnItsScreen() throws {
+        guard let disk = try FullDisk() else { return }
+        let app = TestSchool.app(disk.db)
+        let kiosk = Client(app)
+        try KioskTests.pair(kiosk, database: disk.db, name: "Холл")
+        let code = try AccountsDesk(database: disk.db).issueSlips(people: [student.personID], today: TestSchool.today,
+                                                                  by: .console(at: TestSchool.clock.unixNow()))[0].kioskCode
+        try kiosk.page("/kiosk")
+        disk.fill()
+        #expect(try kiosk.post("/kiosk/signin", [("code", code)]).headers["location"] == "/kiosk/diary")
+        let diary = try kiosk.get("/kiosk/diary/\(student.personID)")
+        #expect(diary.status == 200)
+        let thief = Client(app)
+        thief.cookies[sessionCookie] = kiosk.cookies[sessionCookie]
+        #expect(try thief.get("/kiosk/diary/\(student.personID)").headers["location"] == "/kiosk")
+        try kiosk.page("/kiosk/diary/\(student.personID)")
+        #expect(try kiosk.post("/kiosk/signout", []).status == 303)
+        #expect(try kiosk.get("/kiosk/diary/\(student.personID)").headers["location"] == "/kiosk")
+    }
+}

@@ -102,13 +102,14 @@ extension Connection {
     /// The highest session id in the file (0 when there is none).
     func lastSessionID() throws -> Int { try first("SELECT coalesce(max(id), 0) FROM session") { $0.int(0) } ?? 0 }
 
-    /// True when the account's sessions were ended at or after `since` by what ends them all
-    /// (a lock, a password change, a new slip): a held session opened before is ended too.
-    func sessionsRevoked(account: Int, since: Int) throws -> Bool {
+    /// What ends every session of an account when it changes (its password, its newest slip,
+    /// a lock): a held session whose mark changed since it opened is ended too.
+    func revocationMark(account: Int) throws -> String {
         try first("""
-            SELECT EXISTS (SELECT 1 FROM account WHERE id = ?1 AND (locked_at IS NOT NULL OR password_changed_at >= ?2))
-                OR EXISTS (SELECT 1 FROM login_slip WHERE account_id = ?1 AND issued_at >= ?2)
-            """, account, since) { $0.bool(0) } ?? true
+            SELECT coalesce(password_hash, '') || '|' || (locked_at IS NOT NULL) || '|'
+                   || (SELECT coalesce(max(id), 0) FROM login_slip WHERE account_id = a.id)
+            FROM account a WHERE id = ?
+            """, account) { $0.string(0) } ?? ""
     }
 
     /// The language an account's pages are shown in.

@@ -23,6 +23,8 @@ struct HeldSessions {
         var endedAt: Int?
         /// The sign-in's audit row, written after the session's own row.
         let audit: AuditEntry
+        /// The account's `revocationMark` when the session opened.
+        let mark: String
 
         func record(language: Language) -> SessionRecord {
             SessionRecord(id: id, accountID: account, kiosk: kiosk != nil, kioskID: kiosk, csrfToken: csrfToken, createdAt: createdAt,
@@ -51,13 +53,14 @@ extension Database {
         try withWriter { c in
             let last = try c.lastSessionID()
             let language = try c.language(account: account)
+            let mark = try c.revocationMark(account: account)
             return held.withLock { h in
                 h.lastID = max(h.lastID, last) + 1
                 var audit = audit
                 audit.session = h.lastID
                 let session = HeldSessions.Session(id: h.lastID, tokenHash: tokenHash, account: account, kiosk: kiosk, csrfToken: csrfToken,
                                                    address: address, createdAt: now, lastSeenAt: now, expiresAt: expiresAt,
-                                                   mustChangePassword: mustChangePassword, audit: audit)
+                                                   mustChangePassword: mustChangePassword, audit: audit, mark: mark)
                 h.sessions.append(session)
                 return session.record(language: language)
             }
@@ -65,13 +68,13 @@ extension Database {
     }
 
     /// The session of a token that has not been ended, written or held, read with `c`. A held
-    /// one is ended too when its account's sessions were ended after it opened (a lock, a new
-    /// password or slip, written by another process).
+    /// one is ended too when its account's sessions were ended since it opened (a lock, a new
+    /// password or slip written by another process, the console).
     public func session(tokenHash: [UInt8], _ c: Connection) throws -> SessionRecord? {
         guard let h = held.withLock({ $0.sessions.first { $0.tokenHash == tokenHash } }) else {
             return try c.session(tokenHash: tokenHash)
         }
-        guard h.endedAt == nil, try !c.sessionsRevoked(account: h.account, since: h.createdAt) else { return nil }
+        guard h.endedAt == nil, try c.revocationMark(account: h.account) == h.mark else { return nil }
         return h.record(language: try c.language(account: h.account))
     }
 
@@ -100,7 +103,7 @@ extension Database {
         try c.run("SAVEPOINT held")
         do {
             for var s in sessions {
-                if s.endedAt == nil, try c.sessionsRevoked(account: s.account, since: s.createdAt) { s.endedAt = s.lastSeenAt }
+                if s.endedAt == nil, try c.revocationMark(account: s.account) != s.mark { s.endedAt = s.lastSeenAt }
                 try c.insertHeldSession(s)
                 try c.appendAudit(s.audit)
             }
