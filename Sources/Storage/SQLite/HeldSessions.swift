@@ -94,25 +94,15 @@ extension Database {
         if !ended { try write { try $0.endSession(id, at: now) } }
     }
 
-    /// In the commit's open transaction, first: writes the held sessions and their audit rows;
-    /// their ids, to forget once the commit went through. A full disk fails the commit; another
-    /// failure (which would block every commit) drops them: their people sign in again.
+    /// In the commit's open transaction, first: writes the held sessions (as ended when their
+    /// account's sessions were ended meanwhile) and their audit rows; their ids, to forget once
+    /// the commit went through. A failure fails the commit, as a full disk does.
     func writeHeldSessions(_ c: Connection) throws -> [Int] {
         let sessions = held.withLock { $0.sessions }
-        guard !sessions.isEmpty else { return [] }
-        try c.run("SAVEPOINT held")
-        do {
-            for var s in sessions {
-                if s.endedAt == nil, try c.revocationMark(account: s.account) != s.mark { s.endedAt = s.lastSeenAt }
-                try c.insertHeldSession(s)
-                try c.appendAudit(s.audit)
-            }
-            try c.run("RELEASE held")
-        } catch let error as SQLiteError where error.isDiskFull {
-            throw error
-        } catch {
-            try c.run("ROLLBACK TO held")
-            try c.run("RELEASE held")
+        for var s in sessions {
+            if s.endedAt == nil, try c.revocationMark(account: s.account) != s.mark { s.endedAt = s.lastSeenAt }
+            try c.insertHeldSession(s)
+            try c.appendAudit(s.audit)
         }
         return sessions.map(\.id)
     }
