@@ -95,7 +95,7 @@ final class Gate: Sendable {
     /// before the visit): its session's language, else the cookie's.
     func words(_ request: Request) -> Words {
         let session = request.cookie(Self.sessionCookie).flatMap { token in
-            token.isEmpty ? nil : (try? database.read { try $0.session(tokenHash: Digest.blake2b(token)) }) ?? nil
+            token.isEmpty ? nil : (try? database.read { try database.session(tokenHash: Digest.blake2b(token), $0) }) ?? nil
         }
         return Words(session?.language ?? cookieLanguage(request))
     }
@@ -111,7 +111,7 @@ final class Gate: Sendable {
     func signedIn(_ request: Request, now: Int, today: CivilDate, kioskID: Int?) throws -> (SessionRecord?, Actor?) {
         guard let token = request.cookie(Self.sessionCookie), !token.isEmpty else { return (nil, nil) }
         let found = try database.read { c -> (SessionRecord, Actor)? in
-            guard let session = try c.session(tokenHash: Digest.blake2b(token)) else { return nil }
+            guard let session = try database.session(tokenHash: Digest.blake2b(token), c) else { return nil }
             if session.kiosk {
                 // A kiosk session exists only on its kiosk screen's own pages.
                 guard request.path == "/kiosk" || request.path.hasPrefix("/kiosk/") else { return nil }
@@ -131,9 +131,8 @@ final class Gate: Sendable {
         }
         guard let (session, actor) = found else { return (nil, nil) }
         // Kiosk sessions are touched on every request: their idle time is counted in seconds.
-        // A touch that cannot be written (a full disk) costs the session a little idle time, not the request.
         if session.kiosk || now - session.lastSeenAt >= SessionRules.touchEverySeconds {
-            _ = try? database.write { try $0.touchSession(session.id, at: now) }
+            database.touchSession(session.id, at: now)
         }
         return (session, actor)
     }

@@ -54,9 +54,10 @@ public struct AccountsDesk: Sendable {
         return slips
     }
 
-    /// Signs a session out (a page's «Выйти», the kiosk's sign-out, the API's DELETE).
+    /// Signs a session out (a page's «Выйти», the kiosk's sign-out, the API's DELETE); one held
+    /// in memory on a full disk ends there at once.
     public func signOut(session: Int, at now: Int) throws {
-        try database.deskWrite { try $0.endSession(session, at: now) }
+        try database.endSession(session, at: now)
     }
 
     /// The language of the editor's own pages, from their next request on.

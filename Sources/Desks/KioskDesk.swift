@@ -33,13 +33,21 @@ public struct KioskDesk: Sendable {
         }
     }
 
-    /// Opens a kiosk session for an account whose code or password the screen has checked.
+    /// Opens a kiosk session for an account whose code or password the screen has checked; on
+    /// a full disk it is held in memory until a commit goes through, as a web sign-in's is.
     public func openSession(account: Int, kiosk: Int, token: String, byCode: Bool, at: Int, expiresAt: Int, address: String) throws {
-        try database.deskWrite { c in
-            let id = try c.createKioskSession(tokenHash: Digest.blake2b(token), account: account, kiosk: kiosk, csrfToken: Random.token(bytes: 24),
-                                              address: address, at: at, expiresAt: expiresAt)
-            try c.appendAudit(AuditEntry(at: at, account: account, session: id, via: .page, action: .signInKiosk, entity: "kiosk",
-                                         entityID: kiosk, reason: byCode ? "код с листка" : "логин и пароль", address: address))
+        let (hash, csrf) = (Digest.blake2b(token), Random.token(bytes: 24))
+        var audit = AuditEntry(at: at, account: account, via: .page, action: .signInKiosk, entity: "kiosk", entityID: kiosk,
+                               reason: byCode ? "код с листка" : "логин и пароль", address: address)
+        do {
+            try database.write { c in
+                audit.session = try c.createKioskSession(tokenHash: hash, account: account, kiosk: kiosk, csrfToken: csrf,
+                                                         address: address, at: at, expiresAt: expiresAt)
+                try c.appendAudit(audit)
+            }
+        } catch let error as SQLiteError where error.isDiskFull {
+            _ = try database.holdSession(tokenHash: hash, account: account, kiosk: kiosk, csrfToken: csrf, address: address,
+                                         mustChangePassword: false, at: at, expiresAt: expiresAt, audit: audit)
         }
     }
 }

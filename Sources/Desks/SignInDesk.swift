@@ -69,17 +69,33 @@ public final class SignInDesk: Sendable {
             }
             return .refused
         }
-        return try database.deskWrite { c in
-            if account.lockedAt != nil {
-                try c.appendAudit(AuditEntry(at: now, account: account.id, via: via, action: .signInLocked, entity: "account",
-                                             entityID: account.id, address: address))
-                return .locked
+        if account.lockedAt != nil {
+            // Recording it must not fail the answer (a full disk): the refusal stands.
+            _ = try? database.write { try $0.appendAudit(AuditEntry(at: now, account: account.id, via: via, action: .signInLocked,
+                                                                    entity: "account", entityID: account.id, address: address)) }
+            return .locked
+        }
+        let audit = AuditEntry(at: now, account: account.id, via: via, action: .signInSuccess, entity: "account", entityID: account.id,
+                               reason: viaSlip ? "временный пароль" : "", address: address)
+        let new = NewSession(account: account.id, mustChange: viaSlip || account.mustChangePassword, now: now)
+        do {
+            let session = try database.write { c in
+                try c.recordSuccessfulSignIn(account: account.id)
+                let session = try new.open(c, address: address)
+                var audit = audit
+                audit.session = session.id
+                try c.appendAudit(audit)
+                return session
             }
-            try c.recordSuccessfulSignIn(account: account.id)
-            let (token, session) = try Self.openSession(c, account: account.id, address: address, mustChange: viaSlip || account.mustChangePassword, now: now)
-            try c.appendAudit(AuditEntry(at: now, account: account.id, session: session.id, via: via, action: .signInSuccess,
-                                         entity: "account", entityID: account.id, reason: viaSlip ? "временный пароль" : "", address: address))
-            return .signedIn(token: token, session: session, account: account)
+            return .signedIn(token: new.token, session: session, account: account)
+        } catch let error as SQLiteError where error.isDiskFull {
+            // A full disk does not keep a right password out: the session is held in memory
+            // until a commit goes through (the failures' reset waits for the next sign-in; the
+            // throttle only stays stricter meanwhile).
+            let session = try database.holdSession(tokenHash: Digest.blake2b(new.token), account: account.id, kiosk: nil,
+                                                   csrfToken: new.csrf, address: address, mustChangePassword: new.mustChange,
+                                                   at: now, expiresAt: new.expires, audit: audit)
+            return .signedIn(token: new.token, session: session, account: account)
         }
     }
 
@@ -97,15 +113,22 @@ public final class SignInDesk: Sendable {
         }
     }
 
-    /// A new session with a fresh random token; only the token's hash is stored.
-    static func openSession(_ c: Connection, account: Int, address: String, mustChange: Bool, now: Int) throws -> (String, SessionRecord) {
+    /// A new session's fresh random token (only its hash is stored) and its CSRF token.
+    struct NewSession {
         let token = Random.token(bytes: 32)
         let csrf = Random.token(bytes: 24)
-        let expires = now + SessionRules.absoluteSeconds
-        let id = try c.createSession(tokenHash: Digest.blake2b(token), account: account, kiosk: nil, csrfToken: csrf, address: address,
-                                     mustChangePassword: mustChange, at: now, expiresAt: expires)
-        return (token, SessionRecord(id: id, accountID: account, kiosk: false, csrfToken: csrf, createdAt: now, lastSeenAt: now,
-                                     expiresAt: expires, mustChangePassword: mustChange))
+        let account: Int
+        let mustChange: Bool
+        let now: Int
+        var expires: Int { now + SessionRules.absoluteSeconds }
+
+        /// Writes the session's row.
+        func open(_ c: Connection, address: String) throws -> SessionRecord {
+            let id = try c.createSession(tokenHash: Digest.blake2b(token), account: account, kiosk: nil, csrfToken: csrf, address: address,
+                                         mustChangePassword: mustChange, at: now, expiresAt: expires)
+            return SessionRecord(id: id, accountID: account, kiosk: false, csrfToken: csrf, createdAt: now, lastSeenAt: now,
+                                 expiresAt: expires, mustChangePassword: mustChange)
+        }
     }
 }
 
@@ -129,10 +152,11 @@ extension SignInDesk {
         return try database.deskWrite { c in
             try c.setPassword(account: account.id, hash: hash, at: now)
             try c.endSessions(account: account.id, at: now)
-            let (token, fresh) = try Self.openSession(c, account: account.id, address: address, mustChange: false, now: now)
+            let new = NewSession(account: account.id, mustChange: false, now: now)
+            let fresh = try new.open(c, address: address)
             try c.appendAudit(AuditEntry(at: now, account: account.id, session: session.id, via: via, action: .passwordChange,
                                          entity: "account", entityID: account.id, address: address))
-            return (token, fresh)
+            return (new.token, fresh)
         }
     }
 }

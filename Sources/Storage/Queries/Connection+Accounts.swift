@@ -88,7 +88,37 @@ extension Connection {
         return lastInsertID
     }
 
-    /// A session that has not been ended, by the hash of its token.
+    /// A session held in memory (`Database.holdSession`), written with the id it was given and,
+    /// when it was ended meanwhile, as ended.
+    func insertHeldSession(_ s: HeldSessions.Session) throws {
+        try run("""
+            INSERT INTO session (id, token_hash, account_id, kind, kiosk_id, csrf_token, address, created_at, last_seen_at, expires_at,
+                                 ended_at, must_change_password)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, s.id, s.tokenHash, s.account, s.kiosk == nil ? "web" : "kiosk", s.kiosk, s.csrfToken, s.address, s.createdAt, s.lastSeenAt,
+            s.expiresAt, s.endedAt, s.mustChangePassword)
+    }
+
+    /// The highest session id in the file (0 when there is none).
+    func lastSessionID() throws -> Int { try first("SELECT coalesce(max(id), 0) FROM session") { $0.int(0) } ?? 0 }
+
+    /// What ends every session of an account when it changes (its password, its newest slip,
+    /// a lock): a held session whose mark changed since it opened is ended too.
+    func revocationMark(account: Int) throws -> String {
+        try first("""
+            SELECT coalesce(password_hash, '') || '|' || (locked_at IS NOT NULL) || '|'
+                   || (SELECT coalesce(max(id), 0) FROM login_slip WHERE account_id = a.id)
+            FROM account a WHERE id = ?
+            """, account) { $0.string(0) } ?? ""
+    }
+
+    /// The language an account's pages are shown in.
+    func language(account: Int) throws -> Language {
+        try first("SELECT language FROM account WHERE id = ?", account) { $0.string(0) }.flatMap(Language.init(rawValue:)) ?? .russian
+    }
+
+    /// A session that has not been ended, by the hash of its token (in the file only: the gate
+    /// asks `Database.session(tokenHash:_:)`, which knows the held ones too).
     public func session(tokenHash: [UInt8]) throws -> SessionRecord? {
         try first("""
             SELECT s.id, s.account_id, s.kind, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, s.must_change_password, s.kiosk_id, a.language

@@ -21,6 +21,8 @@ public final class Database: Sendable {
     public let checkSkippedAtOpen: Bool
     /// Why the database serves degraded, by cause (a full disk, a failed check); empty when sound.
     private let problems = Locked<[String: String]>([:])
+    /// Sessions waiting in memory for a commit that goes through (`holdSession`).
+    let held = Locked(HeldSessions())
     /// Told once when a cause of degradation appears (with its reason) and once when it clears (nil).
     private let healthObserver = Locked<(@Sendable (String, String?) -> Void)?>(nil)
 
@@ -233,6 +235,7 @@ public final class Database: Sendable {
             let failure: (any Error)? = writer.withLock { c in
                 do {
                     try c.run("BEGIN IMMEDIATE")
+                    let written = try writeHeldSessions(c)
                     for job in jobs {
                         try c.run("SAVEPOINT w")
                         do {
@@ -245,6 +248,7 @@ public final class Database: Sendable {
                         }
                     }
                     try c.run("COMMIT")
+                    forgetHeldSessions(written)
                     return nil
                 } catch {
                     _ = try? c.run("ROLLBACK")
@@ -269,6 +273,8 @@ public final class Database: Sendable {
     /// Closes idle readers, checkpoints the WAL into the main file, checks the file and, when
     /// it is sound, marks it verified so the next start can skip the check.
     public func close() {
+        // Held sessions are written by any commit; one that finds space writes them now.
+        if holdsSessions { _ = try? write { _ in } }
         flush()
         readers.withLock { $0.removeAll() }
         try? withWriter { c in

@@ -3,7 +3,8 @@
   kill     N × kill -9 while teachers save marks: every acknowledged save is there after the
            restart, and the file passes integrity_check;
   fullfs   a full file system (a small tmpfs made and removed here, root only): saves answer 507
-           with the issue's words, reads go on, /healthz says degraded, saving resumes;
+           with the issue's words, reads and new sign-ins go on, /healthz says degraded, saving
+           resumes and the sessions opened meanwhile are written;
   bitflip  bytes flipped at several offsets of a cleanly stopped database, mtime kept: found
            (/healthz degraded, or a refused start) with the file named and `tabel backup restore`.
 Usage: durability.py [--kills N] [--port P] [kill|fullfs|bitflip ...]"""
@@ -163,6 +164,15 @@ def kill_loop(kills, port):
         server.stop()
 
 
+def sessions_of(db, login):
+    """The account's live sessions and its sign-ins' audit rows in the file."""
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as c:
+        return c.execute("""SELECT (SELECT count(*) FROM session s JOIN account a ON a.id = s.account_id
+                                    WHERE a.login = ?1 AND s.ended_at IS NULL),
+                                   (SELECT count(*) FROM audit u JOIN account a ON a.id = u.account_id
+                                    WHERE a.login = ?1 AND u.action = 'signin.success')""", (login,)).fetchone()
+
+
 def full_filesystem(port):
     if os.geteuid() != 0:
         print("fullfs: SKIPPED — mounting a tmpfs needs root")
@@ -184,6 +194,7 @@ def full_filesystem(port):
             student = Client(port).sign_in(people["student"]["login"])
             slots = mark_slots(teacher)
             marks_path = f"/api/v1/students/{people['student']['person_id']}/marks"
+            signed_in = sessions_of(db, people["student"]["login"])
             filler = mount / "filler"
             fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
             for chunk in (b"\1" * 65536, b"\1"):  # to the last byte
@@ -209,10 +220,14 @@ def full_filesystem(port):
             status, _ = Client(port).json("POST", "/api/v1/session", {"login": people["student"]["login"], "password": "wrong"})
             if status != 401:
                 fail(f"a wrong password on a full disk answered {status}")
-            status, answer = Client(port).json("POST", "/api/v1/session", {"login": people["student"]["login"], "password": PASSWORD})
-            # As docs/openapi.yaml says: a new session cannot be saved, and the answer says why.
-            if status != 507 or DISK_FULL not in answer.get("message", ""):
+            # A right password signs in: the session is held in memory until space returns.
+            newcomer = Client(port)
+            status, answer = newcomer.json("POST", "/api/v1/session", {"login": people["student"]["login"], "password": PASSWORD})
+            if status != 200 or "tabel_session" not in newcomer.cookies:
                 fail(f"a sign-in on a full disk answered {status} {answer}")
+            status, _, _ = newcomer.request("GET", marks_path)
+            if status != 200:
+                fail(f"a session opened on a full disk read its marks with {status}")
             status, _, body = Client(port).request("GET", "/login")
             if status != 200:
                 fail(f"the sign-in page on a full disk answered {status}")
@@ -226,7 +241,14 @@ def full_filesystem(port):
             status, health = Client(port).json("GET", "/healthz")
             if health.get("status") != "ok":
                 fail(f"/healthz once space returned: {health}")
-        print("fullfs: saves and new sign-ins 507 disk_full with the words; reads, signed-in sessions, wrong passwords (401), /login and /healthz (degraded) work on a full disk; saving resumed")
+            # The save's commit wrote the held session (and its sign-in's audit row) into the file.
+            now = sessions_of(db, people["student"]["login"])
+            if now != (signed_in[0] + 1, signed_in[1] + 1):
+                fail(f"once space returned the student's live sessions and sign-in rows were {now}, before the full disk {signed_in}")
+            status, _, _ = newcomer.request("GET", marks_path)
+            if status != 200:
+                fail(f"the session opened on a full disk read its marks with {status} once space returned")
+        print("fullfs: saves 507 disk_full with the words; reads, signed-in sessions, new sign-ins, wrong passwords (401), /login and /healthz (degraded) work on a full disk; saving resumed, the new session was written")
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
         mount.rmdir()
