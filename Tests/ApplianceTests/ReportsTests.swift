@@ -302,6 +302,37 @@ import Testing
         #expect(try teacher.get("/reports").text.contains("/reports/forecast?class=\(taughtClass)&amp;subject=\(taughtSubject)"))
     }
 
+    /// A teacher of one group of a split class subject reads its forecast narrowed to their group:
+    /// their group's students only, never the other group's.
+    @Test func aGroupsTeacherReadsTheForecastOfTheirGroup() throws {
+        let (login, classID, subject, group) = try #require(try TestSchool.generated.logins.filter { $0.role == .teacher }.lazy.compactMap { login in
+            try database.read { c in
+                try c.first("""
+                    SELECT t.class_id, t.subject_id, t.group_id FROM teaching_assignment t JOIN school_class sc ON sc.id = t.class_id
+                    WHERE t.teacher_id = ?1 AND t.group_id IS NOT NULL AND sc.class_teacher_id IS NOT ?1 AND sc.grade >= 5
+                      AND NOT EXISTS (SELECT 1 FROM teaching_assignment w WHERE w.teacher_id = ?1 AND w.class_id = t.class_id
+                                      AND w.subject_id = t.subject_id AND w.group_id IS NULL)
+                    ORDER BY t.id LIMIT 1
+                    """, login.personID) { (login, $0.int(0), $0.int(1), $0.int(2)) }
+            }
+        }.first)
+        let members = Set(try database.read { try $0.query("SELECT student_id FROM group_member WHERE group_id = ?", group) { $0.int(0) } })
+        let teacher = try signedIn(login.login)
+        let body = try json(try teacher.get("/api/v1/reports/forecast?class=\(classID)&subject=\(subject)"))
+        #expect(body["group"] as? Int == group)
+        let students = Set(try #require(body["students"] as? [[String: Any]]).compactMap { $0["student"] as? Int })
+        #expect(!students.isEmpty && students.isSubset(of: members))
+        #expect(try teacher.get("/reports/forecast?class=\(classID)&subject=\(subject)").status == 200)
+        #expect(try teacher.get("/reports/forecast.csv?class=\(classID)&subject=\(subject)").status == 200)
+        // The whole class's forecast, and the class's progress, stay its class teacher's and the administration's.
+        #expect(try teacher.get("/api/v1/reports/forecast?class=\(classID)").status == 403)
+        #expect(try teacher.get("/api/v1/reports/progress?class=\(classID)").status == 403)
+        // The administration reads the whole class's subject.
+        let deputy = try signedIn(TestSchool.login(.deputy).login)
+        let all = try json(try deputy.get("/api/v1/reports/forecast?class=\(classID)&subject=\(subject)"))
+        #expect(all["group"] == nil && (all["students"] as? [[String: Any]])?.count ?? 0 > students.count)
+    }
+
     // MARK: Timeliness
 
     @Test func marksEnteredAfterTheirDeadlineAreLate() throws {

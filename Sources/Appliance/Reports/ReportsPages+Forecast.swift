@@ -10,11 +10,9 @@ import Words
 /// The forecast of period marks by the current averages: a class's (its class teacher's, the
 /// administration's) or one subject of it (its teacher's too).
 extension ReportsPages {
-    /// The class's subject when `subject` is named, else the class.
+    /// The class's subject when `subject` is named (a group's teacher's, their group), else the class.
     @Sendable static func forecastResource(_ visit: Visit) throws -> Resource {
-        let q = try ReportQuery(visit)
-        let scope = try scope(visit)
-        return q.subject.map { .classSubject(classID: scope.classID, subjectID: $0, groupID: nil) } ?? .schoolClass(scope.classID)
+        ReportsDesk.forecastResource(classID: try scope(visit).classID, subject: try ReportQuery(visit).subject, for: visit.actor)
     }
 
     func forecast(_ visit: Visit) throws -> ReportsDesk.Progress {
@@ -43,9 +41,9 @@ extension ReportsPages {
         let keep = "class=\(report.classID)" + (subject.map { "&subject=\($0)" } ?? "")
         let range = report.period.map { "period=\($0.id)" } ?? "from=\(report.from.iso)&to=\(report.to.iso)"
         let due: HTML = report.timing.isPreliminary ? "<p class=\"card notice\">\(w.forecastDue(report.timing.endsOn, due: report.timing.forecastDue))</p>" : ""
-        return try frame(visit, title: w.forecastReportOf(report.className), """
+        return try frame(visit, title: w.forecastReportOf(report.whose), """
             <main class="reports">
-            <h1>\(w.forecastReportOf(report.className))</h1>
+            <h1>\(w.forecastReportOf(report.whose))</h1>
             <form method="get" action="/reports/forecast" class="card search">
             <input type="hidden" name="class" value="\(report.classID)">\(subject.map { "<input type=\"hidden\" name=\"subject\" value=\"\($0)\">" as HTML } ?? "")
             <label>\(w.reportPeriod) <select name="period">\(periodOptions)</select></label>
@@ -66,7 +64,7 @@ extension ReportsPages {
         let report = try forecast(visit)
         let f = report.figures
         var csv = CSVWriter(separator: ";")
-        csv.row([w.forecastReportOf(report.className), w.reportDateRange(report.from, report.to)])
+        csv.row([w.forecastReportOf(report.whose), w.reportDateRange(report.from, report.to)])
         csv.row([w.reportStudent] + f.subjects.flatMap { [$0.name, w.reportAverage] })
         for st in f.students {
             csv.row([st.name] + f.subjects.flatMap { s in
