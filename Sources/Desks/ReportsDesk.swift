@@ -41,9 +41,6 @@ public struct ReportsDesk: Sendable {
         public let rule: RoundingRule
         /// Lessons missed per week (its Monday) and reason, for the attendance chart.
         public let absencesByWeek: [(week: CivilDate, lessons: [AbsenceCode: Int])]
-
-        /// The class's name, and the group's when narrowed to one: «5А, Английский 1».
-        public var whose: String { className + (group.map { ", \($0.name)" } ?? "") }
     }
 
     /// The progress report of a class: the administration any class, a class teacher their own.

@@ -41,9 +41,10 @@ extension ReportsPages {
         let keep = "class=\(report.classID)" + (subject.map { "&subject=\($0)" } ?? "")
         let range = report.period.map { "period=\($0.id)" } ?? "from=\(report.from.iso)&to=\(report.to.iso)"
         let due: HTML = report.timing.isPreliminary ? "<p class=\"card notice\">\(w.forecastDue(report.timing.endsOn, due: report.timing.forecastDue))</p>" : ""
-        return try frame(visit, title: w.forecastReportOf(report.whose), """
+        return try frame(visit, title: w.forecastReportOf(report.className), """
             <main class="reports">
-            <h1>\(w.forecastReportOf(report.whose))</h1>
+            <h1>\(w.forecastReportOf(report.className))</h1>
+            \(report.group.map { "<p class=\"muted\">\(w.reportGroup): \($0.name)</p>" as HTML })
             <form method="get" action="/reports/forecast" class="card search">
             <input type="hidden" name="class" value="\(report.classID)">\(subject.map { "<input type=\"hidden\" name=\"subject\" value=\"\($0)\">" as HTML } ?? "")
             <label>\(w.reportPeriod) <select name="period">\(periodOptions)</select></label>
@@ -64,7 +65,7 @@ extension ReportsPages {
         let report = try forecast(visit)
         let f = report.figures
         var csv = CSVWriter(separator: ";")
-        csv.row([w.forecastReportOf(report.whose), w.reportDateRange(report.from, report.to)])
+        csv.row([w.forecastReportOf(report.className), w.reportDateRange(report.from, report.to)] + (report.group.map { ["\(w.reportGroup): \($0.name)"] } ?? []))
         csv.row([w.reportStudent] + f.subjects.flatMap { [$0.name, w.reportAverage] })
         for st in f.students {
             csv.row([st.name] + f.subjects.flatMap { s in
