@@ -322,7 +322,9 @@ import Testing
         #expect(body["group"] as? Int == group)
         let students = Set(try #require(body["students"] as? [[String: Any]]).compactMap { $0["student"] as? Int })
         #expect(!students.isEmpty && students.isSubset(of: members))
-        #expect(try teacher.get("/reports/forecast?class=\(classID)&subject=\(subject)").status == 200)
+        let groupName = try #require(try database.read { try $0.studyGroupRecord(group)?.name })
+        let page = try teacher.get("/reports/forecast?class=\(classID)&subject=\(subject)")
+        #expect(page.status == 200 && page.text.contains("<p class=\"muted\">Группа: \(groupName)</p>"))
         #expect(try teacher.get("/reports/forecast.csv?class=\(classID)&subject=\(subject)").status == 200)
         // The whole class's forecast, and the class's progress, stay its class teacher's and the administration's.
         #expect(try teacher.get("/api/v1/reports/forecast?class=\(classID)").status == 403)

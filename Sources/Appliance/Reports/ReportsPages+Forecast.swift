@@ -43,8 +43,7 @@ extension ReportsPages {
         let due: HTML = report.timing.isPreliminary ? "<p class=\"card notice\">\(w.forecastDue(report.timing.endsOn, due: report.timing.forecastDue))</p>" : ""
         return try frame(visit, title: w.forecastReportOf(report.className), """
             <main class="reports">
-            <h1>\(w.forecastReportOf(report.className))</h1>
-            \(report.group.map { "<p class=\"muted\">\(w.reportGroup): \($0.name)</p>" as HTML })
+            <h1>\(w.forecastReportOf(report.className))</h1>\(report.group.map { "\n<p class=\"muted\">\(w.reportGroup): \($0.name)</p>" as HTML })
             <form method="get" action="/reports/forecast" class="card search">
             <input type="hidden" name="class" value="\(report.classID)">\(subject.map { "<input type=\"hidden\" name=\"subject\" value=\"\($0)\">" as HTML } ?? "")
             <label>\(w.reportPeriod) <select name="period">\(periodOptions)</select></label>
