@@ -27,6 +27,8 @@ public struct ReportsDesk: Sendable {
     public struct Progress: Sendable {
         public let classID: Int
         public let className: String
+        /// The group a forecast is narrowed to (a group's teacher's); nil for the whole class.
+        public let group: (id: Int, name: String)?
         public let from: CivilDate
         public let to: CivilDate
         /// The period reported on; nil for a date range.
@@ -49,13 +51,22 @@ public struct ReportsDesk: Sendable {
     }
 
     /// The forecast of a class's period marks by the current averages (the progress figures with
-    /// the rounding rule): also a teacher's, for a subject of the class they teach.
+    /// the rounding rule): also a teacher's, for a subject of the class they teach — a group's
+    /// teacher's of their group's students only.
     public func forecast(_ scope: Scope, subject: Int?, today: CivilDate, by editor: Editor) throws -> Progress {
-        try editor.require(.viewReports, subject.map { .classSubject(classID: scope.classID, subjectID: $0, groupID: nil) } ?? .schoolClass(scope.classID))
-        return try database.read { try Self.progress($0, scope, subject: subject, today: today) }
+        let resource = Self.forecastResource(classID: scope.classID, subject: subject, for: editor.actor)
+        try editor.require(.viewReports, resource)
+        let group: Int? = if case let .classSubject(_, _, group) = resource { group } else { nil }
+        return try database.read { try Self.progress($0, scope, subject: subject, group: group, today: today) }
     }
 
-    static func progress(_ c: Connection, _ scope: Scope, subject: Int?, today: CivilDate) throws -> Progress {
+    /// What a forecast is about: the class's subject as `actor` reads it (the policy's read rule:
+    /// a group's teacher, their group), else the whole class.
+    public static func forecastResource(classID: Int, subject: Int?, for actor: Actor?) -> Resource {
+        subject.map { Resource.classSubject(classID: classID, subjectID: $0, groupID: nil).narrowed(for: actor, .viewReports) } ?? .schoolClass(classID)
+    }
+
+    static func progress(_ c: Connection, _ scope: Scope, subject: Int?, group: Int? = nil, today: CivilDate) throws -> Progress {
         guard let schoolClass = try c.schoolClass(scope.classID) else { throw DeskError.notFound("Нет такого класса.") }
         let periods = try c.periods(classID: scope.classID)
         let period: Period?
@@ -79,11 +90,12 @@ public struct ReportsDesk: Sendable {
             guard !subjects.isEmpty else { throw DeskError.notFound("Нет такого класса или предмета.") }
             marks = marks.filter { $0.subjectID == subject }
         }
-        let students = try c.journalStudents(classID: scope.classID, groupID: nil, from: from, to: to).map { (id: $0.id, name: $0.name) }
+        let students = try c.journalStudents(classID: scope.classID, groupID: group, from: from, to: to).map { (id: $0.id, name: $0.name) }
         let rule = try c.schoolSettings().rounding
         let figures = ProgressFigures(subjects: subjects, students: students, marks: marks,
                                       absences: try c.reportAbsences(classID: scope.classID, from: from, to: to), rule: rule)
-        return Progress(classID: scope.classID, className: schoolClass.name, from: from, to: to, period: period, periods: periods,
+        return Progress(classID: scope.classID, className: schoolClass.name,
+                        group: try group.flatMap { try c.studyGroupRecord($0) }.map { (id: $0.id, name: $0.name) }, from: from, to: to, period: period, periods: periods,
                         timing: ReportTiming(endsOn: to, today: today), figures: figures, rule: rule,
                         absencesByWeek: try Self.weeks(c.reportAbsencesByWeek(classID: scope.classID, from: from, to: to), from: from, to: min(to, today)))
     }

@@ -130,6 +130,19 @@ public enum Resource: Sendable, Equatable {
     case person(id: Int, classes: Set<Int>, isStaff: Bool)
 }
 
+extension Resource {
+    /// The group rule for reads (the journal's and the reports'): a class subject named without a
+    /// group, read by a teacher of one of its groups who may not read the whole class (no
+    /// whole-class assignment, not its class teacher, not the administration), is their own
+    /// group — never the others' students and marks. Anything else is itself.
+    public func narrowed(for actor: Actor?, _ action: Action) -> Resource {
+        guard case let .classSubject(classID, subjectID, nil) = self, let actor, !AccessPolicy.permits(actor, action, self),
+              let group = actor.assignments.first(where: { $0.classID == classID && $0.subjectID == subjectID && $0.groupID != nil })?.groupID
+        else { return self }
+        return .classSubject(classID: classID, subjectID: subjectID, groupID: group)
+    }
+}
+
 /// The one access policy (DOMAIN.md, "Roles and what each may do"). Every route asks it;
 /// no page or template decides access on its own.
 public enum AccessPolicy {

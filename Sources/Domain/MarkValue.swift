@@ -150,6 +150,15 @@ public enum FinalMarkRule {
     }
 }
 
+extension PeriodMarkKind {
+    /// The year's marks a class subject's table has a column for: the year's, the exam's and
+    /// the final. Exam marks are for grades 9 and 11 (DOMAIN.md); in another grade the exam
+    /// column shows only where an exam mark was entered (a school's transfer exam, by the API).
+    public static func yearKinds(grade: Int, anyExamMark: Bool) -> [PeriodMarkKind] {
+        [9, 11].contains(grade) || anyExamMark ? [.year, .exam, .final] : [.year, .final]
+    }
+}
+
 extension MarkValue: ExpressibleByIntegerLiteral {
     /// `5` is `.mark(5)`: tests and the demo write marks as numbers.
     public init(integerLiteral value: Int) { self = .mark(value) }

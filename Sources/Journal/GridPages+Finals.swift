@@ -7,14 +7,12 @@ import WebUI
 import Words
 
 /// The grid's «Год и итог» tab (`?finals=1`): each student's period marks of the subject, and
-/// the year, exam and final marks to set — the final one with the school's rule's suggestion
-/// from the year and exam marks. The subject's teacher sets them for their students, the class
+/// the year, exam (grades 9 and 11, or where one was entered) and final marks to set — the
+/// final one with the school's rule's suggestion from the year and exam marks. The subject's teacher sets them for their students, the class
 /// teacher for every subject of the class (the policy's `setPeriodMarks`). With `grid.js` each
 /// choice is saved at once through `PUT /api/v1/period-marks` with its `kind`; without it the
 /// table is a plain form.
 extension GridPages {
-    static let yearKinds: [PeriodMarkKind] = [.year, .exam, .final]
-
     /// What the tab shows, read once.
     struct Finals {
         let className: String
@@ -24,6 +22,8 @@ extension GridPages {
         let students: [JournalStudent]
         let marks: [PeriodMark]
         let open: Bool
+        /// The year's columns: `PeriodMarkKind.yearKinds` of the class's grade.
+        let kinds: [PeriodMarkKind]
 
         func value(_ student: Int, _ kind: PeriodMarkKind, period: Int? = nil) -> MarkValue? {
             marks.first { $0.studentID == student && $0.kind == kind && (kind != .period || $0.periodID == period) }?.value
@@ -39,9 +39,10 @@ extension GridPages {
             let rules = try desk.rules(c, classID: scope.classID, subjectID: scope.subjectID, at: visit.now)
             let yearEnds = try c.academicYear(containing: last.endsOn)?.endsOn ?? last.endsOn
             let open = AccessPolicy.permits(visit.actor!, .setPeriodMarks, scope.resource) && rules.finalMark(lastPeriod: last.dates, yearEnds: yearEnds) == nil
+            let marks = try c.finalMarks(students: students.map(\.id), subject: scope.subjectID, year: schoolClass.yearID)
             return Finals(className: schoolClass.name, subjectName: subject, scale: try c.subjectScale(scope.subjectID) ?? .marks, periods: periods,
-                          students: students, marks: try c.finalMarks(students: students.map(\.id), subject: scope.subjectID, year: schoolClass.yearID),
-                          open: open)
+                          students: students, marks: marks, open: open,
+                          kinds: PeriodMarkKind.yearKinds(grade: schoolClass.grade, anyExamMark: marks.contains { $0.kind == .exam }))
         }
     }
 
@@ -57,7 +58,7 @@ extension GridPages {
         let rows: [HTML] = f.students.map { s in
             let periodCells: [HTML] = f.periods.map { p in "<td class=\"pm\">\(Self.badge(f.value(s.id, .period, period: p.id), w))</td>" }
             let suggestion = FinalMarkRule.suggest(year: f.value(s.id, .year), exam: f.value(s.id, .exam))
-            let yearCells: [HTML] = Self.yearKinds.map { kind in
+            let yearCells: [HTML] = f.kinds.map { kind in
                 let current = f.value(s.id, kind)
                 let hint: HTML = kind == .final && suggestion != nil && suggestion != current
                     ? "<small class=\"forecast\">\(w.bySchoolRule(suggestion!))</small>" : ""
@@ -71,7 +72,7 @@ extension GridPages {
             return "<tr data-student=\"\(s.id)\"><th class=\"name\" scope=\"row\">\(s.name)</th>\(each: periodCells)\(each: yearCells)</tr>"
         }
         let heads: [HTML] = f.periods.map { "<th class=\"pm\" scope=\"col\" title=\"\(w.period($0))\">\(w.periodShort($0))</th>" }
-            + Self.yearKinds.map { "<th class=\"pm\" scope=\"col\" title=\"\(w.kindName($0))\">\(w.kindHeading($0))</th>" }
+            + f.kinds.map { "<th class=\"pm\" scope=\"col\" title=\"\(w.kindName($0))\">\(w.kindHeading($0))</th>" }
         let action = "/journal/\(scope.classID)/\(scope.subjectID)/finals" + (group.map { "?\($0)" } ?? "")
         let api = "/api/v1/period-marks?class=\(scope.classID)&subject=\(scope.subjectID)" + query
         let table: HTML = """
@@ -111,7 +112,7 @@ extension GridPages {
         let f = try loadFinals(visit, scope)
         var problems: [String] = []
         for s in f.students {
-            for kind in Self.yearKinds {
+            for kind in f.kinds {
                 guard let text = form["\(kind.rawValue)_\(s.id)"] else { continue }
                 let value = MarkValue(text: text) ?? MarkValue.typed(text)
                 if !text.isEmpty, value == nil {

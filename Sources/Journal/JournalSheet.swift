@@ -62,14 +62,11 @@ public struct JournalSheet: Sendable {
 
         public var resource: Resource { .classSubject(classID: classID, subjectID: subjectID, groupID: groupID) }
 
-        /// The scope `actor` reads: the server's group rule for reads, the same as for writes.
-        /// Naming no group, a teacher of one of the subject's groups who may not read the whole
-        /// class (no whole-class assignment, not its class teacher, not the administration)
-        /// reads their own group, never the others' students and marks.
+        /// The scope `actor` reads: the policy's group rule for reads (`Resource.narrowed`), the
+        /// same as for writes — naming no group, a teacher of one of the subject's groups reads
+        /// their own group only.
         public func narrowed(for actor: Actor?) -> Scope {
-            guard groupID == nil, let actor, !AccessPolicy.permits(actor, .viewJournal, resource) else { return self }
-            let group = actor.assignments.first { $0.classID == classID && $0.subjectID == subjectID && $0.groupID != nil }?.groupID
-            guard let group else { return self }
+            guard case let .classSubject(_, _, group) = resource.narrowed(for: actor, .viewJournal) else { return self }
             var narrowed = self
             narrowed.groupID = group
             return narrowed

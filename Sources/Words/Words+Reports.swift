@@ -49,8 +49,8 @@ extension Words {
 extension Words {
     public var fillingReportTitle: String { pick("Накопляемость отметок и заполнение журнала", "Marks accumulated and the journal filled in") }
     public var fillingReportExplained: String {
-        pick("Доли учеников — от списка класса (группы) за даты; доли уроков — от проведённых к сегодняшнему дню (без отменённых). Учитель — по расписанию.",
-             "Students' shares are of the class's (group's) list over the dates; lessons' shares, of those held by today (not cancelled). The teacher is the timetabled one.")
+        pick("Доли учеников — от списка класса (группы) за даты; доли уроков — от проведённых к сегодняшнему дню (без отменённых). «Зачёт» и «незачёт» — тоже отметки. Учитель — по расписанию.",
+             "Students' shares are of the class's (group's) list over the dates; lessons' shares, of those held by today (not cancelled). A pass or a fail counts as a mark. The teacher is the timetabled one.")
     }
     public var reportTeacher: String { pick("Учитель", "Teacher") }
     public var reportGroup: String { pick("Группа", "Group") }

@@ -42,6 +42,8 @@ extension Words {
     public var weekdayLabel: String { pick("День недели", "Weekday") }
     public var bellLabel: String { pick("Номер урока", "Lesson number") }
     public var subjectLabel: String { pick("Предмет", "Subject") }
+    /// The subjects a class has no teaching assignment of, grouped after its own.
+    public var otherSubjects: String { pick("Другие предметы", "Other subjects") }
     public var roomLabel: String { pick("Кабинет", "Room") }
     public var groupLabel: String { pick("Группа", "Group") }
     public var wholeClass: String { pick("весь класс", "whole class") }

@@ -78,6 +78,40 @@ import Words
         #expect(summary.status == 200 && String(decoding: summary.body, as: UTF8.self).contains("title=\"Итоговая отметка: освобождён(а)\""))
     }
 
+    /// Exam marks are for grades 9 and 11: the «Год и итог» tab shows their column there, and in
+    /// another grade only once an exam mark was entered (a transfer exam, through the API).
+    @Test func theExamColumnIsForGradesNineAndElevenAndWhereAnExamMarkIs() throws {
+        let exam = "title=\"\(Words(.russian).kindName(.exam))\""
+        let deputy = try signedIn(TestSchool.login(.deputy).login)
+        func tab(_ classID: Int, _ subject: Int) throws -> String {
+            let r = try deputy.get("/journal/\(classID)/\(subject)?finals=1")
+            #expect(r.status == 200)
+            return String(decoding: r.body, as: UTF8.self)
+        }
+        func firstSubject(_ classID: Int) throws -> Int {
+            try #require(try database.read { c in try c.classSubjects(year: c.schoolClass(classID)!.yearID).first { $0.classID == classID }?.subjectID })
+        }
+        let ninth = try #require(try database.read { try $0.first("SELECT id FROM school_class WHERE grade = 9 ORDER BY id") { $0.int(0) } })
+        #expect(try tab(ninth, firstSubject(ninth)).contains(exam))
+        // A class teacher of grades 5–8 enters a transfer exam's mark through the API.
+        let teacher = try #require(TestSchool.generated.logins.first { $0.role == .teacher && (5...8).contains(ClassName($0.className)?.grade ?? 0) })
+        let classID = try classID(teacher.className)
+        let subject = try firstSubject(classID)
+        #expect(!(try tab(classID, subject).contains(exam)))
+        let (student, last) = try database.read { c in
+            (try c.journalStudents(classID: classID, groupID: nil, from: TestSchool.today, to: TestSchool.today).first!.id, try c.periods(classID: classID).last!)
+        }
+        try JournalDeskProbe(database: database).unlock(classID: classID, subject: subject, date: last.endsOn.iso, by: TestSchool.login(.deputy))
+        let c = try signedIn(teacher.login)
+        let api = "/api/v1/period-marks?class=\(classID)&subject=\(subject)"
+        #expect(try c.json(.put, api, #"{"student":\#(student),"kind":"year","value":4,"reason":"переведён из другой школы"}"#).status == 204)
+        #expect(try c.json(.put, api, #"{"student":\#(student),"kind":"exam","value":5}"#).status == 204)
+        #expect(try tab(classID, subject).contains(exam))
+        #expect(!(try tab(classID, try #require(try database.read { c in
+            try c.classSubjects(year: c.schoolClass(classID)!.yearID).first { $0.classID == classID && $0.subjectID != subject }?.subjectID
+        })).contains(exam)))
+    }
+
     @Test func aPassFailSubjectsMarkNeverEntersAnAverage() throws {
         let (teacher, lesson, classID, subject) = try JournalTests().teacherLesson(on: "2026-11-20")
         _ = (teacher, lesson)

@@ -84,6 +84,7 @@ extension PageSnapshots {
             try check(teacher, "/lessons/\(try lesson(app, kuznetsova, bell: 2, on: "2026-11-25"))", "teacher-lesson-ahead")
             try check(teacher, "/journal", "teacher-journals")
             try check(teacher, "/journal/\(a)/\(math)", "teacher-grid-5a-math")
+            try check(teacher, "/journal/\(a)/\(math)?finals=1", "teacher-grid-5a-math-finals")
             try check(teacher, "/journal/\(b)/\(math)", "teacher-grid-5b-math")
             try check(teacher, "/journal/\(a)/\(math)/plan", "teacher-plan-5a-math")
             try check(teacher, "/classes/\(a)/slips", "teacher-class-slips")

@@ -141,26 +141,46 @@ import Testing
         let subjects = rows.compactMap { $0["subject"] as? Int }
         let single = rows.filter { r in r["group"] == nil && subjects.filter { $0 == r["subject"] as? Int }.count == 1 }
         #expect(!single.isEmpty)
-        for row in single {
-            let subject = try #require(row["subject"] as? Int)
-            let sheet = try json(try c.get("/api/v1/journal?class=\(classID)&subject=\(subject)&period=\(period.id)"))
-            let students = try #require(sheet["students"] as? [[String: Any]]).compactMap { $0["id"] as? Int }
-            let marks = try #require(sheet["marks"] as? [[String: Any]]).compactMap { $0["student"] as? Int }
-            let counts = students.map { s in marks.filter { $0 == s }.count }
-            let held = try #require(sheet["lessons"] as? [[String: Any]]).filter {
-                $0["cancelled"] as? Bool == false && ($0["date"] as? String ?? "") <= TestSchool.today.iso
-            }
-            func percent(_ n: Int, _ of: Int) -> Double? { of == 0 ? nil : (Double(n) * 1000 / Double(of)).rounded() / 10 }
-            #expect(row["students"] as? Int == students.count)
-            #expect(row["noMarks"] as? Int == counts.filter { $0 == 0 }.count, "subject \(subject)")
-            #expect(row["oneMark"] as? Int == counts.filter { $0 == 1 }.count, "subject \(subject)")
-            #expect(row["noMarksPercent"] as? Double == percent(counts.filter { $0 == 0 }.count, students.count))
-            #expect(row["lessons"] as? Int == held.count)
-            let topics = held.filter { !($0["topic"] as? String ?? "").trimmingCharacters(in: .whitespaces).isEmpty }.count
-            let homework = held.filter { !($0["homework"] as? String ?? "").trimmingCharacters(in: .whitespaces).isEmpty }.count
-            #expect(row["withTopic"] as? Int == topics && row["topicPercent"] as? Double == percent(topics, held.count))
-            #expect(row["withHomework"] as? Int == homework)
+        for row in single { try expectJournalsRecount(row, classID: classID, period: period, c) }
+    }
+
+    /// A зачёт/незачёт mark is a mark for filling: the pass/fail subject's row is the journal's recount.
+    @Test func fillingCountsPassFailMarks() throws {
+        let (classID, subject) = try #require(try database.read { c in
+            try c.first("""
+                SELECT t.class_id, t.subject_id FROM teaching_assignment t JOIN subject s ON s.id = t.subject_id
+                WHERE s.scale = 'passfail' AND t.group_id IS NULL ORDER BY t.id LIMIT 1
+                """) { ($0.int(0), $0.int(1)) }
+        })
+        let period = try #require(try database.read { try $0.periods(classID: classID) }.first { $0.dates.contains(TestSchool.today) })
+        let c = try signedIn(TestSchool.login(.deputy).login)
+        let rows = try #require(try json(try c.get("/api/v1/reports/filling?class=\(classID)&subject=\(subject)&period=\(period.id)"))["rows"] as? [[String: Any]])
+        let row = try #require(rows.first)
+        #expect(rows.count == 1)
+        #expect(try #require(row["noMarks"] as? Int) < (try #require(row["students"] as? Int)))
+        try expectJournalsRecount(row, classID: classID, period: period, c)
+    }
+
+    /// A filling row of a subject taught to the whole class by one teacher against the journal's own grid.
+    func expectJournalsRecount(_ row: [String: Any], classID: Int, period: Period, _ c: Client) throws {
+        let subject = try #require(row["subject"] as? Int)
+        let sheet = try json(try c.get("/api/v1/journal?class=\(classID)&subject=\(subject)&period=\(period.id)"))
+        let students = try #require(sheet["students"] as? [[String: Any]]).compactMap { $0["id"] as? Int }
+        let marks = try #require(sheet["marks"] as? [[String: Any]]).compactMap { $0["student"] as? Int }
+        let counts = students.map { s in marks.filter { $0 == s }.count }
+        let held = try #require(sheet["lessons"] as? [[String: Any]]).filter {
+            $0["cancelled"] as? Bool == false && ($0["date"] as? String ?? "") <= TestSchool.today.iso
         }
+        func percent(_ n: Int, _ of: Int) -> Double? { of == 0 ? nil : (Double(n) * 1000 / Double(of)).rounded() / 10 }
+        #expect(row["students"] as? Int == students.count)
+        #expect(row["noMarks"] as? Int == counts.filter { $0 == 0 }.count, "subject \(subject)")
+        #expect(row["oneMark"] as? Int == counts.filter { $0 == 1 }.count, "subject \(subject)")
+        #expect(row["noMarksPercent"] as? Double == percent(counts.filter { $0 == 0 }.count, students.count))
+        #expect(row["lessons"] as? Int == held.count)
+        let topics = held.filter { !($0["topic"] as? String ?? "").trimmingCharacters(in: .whitespaces).isEmpty }.count
+        let homework = held.filter { !($0["homework"] as? String ?? "").trimmingCharacters(in: .whitespaces).isEmpty }.count
+        #expect(row["withTopic"] as? Int == topics && row["topicPercent"] as? Double == percent(topics, held.count))
+        #expect(row["withHomework"] as? Int == homework)
     }
 
     @Test func fillingIsTheSchoolsForTheAdministrationTheClasssForItsTeacherAndATeachersOwn() throws {
@@ -280,6 +300,39 @@ import Testing
         #expect(try teacher.get("/api/v1/reports/forecast?class=\(taughtClass)").status == 403)
         #expect(try teacher.get("/api/v1/reports/forecast?class=\(taughtClass)&subject=\(other)").status == 403)
         #expect(try teacher.get("/reports").text.contains("/reports/forecast?class=\(taughtClass)&amp;subject=\(taughtSubject)"))
+    }
+
+    /// A teacher of one group of a split class subject reads its forecast narrowed to their group:
+    /// their group's students only, never the other group's.
+    @Test func aGroupsTeacherReadsTheForecastOfTheirGroup() throws {
+        let (login, classID, subject, group) = try #require(try TestSchool.generated.logins.filter { $0.role == .teacher }.lazy.compactMap { login in
+            try database.read { c in
+                try c.first("""
+                    SELECT t.class_id, t.subject_id, t.group_id FROM teaching_assignment t JOIN school_class sc ON sc.id = t.class_id
+                    WHERE t.teacher_id = ?1 AND t.group_id IS NOT NULL AND sc.class_teacher_id IS NOT ?1 AND sc.grade >= 5
+                      AND NOT EXISTS (SELECT 1 FROM teaching_assignment w WHERE w.teacher_id = ?1 AND w.class_id = t.class_id
+                                      AND w.subject_id = t.subject_id AND w.group_id IS NULL)
+                    ORDER BY t.id LIMIT 1
+                    """, login.personID) { (login, $0.int(0), $0.int(1), $0.int(2)) }
+            }
+        }.first)
+        let members = Set(try database.read { try $0.query("SELECT student_id FROM group_member WHERE group_id = ?", group) { $0.int(0) } })
+        let teacher = try signedIn(login.login)
+        let body = try json(try teacher.get("/api/v1/reports/forecast?class=\(classID)&subject=\(subject)"))
+        #expect(body["group"] as? Int == group)
+        let students = Set(try #require(body["students"] as? [[String: Any]]).compactMap { $0["student"] as? Int })
+        #expect(!students.isEmpty && students.isSubset(of: members))
+        let groupName = try #require(try database.read { try $0.studyGroupRecord(group)?.name })
+        let page = try teacher.get("/reports/forecast?class=\(classID)&subject=\(subject)")
+        #expect(page.status == 200 && page.text.contains("<p class=\"muted\">Группа: \(groupName)</p>"))
+        #expect(try teacher.get("/reports/forecast.csv?class=\(classID)&subject=\(subject)").status == 200)
+        // The whole class's forecast, and the class's progress, stay its class teacher's and the administration's.
+        #expect(try teacher.get("/api/v1/reports/forecast?class=\(classID)").status == 403)
+        #expect(try teacher.get("/api/v1/reports/progress?class=\(classID)").status == 403)
+        // The administration reads the whole class's subject.
+        let deputy = try signedIn(TestSchool.login(.deputy).login)
+        let all = try json(try deputy.get("/api/v1/reports/forecast?class=\(classID)&subject=\(subject)"))
+        #expect(all["group"] == nil && (all["students"] as? [[String: Any]])?.count ?? 0 > students.count)
     }
 
     // MARK: Timeliness

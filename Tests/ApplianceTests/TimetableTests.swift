@@ -221,6 +221,29 @@ import Testing
         #expect(try deputy.post("/timetable/lessons/\(russian.id)/room", [("room", "31"), ("reason", "")]).status == 303)
     }
 
+    /// The entry forms offer the class's subjects (those it has a teaching assignment of) first,
+    /// and the school's other subjects in a group of their own.
+    @Test func theFormsOfferTheClasssSubjectsFirst() throws {
+        let deputy = try FixtureSchool.signedIn(app, Self.volkova)
+        let (taught, all) = try database.read { c in
+            (Set(try c.classSubjects(year: c.schoolClass(classA)!.yearID).filter { $0.classID == classA }.map(\.subjectID)), try c.subjectList())
+        }
+        let others = all.filter { !taught.contains($0.id) }
+        #expect(!taught.isEmpty && !others.isEmpty)
+        for target in ["/timetable/classes/\(classA)?date=2026-11-30", "/timetable/entries/\(try entry(classA, weekday: 3, bell: 3).id)"] {
+            let page = try deputy.page(target).text
+            let select = try #require(page.range(of: "<select name=\"subject\">").map { page[$0.upperBound...] })
+            let list = String(select[..<(try #require(select.range(of: "</select>"))).lowerBound])
+            let parts = list.components(separatedBy: "<optgroup label=\"Другие предметы\">")
+            #expect(parts.count == 2, "\(target)")
+            func ids(_ html: String) -> [Int] {
+                html.components(separatedBy: "<option value=\"").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+            }
+            #expect(Set(ids(parts[0])) == taught && ids(parts[0]).count == taught.count, "\(target)")
+            #expect(ids(parts.last ?? "") == others.map(\.id), "\(target)")
+        }
+    }
+
     @Test func teachersSeeTheirOwnWeekAndChangeNothing() throws {
         let teacher = try FixtureSchool.signedIn(app, Self.smirnova)
         let me = FixtureSchool.id(Self.smirnova)

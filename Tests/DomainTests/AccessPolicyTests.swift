@@ -151,6 +151,23 @@ import Testing
         }
     }
 
+    /// The read rule for a grouped subject named without a group (the journal's and the reports'):
+    /// a group's teacher who may not read the whole class reads their own group; everyone else
+    /// reads the resource as named (and is permitted or refused on it).
+    @Test(arguments: cases.map(\.0))
+    func narrowing(_ name: String) {
+        let actor = Self.cases.first { $0.0 == name }!.1
+        let expected: [String: String] = ["group teacher": "ownGroup"]
+        for action in [Action.viewJournal, .viewReports] {
+            for key in ["groupedSubject", "ownSubject", "ownGroup", "otherGroup", "ownClass"] {
+                let resource = Self.resources[key]!
+                let narrowed = key == "groupedSubject" ? expected[name].map { Self.resources[$0]! } ?? resource : resource
+                #expect(resource.narrowed(for: actor, action) == narrowed, "\(name) \(action) \(key)")
+            }
+        }
+        #expect(Self.resources["groupedSubject"]!.narrowed(for: nil, .viewReports) == Self.resources["groupedSubject"]!)
+    }
+
     @Test func groupTeachersSeeTheirGroupOnly() {
         let actor = Actor(accountID: 4, personID: 4, roles: [.teacher], assignments: [TeachingAssignment(classID: 1, subjectID: 3, groupID: 11)])
         #expect(AccessPolicy.permits(actor, .editJournal, .classSubject(classID: 1, subjectID: 3, groupID: 11)))

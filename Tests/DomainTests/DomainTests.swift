@@ -192,4 +192,12 @@ import Testing
         #expect(FinalMarkRule.suggest(year: 4, exam: .exempt) == 4 && FinalMarkRule.suggest(year: .notAssessed, exam: 5) == .notAssessed)
         #expect(FinalMarkRule.suggest(year: nil, exam: 5) == nil)
     }
+
+    @Test func examColumnsAreForGradesNineAndElevenOrWhereAnExamMarkIs() {
+        for grade in 1...11 {
+            let kinds = PeriodMarkKind.yearKinds(grade: grade, anyExamMark: false)
+            #expect(kinds == (grade == 9 || grade == 11 ? [.year, .exam, .final] : [.year, .final]), "grade \(grade)")
+            #expect(PeriodMarkKind.yearKinds(grade: grade, anyExamMark: true) == [.year, .exam, .final], "grade \(grade)")
+        }
+    }
 }

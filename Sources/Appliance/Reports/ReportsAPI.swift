@@ -191,7 +191,7 @@ struct ActivityBody: JSONWritable {
     }
 }
 
-/// `{"class", "from", "to", "period"?, "due", "students": [{student, name, forecasts: [{subject, average, mark}]}],
+/// `{"class", "group"?, "from", "to", "period"?, "due", "students": [{student, name, forecasts: [{subject, average, mark}]}],
 /// "subjects": [{subject, name, marks: {"5": n, …}}]}`.
 struct ForecastBody: JSONWritable {
     let report: ReportsDesk.Progress
@@ -200,6 +200,7 @@ struct ForecastBody: JSONWritable {
         let r = report
         json.object { j in
             j.field("class", r.classID)
+            if let group = r.group { j.field("group", group.id) }
             j.reportDates(from: r.from, to: r.to, period: r.period)
             j.field("due", r.timing.forecastDue.iso)
             j.key("subjects")

@@ -10,11 +10,9 @@ import Words
 /// The forecast of period marks by the current averages: a class's (its class teacher's, the
 /// administration's) or one subject of it (its teacher's too).
 extension ReportsPages {
-    /// The class's subject when `subject` is named, else the class.
+    /// The class's subject when `subject` is named (a group's teacher's, their group), else the class.
     @Sendable static func forecastResource(_ visit: Visit) throws -> Resource {
-        let q = try ReportQuery(visit)
-        let scope = try scope(visit)
-        return q.subject.map { .classSubject(classID: scope.classID, subjectID: $0, groupID: nil) } ?? .schoolClass(scope.classID)
+        ReportsDesk.forecastResource(classID: try scope(visit).classID, subject: try ReportQuery(visit).subject, for: visit.actor)
     }
 
     func forecast(_ visit: Visit) throws -> ReportsDesk.Progress {
@@ -45,7 +43,7 @@ extension ReportsPages {
         let due: HTML = report.timing.isPreliminary ? "<p class=\"card notice\">\(w.forecastDue(report.timing.endsOn, due: report.timing.forecastDue))</p>" : ""
         return try frame(visit, title: w.forecastReportOf(report.className), """
             <main class="reports">
-            <h1>\(w.forecastReportOf(report.className))</h1>
+            <h1>\(w.forecastReportOf(report.className))</h1>\(report.group.map { "\n<p class=\"muted\">\(w.reportGroup): \($0.name)</p>" as HTML })
             <form method="get" action="/reports/forecast" class="card search">
             <input type="hidden" name="class" value="\(report.classID)">\(subject.map { "<input type=\"hidden\" name=\"subject\" value=\"\($0)\">" as HTML } ?? "")
             <label>\(w.reportPeriod) <select name="period">\(periodOptions)</select></label>
@@ -66,7 +64,7 @@ extension ReportsPages {
         let report = try forecast(visit)
         let f = report.figures
         var csv = CSVWriter(separator: ";")
-        csv.row([w.forecastReportOf(report.className), w.reportDateRange(report.from, report.to)])
+        csv.row([w.forecastReportOf(report.className), w.reportDateRange(report.from, report.to)] + (report.group.map { ["\(w.reportGroup): \($0.name)"] } ?? []))
         csv.row([w.reportStudent] + f.subjects.flatMap { [$0.name, w.reportAverage] })
         for st in f.students {
             csv.row([st.name] + f.subjects.flatMap { s in

@@ -231,14 +231,21 @@ struct TimetablePages: Sendable {
 
     /// The choices of the timetable's forms for a class.
     struct FormLists {
-        let subjects: [(id: Int, name: String)]
+        /// The class's subjects (those with a teaching assignment for it), then the school's others.
+        let classSubjects: [(id: Int, name: String)]
+        let otherSubjects: [(id: Int, name: String)]
         let teachers: [(id: Int, name: String)]
         let groups: [(id: Int, name: String)]
         let bells: [Int]
         let rooms: [String]
 
         init(_ c: Connection, classID: Int) throws {
-            subjects = try c.subjectList()
+            let taught = try c.schoolClass(classID).map { year in
+                Set(try c.classSubjects(year: year.yearID).filter { $0.classID == classID }.map(\.subjectID))
+            } ?? []
+            let subjects = try c.subjectList()
+            classSubjects = subjects.filter { taught.contains($0.id) }
+            otherSubjects = subjects.filter { !taught.contains($0.id) }
             teachers = try c.teacherList()
             groups = try c.studyGroups(classID: classID).map { g in (id: g.id, name: g.subjectName.map { "\(g.name) — \($0)" } ?? g.name) }
             bells = try c.bellNumbers(classID: classID)
@@ -249,6 +256,15 @@ struct TimetablePages: Sendable {
     func options(_ items: [(id: Int, name: String)], selected: String?, none: String? = nil) -> HTML {
         let first: HTML = none.map { "<option value=\"\"\(selected == nil || selected == "" ? " selected" : "")>\($0)</option>" } ?? ""
         return first + HTML(trusted: items.map { "<option value=\"\($0.id)\"\(String($0.id) == selected ? " selected" : "")>\(HTML.escaped($0.name))</option>" }.joined())
+    }
+
+    /// The subject choice: the class's subjects, then the others in a group of their own.
+    func subjectOptions(_ lists: FormLists, selected: String?, _ w: Words) -> HTML {
+        guard !lists.classSubjects.isEmpty, !lists.otherSubjects.isEmpty else {
+            return options(lists.classSubjects + lists.otherSubjects, selected: selected)
+        }
+        return options(lists.classSubjects, selected: selected)
+            + "<optgroup label=\"\(w.otherSubjects)\">\(options(lists.otherSubjects, selected: selected))</optgroup>"
     }
 
     /// One entry's fields: what, who, where, which group, when — with the error beside its field.
@@ -271,7 +287,7 @@ struct TimetablePages: Sendable {
             <label>\(dateField.label) <input type="date" name="\(dateField.name)" value="\(values[dateField.name] ?? "")" required></label>\(problem("date"))
             \(weekday ? "<label>\(w.weekdayLabel) <select name=\"weekday\">\(options(weekdays, selected: values["weekday"]))</select></label>\(problem("weekday"))" as HTML : "")
             <label>\(w.bellLabel) <select name="bell">\(options(bells, selected: values["bell"]))</select></label>\(problem("bell"))
-            <label>\(w.subjectLabel) <select name="subject">\(options(lists.subjects, selected: values["subject"]))</select></label>\(problem("subject"))
+            <label>\(w.subjectLabel) <select name="subject">\(subjectOptions(lists, selected: values["subject"], w))</select></label>\(problem("subject"))
             <label>\(w.teacherLabel) <select name="teacher">\(options(lists.teachers, selected: values["teacher"]))</select></label>\(problem("teacher"))
             <label>\(w.groupLabel) <select name="group">\(options(lists.groups, selected: values["group"], none: w.wholeClass))</select></label>\(problem("group"))
             <label>\(w.roomLabel) <input name="room" value="\(values["room"] ?? "")" list="rooms-\(id)" maxlength="30" autocomplete="off"></label>\(problem("room"))

@@ -53,8 +53,9 @@ extension Connection {
     }
 
     /// Накопляемость by timetabled teacher, class, subject and group over the range: the
-    /// students on each list with no 1–5 mark and with one, the lessons held by `heldBy` with a
-    /// topic and with homework. Optionally one class's, one teacher's, one subject's rows.
+    /// students on each list with no mark (1–5 or зачёт/незачёт alike) and with one, the lessons
+    /// held by `heldBy` with a topic and with homework. Optionally one class's, one teacher's,
+    /// one subject's rows.
     ///
     /// The lessons are read through `lesson_class_date` (there is no index on the date alone: a
     /// whole-school range scanned every lesson of every year), and counted here by lesson group
@@ -90,9 +91,9 @@ extension Connection {
             }
         }
         guard !keys.isEmpty else { return [] }
-        // 1–5 marks per lesson group and student.
+        // Marks (1–5 and зачёт/незачёт alike) per lesson group and student.
         var marks = Array(repeating: [Int: Int](), count: held.count)
-        for (lesson, student) in try query("WITH l AS (\(lessons)) SELECT l.id, m.student_id FROM l JOIN mark m ON m.lesson_id = l.id WHERE m.value IS NOT NULL",
+        for (lesson, student) in try query("WITH l AS (\(lessons)) SELECT l.id, m.student_id FROM l JOIN mark m ON m.lesson_id = l.id",
                                            from, to, heldBy, classID, teacher, subject, row: { ($0.int(0), $0.int(1)) }) {
             if let k = lessonKey[lesson] { marks[k][student, default: 0] += 1 }
         }
