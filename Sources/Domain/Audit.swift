@@ -34,6 +34,8 @@ public enum AuditAction: String, CaseIterable, Sendable {
     case guardianLink = "guardian.link", guardianUnlink = "guardian.unlink"
     case enrolmentJoin = "enrolment.join", enrolmentLeave = "enrolment.leave"
     case electronicAccessRefuse = "electronic_access.refuse", electronicAccessRestore = "electronic_access.restore"
+    case messageSend = "message.send", messageWithdraw = "message.withdraw", messageSearch = "message.search"
+    case eventCreate = "event.create", notificationChoice = "notification.choice"
 
     /// The action in words, for the change log.
     public var russian: String {
@@ -115,6 +117,11 @@ public enum AuditAction: String, CaseIterable, Sendable {
         case .enrolmentLeave: "Обучающийся выбыл"
         case .electronicAccessRefuse: "Семья отказалась от электронного доступа"
         case .electronicAccessRestore: "Семья вернулась к электронному дневнику"
+        case .messageSend: "Сообщение отправлено"
+        case .messageWithdraw: "Сообщение отозвано"
+        case .messageSearch: "Поиск по сообщениям"
+        case .eventCreate: "Объявление или событие добавлено"
+        case .notificationChoice: "Выбор уведомлений изменён"
         }
     }
 }

@@ -15,9 +15,11 @@ public struct Visit: Sendable {
     public let kioskID: Int?
     /// The language of the pages: the account's choice, or the sign-in page's switch.
     public let language: Language
+    /// Messages of others the visitor has not read (the menu shows the count on pages).
+    public let unreadMessages: Int
 
     public init(request: Request, now: Int, today: CivilDate, actor: Actor?, session: SessionRecord?, kioskID: Int? = nil,
-                language: Language = .russian) {
+                language: Language = .russian, unreadMessages: Int = 0) {
         self.request = request
         self.now = now
         self.today = today
@@ -25,6 +27,7 @@ public struct Visit: Sendable {
         self.session = session
         self.kioskID = kioskID
         self.language = language
+        self.unreadMessages = unreadMessages
     }
 
     /// The words of this visit's pages.

@@ -420,5 +420,26 @@ extension Assets {
       .card, .table-wrap { border: 0; padding: 0; }
       a { color: inherit; text-decoration: none; }
     }
+    /* Messages: the list of threads, a thread, the forms (issue 15). */
+    ul.threads { list-style: none; margin: 0; padding: 0; }
+    ul.threads li { padding: 10px 0; border-bottom: 1px solid var(--line); }
+    ul.threads li:last-child { border-bottom: 0; }
+    ul.threads li a { display: block; text-decoration: none; overflow-wrap: anywhere; }
+    ul.threads li.unread a b { font-weight: 800; }
+    ul.threads small { color: var(--muted); }
+    .badge { display: inline-block; background: var(--brand); color: var(--brand-ink); border-radius: 999px; padding: 0 8px; font-size: 13px; font-weight: 600; }
+    ol.messages { list-style: none; margin: 0 0 16px; padding: 0; }
+    ol.messages li.message { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 12px 16px; margin-bottom: 10px; max-width: 46em; }
+    ol.messages li.message.mine { background: var(--soft); margin-left: auto; }
+    ol.messages .from { margin: 0 0 6px; }
+    ol.messages .text { overflow-wrap: anywhere; }
+    ol.messages .text.withdrawn { color: var(--muted); text-decoration: line-through; }
+    ol.messages .receipt { margin: 6px 0 0; font-size: 13px; color: var(--muted); display: inline-block; margin-right: 12px; }
+    ul.files { margin: 8px 0 0; padding-left: 20px; overflow-wrap: anywhere; }
+    form.message-form select[multiple] { max-width: none; }
+    form.message-form input, form.message-form textarea { max-width: none; }
+    body.kiosk ol.messages li.message { color: var(--ink); }
+    body.kiosk ul.threads a { color: #fff; }
+    body.kiosk ul.threads small { color: rgba(255,255,255,.75); }
     """
 }

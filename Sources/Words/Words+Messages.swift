@@ -1,0 +1,69 @@
+import Domain
+
+/// Messages, announcements and events, notifications (issue 15).
+extension Words {
+    // MARK: Messages
+    public var menuMessages: String { pick("Сообщения", "Messages") }
+    public func menuMessagesUnread(_ n: Int) -> String { pick("Сообщения (\(n))", "Messages (\(n))") }
+    public var messagesTitle: String { pick("Сообщения", "Messages") }
+    public var noThreads: String { pick("Сообщений пока нет.", "No messages yet.") }
+    public var newMessage: String { pick("Написать сообщение", "Write a message") }
+    public var recipientsLabel: String { pick("Кому", "To") }
+    public var recipientsHint: String {
+        pick("Можно выбрать нескольких: удерживайте Ctrl (на телефоне — отметьте каждого).", "You may choose several: hold Ctrl (on a phone, tick each).")
+    }
+    public var messageSubjectLabel: String { pick("Тема", "Subject") }
+    public var bodyLabel: String { pick("Сообщение", "Message") }
+    public var fileLabel: String { pick("Файл (PDF, PNG или JPEG, до 3 МБ)", "File (PDF, PNG or JPEG, up to 3 MB)") }
+    public var answer: String { pick("Ответить", "Answer") }
+    public var answerPrivately: String { pick("Ответить учителю лично", "Answer the teacher privately") }
+    public var yourAnswerLabel: String { pick("Ваш ответ", "Your answer") }
+    public var broadcastTitle: String { pick("Сообщение родителям класса", "A message to the guardians of the class") }
+    public var broadcastHint: String {
+        pick("Получит каждый родитель класса; ответы придут вам лично, другие родители их не увидят.",
+             "Every guardian of the class receives it; the answers come to you privately, other guardians do not see them.")
+    }
+    public func broadcastTo(_ className: String) -> String { pick("Родителям \(className)", "To the guardians of \(className)") }
+    public var unreadLabel: String { pick("непрочитанных", "unread") }
+    public func unreadCount(_ n: Int) -> String { pick("новых: \(n)", "new: \(n)") }
+    public func withWhom(_ names: String) -> String { pick("с: \(names)", "with: \(names)") }
+    public var withdrawn: String { pick("Сообщение отозвано автором.", "The author withdrew this message.") }
+    public var withdrawnOwn: String { pick("Вы отозвали это сообщение; другие его не видят.", "You withdrew this message; the others do not see it.") }
+    public var withdrawHint: String { pick("Пока никто не прочитал, сообщение можно отозвать.", "Until someone reads it, the message can be withdrawn.") }
+    public func readBy(_ names: String) -> String { pick("Прочитано: \(names)", "Read by: \(names)") }
+    public func readByCount(_ n: Int, _ of: Int) -> String { pick("Прочитали \(n) из \(of)", "Read by \(n) of \(of)") }
+    public var notReadYet: String { pick("Ещё не прочитано", "Not read yet") }
+    public var answersTitle: String { pick("Ответы родителей", "Guardians' answers") }
+    public var noAnswers: String { pick("Ответов пока нет.", "No answers yet.") }
+    public var attachmentsLabel: String { pick("Файлы", "Files") }
+    public func fileSize(_ bytes: Int) -> String {
+        bytes >= 1024 * 1024 ? pick("\(bytes / (1024 * 1024)) МБ", "\(bytes / (1024 * 1024)) MB") : pick("\(max(1, bytes / 1024)) КБ", "\(max(1, bytes / 1024)) KB")
+    }
+    public var messageSent: String { pick("Сообщение отправлено.", "The message was sent.") }
+    public var messageWithdrawn: String { pick("Сообщение отозвано.", "The message was withdrawn.") }
+    public var allMessages: String { pick("Все сообщения", "All messages") }
+    public var nobodyToWrite: String { pick("Писать пока некому.", "There is no one to write to yet.") }
+    public var kioskReadOnly: String { pick("На киоске сообщения только читают; ответить можно с телефона или компьютера.",
+                                            "At the kiosk messages are only read; answer from a phone or a computer.") }
+    public func newMessageNotice(_ author: String, _ subject: String) -> String {
+        pick("Новое сообщение от \(author): «\(subject)»", "A new message from \(author): “\(subject)”")
+    }
+    public func roleStaff(_ roles: String) -> String { roles }
+    public func studentOf(_ className: String) -> String { pick("ученик \(className)", "student of \(className)") }
+    public func guardianOf(_ classes: String) -> String { pick("родитель, \(classes)", "guardian, \(classes)") }
+    public func classTeacherOf(_ classes: String) -> String { pick("кл. рук. \(classes)", "class teacher of \(classes)") }
+    public var staffGroup: String { pick("Сотрудники", "Staff") }
+    public var familiesGroup: String { pick("Ученики и родители", "Students and guardians") }
+
+    // MARK: The administration's search
+    public var searchTitle: String { pick("Поиск по сообщениям", "Search the messages") }
+    public var searchHint: String {
+        pick("Для разбора обращений и жалоб. Каждый поиск записывается в журнал изменений.",
+             "For looking into complaints. Every search is recorded in the change log.")
+    }
+    public var messageSearchLabel: String { pick("Что искать (в теме и тексте)", "What to look for (in subjects and texts)") }
+    public var searchButton: String { pick("Искать", "Search") }
+    public var nothingFound: String { pick("Ничего не найдено.", "Nothing found.") }
+    public func foundCount(_ n: Int) -> String { pick("Найдено сообщений: \(n)", "Messages found: \(n)") }
+    public var withdrawnMark: String { pick("отозвано", "withdrawn") }
+}
