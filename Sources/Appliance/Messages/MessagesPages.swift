@@ -176,8 +176,8 @@ struct MessagesPages: Sendable {
         let view = try desk.open(thread: id, by: visit.editor)
         let csrf: HTML = "<input type=\"hidden\" name=\"_csrf\" value=\"\(visit.csrfToken)\">"
         let members = view.thread.members.filter { $0.id != me }
-        let withWhom = view.isBroadcast && view.thread.startedBy == me ? [w.broadcastTo(try database.read { try $0.className(id: view.thread.classID ?? 0) } ?? "")]
-            : view.isBroadcast ? [view.thread.member(view.thread.startedBy)?.name ?? ""] : members.map(\.name)
+        let withWhom = view.isBroadcast && view.thread.startedBy == me ? w.broadcastTo(try database.read { try $0.className(id: view.thread.classID ?? 0) } ?? "")
+            : w.withWhom((view.isBroadcast ? [view.thread.member(view.thread.startedBy)?.name ?? ""] : members.map(\.name)).joined(separator: ", "))
         var answers = HTML.empty
         if view.isBroadcast, view.thread.startedBy == me {
             answers = """
@@ -203,7 +203,7 @@ struct MessagesPages: Sendable {
             <main class="messages-page">
             <p><a href="/messages">\(w.allMessages)</a></p>
             <h1>\(view.thread.subject)</h1>
-            <p class="muted">\(w.withWhom(withWhom.joined(separator: ", ")))</p>
+            <p class="muted">\(withWhom)</p>
             \(each: notices)
             \(MessageView.thread(view, me: me, offset: clock.utcOffsetMinutes, csrf: visit.csrfToken, w))
             \(answers)
