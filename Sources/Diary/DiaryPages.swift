@@ -103,8 +103,10 @@ public struct DiaryPages: Sendable {
         let student = try load(visit)
         let monday = try Self.monday(visit)
         let base = "/diary/\(student.id)"
+        // The school's and the class's announcements and events of the week, above it.
+        let events = try student.classID.map { try EventsDesk(database: database).events(classID: $0, from: monday, to: monday.adding(days: 6)) } ?? []
         return try frame(visit, student, tab: "", title: visit.words.menuDiary, """
-            \(DiaryView.weekNav(base: base, monday: monday, today: visit.today, visit.words))
+            \(DiaryView.weekNav(base: base, monday: monday, today: visit.today, visit.words))\(EventView.card(visit.words.eventsWeekTitle, events, visit.words))
             \(try week(student, monday: monday, visit: visit))
             """)
     }

@@ -84,10 +84,12 @@ public struct KioskMode: Sendable {
         let (bells, changes, holiday) = try database.read { c in
             (try c.mainBells(), try c.timetableChanges(on: now.date), try c.holiday(on: now.date))
         }
+        // The school's own announcements of the coming week (nothing of a class: nobody is signed in here).
+        let events = try EventsDesk(database: database).schoolWide(from: now.date, to: now.date.adding(days: 7))
         let csrf = visit.request.cookie(Cookie.form) ?? Random.token(bytes: 16)
         var response = frame(w.kioskTitle, school: school, words: w, """
             <main class="kiosk-idle">
-            \(KioskIdleScreen.overview(now: now, clock: clock, school: school, bells: bells, changes: changes, holiday: holiday, w))
+            \(KioskIdleScreen.overview(now: now, clock: clock, school: school, bells: bells, changes: changes, holiday: holiday, w))\(events.isEmpty ? "" as HTML : "<section class=\"kiosk-panel kiosk-events\"><h2>\(w.kioskEvents)</h2>\(EventView.list(events, w))</section>")
             \(signInPanel(csrf: csrf, error: error, w))
             </main>
             """, status: status)

@@ -67,3 +67,23 @@ extension Words {
     public func foundCount(_ n: Int) -> String { pick("Найдено сообщений: \(n)", "Messages found: \(n)") }
     public var withdrawnMark: String { pick("отозвано", "withdrawn") }
 }
+
+/// Announcements and events.
+extension Words {
+    public var eventsTitle: String { pick("Объявления и события", "Announcements and events") }
+    public var eventsWeekTitle: String { pick("События недели", "This week's events") }
+    public var noEvents: String { pick("Объявлений и событий нет.", "No announcements or events.") }
+    public var allEvents: String { pick("Все объявления и события", "All announcements and events") }
+    public var newEvent: String { pick("Новое объявление или событие", "A new announcement or event") }
+    public var eventTitleLabel: String { pick("Заголовок", "Title") }
+    public var eventDetailsLabel: String { pick("Подробности (необязательно)", "Details (optional)") }
+    public var eventStartsLabel: String { pick("С какого дня", "From") }
+    public var eventEndsLabel: String { pick("По какой день (необязательно)", "Until (optional)") }
+    public var eventForLabel: String { pick("Для кого", "For whom") }
+    public var wholeSchool: String { pick("Вся школа", "The whole school") }
+    public func eventForClass(_ name: String) -> String { pick("Класс \(name)", "Class \(name)") }
+    public var postEvent: String { pick("Опубликовать", "Publish") }
+    public var eventPosted: String { pick("Опубликовано.", "Published.") }
+    public var eventsHomeHint: String { pick("Объявить о собрании, экскурсии, празднике", "Announce a meeting, an outing, a celebration") }
+    public var kioskEvents: String { pick("Объявления", "Announcements") }
+}

@@ -42,9 +42,15 @@ import Testing
         try admin.page("/messages/search")
         ResponseSnapshot.check(try admin.post("/messages/search", [("q", "справк")]), "administrator-message-search")
 
+        #expect(try admin.json(.post, "/api/v1/events", #"{"starts_on": "2026-11-27", "title": "День открытых дверей", "details": "С 10:00 до 14:00, актовый зал."}"#).status == 201)
+        #expect(try teacher.json(.post, "/api/v1/events", #"{"class": \#(classA), "starts_on": "2026-11-24", "ends_on": "2026-11-25", "title": "Экскурсия в музей"}"#).status == 201)
+        try PageSnapshots.check(teacher, "/events", "teacher-events")
+        try PageSnapshots.check(guardian, "/", "guardian-home-events")
+        try PageSnapshots.check(guardian, "/diary/\(FixtureSchool.id(PageSnapshots.daria))", "guardian-diary-week-events")
+
         let kiosk = Client(app)
         _ = try kiosk.get("/kiosk/pair/\(FixtureSchool.kioskPairingCode)")
-        try kiosk.page("/kiosk")
+        try PageSnapshots.check(kiosk, "/kiosk", "kiosk-idle-events")
         _ = try kiosk.post("/kiosk/signin", [("login", FixtureSchool.login(Self.mother)), ("password", FixtureSchool.password)])
         try PageSnapshots.check(kiosk, "/kiosk/messages", "kiosk-messages")
         try PageSnapshots.check(kiosk, "/kiosk/messages/\(thread)", "kiosk-message-thread")

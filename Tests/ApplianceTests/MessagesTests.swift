@@ -272,3 +272,47 @@ import Testing
         #expect(atKiosk.contains("&lt;script&gt;alert(1)") && !atKiosk.contains("<form method=\"post\" action=\"/messages"))
     }
 }
+
+/// Announcements and events (issue 15): the administration posts the school's, a class teacher
+/// their class's; each reaches the home page, the diary's week and, the school's only, the kiosk.
+@Suite struct EventsTests {
+    let app = FixtureSchool.app(try! FixtureSchool.copy())
+
+    func post(_ client: Client, _ json: String) throws -> Response { try client.json(.post, "/api/v1/events", json) }
+
+    @Test func whoPostsWhatAndWhoReadsIt() throws {
+        let admin = try FixtureSchool.signedIn(app, MessagesTests.admin)
+        let classA = FixtureSchool.classID("5А"), classB = FixtureSchool.classID("5Б")
+        let school = try post(admin, #"{"starts_on": "2026-11-25", "title": "День открытых дверей <script>alert(1)</script>", "details": "С 10:00"}"#)
+        #expect(school.status == 201)
+        let teacherA = try FixtureSchool.signedIn(app, MessagesTests.kuznetsova)
+        #expect(try post(teacherA, #"{"class": \#(classA), "starts_on": "2026-11-26", "ends_on": "2026-11-27", "title": "Экскурсия 5А"}"#).status == 201)
+        // Not another class, not the school's; a plain teacher, a guardian: nothing.
+        #expect(try post(teacherA, #"{"class": \#(classB), "starts_on": "2026-11-26", "title": "x"}"#).status == 403)
+        #expect(try post(teacherA, #"{"starts_on": "2026-11-26", "title": "x"}"#).status == 403)
+        #expect(try post(try FixtureSchool.signedIn(app, "Смирнова Анна Олеговна"), #"{"class": \#(classA), "starts_on": "2026-11-26", "title": "x"}"#).status == 403)
+        #expect(try post(try FixtureSchool.signedIn(app, MessagesTests.belova), #"{"starts_on": "2026-11-26", "title": "x"}"#).status == 403)
+        #expect(try post(admin, #"{"class": \#(classB), "starts_on": "2026-11-28", "title": "Олимпиада 5Б"}"#).status == 201)
+        // Bad input.
+        #expect(try post(admin, #"{"starts_on": "2026-11-30", "ends_on": "2026-11-29", "title": "x"}"#).status == 422)
+        #expect(try post(admin, #"{"starts_on": "завтра", "title": "x"}"#).status == 422)
+        #expect(try post(admin, #"{"starts_on": "2026-11-30", "title": " "}"#).status == 422)
+
+        // A guardian of 5А: the school's and 5А's, not 5Б's.
+        let guardian = try FixtureSchool.signedIn(app, MessagesTests.belova)
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(guardian.get("/api/v1/events").body)) as? [String: Any])
+        let titles = (listed["events"] as? [[String: Any]])?.compactMap { $0["title"] as? String }
+        #expect(titles == ["День открытых дверей <script>alert(1)</script>", "Экскурсия 5А"])
+        let home = try guardian.page("/").text
+        #expect(home.contains("Экскурсия 5А") && home.contains("День открытых дверей &lt;script&gt;") && !home.contains("<script>alert"))
+        let diary = try guardian.page("/diary/\(FixtureSchool.id(MessagesTests.daria))").text
+        #expect(diary.contains("События недели") && diary.contains("Экскурсия 5А") && !diary.contains("Олимпиада 5Б"))
+        // The kiosk's idle screen: the school's only, escaped.
+        let kiosk = Client(app)
+        _ = try kiosk.get("/kiosk/pair/\(FixtureSchool.kioskPairingCode)")
+        let idle = try kiosk.page("/kiosk").text
+        #expect(idle.contains("День открытых дверей &lt;script&gt;") && !idle.contains("Экскурсия 5А") && !idle.contains("<script>alert"))
+        // Audited.
+        #expect(try app.database.read { try $0.auditEntries(AuditFilter()).filter { $0.action == "event.create" }.count } == 3)
+    }
+}

@@ -441,5 +441,12 @@ extension Assets {
     body.kiosk ol.messages li.message { color: var(--ink); }
     body.kiosk ul.threads a { color: #fff; }
     body.kiosk ul.threads small { color: rgba(255,255,255,.75); }
+    ul.events { list-style: none; margin: 0; padding: 0; }
+    ul.events li { padding: 6px 0; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+    ul.events li:last-child { border-bottom: 0; }
+    ul.events .when { color: var(--muted); margin-right: 6px; white-space: nowrap; }
+    ul.events .details { font-size: 15px; margin-top: 2px; }
+    .kiosk-events ul.events li { border-color: rgba(255,255,255,.25); }
+    .kiosk-events ul.events .when { color: rgba(255,255,255,.75); }
     """
 }
