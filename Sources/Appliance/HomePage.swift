@@ -36,6 +36,9 @@ enum HomePage {
         for child in children {
             links.append(("/diary/\(child.id)", actor.personID == child.id ? w.sectionMyDiary : w.sectionChildDiary(child.name), w.sectionDiaryText))
         }
+        if AccessPolicy.permits(actor, .viewNotifications, .school) {
+            links.append(("/notifications", w.notificationsTitle, w.notificationsHomeHint))
+        }
         if AccessPolicy.permits(actor, .teachLessons, .school) {
             links.append(("/day", w.menuMyDay, w.sectionMyDayText))
         }

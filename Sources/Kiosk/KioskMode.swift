@@ -242,7 +242,12 @@ extension KioskMode {
                 <p class="muted">\(w.kioskReadOnly)</p>
                 """
         } else {
-            content = MessageView.list(try desk.threads(of: visit.actor!), base: "/kiosk/messages", offset: clock.utcOffsetMinutes, w)
+            let notices = try NotificationsDesk(database: database).notifications(for: visit.actor!, limit: 20)
+            content = """
+                \(MessageView.list(try desk.threads(of: visit.actor!), base: "/kiosk/messages", offset: clock.utcOffsetMinutes, w))
+                <h2>\(w.notificationsTitle)</h2>
+                \(NotificationPages.list(notices, offset: clock.utcOffsetMinutes, w))
+                """
         }
         return frame(w.messagesTitle, school: school, words: w, """
             <main class="kiosk-diary kiosk-messages" data-idle="\(idle)">

@@ -87,3 +87,48 @@ extension Words {
     public var eventsHomeHint: String { pick("Объявить о собрании, экскурсии, празднике", "Announce a meeting, an outing, a celebration") }
     public var kioskEvents: String { pick("Объявления", "Announcements") }
 }
+
+/// Notifications for families.
+extension Words {
+    public func absenceNotice(_ child: String, _ subject: String, _ bell: Int) -> String {
+        pick("\(child): отсутствует на уроке «\(subject)» (\(bell)-й урок) без уважительной причины", "\(child): absent from \(subject) (lesson \(bell)) without a valid reason")
+    }
+    public func markNotice(_ child: String, _ value: String, _ workType: String, _ subject: String, _ date: String) -> String {
+        pick("\(child): отметка \(value) («\(workType)») по предмету «\(subject)» за \(date)", "\(child): mark \(value) (\(workType)) in \(subject) for \(date)")
+    }
+    public func remarkNotice(_ child: String, _ subject: String, _ text: String) -> String {
+        pick("\(child), «\(subject)»: \(text)", "\(child), \(subject): \(text)")
+    }
+    public func finalsNotice(_ child: String, _ what: String, _ subject: String, _ value: String) -> String {
+        pick("\(child): выставлена отметка \(what) по предмету «\(subject)» — \(value); ознакомьтесь в дневнике",
+             "\(child): a final mark (\(what)) in \(subject) — \(value); please acknowledge it in the diary")
+    }
+    public func weeklyNotice(_ child: String, marks: Int, absences: Int, remarks: Int) -> String {
+        pick("\(child) за неделю: отметок — \(marks), пропусков — \(absences), замечаний и похвал — \(remarks)",
+             "\(child) this week: marks \(marks), absences \(absences), remarks and praise \(remarks)")
+    }
+    public var notificationsTitle: String { pick("Уведомления", "Notifications") }
+    public var noNotifications: String { pick("Уведомлений нет.", "No notifications.") }
+    public var notificationSettings: String { pick("Какие уведомления получать", "Which notifications to receive") }
+    public var notificationSettingsHint: String {
+        pick("Уведомления видны в дневнике и на киоске; по почте — если в карточке указан адрес и школа настроила почтовый сервер.",
+             "Notifications show in the diary and at the kiosk; by e-mail too when your card has an address and the school has set up its mail relay.")
+    }
+    public func notificationKind(_ kind: String) -> String {
+        switch kind {
+        case "absence": pick("Пропуск урока сегодня", "An absence today")
+        case "mark": pick("Новая отметка", "A new mark")
+        case "remark": pick("Замечание или похвала учителя", "A teacher's remark or praise")
+        case "message": pick("Новое сообщение", "A new message")
+        case "finals": pick("Итоговые отметки — ознакомиться", "Final marks to acknowledge")
+        case "weekly": pick("Итоги недели (по понедельникам)", "The week's summary (on Mondays)")
+        default: pick("Также по электронной почте", "By e-mail as well")
+        }
+    }
+    public var saveChoice: String { pick("Сохранить", "Save") }
+    public var choiceSaved: String { pick("Сохранено.", "Saved.") }
+    public var notificationsHomeHint: String { pick("Пропуски, отметки, замечания, сообщения; что получать", "Absences, marks, remarks, messages; what to receive") }
+    public var markAllRead: String { pick("Отметить все прочитанными", "Mark all as read") }
+    public func unreadNotifications(_ n: Int) -> String { pick("Новых уведомлений: \(n)", "New notifications: \(n)") }
+    public var allNotifications: String { pick("Все уведомления", "All notifications") }
+}

@@ -316,3 +316,81 @@ import Testing
         #expect(try app.database.read { try $0.auditEntries(AuditFilter()).filter { $0.action == "event.create" }.count } == 3)
     }
 }
+
+/// Notifications for families (issue 15): written by the journal's own transaction, shown in
+/// the diary and at the kiosk, each kind chosen by the guardian; the weekly summary.
+@Suite struct NotificationsTests {
+    let app = FixtureSchool.app(try! FixtureSchool.copy())
+
+    func notifications(_ client: Client) throws -> [[String: Any]] {
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(client.get("/api/v1/notifications").body)) as? [String: Any])
+        #expect(body.keys.sorted() == ["notifications"])
+        return try #require(body["notifications"] as? [[String: Any]])
+    }
+
+    func firstLesson() throws -> Int { try PageSnapshots.lesson(app, MessagesTests.kuznetsova, bell: 1) }
+
+    @Test func aTeacherMarkingAbsentTodayNotifiesTheGuardianWithinTheRequest() throws {
+        let teacher = try FixtureSchool.signedIn(app, MessagesTests.kuznetsova)
+        let guardian = try FixtureSchool.signedIn(app, MessagesTests.belova)
+        let daria = FixtureSchool.id(MessagesTests.daria), lesson = try firstLesson()
+        #expect(try teacher.json(.put, "/api/v1/lessons/\(lesson)/attendance/\(daria)", #"{"code": null}"#).status == 204)
+        let before = try notifications(guardian).count
+        #expect(try teacher.json(.put, "/api/v1/lessons/\(lesson)/attendance/\(daria)", #"{"code": "Н"}"#).status == 204)
+        // Right after the request: in the database, in the API, in the diary.
+        let list = try notifications(guardian)
+        #expect(list.count == before + 1)
+        let n = try #require(list.first)
+        #expect(n.keys.sorted() == ["at", "kind", "read", "student", "text"])
+        #expect(n["kind"] as? String == "absence" && n["student"] as? Int == daria && n["read"] as? Bool == false)
+        #expect(n["at"] as? String == "2026-11-23T10:00" && (n["text"] as? String)?.contains("Математика") == true)
+        #expect(try guardian.page("/diary/\(daria)").text.contains("отсутствует на уроке «Математика»"))
+        // A reason corrected later (Н → Б) tells nothing new; nor does the other family hear of it.
+        #expect(try notifications(try FixtureSchool.signedIn(app, MessagesTests.alekseev)).allSatisfy { $0["student"] as? Int != daria })
+        // Read: marked read, the diary's card goes.
+        try guardian.page("/notifications")
+        #expect(try guardian.post("/notifications/read", []).status == 303)
+        #expect(try notifications(guardian).allSatisfy { $0["read"] as? Bool == true })
+        #expect(try !guardian.page("/diary/\(daria)").text.contains("Новых уведомлений"))
+    }
+
+    @Test func marksRemarksAndMessagesNotifyOnlyTheKindsChosen() throws {
+        let teacher = try FixtureSchool.signedIn(app, MessagesTests.kuznetsova)
+        let guardian = try FixtureSchool.signedIn(app, MessagesTests.belova)
+        let daria = FixtureSchool.id(MessagesTests.daria), lesson = try firstLesson()
+        // The guardian wants no marks.
+        try guardian.page("/notifications")
+        #expect(try guardian.post("/notifications/settings", [("choice", "absence"), ("choice", "remark"), ("choice", "message")]).status == 303)
+        #expect(try app.database.read { try $0.auditEntries(AuditFilter()).contains { $0.action == "notification.choice" } })
+        let before = try notifications(guardian).count
+        #expect(try teacher.json(.put, "/api/v1/lessons/\(lesson)/attendance/\(daria)", #"{"code": null}"#).status == 204)
+        let editor = try FixtureJournal(database: app.database, built: FixtureSchool.built, math: 0).editor(MessagesTests.kuznetsova, at: "2026-11-23T10:00")
+        let desk = JournalDesk(database: app.database, utcOffsetMinutes: FixtureSchool.offset)
+        let type = try app.database.read { try $0.workTypes().first!.id }
+        _ = try desk.addMark(lesson: lesson, student: daria, value: MarkValue.mark(5), workType: type, by: editor)
+        #expect(try notifications(guardian).count == before)
+        try desk.addRemark(lesson: lesson, student: daria, text: "Отлично работала у доски", praise: true, by: editor)
+        _ = try MessagesDesk(database: app.database).write(to: [FixtureSchool.id(MessagesTests.belova)], subject: "Об уроке", body: "Всё хорошо.",
+                                                            today: FixtureSchool.today, by: editor)
+        let kinds = try notifications(guardian).prefix(2).map { $0["kind"] as? String }
+        #expect(kinds == ["message", "remark"])
+        // At the kiosk, read-only.
+        let kiosk = Client(app)
+        _ = try kiosk.get("/kiosk/pair/\(FixtureSchool.kioskPairingCode)")
+        try kiosk.page("/kiosk")
+        _ = try kiosk.post("/kiosk/signin", [("login", FixtureSchool.login(MessagesTests.belova)), ("password", FixtureSchool.password)])
+        let screen = try kiosk.get("/kiosk/messages").text
+        #expect(screen.contains("Отлично работала у доски") && screen.contains("Об уроке"))
+        // Staff have no notifications.
+        #expect(try teacher.get("/api/v1/notifications").status == 403)
+    }
+
+    @Test func theWeeklySummaryIsWrittenOncePerWeek() throws {
+        let desk = NotificationsDesk(database: app.database)
+        let written = try desk.weeklySummary(monday: FixtureSchool.today, at: FixtureSchool.at("2026-11-23T07:00"))
+        #expect(written > 0)
+        #expect(try desk.weeklySummary(monday: FixtureSchool.today, at: FixtureSchool.at("2026-11-23T08:00")) == 0)
+        let guardian = try FixtureSchool.signedIn(app, MessagesTests.alekseev)
+        #expect(try notifications(guardian).contains { ($0["text"] as? String)?.contains("за неделю") == true })
+    }
+}

@@ -30,12 +30,13 @@ extension Connection {
                     person, choice, enabled)
     }
 
-    /// A notification for a person, when they want its kind; also queued as e-mail when they
-    /// want e-mail, have an address, and the school has a relay (`mailFrom` not empty).
-    /// Returns whether it was written.
+    /// A notification for a person, when they want it (`choice`, by default its kind); also
+    /// queued as e-mail when they want e-mail, have an address, and the school has a relay
+    /// (`mailFrom` not empty). Returns whether it was written.
     @discardableResult
-    public func notify(person: Int, student: Int?, kind: NotificationKind, at: Int, text: String, mailSubject: String, mailFrom: String) throws -> Bool {
-        guard try notificationChoice(person: person, kind.rawValue) else { return false }
+    public func notify(person: Int, student: Int?, kind: NotificationKind, choice: String? = nil, at: Int, text: String, mailSubject: String,
+                       mailFrom: String) throws -> Bool {
+        guard try notificationChoice(person: person, choice ?? kind.rawValue) else { return false }
         _ = try run("INSERT INTO notification (person_id, student_id, kind, at, text) VALUES (?, ?, ?, ?, ?)", person, student, kind.rawValue, at, text)
         if !mailFrom.isEmpty, try notificationChoice(person: person, "email"),
            let address = try first("SELECT email FROM person WHERE id = ?", person, row: { $0.string(0) }), address.contains("@") {
@@ -64,6 +65,21 @@ extension Connection {
     /// The guardians of a student, for the family's notifications.
     public func guardianIDs(of student: Int) throws -> [Int] {
         try query("SELECT guardian_id FROM guardian_link WHERE student_id = ? ORDER BY guardian_id", student) { $0.int(0) }
+    }
+
+    /// Every guardian and child.
+    public func guardianLinks() throws -> [(guardian: Int, student: Int)] {
+        try query("SELECT guardian_id, student_id FROM guardian_link ORDER BY guardian_id, student_id") { ($0.int(0), $0.int(1)) }
+    }
+
+    /// A student's marks, absences (missed lessons) and remarks in lessons from `from` to `to`.
+    public func studentWeek(_ student: Int, from: CivilDate, to: CivilDate) throws -> (marks: Int, absences: Int, remarks: Int) {
+        try first("""
+            SELECT (SELECT count(*) FROM mark m JOIN lesson l ON l.id = m.lesson_id WHERE m.student_id = ?1 AND l.date BETWEEN ?2 AND ?3),
+                   (SELECT count(*) FROM absence a JOIN lesson l ON l.id = a.lesson_id WHERE a.student_id = ?1 AND l.date BETWEEN ?2 AND ?3
+                        AND a.code IN ('Н', 'Б', 'У')),
+                   (SELECT count(*) FROM remark r JOIN lesson l ON l.id = r.lesson_id WHERE r.student_id = ?1 AND l.date BETWEEN ?2 AND ?3)
+            """, student, from, to) { ($0.int(0), $0.int(1), $0.int(2)) } ?? (0, 0, 0)
     }
 
     // MARK: The e-mail queue

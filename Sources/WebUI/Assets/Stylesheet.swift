@@ -448,5 +448,10 @@ extension Assets {
     ul.events .details { font-size: 15px; margin-top: 2px; }
     .kiosk-events ul.events li { border-color: rgba(255,255,255,.25); }
     .kiosk-events ul.events .when { color: rgba(255,255,255,.75); }
+    ul.notifications { list-style: none; margin: 0; padding: 0; }
+    ul.notifications li { padding: 6px 0; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+    ul.notifications li.unread { font-weight: 600; }
+    ul.notifications .when { color: var(--muted); font-weight: 400; margin-right: 6px; white-space: nowrap; font-size: 14px; }
+    label.check { display: flex; gap: 8px; align-items: center; margin: 6px 0; }
     """
 }
