@@ -11,7 +11,7 @@ enum FamilyNotices {
         let guardians = try c.guardianIDs(of: student)
         guard !guardians.isEmpty else { return }
         let child = try c.shortNames([student])[student] ?? ""
-        let mailFrom = try c.setting("smtp_from") ?? ""
+        let mailFrom = try c.mailFrom()
         for guardian in guardians {
             let line = text(child)
             try c.notify(person: guardian, student: student, kind: kind, at: at, text: line, mailSubject: line, mailFrom: mailFrom)

@@ -199,7 +199,7 @@ public struct MessagesDesk: Sendable {
         let id = try c.insertMessage(thread: thread, author: editor.actor.personID, at: editor.at, body: body)
         for f in files { try c.insertAttachment(message: id, fileName: f.name, mediaType: f.type, bytes: f.bytes) }
         let author = try c.shortNames([editor.actor.personID])[editor.actor.personID] ?? ""
-        let mailFrom = try c.setting("smtp_from") ?? ""
+        let mailFrom = try c.mailFrom()
         for person in notify {
             let children = try c.linkedStudents(guardian: person)
             let isStudent = try c.first("SELECT 1 FROM enrolment WHERE student_id = ? AND left_on IS NULL", person, row: { _ in true }) != nil

@@ -54,7 +54,7 @@ public struct NotificationsDesk: Sendable {
         try database.write { c in
             let from = monday.adding(days: -7), to = monday.adding(days: -1)
             guard try c.setting("weekly_summary_done") != monday.iso else { return 0 }
-            let mailFrom = try c.setting("smtp_from") ?? ""
+            let mailFrom = try c.mailFrom()
             var written = 0
             for (guardian, student) in try c.guardianLinks() {
                 guard try c.notificationChoice(person: guardian, "weekly") else { continue }

@@ -45,6 +45,12 @@ extension Connection {
         return true
     }
 
+    /// The sender's address of e-mail when the school has a relay (`smtp_host` and `smtp_from` set); "" otherwise.
+    public func mailFrom() throws -> String {
+        let settings = try schoolSettings()
+        return settings.smtpHost.isEmpty ? "" : settings.smtpFrom
+    }
+
     /// A person's notifications, newest first.
     public func notifications(of person: Int, limit: Int = 100) throws -> [NotificationRecord] {
         try query("SELECT id, kind, student_id, at, text, read_at IS NOT NULL FROM notification WHERE person_id = ? ORDER BY id DESC LIMIT ?",
