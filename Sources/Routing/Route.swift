@@ -30,6 +30,11 @@ public struct Visit: Sendable {
         self.unreadMessages = unreadMessages
     }
 
+    /// The same visit with the unread count as it is now (a page that has just marked messages read).
+    public func with(unreadMessages count: Int) -> Visit {
+        Visit(request: request, now: now, today: today, actor: actor, session: session, kioskID: kioskID, language: language, unreadMessages: count)
+    }
+
     /// The words of this visit's pages.
     public var words: Words { Words(language) }
 

@@ -199,7 +199,9 @@ struct MessagesPages: Sendable {
         var notices: [HTML] = []
         if visit.request.query["sent"] != nil { notices.append("<p class=\"notice ok\" role=\"status\">\(w.messageSent)</p>") }
         if visit.request.query["withdrawn"] != nil { notices.append("<p class=\"notice ok\" role=\"status\">\(w.messageWithdrawn)</p>") }
-        return try frame(visit, title: view.thread.subject, status: status, """
+        // Reading the thread marked it read: the menu counts what is left.
+        let unread = try database.read { try $0.unreadMessages(of: me) }
+        return try frame(visit.with(unreadMessages: unread), title: view.thread.subject, status: status, """
             <main class="messages-page">
             <p><a href="/messages">\(w.allMessages)</a></p>
             <h1>\(view.thread.subject)</h1>

@@ -437,6 +437,7 @@ extension Assets {
     ol.messages .receipt { margin: 6px 0 0; font-size: 13px; color: var(--muted); display: inline-block; margin-right: 12px; }
     ul.files { margin: 8px 0 0; padding-left: 20px; overflow-wrap: anywhere; }
     form.message-form select[multiple] { max-width: none; }
+    form.message-form h2 { margin-top: 0; }
     form.message-form input, form.message-form textarea { max-width: none; }
     body.kiosk ol.messages li.message { color: var(--ink); }
     body.kiosk ul.threads a { color: #fff; }
