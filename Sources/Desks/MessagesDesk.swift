@@ -202,7 +202,7 @@ public struct MessagesDesk: Sendable {
         let mailFrom = try c.mailFrom()
         for person in notify {
             let children = try c.linkedStudents(guardian: person)
-            let isStudent = try c.first("SELECT 1 FROM enrolment WHERE student_id = ? AND left_on IS NULL", person, row: { _ in true }) != nil
+            let isStudent = try c.isEnrolledNow(person)
             guard isStudent || !children.isEmpty else { continue }
             let text = Words.russian.newMessageNotice(author, subject)
             try c.notify(person: person, student: isStudent ? person : children.first, kind: .message, at: editor.at, text: text,

@@ -31,6 +31,9 @@ public struct SchoolSettings: Sendable, Equatable {
         let isValid: @Sendable (String) -> Bool
 
         public func accepts(_ value: String) -> Bool { isValid(value) }
+
+        /// A number field (not a choice, not text).
+        public var isNumber: Bool { choices.isEmpty && Int(defaultValue) != nil }
     }
 
     static func number(_ key: String, _ meaning: String, _ defaultValue: Int, _ range: ClosedRange<Int>) -> Definition {

@@ -68,6 +68,11 @@ extension Connection {
         _ = try run("UPDATE notification SET read_at = ? WHERE person_id = ? AND read_at IS NULL", at, person)
     }
 
+    /// Whether a person is a student in a class now.
+    public func isEnrolledNow(_ person: Int) throws -> Bool {
+        try first("SELECT 1 FROM enrolment WHERE student_id = ? AND left_on IS NULL", person) { _ in true } ?? false
+    }
+
     /// The guardians of a student, for the family's notifications.
     public func guardianIDs(of student: Int) throws -> [Int] {
         try query("SELECT guardian_id FROM guardian_link WHERE student_id = ? ORDER BY guardian_id", student) { $0.int(0) }
