@@ -186,7 +186,9 @@ extension Assets {
     .kiosk-idle { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); grid-template-rows: auto auto minmax(0, 1fr); gap: 20px 40px;
       padding: 28px 48px; height: 100vh; overflow: hidden; align-content: start; max-width: none; }
     .kiosk-idle > section { grid-column: 1; }
-    .kiosk-idle > .kiosk-signin { grid-column: 2; grid-row: 1 / span 3; align-self: start; }
+    .kiosk-idle > .kiosk-signin { grid-column: 2; grid-row: 1 / span 2; align-self: start; }
+    /* The school's announcements under the sign-in, beside the timetable changes. */
+    .kiosk-idle > .kiosk-events { grid-column: 2; grid-row: 3; align-self: start; max-height: 100%; overflow-y: auto; scrollbar-color: rgba(255,255,255,.45) transparent; }
     .kiosk-idle > .kiosk-changes { align-self: start; max-height: 100%; overflow-y: auto; scrollbar-color: rgba(255,255,255,.45) transparent; }
     .kiosk-idle .kiosk-panel td { padding: 5px 6px; font-size: 20px; }
     .kiosk-change-list { list-style: none; margin: 0; padding: 0; }
