@@ -8,11 +8,12 @@ import Words
 /// receipts, a message's text with its links made clickable. Every piece of user text passes
 /// through `HTML`'s escaping; links get an `href` only for `http(s)://`.
 public enum MessageView {
-    /// Plain text: escaped, line breaks kept, web links clickable (opened apart, no referrer).
-    public static func text(_ body: String) -> HTML {
+    /// Plain text: escaped, line breaks kept, web links clickable (opened apart, no referrer);
+    /// with `links` false (the kiosk, which leaves the school's pages for no one) the links stay text.
+    public static func text(_ body: String, links: Bool = true) -> HTML {
         var out = HTML.empty
         for segment in MessageRules.segments(body) {
-            if segment.isLink {
+            if segment.isLink, links {
                 out.append("<a href=\"\(segment.text)\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">\(segment.text)</a>")
             } else {
                 let lines = segment.text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -51,10 +52,10 @@ public enum MessageView {
             let mine = m.authorID == me
             var body: HTML
             if m.withdrawnAt != nil {
-                body = mine ? "<p class=\"muted\">\(w.withdrawnOwn)</p><div class=\"text withdrawn\">\(text(m.body))</div>"
+                body = mine ? "<p class=\"muted\">\(w.withdrawnOwn)</p><div class=\"text withdrawn\">\(text(m.body, links: csrf != nil))</div>"
                     : "<p class=\"muted\">\(w.withdrawn)</p>"
             } else {
-                body = "<div class=\"text\">\(text(m.body))</div>"
+                body = "<div class=\"text\">\(text(m.body, links: csrf != nil))</div>"
             }
             if !m.attachments.isEmpty {
                 let files: [HTML] = m.attachments.map { a in

@@ -442,8 +442,7 @@ extension Assets {
     form.message-form h2 { margin-top: 0; }
     form.message-form input, form.message-form textarea { max-width: none; }
     body.kiosk ol.messages li.message { color: var(--ink); }
-    body.kiosk ul.threads a { color: #fff; }
-    body.kiosk ul.threads small { color: rgba(255,255,255,.75); }
+    .kiosk-messages .diary { background: var(--paper); color: var(--ink); border-radius: 16px; padding: 20px 28px; max-width: 1100px; }
     ul.events { list-style: none; margin: 0; padding: 0; }
     ul.events li { padding: 6px 0; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
     ul.events li:last-child { border-bottom: 0; }
