@@ -6,7 +6,7 @@ DEMO_STUDENTS ?= 500
 LISTEN ?= 127.0.0.1:8080
 
 # Debian packages the build, the tests and the benchmark need.
-DEPS := libmicrohttpd-dev libsqlite3-dev libsodium-dev libcairo2-dev libpango1.0-dev libqrencode-dev libzstd-dev \
+DEPS := libmicrohttpd-dev libsqlite3-dev libsodium-dev libcairo2-dev libpango1.0-dev libqrencode-dev libzstd-dev libcurl4-gnutls-dev \
         pkg-config sqlite3 curl wrk poppler-utils fonts-dejavu-core systemd chromium chromium-driver zbar-tools
 
 # What `make deb`, `deb-test`, `image` and `image-test` need besides DEPS (not installed by `make test`).

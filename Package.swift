@@ -26,6 +26,7 @@ let package = Package(
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CGnuTLS", pkgConfig: "gnutls", providers: [.apt(["libgnutls28-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-gnutls-dev"])]),
 
         // The domain: glossary types, the calendar, rules. No I/O.
         .target(name: "Domain", swiftSettings: strict),
@@ -42,6 +43,8 @@ let package = Package(
         .target(name: "Backup", dependencies: ["Storage", "Archiving", "Secrets", "Domain"], swiftSettings: strict),
         // Password hashes, random tokens and digests over libsodium.
         .target(name: "Secrets", dependencies: ["CSodium"], swiftSettings: strict),
+        // E-mail to the school's relay: the message's format, libcurl's SMTP, the queue's background sender.
+        .target(name: "Mail", dependencies: ["Storage", "Domain", "CCurl"], swiftSettings: strict),
         // Printed documents: PDF through cairo and pango, QR codes through libqrencode.
         .target(name: "Printing", dependencies: ["CPangoCairo", "CQRencode", "Domain", "Words"], swiftSettings: strict),
         // The HTTP seam: Request/Response values, router, parsers, the libmicrohttpd daemon (HTTP and
@@ -66,7 +69,7 @@ let package = Package(
         .target(name: "Journal", dependencies: ["Words", "Setup", "Routing", "Desks", "WebUI", "HTTP", "Storage", "Domain"], swiftSettings: strict),
         // The server: staff pages, JSON API, wiring of the routes.
         .target(name: "Appliance", dependencies: [
-            "Diary", "Kiosk", "Journal", "Setup", "Routing", "Desks", "Printing", "WebUI", "Words", "HTTP", "Storage", "Domain", "Secrets",
+            "Diary", "Kiosk", "Journal", "Setup", "Routing", "Desks", "Printing", "WebUI", "Words", "HTTP", "Storage", "Domain", "Secrets", "Mail",
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         // First run, demo school, imports, accounts, backups.
@@ -88,7 +91,7 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Sync", "Domain", "Secrets"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
         .testTarget(name: "SetupTests", dependencies: ["Setup", "Backup", "Archiving", "Desks", "Storage", "Domain", "Secrets"]),
-        .testTarget(name: "ApplianceTests", dependencies: ["Appliance", "Diary", "Journal", "Desks", "Routing", "Setup", "Storage", "Sync", "HTTP", "Domain", "Secrets", "Tabel", "Words"],
+        .testTarget(name: "ApplianceTests", dependencies: ["Appliance", "Diary", "Journal", "Desks", "Routing", "Setup", "Storage", "Sync", "HTTP", "Domain", "Secrets", "Tabel", "Words", "Mail"],
                     exclude: ["Snapshots"]),
     ]
 )

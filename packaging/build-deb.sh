@@ -26,7 +26,7 @@ install -D -m 0644 README.md "$ROOT/usr/share/doc/tabel/README.md"
 printf 'Tabel, the school electronic journal.\n' > "$ROOT/usr/share/doc/tabel/copyright"
 
 # The shared libraries the binary itself names (NEEDED) → the packages that own them; the Swift
-# runtime is linked in statically.
+# runtime is linked in statically. (libcurl3-gnutls, for e-mail to the school's relay, comes this way.)
 NEEDED=$(objdump -p "$BINARY" | awk '$1 == "NEEDED" { print $2 }')
 DEPENDS=$(ldd "$BINARY" | awk '/=> \// { print $1, $3 }' | while read -r name lib; do
 	grep -qx "$name" <<< "$NEEDED" || continue

@@ -44,6 +44,9 @@ public struct App: Sendable {
             + GroupPages(database: database, clock: clock).routes
             + ReportsPages(database: database, clock: clock).routes
             + PrintPages(database: database, clock: clock).routes
+            + MessagesPages(database: database, clock: clock).routes
+            + EventsPages(database: database).routes
+            + NotificationPages(database: database, clock: clock).routes
             + DiaryPages(database: database, clock: clock).routes
             + JournalRoutes(database: database, clock: clock).routes
             + KioskMode(database: database, clock: clock, verify: { PasswordHash.verify($0, against: $1) }).routes

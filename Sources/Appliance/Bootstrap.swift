@@ -3,6 +3,7 @@ import Dispatch
 import Domain
 import HTTP
 import Logging
+import Mail
 import Storage
 
 /// Runs the server until SIGTERM or SIGINT: open and check the database, start the daemon,
@@ -31,10 +32,12 @@ public enum Bootstrap {
         logger.notice("Tabel \(App.version) слушает \(describe(configuration.listen, port: server.port))\(configuration.tls == nil ? "" : " и HTTPS на порту \(server.tlsPort)"), база \(databasePath)")
         verifyInBackground(database, logger: logger)
         checkAuditTrail(database, logger: logger)
+        let mail = startMail(database, clock: clock, logger: logger)
         ready(server.port)
         let signal = StopSignals.wait()
         logger.notice("получен сигнал \(signal): завершаю обработку запросов")
         server.stop()
+        mail.stop()
         RefusalLog(database: database).flush()
         database.close()
         logger.notice("остановлен")
@@ -79,6 +82,23 @@ public enum Bootstrap {
         } catch {
             logger.warning("журнал изменений не проверен: \(error)")
         }
+    }
+
+    /// The e-mail queue's background sender, and beside it the families' weekly summary (on
+    /// Mondays from 07:00, once a week).
+    static func startMail(_ database: Database, clock: SchoolClock, logger: Logger) -> MailSender {
+        let sender = MailSender(database: database, now: { clock.unixNow() }, log: { logger.warning("\($0)") })
+        sender.start {
+            let now = clock.now()
+            guard now.date.weekday == 1, now.time >= TimeOfDay(minutes: 7 * 60) else { return }
+            do {
+                let written = try NotificationsDesk(database: database).weeklySummary(monday: now.date, at: clock.unixNow())
+                if written > 0 { logger.notice("итоги недели для родителей: \(written)") }
+            } catch {
+                logger.warning("итоги недели не записаны: \(error)")
+            }
+        }
+        return sender
     }
 
     static func describe(_ listen: ServerConfiguration.Listen, port: UInt16) -> String {

@@ -44,7 +44,11 @@ final class Gate: Sendable {
         let (session, actor) = try signedIn(request, now: now, today: today, kioskID: kioskID)
         let language = session?.language ?? cookieLanguage(request)
         try checkForgery(request, session: session, words: Words(language))
-        let visit = Visit(request: request, now: now, today: today, actor: actor, session: session, kioskID: kioskID, language: language)
+        // The menu's count of unread messages: pages only (the API has its own), one indexed count.
+        let unread = actor?.channel == .web && !request.path.hasPrefix("/api/")
+            ? (try? database.read { try $0.unreadMessages(of: actor!.personID) }) ?? 0 : 0
+        let visit = Visit(request: request, now: now, today: today, actor: actor, session: session, kioskID: kioskID, language: language,
+                          unreadMessages: unread)
         do {
             if case let .policy(action, resolve) = route.access {
                 guard let actor else { return unauthenticated(request, kiosk: kioskID != nil, words: visit.words) }

@@ -1,4 +1,5 @@
 import Desks
+import Diary
 import Domain
 import HTTP
 import Routing
@@ -19,9 +20,13 @@ enum HomePage {
             // A teacher sees the reports on marks from their own lessons.
             let reports = AccessPolicy.permits(actor, .teachLessons, .school) ? try database.read { try $0.markReports(teacher: actor.personID, limit: 20) } : []
             let changed = visit.request.query["password"] == "changed"
+            // The announcements and events of the coming two weeks.
+            let events = try EventsDesk(database: database).events(for: actor, from: visit.today, to: visit.today.adding(days: 14))
+            let more: HTML = "<p><a href=\"/events\">\(visit.words.allEvents)</a></p>"
             return Layout.response(page(visit: visit, actor: actor, school: school, year: year, bells: bells, person: person,
                                         children: children, classes: classes, reports: reports, passwordChanged: changed,
-                                        backupWarning: BackupsPage.homeWarning(visit, database: database)))
+                                        backupWarning: BackupsPage.homeWarning(visit, database: database),
+                                        events: events.isEmpty ? .empty : EventView.card(visit.words.eventsTitle, events, visit.words, more: more)))
         }]
     }
 
@@ -30,6 +35,9 @@ enum HomePage {
         var links: [(String, String, String)] = []
         for child in children {
             links.append(("/diary/\(child.id)", actor.personID == child.id ? w.sectionMyDiary : w.sectionChildDiary(child.name), w.sectionDiaryText))
+        }
+        if AccessPolicy.permits(actor, .viewNotifications, .school) {
+            links.append(("/notifications", w.notificationsTitle, w.notificationsHomeHint))
         }
         if AccessPolicy.permits(actor, .teachLessons, .school) {
             links.append(("/day", w.menuMyDay, w.sectionMyDayText))
@@ -70,6 +78,9 @@ enum HomePage {
         if AccessPolicy.permits(actor, .viewStructure, .school) {
             links.append(("/school", w.structureTitle, w.structureMenuHint))
         }
+        if AccessPolicy.permits(actor, .postEvents, .school) || actor.classTeacherOf.contains(where: { AccessPolicy.permits(actor, .postEvents, .schoolClass($0)) }) {
+            links.append(("/events", w.eventsTitle, w.eventsHomeHint))
+        }
         if AccessPolicy.permits(actor, .importData, .school) {
             links.append(("/imports", w.importsTitle, w.importsHomeHint))
         }
@@ -95,7 +106,7 @@ enum HomePage {
 
     static func page(visit: Visit, actor: Actor, school: School?, year: AcademicYear?, bells: [Bell],
                      person: PersonSummary?, children: [(id: Int, name: String)], classes: [SchoolClass], reports: [MarkReport],
-                     passwordChanged: Bool, backupWarning: HTML = .empty) -> HTML {
+                     passwordChanged: Bool, backupWarning: HTML = .empty, events: HTML = .empty) -> HTML {
         let today = visit.today
         let w = visit.words
         let bellRows: [HTML] = bells.map {
@@ -112,7 +123,7 @@ enum HomePage {
             <p class="muted">\(w.dayLine(today))\(year.map { " · \(w.schoolYear($0.name))" } ?? "") · \(roles)</p>
             \(notice)\(backupWarning)
             <div class="links">\(each: links)</div>
-            \(reports.isEmpty ? "" as HTML : reportList(w.reportsAboutYourMarks, reports, w, answer: answerForm(visit, back: "/")))
+            \(reports.isEmpty ? "" as HTML : reportList(w.reportsAboutYourMarks, reports, w, answer: answerForm(visit, back: "/")))\(events)
             <div class="card spaced"><h2>\(w.bellsTitle)</h2>
             <div class="table-wrap"><table><thead><tr><th>\(w.bellsLesson)</th><th>\(w.bellsTime)</th></tr></thead><tbody>\(each: bellRows)</tbody></table></div>
             </div>

@@ -50,6 +50,7 @@ public struct JournalDesk: Sendable {
                                        at: editor.at, transferred: entry == .transferred)
             try c.appendAudit(editor.journalEntry(.markCreate, entity: "mark", id: markID, old: nil, new: "\(value.text) \(type.code)",
                                                   newData: .mark(value: value, workType: type.id), lesson: lesson, student: student, entry: entry))
+            try FamilyNotices.mark(c, lesson, student: student, value: value, workType: type, at: editor.at)
             return (markID, true)
         }
     }
@@ -128,6 +129,11 @@ public struct JournalDesk: Sendable {
             try c.appendAudit(editor.journalEntry(action, entity: "absence", id: nil, old: old?.rawValue, new: code?.rawValue,
                                                   oldData: old.map(AuditValue.absence), newData: code.map(AuditValue.absence),
                                                   lesson: lesson, student: student, entry: entry))
+            // The family hears of an absence the same day, in this transaction.
+            if let code, old?.meansAbsent != true {
+                try FamilyNotices.absence(c, lesson, student: student, code: code, today: SchoolDateTime(unixSeconds: editor.at, offsetMinutes: utcOffsetMinutes).date,
+                                          at: editor.at)
+            }
         }
     }
 
@@ -183,6 +189,7 @@ public struct JournalDesk: Sendable {
             guard !text.isEmpty, text.count <= 1000 else { throw DeskError.invalid("Напишите сообщение (до 1000 знаков).", field: "remark") }
             try c.insertRemark(lesson: id, student: student, author: editor.actor.personID, praise: praise, text: text, at: editor.at)
             try c.appendAudit(editor.journalEntry(.remarkCreate, entity: "remark", id: c.lastInsertID, old: nil, new: text, lesson: lesson, student: student))
+            try FamilyNotices.remark(c, lesson, student: student, text: text, at: editor.at)
         }
     }
 
@@ -263,6 +270,7 @@ public struct JournalDesk: Sendable {
                                            oldData: old.map(AuditValue.periodMark), newData: value.map(AuditValue.periodMark),
                                            reason: ["\(what), \(try c.subjectName(subjectID) ?? "")", reason].filter { !$0.isEmpty }.joined(separator: "; "),
                                            student: student, schoolClass: classID))
+            if let value, old == nil { try FamilyNotices.finals(c, student: student, what: what, subject: try c.subjectName(subjectID) ?? "", value: value, at: editor.at) }
         }
     }
 

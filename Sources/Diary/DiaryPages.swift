@@ -134,10 +134,23 @@ public struct DiaryPages: Sendable {
             monday = min(day, last).startOfWeek
         }
         let base = "/diary/\(student.id)"
+        // The school's and the class's announcements and events of the week, above it.
+        let events = try student.classID.map { try EventsDesk(database: database).events(classID: $0, from: monday, to: monday.adding(days: 6)) } ?? []
         return try frame(visit, student, tab: "", title: visit.words.menuDiary, """
-            \(DiaryView.weekNav(base: base, monday: monday, today: visit.today, visit.words))
+            \(try notices(visit, student: student.id))\(DiaryView.weekNav(base: base, monday: monday, today: visit.today, visit.words))\(EventView.card(visit.words.eventsWeekTitle, events, visit.words))
             \(try week(student, monday: monday, visit: visit))
             """)
+    }
+
+    /// The reader's unread notifications about `student` (a guardian's), with the way to all of them.
+    func notices(_ visit: Visit, student: Int) throws -> HTML {
+        let unread = try database.read { try $0.notifications(of: visit.actor!.personID, limit: 20) }.filter { !$0.read && $0.student == student }
+        guard !unread.isEmpty else { return "" }
+        let w = visit.words
+        return """
+            <section class="card notices"><h2>\(w.unreadNotifications(unread.count))</h2>\(NotificationPages.list(Array(unread.prefix(5)), offset: clock.utcOffsetMinutes, w))\
+            <p><a href="/notifications">\(w.allNotifications)</a></p></section>
+            """
     }
 
     /// The week of `student` from `monday` as `visit`'s reader sees it, drawn once per version

@@ -16,25 +16,31 @@ public struct Actor: Sendable, Equatable {
     public let assignments: [TeachingAssignment]
     /// Students whose diaries this person may see as their own: a student's own id, a guardian's children.
     public let students: Set<Int>
+    /// The classes of `students` this year: a student's own, a guardian's children's.
+    public let familyClasses: Set<Int>
     public let channel: Channel
     /// A temporary password was used to sign in: nothing but setting a new one is allowed.
     public let mustChangePassword: Bool
 
     public init(accountID: Int, personID: Int, roles: Set<Role>, classTeacherOf: Set<Int> = [],
-                assignments: [TeachingAssignment] = [], students: Set<Int> = [], channel: Channel = .web,
-                mustChangePassword: Bool = false) {
+                assignments: [TeachingAssignment] = [], students: Set<Int> = [], familyClasses: Set<Int> = [],
+                channel: Channel = .web, mustChangePassword: Bool = false) {
         self.accountID = accountID
         self.personID = personID
         self.roles = roles
         self.classTeacherOf = classTeacherOf
         self.assignments = assignments
         self.students = students
+        self.familyClasses = familyClasses
         self.channel = channel
         self.mustChangePassword = mustChangePassword
     }
 
     /// Administrator, director or deputy: they read every journal and diary.
     public var readsEverything: Bool { !roles.isDisjoint(with: [.administrator, .director, .deputy]) }
+
+    /// A member of staff (any role but student and guardian).
+    public var isStaff: Bool { roles.contains { $0.isStaff } }
 }
 
 /// Who teaches which subject to which class or group (нагрузка).
@@ -113,6 +119,21 @@ public enum Action: String, CaseIterable, Sendable {
     /// A student's promotion at the year's end: kept back, moved up conditionally, leaving after
     /// grade 9 (the class teacher for their class, the administrator for any).
     case decidePromotion
+    /// Read one's own message threads (at the kiosk too, read-only).
+    case readMessages
+    /// Write to a person (`.correspondent`; DOMAIN.md, who may write to whom), or answer in
+    /// one's own threads (`.school`).
+    case sendMessage
+    /// A class teacher's message to every guardian of their class; the answers come back privately.
+    case broadcastMessages
+    /// Search every message when a complaint needs it (the administration; each search audited).
+    case searchMessages
+    /// Read the school's announcements and events (everyone signed in).
+    case viewEvents
+    /// Post an announcement or event: the administration school-wide, a class teacher for their class.
+    case postEvents
+    /// A family's notifications in the diary and their choice of kinds.
+    case viewNotifications
 }
 
 /// What an action is done to.
@@ -128,6 +149,10 @@ public enum Resource: Sendable, Equatable {
     /// A person's account, with the classes they belong to (a student's class, a
     /// guardian's children's classes) and whether they are staff.
     case person(id: Int, classes: Set<Int>, isStaff: Bool)
+    /// Someone a message is written to: their roles this year and the classes that tie them to
+    /// the families (a teacher's taught and led classes, a student's class, a guardian's
+    /// children's classes). No roles: not one of the school's people this year.
+    case correspondent(id: Int, roles: Set<Role>, classes: Set<Int>)
 }
 
 extension Resource {
@@ -148,7 +173,10 @@ extension Resource {
 public enum AccessPolicy {
     public static func permits(_ actor: Actor, _ action: Action, _ resource: Resource) -> Bool {
         if actor.mustChangePassword { return action == .viewOwnAccount || action == .changeOwnPassword }
-        if actor.channel == .kiosk { return action == .viewOwnAccount || action == .viewDiary && ownsDiary(actor, resource) }
+        if actor.channel == .kiosk {
+            return action == .viewOwnAccount || action == .viewDiary && ownsDiary(actor, resource)
+                || (action == .readMessages || action == .viewEvents || action == .viewNotifications) && resource == .school
+        }
         if action == .acknowledgeFinals || action == .reportMark {
             // Only the family writes back to the diary; the administration reads it.
             guard ownsDiary(actor, resource) else { return false }
@@ -218,6 +246,19 @@ public enum AccessPolicy {
             return leadsClass(actor, resource)
         case .manageGroups, .decidePromotion:
             return admin || leadsClass(actor, resource)
+        case .readMessages, .viewEvents:
+            return true
+        case .sendMessage:
+            guard case let .correspondent(id, roles, classes) = resource else { return true }
+            return writes(actor, to: id, roles: roles, classes: classes)
+        case .broadcastMessages:
+            return !actor.roles.contains(.student) && leadsClass(actor, resource)
+        case .searchMessages:
+            return actor.readsEverything
+        case .postEvents:
+            return actor.readsEverything || leadsClass(actor, resource)
+        case .viewNotifications:
+            return !actor.students.isEmpty
         }
     }
 
@@ -248,8 +289,31 @@ public enum AccessPolicy {
         case (.viewTimetable, _), (.manageGroups, _): false
         case (.decidePromotion, .schoolClass), (.decidePromotion, .student): true
         case (.decidePromotion, _): false
+        case (.readMessages, .school), (.searchMessages, .school), (.viewEvents, .school), (.viewNotifications, .school): true
+        case (.readMessages, _), (.searchMessages, _), (.viewEvents, _), (.viewNotifications, _): false
+        case (.sendMessage, .school), (.sendMessage, .correspondent), (.broadcastMessages, .schoolClass): true
+        case (.sendMessage, _), (.broadcastMessages, _): false
+        case (.postEvents, .school), (.postEvents, .schoolClass): true
+        case (.postEvents, _): false
         default: true
         }
+    }
+
+    /// Who may write to whom: staff to staff; the administration to any family; a teacher to the
+    /// students and guardians of the classes they teach or lead; a guardian to the teachers and
+    /// class teacher of their children and to the administration; a student to their teachers.
+    /// Nobody to themselves or to anyone outside the school's people; families not to families.
+    static func writes(_ actor: Actor, to id: Int, roles: Set<Role>, classes: Set<Int>) -> Bool {
+        guard id != actor.personID, !roles.isEmpty else { return false }
+        let toStaff = roles.contains { $0.isStaff }
+        if actor.isStaff {
+            if toStaff || actor.readsEverything { return true }
+            let mine = Set(actor.assignments.map(\.classID)).union(actor.classTeacherOf)
+            return isTeaching(actor) && !classes.isDisjoint(with: mine)
+        }
+        guard toStaff else { return false }
+        if actor.roles.contains(.guardian), !roles.isDisjoint(with: [.administrator, .director, .deputy]) { return true }
+        return !roles.isDisjoint(with: [.teacher, .psychologist]) && !classes.isDisjoint(with: actor.familyClasses)
     }
 
     static func ownsDiary(_ actor: Actor, _ resource: Resource) -> Bool {
@@ -285,7 +349,7 @@ public enum AccessPolicy {
         case let .lesson(classID, _, _, _): return actor.classTeacherOf.contains(classID)
         case let .student(_, classID): return classID.map(actor.classTeacherOf.contains) ?? false
         case let .person(_, classes, _): return !classes.isDisjoint(with: actor.classTeacherOf)
-        case .school: return false
+        case .school, .correspondent: return false
         }
     }
 }

@@ -36,6 +36,8 @@ public enum AuditAction: String, CaseIterable, Sendable {
     case electronicAccessRefuse = "electronic_access.refuse", electronicAccessRestore = "electronic_access.restore"
     case printJournal = "print.journal", printSummary = "print.summary", printDiary = "print.diary", printBlank = "print.blank"
     case yearNew = "year.new", yearPromotion = "year.promotion", assignmentsConfirm = "structure.assignments_confirm"
+    case messageSend = "message.send", messageWithdraw = "message.withdraw", messageSearch = "message.search"
+    case eventCreate = "event.create", notificationChoice = "notification.choice"
 
     /// The action in words, for the change log.
     public var russian: String {
@@ -124,6 +126,11 @@ public enum AuditAction: String, CaseIterable, Sendable {
         case .yearNew: "Начат новый учебный год"
         case .yearPromotion: "Решение о переводе"
         case .assignmentsConfirm: "Нагрузка утверждена"
+        case .messageSend: "Сообщение отправлено"
+        case .messageWithdraw: "Сообщение отозвано"
+        case .messageSearch: "Поиск по сообщениям"
+        case .eventCreate: "Объявление или событие добавлено"
+        case .notificationChoice: "Выбор уведомлений изменён"
         }
     }
 }

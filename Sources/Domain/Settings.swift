@@ -13,6 +13,10 @@ public struct SchoolSettings: Sendable, Equatable {
     public var rounding: RoundingRule
     /// After how many idle seconds the kiosk signs out of a diary.
     public var kioskIdleSeconds: Int
+    /// The school's SMTP relay for e-mail notifications: none when the host or the sender is empty.
+    public var smtpHost: String
+    public var smtpPort: Int
+    public var smtpFrom: String
 
     /// One setting: its key (as stored and as the CLI takes it), what it means, its default
     /// and the values it takes.
@@ -27,6 +31,9 @@ public struct SchoolSettings: Sendable, Equatable {
         let isValid: @Sendable (String) -> Bool
 
         public func accepts(_ value: String) -> Bool { isValid(value) }
+
+        /// A number field (not a choice, not text).
+        public var isNumber: Bool { choices.isEmpty && Int(defaultValue) != nil }
     }
 
     static func number(_ key: String, _ meaning: String, _ defaultValue: Int, _ range: ClosedRange<Int>) -> Definition {
@@ -40,6 +47,10 @@ public struct SchoolSettings: Sendable, Equatable {
                           choices: choices, isValid: { values.contains($0) })
     }
 
+    static func text(_ key: String, _ meaning: String, _ allowed: String, _ isValid: @escaping @Sendable (String) -> Bool) -> Definition {
+        Definition(key: key, meaning: meaning, defaultValue: "", allowed: allowed, choices: [], isValid: { $0.isEmpty || isValid($0) })
+    }
+
     public static let definitions: [Definition] = [
         choice("edit_window", "сколько после даты урока отметки можно исправлять", "2w",
                [("never", "до конца года"), ("1w", "неделю"), ("2w", "две недели"), ("3w", "три недели"), ("1m", "месяц")]),
@@ -51,6 +62,15 @@ public struct SchoolSettings: Sendable, Equatable {
         choice("rounding", "с какого среднего балла ставится 3, 4, 5 за период", "2.5/3.5/4.5",
                [("2.5/3.5/4.5", "с 2,5 / 3,5 / 4,5"), ("2.6/3.6/4.6", "с 2,6 / 3,6 / 4,6")]),
         number("kiosk_idle_seconds", "через сколько секунд бездействия киоск выходит из дневника", 60, 20...600),
+        text("smtp_host", "почтовый сервер школы для уведомлений (пусто — без почты)", "имя или адрес в сети школы") { host in
+            host.utf8.count <= 253 && host.unicodeScalars.allSatisfy { $0.properties.isASCIIHexDigit || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ".-:".unicodeScalars.contains($0) || ("0"..."9").contains($0) }
+        },
+        number("smtp_port", "порт почтового сервера", 25, 1...65535),
+        text("smtp_from", "адрес отправителя писем", "адрес вида tabel@school.ru") { address in
+            let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+            return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty && address.utf8.count <= 254
+                && !address.unicodeScalars.contains { $0.value <= 0x20 || $0.value >= 0x7F || "<>\"(),;:\\[]".unicodeScalars.contains($0) }
+        },
     ]
 
     public static func definition(_ key: String) -> Definition? { definitions.first { $0.key == key } }
@@ -68,5 +88,8 @@ public struct SchoolSettings: Sendable, Equatable {
         slipValidDays = Int(value("slip_valid_days")) ?? 14
         rounding = RoundingRule(setting: value("rounding"))
         kioskIdleSeconds = Int(value("kiosk_idle_seconds")) ?? 60
+        smtpHost = value("smtp_host")
+        smtpPort = Int(value("smtp_port")) ?? 25
+        smtpFrom = value("smtp_from")
     }
 }

@@ -30,7 +30,8 @@ struct SettingsPages: Sendable {
             let current = typed[d.key] ?? value
             let invalid: HTML = errors[d.key] == nil ? "" : " aria-invalid=\"true\""
             let input: HTML = d.choices.isEmpty
-                ? "<input id=\"s-\(d.key)\" name=\"\(d.key)\" value=\"\(current)\" inputmode=\"numeric\" class=\"narrow\"\(invalid)>"
+                ? (d.isNumber ? "<input id=\"s-\(d.key)\" name=\"\(d.key)\" value=\"\(current)\" inputmode=\"numeric\" class=\"narrow\"\(invalid)>"
+                    : "<input id=\"s-\(d.key)\" name=\"\(d.key)\" value=\"\(current)\" autocapitalize=\"none\" spellcheck=\"false\"\(invalid)>")
                 : "<select id=\"s-\(d.key)\" name=\"\(d.key)\"\(invalid)>\(each: d.choices.map { "<option value=\"\($0.value)\"\($0.value == current ? " selected" : "")>\(w.settingChoice(d, $0))</option>" as HTML })</select>"
             return """
                 <label for="s-\(d.key)">\(w.settingMeaning(d).capitalizedFirst)</label>

@@ -52,6 +52,8 @@ public struct KioskMode: Sendable {
             AppRoute(.get, "/kiosk/diary/{id:int}/finals", .policy(.viewDiary, resource: Self.ownStudent), hidesRefusal: true) { visit in
                 try diary(visit, tab: "/finals")
             },
+            AppRoute(.get, "/kiosk/messages", .school(.readMessages)) { visit in try messages(visit) },
+            AppRoute(.get, "/kiosk/messages/{thread:int}", .school(.readMessages)) { visit in try messages(visit) },
             AppRoute(.post, "/kiosk/signout", .school(.viewOwnAccount)) { visit in
                 if let session = visit.session { try AccountsDesk(database: database).signOut(session: session.id, at: visit.now) }
                 var response = Response.redirect(to: "/kiosk")
@@ -82,10 +84,12 @@ public struct KioskMode: Sendable {
         let (bells, changes, holiday) = try database.read { c in
             (try c.mainBells(), try c.timetableChanges(on: now.date), try c.holiday(on: now.date))
         }
+        // The school's own announcements of the coming week (nothing of a class: nobody is signed in here).
+        let events = try EventsDesk(database: database).schoolWide(from: now.date, to: now.date.adding(days: 7))
         let csrf = visit.request.cookie(Cookie.form) ?? Random.token(bytes: 16)
         var response = frame(w.kioskTitle, school: school, words: w, """
             <main class="kiosk-idle">
-            \(KioskIdleScreen.overview(now: now, clock: clock, school: school, bells: bells, changes: changes, holiday: holiday, w))
+            \(KioskIdleScreen.overview(now: now, clock: clock, school: school, bells: bells, changes: changes, holiday: holiday, w))\(events.isEmpty ? "" as HTML : "<section class=\"kiosk-panel kiosk-events\"><h2>\(w.kioskEvents)</h2>\(EventView.list(events, w))</section>")
             \(signInPanel(csrf: csrf, error: error, w))
             </main>
             """, status: status)
@@ -190,22 +194,65 @@ public struct KioskMode: Sendable {
                 <div class="week">\(try pages.week(student, monday: monday, visit: visit))</div>
                 """
         }
-        let switcher: [HTML] = names.count > 1 ? names.map {
+        let switcher: [HTML] = (names.count <= 1 ? [] : names.map {
             "<a href=\"/kiosk/diary/\($0.id)\"\($0.id == id ? " aria-current=\"page\"" as HTML : "")>\($0.name)</a>"
-        } : []
+        }) + ["<a href=\"/kiosk/messages\">\(w.menuMessages)</a>" as HTML]
         return frame(w.menuDiary, school: school, words: w, """
             <main class="kiosk-diary" data-idle="\(idle)">
-            <header class="kiosk-bar">
-            <div><h1>\(student.name), \(student.className)</h1></div>
-            \(switcher.isEmpty ? "" as HTML : "<nav class=\"children\">\(each: switcher)</nav>")
-            <p class="countdown" aria-live="polite">\(w.kioskSignOutIn) <b id="countdown">\(idle)</b> \(w.secondsShort)</p>
-            <form method="post" action="/kiosk/signout" id="signout"><input type="hidden" name="_csrf" value="\(visit.csrfToken)">
-            <button type="submit" class="big exit">\(w.signOut)</button></form>
-            </header>
+            \(bar("\(student.name), \(student.className)", links: switcher, idle: idle, visit: visit))
             <div class="diary">
             \(DiaryView.tabs(base: base, current: tab, w))
             \(content)
             </div>
+            </main>
+            """)
+    }
+}
+
+extension KioskMode {
+    /// The top bar of a signed-in kiosk screen: who, links, the countdown and the exit.
+    func bar(_ title: String, links: [HTML], idle: Int, visit: Visit) -> HTML {
+        let w = visit.words
+        return """
+            <header class="kiosk-bar">
+            <div><h1>\(title)</h1></div>
+            \(links.isEmpty ? "" as HTML : "<nav class=\"children\">\(each: links)</nav>")
+            <p class="countdown" aria-live="polite">\(w.kioskSignOutIn) <b id="countdown">\(idle)</b> \(w.secondsShort)</p>
+            <form method="post" action="/kiosk/signout" id="signout"><input type="hidden" name="_csrf" value="\(visit.csrfToken)">
+            <button type="submit" class="big exit">\(w.signOut)</button></form>
+            </header>
+            """
+    }
+
+    /// The family's messages at the kiosk, read-only: the list, or one thread (`/kiosk/messages/{thread}`).
+    /// Nothing is marked read here and nothing can be written or downloaded.
+    func messages(_ visit: Visit) throws -> Response {
+        guard visit.actor?.channel == .kiosk else { return .redirect(to: "/kiosk") }
+        let w = visit.words, desk = MessagesDesk(database: database)
+        let (school, idle, names) = try database.read { c in
+            (try c.school(), try c.schoolSettings().kioskIdleSeconds, try c.studentNames(visit.actor!.students.sorted()))
+        }
+        let links: [HTML] = names.map { "<a href=\"/kiosk/diary/\($0.id)\">\($0.name)</a>" } + ["<a href=\"/kiosk/messages\">\(w.menuMessages)</a>" as HTML]
+        let content: HTML
+        if let id = visit.request.pathParameters["thread"].flatMap({ Int($0) }) {
+            let view = try desk.open(thread: id, by: visit.editor)
+            content = """
+                <h2>\(view.thread.subject)</h2>
+                \(MessageView.thread(view, me: visit.actor!.personID, offset: clock.utcOffsetMinutes, csrf: nil, w))
+                <p class="muted">\(w.kioskReadOnly)</p>
+                """
+        } else {
+            let notices = try NotificationsDesk(database: database).notifications(for: visit.actor!, limit: 20)
+            content = """
+                \(MessageView.list(try desk.threads(of: visit.actor!), base: "/kiosk/messages", offset: clock.utcOffsetMinutes, w))
+                <h2>\(w.notificationsTitle)</h2>
+                \(NotificationPages.list(notices, offset: clock.utcOffsetMinutes, w))
+                """
+        }
+        return frame(w.messagesTitle, school: school, words: w, """
+            <main class="kiosk-diary kiosk-messages" data-idle="\(idle)">
+            \(bar(w.messagesTitle, links: links, idle: idle, visit: visit))
+            <div class="diary">\(content)</div>
             </main>
             """)
     }

@@ -11,6 +11,9 @@ extension Visit {
         if AccessPolicy.permits(actor, .teachLessons, .school) { links.append((w.menuMyDay, "/day")) }
         if AccessPolicy.permits(actor, .listJournals, .school) { links.append((w.menuJournals, "/journal")) }
         if !actor.students.isEmpty, actor.channel == .web { links.append((w.menuDiary, "/diary")) }
+        if actor.channel == .web, AccessPolicy.permits(actor, .readMessages, .school) {
+            links.append((unreadMessages > 0 ? w.menuMessagesUnread(unreadMessages) : w.menuMessages, "/messages"))
+        }
         if AccessPolicy.permits(actor, .viewPeople, .school) { links.append((w.menuPeople, "/people")) }
         if AccessPolicy.permits(actor, .viewStructure, .school) { links.append((w.menuSchool, "/school")) }
         return links

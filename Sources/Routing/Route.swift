@@ -15,9 +15,11 @@ public struct Visit: Sendable {
     public let kioskID: Int?
     /// The language of the pages: the account's choice, or the sign-in page's switch.
     public let language: Language
+    /// Messages of others the visitor has not read (the menu shows the count on pages).
+    public let unreadMessages: Int
 
     public init(request: Request, now: Int, today: CivilDate, actor: Actor?, session: SessionRecord?, kioskID: Int? = nil,
-                language: Language = .russian) {
+                language: Language = .russian, unreadMessages: Int = 0) {
         self.request = request
         self.now = now
         self.today = today
@@ -25,6 +27,12 @@ public struct Visit: Sendable {
         self.session = session
         self.kioskID = kioskID
         self.language = language
+        self.unreadMessages = unreadMessages
+    }
+
+    /// The same visit with the unread count as it is now (a page that has just marked messages read).
+    public func with(unreadMessages count: Int) -> Visit {
+        Visit(request: request, now: now, today: today, actor: actor, session: session, kioskID: kioskID, language: language, unreadMessages: count)
     }
 
     /// The words of this visit's pages.

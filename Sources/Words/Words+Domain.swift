@@ -105,6 +105,11 @@ extension Words {
         case .yearNew: "New school year started"
         case .yearPromotion: "Promotion decision"
         case .assignmentsConfirm: "Teaching load confirmed"
+        case .messageSend: "Message sent"
+        case .messageWithdraw: "Message withdrawn"
+        case .messageSearch: "Messages searched"
+        case .eventCreate: "Announcement or event added"
+        case .notificationChoice: "Notification choice changed"
         case .timetableRoom: "Room changed"
         case .timetableEntryAdd: "Lesson added to the timetable"
         case .timetableEntryChange: "Timetable changed"
@@ -164,12 +169,17 @@ extension Words {
         case "slip_valid_days": "for how many days the temporary password on a slip works"
         case "rounding": "from what average a period's final mark is a 3, a 4, a 5"
         case "kiosk_idle_seconds": "after how many idle seconds the kiosk closes a diary"
+        case "smtp_host": "the school's mail relay for notifications (empty: no e-mail)"
+        case "smtp_port": "the mail relay's port"
+        case "smtp_from": "the sender's address of the e-mails"
         default: d.meaning
         }
     }
 
     /// The values a number setting takes: «от 1 до 60», "from 1 to 60".
     public func settingAllowed(_ d: SchoolSettings.Definition) -> String {
+        if language == .english, d.key == "smtp_host" { return "a name or address on the school's network" }
+        if language == .english, d.key == "smtp_from" { return "an address like tabel@school.ru" }
         guard language == .english, d.allowed.hasPrefix("от ") else { return d.allowed }
         return "from " + d.allowed.dropFirst(3).replacing(" до ", with: " to ")
     }

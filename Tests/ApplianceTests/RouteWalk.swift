@@ -48,6 +48,22 @@ final class RouteWalk: @unchecked Sendable {
             throw FixtureSchool.FixtureError("the kiosk cannot sign in")
         }
         visitors.append(("kiosk", kiosk))
+        try converse()
+    }
+
+    /// Messages for the message routes to be walked: a guardian writes to the class teacher
+    /// with a file, and the class teacher to the student signed in at the kiosk.
+    func converse() throws {
+        let desk = MessagesDesk(database: database)
+        func editor(_ role: String) throws -> Editor {
+            guard let actor = try actor(visitors.first { $0.role == role }!.client) else { throw FixtureSchool.FixtureError("\(role) is not signed in") }
+            return Editor(actor: actor, session: nil, via: .page, at: FixtureSchool.at("2026-11-23T09:00"))
+        }
+        let pdf = Array("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".utf8)
+        _ = try desk.write(to: [FixtureSchool.id("Кузнецова Ольга Николаевна")], subject: "Справка", body: "Справка о болезни во вложении.",
+                           attachments: [.init(fileName: "справка.pdf", bytes: pdf)], today: FixtureSchool.today, by: try editor("guardian"))
+        _ = try desk.write(to: [FixtureSchool.id("Белова Дарья Андреевна")], subject: "Олимпиада", body: "Дарья, запишись на олимпиаду.",
+                           today: FixtureSchool.today, by: try editor("class-teacher"))
     }
 
     /// The route an address and method reach.
@@ -119,11 +135,12 @@ final class RouteWalk: @unchecked Sendable {
     /// before it (the table of that name when this list does not say).
     func ids(for parameter: String, after segment: String) throws -> [Int] {
         // Where the name does not say the table.
-        let tables = ["class": "school_class", "student": "enrolment", "guardian": "guardian_link", "group": "study_group", "number": "bell"]
+        let tables = ["class": "school_class", "student": "enrolment", "guardian": "guardian_link", "group": "study_group", "number": "bell",
+                      "thread": "message_thread"]
         let bySegment = [
             "people": "person", "classes": "school_class", "students": "enrolment", "diary": "enrolment", "groups": "study_group",
             "entries": "timetable_entry", "teachers": "staff_role", "bells": "bell_schedule", "assignments": "teaching_assignment",
-            "unlocks": "journal_unlock", "transfer": "transfer_window",
+            "unlocks": "journal_unlock", "transfer": "transfer_window", "files": "message_attachment",
         ]
         // A new route's entity is found by its name too: `/messages/{id}` in the table `message`.
         let guessed = (parameter == "id" ? String(segment.dropLast(segment.hasSuffix("s") ? 1 : 0)) : parameter).replacing("-", with: "_")

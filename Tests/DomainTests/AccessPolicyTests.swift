@@ -29,9 +29,23 @@ import Testing
         "otherGroupLesson": .lesson(classID: 1, subjectID: 5, groupID: 52, substitute: nil),
         // The week of person 4 (the teacher below) in the timetable.
         "week4": .person(id: 4, classes: [], isStaff: true),
+        // People one might write to (`sendMessage`): a teacher of class 1, of class 2 only, the
+        // administration, a secretary, the family of class 1 and of class 2, someone outside.
+        "teacherOfClass1": .correspondent(id: 301, roles: [.teacher], classes: [1]),
+        "teacherOfClass2": .correspondent(id: 302, roles: [.teacher], classes: [2]),
+        "administration": .correspondent(id: 303, roles: [.deputy], classes: []),
+        "secretaryPerson": .correspondent(id: 304, roles: [.secretary], classes: []),
+        "guardianOfClass1": .correspondent(id: 401, roles: [.guardian], classes: [1]),
+        "studentOfClass1": .correspondent(id: 101, roles: [.student], classes: [1]),
+        "guardianOfClass2": .correspondent(id: 402, roles: [.guardian], classes: [2]),
+        "outsider": .correspondent(id: 999, roles: [], classes: []),
     ]
 
     static let everyone: Set<String> = ["viewOwnAccount", "changeOwnPassword"]
+    /// What every signed-in person does on the school: read their messages and the events, answer in their threads.
+    static let messaging = cells([.readMessages, .viewEvents, .sendMessage], ["school"])
+    static let staffPeople = ["teacherOfClass1", "teacherOfClass2", "administration", "secretaryPerson"]
+    static let families = ["guardianOfClass1", "studentOfClass1", "guardianOfClass2"]
 
     static func cells(_ actions: [Action], _ resources: [String]) -> Set<String> {
         Set(actions.flatMap { a in resources.map { "\(a.rawValue):\($0)" } })
@@ -60,18 +74,22 @@ import Testing
             .union(cells([.viewStructure, .manageStructure], ["school"]))
             .union(cells([.viewTimetable], weeks)).union(cells([.manageGroups], ["school", "ownClass", "otherClass"]))
             .union(cells([.decidePromotion], ["ownClass", "otherClass", "ownStudent", "otherStudent"]))
-            .union(cells([.answerMarkReports], lessons))),
+            .union(cells([.answerMarkReports], lessons))
+            .union(cells([.sendMessage], staffPeople + families)).union(cells([.searchMessages, .postEvents], ["school"])).union(cells([.postEvents], ["ownClass", "otherClass"]))),
         ("director", Actor(accountID: 2, personID: 2, roles: [.director]),
          cells([.viewPeople, .viewReports, .viewAudit], all).union(cells([.viewJournal], journals)).union(cells([.viewDiary], diaries))
-            .union(cells([.listJournals, .viewTimetableChanges, .viewStructure], ["school"])).union(cells([.viewTimetable], weeks))),
+            .union(cells([.listJournals, .viewTimetableChanges, .viewStructure], ["school"])).union(cells([.viewTimetable], weeks))
+            .union(cells([.sendMessage], staffPeople + families)).union(cells([.searchMessages, .postEvents], ["school"])).union(cells([.postEvents], ["ownClass", "otherClass"]))),
         ("deputy", Actor(accountID: 3, personID: 3, roles: [.deputy]),
          cells([.viewPeople, .viewReports, .viewAudit, .manageTimetable, .grantUnlocks], all).union(cells([.viewJournal], journals)).union(cells([.viewDiary], diaries))
             .union(cells([.listJournals, .viewTimetableChanges, .viewTeachersDay, .viewStructure], ["school"])).union(cells([.viewTimetable], weeks))
-            .union(cells([.answerMarkReports], lessons))),
+            .union(cells([.answerMarkReports], lessons))
+            .union(cells([.sendMessage], staffPeople + families)).union(cells([.searchMessages, .postEvents], ["school"])).union(cells([.postEvents], ["ownClass", "otherClass"]))),
         ("teacher", Actor(accountID: 4, personID: 4, roles: [.teacher], assignments: [teaching]),
          cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks, .viewReports], ["ownSubject"])
             .union(cells([.viewJournal, .editJournal, .recordAttendance, .answerMarkReports], ["ownLesson", "substitutedLesson"])))
-            .union(cells([.viewTimetable, .viewReports], ["week4"]))),
+            .union(cells([.viewTimetable, .viewReports], ["week4"]))
+            .union(cells([.sendMessage], staffPeople + ["guardianOfClass1", "studentOfClass1"]))),
         ("class teacher", Actor(accountID: 5, personID: 5, roles: [.teacher], classTeacherOf: [1], assignments: [teaching]),
          cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks], ["ownSubject"])
             .union(cells([.viewJournal, .setPeriodMarks], classSubjects))
@@ -84,21 +102,30 @@ import Testing
             .union(cells([.viewTimetable, .manageGroups], ["ownClass"]))
             .union(cells([.decidePromotion], ["ownClass", "ownStudent"]))
             .union(cells([.editPeople, .recordConsent, .issueSlips], ["ownClass", "ownSubject", "ownStudent", "ownClassPerson", "ownLesson"]
-                                                                     + classSubjects + classLessons)))),
+                                                                     + classSubjects + classLessons)))
+            .union(cells([.sendMessage], staffPeople + ["guardianOfClass1", "studentOfClass1"])).union(cells([.broadcastMessages, .postEvents], ["ownClass"]))),
         // Teaches group 51 of subject 5: that group only — not group 52, not the whole class.
         ("group teacher", Actor(accountID: 10, personID: 10, roles: [.teacher], assignments: [TeachingAssignment(classID: 1, subjectID: 5, groupID: 51)]),
-         cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks, .viewReports], ["ownGroup"]).union(cells([.viewJournal, .editJournal, .recordAttendance, .answerMarkReports], ["ownGroupLesson"])))),
+         cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks, .viewReports], ["ownGroup"]).union(cells([.viewJournal, .editJournal, .recordAttendance, .answerMarkReports], ["ownGroupLesson"])))
+            .union(cells([.sendMessage], staffPeople + ["guardianOfClass1", "studentOfClass1"]))),
         // Teaches subject 5 to the whole class: every group of it.
         ("whole-class teacher of a grouped subject", Actor(accountID: 11, personID: 11, roles: [.teacher],
                                                            assignments: [TeachingAssignment(classID: 1, subjectID: 5, groupID: nil)]),
          cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks, .viewReports], ["ownGroup", "otherGroup", "groupedSubject"])
-            .union(cells([.viewJournal, .editJournal, .recordAttendance, .answerMarkReports], ["ownGroupLesson", "otherGroupLesson"])))),
+            .union(cells([.viewJournal, .editJournal, .recordAttendance, .answerMarkReports], ["ownGroupLesson", "otherGroupLesson"])))
+            .union(cells([.sendMessage], staffPeople + ["guardianOfClass1", "studentOfClass1"]))),
         ("psychologist", Actor(accountID: 6, personID: 6, roles: [.psychologist], assignments: [teaching]),
-         cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks, .viewReports], ["ownSubject"]).union(cells([.viewJournal, .editJournal, .recordAttendance, .answerMarkReports], ["ownLesson"])))),
-        ("secretary", Actor(accountID: 7, personID: 7, roles: [.secretary]), cells([.viewTimetableChanges], ["school"])),
-        ("student", Actor(accountID: 8, personID: 100, roles: [.student], students: [100]), cells([.viewDiary, .reportMark], ["ownStudent"])),
-        ("guardian", Actor(accountID: 9, personID: 400, roles: [.guardian], students: [100]),
-         cells([.viewDiary, .reportMark, .acknowledgeFinals], ["ownStudent"])),
+         cells([.teachLessons, .viewTeachersDay, .listJournals, .viewTimetableChanges], ["school"]).union(cells([.viewJournal, .editJournal, .setPeriodMarks, .viewReports], ["ownSubject"]).union(cells([.viewJournal, .editJournal, .recordAttendance, .answerMarkReports], ["ownLesson"])))
+            .union(cells([.sendMessage], staffPeople + ["guardianOfClass1", "studentOfClass1"]))),
+        // The secretary writes to staff only (and answers in their threads).
+        ("secretary", Actor(accountID: 7, personID: 7, roles: [.secretary]), cells([.viewTimetableChanges], ["school"]).union(cells([.sendMessage], staffPeople))),
+        // A student of class 1: to their teachers only.
+        ("student", Actor(accountID: 8, personID: 100, roles: [.student], students: [100], familyClasses: [1]),
+         cells([.viewDiary, .reportMark], ["ownStudent"]).union(cells([.viewNotifications], ["school"])).union(cells([.sendMessage], ["teacherOfClass1"]))),
+        // A guardian of a child in class 1: to the child's teachers and to the administration.
+        ("guardian", Actor(accountID: 9, personID: 400, roles: [.guardian], students: [100], familyClasses: [1]),
+         cells([.viewDiary, .reportMark, .acknowledgeFinals], ["ownStudent"]).union(cells([.viewNotifications], ["school"]))
+            .union(cells([.sendMessage], ["teacherOfClass1", "administration"]))),
     ]
 
     @Test(arguments: cases.map(\.0))
@@ -107,7 +134,7 @@ import Testing
         for action in Action.allCases {
             for (key, resource) in Self.resources {
                 let cell = "\(action.rawValue):\(key)"
-                let expected = allowed.contains(cell) || Self.everyone.contains(action.rawValue)
+                let expected = allowed.contains(cell) || Self.messaging.contains(cell) || Self.everyone.contains(action.rawValue)
                 #expect(AccessPolicy.permits(actor, action, resource) == expected, "\(name) \(cell)")
             }
         }
@@ -117,7 +144,9 @@ import Testing
         let kiosk = Actor(accountID: 9, personID: 400, roles: [.guardian], students: [100], channel: .kiosk)
         for action in Action.allCases {
             for (key, resource) in Self.resources {
+                // Read-only: the own diary, one's messages, the events, one's notifications; nothing written.
                 let expected = action == .viewOwnAccount || (action == .viewDiary && key == "ownStudent")
+                    || ([.readMessages, .viewEvents, .viewNotifications].contains(action) && key == "school")
                 #expect(AccessPolicy.permits(kiosk, action, resource) == expected, "kiosk \(action) \(key)")
             }
         }

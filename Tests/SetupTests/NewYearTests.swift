@@ -138,12 +138,29 @@ import Testing
 
     @Test func aPastYearExportsWhole() throws {
         let (db, _, _) = try DemoSchoolTests.generate(seed: 5, students: 60)
+        // A guardian's message to a teacher of the child's class during the year: exported, and a
+        // withdrawn one too (nothing is deleted).
+        let (guardian, teacher, child) = try db.read { c in
+            try c.first("""
+                SELECT g.guardian_id, l.teacher_id, g.student_id FROM guardian_link g JOIN enrolment e ON e.student_id = g.student_id
+                JOIN lesson l ON l.class_id = e.class_id LIMIT 1
+                """) { ($0.int(0), $0.int(1), $0.int(2)) }!
+        }
+        let parent = Editor(actor: try db.read { c in
+            let account = try c.first("SELECT id FROM account WHERE person_id = ?", guardian) { $0.int(0) }!
+            return try c.actor(account: c.account(id: account)!, session: nil, today: CivilDate(iso: "2026-11-18")!)
+        }, session: nil, via: .page, at: Self.console.at)
+        _ = try MessagesDesk(database: db).write(to: [teacher], subject: "Справка", body: "Справка =1+1 о болезни", today: CivilDate(iso: "2026-11-18")!, by: parent)
+        #expect(child > 0)
         _ = try YearDesk(database: db).startYear(starts: Self.starts, dryRun: false, by: Self.console)
         let archive = ArchiveDesk(database: db, utcOffsetMinutes: 180)
         let (year, tables) = try archive.export(startingIn: 2026, by: Self.console)
         #expect(year.name == "2026/2027")
         let byName = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) })
-        #expect(Set(byName.keys) == ["classes", "students", "enrolments", "subjects", "lessons", "marks", "absences", "final_marks", "audit"])
+        #expect(Set(byName.keys) == ["classes", "students", "enrolments", "subjects", "lessons", "marks", "absences", "final_marks", "events",
+                                     "messages", "audit"])
+        #expect(byName["messages"]?.rows.map { $0[8] } == ["Справка =1+1 о болезни"])
+        #expect(byName["messages"]?.rows.first?[11] == String(teacher))
         let marks = try db.read { try Self.count($0, "SELECT count(*) FROM mark") }
         #expect(byName["marks"]?.rows.count == marks)
         #expect(byName["students"]?.rows.count == 60)

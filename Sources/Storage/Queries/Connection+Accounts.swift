@@ -176,8 +176,9 @@ extension Connection {
             roles.insert(.guardian)
             students.formUnion(children)
         }
+        let familyClasses = try familyClasses(of: students, year: year)
         return Actor(accountID: account.id, personID: person, roles: roles, classTeacherOf: classTeacherOf,
-                     assignments: assignments, students: students, channel: session?.kiosk == true ? .kiosk : .web,
+                     assignments: assignments, students: students, familyClasses: familyClasses, channel: session?.kiosk == true ? .kiosk : .web,
                      mustChangePassword: session?.mustChangePassword ?? false)
     }
 

@@ -10,7 +10,7 @@ public struct YearExportTable: Sendable, Equatable {
 extension Connection {
     /// The whole academic year as tables (`tabel export`): students, classes and enrolments,
     /// subjects, lessons with topics and homework, marks, absences, period, year, exam and
-    /// final marks, and the audit rows written during the year (by the school's clock at `utcOffsetMinutes`).
+    /// final marks, the year's announcements and events, the messages written during it, and the audit rows written during the year (by the school's clock at `utcOffsetMinutes`).
     public func yearExport(_ year: AcademicYear, utcOffsetMinutes: Int) throws -> [YearExportTable] {
         let from = SchoolDateTime(date: year.startsOn, time: TimeOfDay(minutes: 0)).unixSeconds(offsetMinutes: utcOffsetMinutes)
         let to = SchoolDateTime(date: year.endsOn.adding(days: 1), time: TimeOfDay(minutes: 0)).unixSeconds(offsetMinutes: utcOffsetMinutes)
@@ -59,6 +59,21 @@ extension Connection {
                 FROM period_mark pm JOIN subject s ON s.id = pm.subject_id LEFT JOIN period p ON p.id = pm.period_id
                 WHERE pm.year_id = ?1 ORDER BY pm.student_id, s.name, pm.kind, p.number
                 """, [year.id]),
+            ("events", ["id", "class_id", "class", "starts_on", "ends_on", "title", "details", "author_id", "created_at"], """
+                SELECT e.id, e.class_id, c.name, e.starts_on, e.ends_on, e.title, e.details, e.author_id, e.created_at
+                FROM school_event e LEFT JOIN school_class c ON c.id = e.class_id WHERE e.year_id = ?1 ORDER BY e.starts_on, e.id
+                """, [year.id]),
+            // Every message written during the year, withdrawn ones included (nothing is deleted);
+            // attachments by name (their bytes stay in the database and its backups).
+            ("messages", ["id", "thread_id", "subject", "class_id", "parent_thread_id", "author_id", "author", "at", "body", "withdrawn_at",
+                          "attachments", "recipients"], """
+                SELECT m.id, m.thread_id, t.subject, t.class_id, t.parent_id, m.author_id,
+                       trim(p.last_name || ' ' || p.first_name || ' ' || p.middle_name), m.at, m.body, m.withdrawn_at,
+                       (SELECT group_concat(file_name, ', ') FROM message_attachment WHERE message_id = m.id),
+                       (SELECT group_concat(person_id, ' ') FROM thread_member WHERE thread_id = m.thread_id AND person_id <> m.author_id)
+                FROM message m JOIN message_thread t ON t.id = m.thread_id JOIN person p ON p.id = m.author_id
+                WHERE m.at >= ?1 AND m.at < ?2 ORDER BY m.id
+                """, [from, to]),
             ("audit", ["id", "at", "account_id", "via", "action", "entity", "entity_id", "old_value", "new_value", "reason"], """
                 SELECT id, at, account_id, via, action, entity, entity_id, old_value, new_value, reason FROM audit
                 WHERE at >= ?1 AND at < ?2 ORDER BY id

@@ -187,7 +187,9 @@ extension Assets {
     .kiosk-idle { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); grid-template-rows: auto auto minmax(0, 1fr); gap: 20px 40px;
       padding: 28px 48px; height: 100vh; overflow: hidden; align-content: start; max-width: none; }
     .kiosk-idle > section { grid-column: 1; }
-    .kiosk-idle > .kiosk-signin { grid-column: 2; grid-row: 1 / span 3; align-self: start; }
+    .kiosk-idle > .kiosk-signin { grid-column: 2; grid-row: 1 / span 2; align-self: start; }
+    /* The school's announcements under the sign-in, beside the timetable changes. */
+    .kiosk-idle > .kiosk-events { grid-column: 2; grid-row: 3; align-self: start; max-height: 100%; overflow-y: auto; scrollbar-color: rgba(255,255,255,.45) transparent; }
     .kiosk-idle > .kiosk-changes { align-self: start; max-height: 100%; overflow-y: auto; scrollbar-color: rgba(255,255,255,.45) transparent; }
     .kiosk-idle .kiosk-panel td { padding: 5px 6px; font-size: 20px; }
     .kiosk-change-list { list-style: none; margin: 0; padding: 0; }
@@ -438,5 +440,38 @@ extension Assets {
       .card, .table-wrap { border: 0; padding: 0; }
       a { color: inherit; text-decoration: none; }
     }
+    /* Messages: the list of threads, a thread, the forms (issue 15). */
+    ul.threads { list-style: none; margin: 0; padding: 0; }
+    ul.threads li { padding: 10px 0; border-bottom: 1px solid var(--line); }
+    ul.threads li:last-child { border-bottom: 0; }
+    ul.threads li a { display: block; text-decoration: none; overflow-wrap: anywhere; }
+    ul.threads li.unread a b { font-weight: 800; }
+    ul.threads small { color: var(--muted); }
+    .badge { display: inline-block; background: var(--brand); color: var(--brand-ink); border-radius: 999px; padding: 0 8px; font-size: 13px; font-weight: 600; }
+    ol.messages { list-style: none; margin: 0 0 16px; padding: 0; }
+    ol.messages li.message { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 12px 16px; margin-bottom: 10px; max-width: 46em; }
+    ol.messages li.message.mine { background: var(--soft); margin-left: auto; }
+    ol.messages .from { margin: 0 0 6px; }
+    ol.messages .text { overflow-wrap: anywhere; }
+    ol.messages .text.withdrawn { color: var(--muted); text-decoration: line-through; }
+    ol.messages .receipt { margin: 6px 0 0; font-size: 13px; color: var(--muted); display: inline-block; margin-right: 12px; }
+    ul.files { margin: 8px 0 0; padding-left: 20px; overflow-wrap: anywhere; }
+    form.message-form select[multiple] { max-width: none; }
+    form.message-form h2 { margin-top: 0; }
+    form.message-form input, form.message-form textarea { max-width: none; }
+    body.kiosk ol.messages li.message { color: var(--ink); }
+    .kiosk-messages .diary { background: var(--paper); color: var(--ink); border-radius: 16px; padding: 20px 28px; max-width: 1100px; }
+    ul.events { list-style: none; margin: 0; padding: 0; }
+    ul.events li { padding: 6px 0; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+    ul.events li:last-child { border-bottom: 0; }
+    ul.events .when { color: var(--muted); margin-right: 6px; white-space: nowrap; }
+    ul.events .details { font-size: 15px; margin-top: 2px; }
+    .kiosk-events ul.events li { border-color: rgba(255,255,255,.25); }
+    .kiosk-events ul.events .when { color: rgba(255,255,255,.75); }
+    ul.notifications { list-style: none; margin: 0; padding: 0; }
+    ul.notifications li { padding: 6px 0; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+    ul.notifications li.unread { font-weight: 600; }
+    ul.notifications .when { color: var(--muted); font-weight: 400; margin-right: 6px; white-space: nowrap; font-size: 14px; }
+    label.check { display: flex; gap: 8px; align-items: center; margin: 6px 0; }
     """
 }
