@@ -161,6 +161,9 @@ import Testing
                                      "messages", "audit"])
         #expect(byName["messages"]?.rows.map { $0[8] } == ["Справка =1+1 о болезни"])
         #expect(byName["messages"]?.rows.first?[11] == String(teacher))
+        // Moments as the school's clock reads them, not Unix seconds.
+        #expect(byName["messages"]?.rows.first?[7]?.wholeMatch(of: /2026-11-\d\d \d\d:\d\d/) != nil)
+        #expect(byName["audit"]?.rows.allSatisfy { $0[1]?.wholeMatch(of: /20\d\d-\d\d-\d\d \d\d:\d\d/) != nil } == true)
         let marks = try db.read { try Self.count($0, "SELECT count(*) FROM mark") }
         #expect(byName["marks"]?.rows.count == marks)
         #expect(byName["students"]?.rows.count == 60)

@@ -16,6 +16,10 @@ extension Connection {
         let to = SchoolDateTime(date: year.endsOn.adding(days: 1), time: TimeOfDay(minutes: 0)).unixSeconds(offsetMinutes: utcOffsetMinutes)
         let markText = "CASE WHEN %.value IS NOT NULL THEN CAST(%.value AS TEXT) WHEN %.passed = 1 THEN 'зачёт' WHEN %.passed = 0 THEN 'незачёт' END"
         let mark = { (alias: String) in markText.split(separator: "%", omittingEmptySubsequences: false).joined(separator: alias) }
+        // A moment as the school's clock reads it, «2026-11-23 10:00», not Unix seconds (`offset`: the
+        // parameter holding the school's offset in seconds).
+        let moment = { (column: String, offset: String) in "strftime('%Y-%m-%d %H:%M', \(column) + \(offset), 'unixepoch')" }
+        let offset = utcOffsetMinutes * 60
         let tables: [(String, [String], String, [any SQLBindable])] = [
             ("classes", ["id", "name", "grade", "letter", "class_teacher_id", "class_teacher", "period_scheme", "marks_enabled"], """
                 SELECT c.id, c.name, c.grade, c.letter, c.class_teacher_id, trim(t.last_name || ' ' || t.first_name || ' ' || t.middle_name),
@@ -60,24 +64,25 @@ extension Connection {
                 WHERE pm.year_id = ?1 ORDER BY pm.student_id, s.name, pm.kind, p.number
                 """, [year.id]),
             ("events", ["id", "class_id", "class", "starts_on", "ends_on", "title", "details", "author_id", "created_at"], """
-                SELECT e.id, e.class_id, c.name, e.starts_on, e.ends_on, e.title, e.details, e.author_id, e.created_at
+                SELECT e.id, e.class_id, c.name, e.starts_on, e.ends_on, e.title, e.details, e.author_id,
+                       CASE WHEN e.created_at > 0 THEN \(moment("e.created_at", "?2")) END
                 FROM school_event e LEFT JOIN school_class c ON c.id = e.class_id WHERE e.year_id = ?1 ORDER BY e.starts_on, e.id
-                """, [year.id]),
+                """, [year.id, offset]),
             // Every message written during the year, withdrawn ones included (nothing is deleted);
             // attachments by name (their bytes stay in the database and its backups).
             ("messages", ["id", "thread_id", "subject", "class_id", "parent_thread_id", "author_id", "author", "at", "body", "withdrawn_at",
                           "attachments", "recipients"], """
                 SELECT m.id, m.thread_id, t.subject, t.class_id, t.parent_id, m.author_id,
-                       trim(p.last_name || ' ' || p.first_name || ' ' || p.middle_name), m.at, m.body, m.withdrawn_at,
+                       trim(p.last_name || ' ' || p.first_name || ' ' || p.middle_name), \(moment("m.at", "?3")), m.body, \(moment("m.withdrawn_at", "?3")),
                        (SELECT group_concat(file_name, ', ') FROM message_attachment WHERE message_id = m.id),
                        (SELECT group_concat(person_id, ' ') FROM thread_member WHERE thread_id = m.thread_id AND person_id <> m.author_id)
                 FROM message m JOIN message_thread t ON t.id = m.thread_id JOIN person p ON p.id = m.author_id
                 WHERE m.at >= ?1 AND m.at < ?2 ORDER BY m.id
-                """, [from, to]),
+                """, [from, to, offset]),
             ("audit", ["id", "at", "account_id", "via", "action", "entity", "entity_id", "old_value", "new_value", "reason"], """
-                SELECT id, at, account_id, via, action, entity, entity_id, old_value, new_value, reason FROM audit
+                SELECT id, \(moment("at", "?3")), account_id, via, action, entity, entity_id, old_value, new_value, reason FROM audit
                 WHERE at >= ?1 AND at < ?2 ORDER BY id
-                """, [from, to]),
+                """, [from, to, offset]),
         ]
         return try tables.map { name, columns, sql, values in
             let s = try statement(sql)

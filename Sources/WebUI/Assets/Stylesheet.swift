@@ -183,6 +183,7 @@ extension Assets {
 
     /* Kiosk: a hallway touch screen read from a metre away. */
     body.kiosk { background: #0f3550; color: #fff; font-size: 22px; min-height: 100vh; }
+    html:has(> body.kiosk) { background: #0f3550; }
     /* 1920×1080: what the school says on the left, signing in with the keyboard on the right, no scrolling. */
     .kiosk-idle { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); grid-template-rows: auto auto minmax(0, 1fr); gap: 20px 40px;
       padding: 28px 48px; height: 100vh; overflow: hidden; align-content: start; max-width: none; }
@@ -227,6 +228,7 @@ extension Assets {
     /* A narrow screen (a kiosk turned upright, a phone): one column that scrolls. */
     @media (max-width: 900px) {
       .kiosk-idle { grid-template-columns: minmax(0, 1fr); grid-template-rows: none; height: auto; overflow: visible; padding: 16px; }
+      .kiosk-bar { flex-wrap: wrap; gap: 8px 16px; }
       .kiosk-idle > .kiosk-signin { grid-column: 1; grid-row: auto; }
       .kiosk-idle > * { min-width: 0; }
       .kiosk-idle h1 { font-size: 28px; }

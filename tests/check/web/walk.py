@@ -78,6 +78,28 @@ class Visitor:
         _, _, page, _ = self.get("/kiosk" if self.role.startswith("kiosk") else "/")
         self.post("/language", {"language": lang, "_csrf": self.token(page)})
 
+    def post_multipart(self, path, fields, files):
+        """A form with files (`files`: [(field, file name, bytes)]), as a browser sends it."""
+        boundary = "----tabel-check-boundary"
+        parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode() for k, v in fields]
+        parts += [f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"; filename="{n}"\r\n'
+                  f'Content-Type: application/octet-stream\r\n\r\n'.encode() + data + b"\r\n" for k, n, data in files]
+        data = b"".join(parts) + f"--{boundary}--\r\n".encode()
+        request = urllib.request.Request(self.base + path, data=data, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        try:
+            return self.opener.open(request, timeout=30).status
+        except urllib.error.HTTPError as e:
+            return e.code
+
+    def write_first_correspondent(self, subject, files=()):
+        """Writes to the first person the message form offers: the message pages then have a thread (and a file) to walk."""
+        _, _, page, _ = self.get("/messages/new")
+        to = re.search(r'<select[^>]*name="to"[^>]*>.*?<option value="([0-9]+)"', page, re.S)
+        assert to, f"{self.role}: the message form offers nobody"
+        status = self.post_multipart("/messages", [("_csrf", self.token(page)), ("to", to.group(1)), ("subject", subject),
+                                                   ("body", "Проверка страниц: сообщение.")], files)
+        assert status == 303, f"{self.role}: writing a message answered {status}"
+
     def cookies(self):
         return [{"name": c.name, "value": c.value, "path": "/"} for c in self.jar]
 
@@ -135,6 +157,11 @@ def visitors(school, password):
         else:
             v.sign_in(by_role[role]["login"], password)
         out.append(v)
+        # Threads for the message pages: a guardian's with a file; the kiosk's student's own.
+        if role == "guardian":
+            v.write_first_correspondent("Справка", [("file", "справка.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")])
+        if role == "student":
+            v.write_first_correspondent("Вопрос")
         if role == "kiosk":
             # The same screen signed out: its idle page (the clock, bells, changes, sign-in).
             idle = Visitor(school["base"], "kiosk idle screen")
