@@ -117,21 +117,15 @@ struct PrintCommand: ParsableCommand {
         @Option(help: "Номер обучающегося (id, как в адресе его карточки).")
         var student: Int
 
-        @Option(help: "С какой даты, ГГГГ-ММ-ДД.")
-        var from: String
-
-        @Option(help: "По какую дату, ГГГГ-ММ-ДД.")
-        var to: String
+        @OptionGroup var range: DateRange
 
         @Option(help: "Куда записать PDF.")
         var out: String
 
-        func validate() throws { _ = try dates(from, to) }
-
         func run() throws {
             let db = try database.open()
             defer { db.close() }
-            let (a, b) = try dates(from, to)
+            let (a, b) = try range.dates()
             let clock = SchoolClock()
             let printout = try desk { try PrintDesk(database: db).diary(student: student, from: a, to: b, utcOffsetMinutes: clock.utcOffsetMinutes,
                                                                         by: .console(at: clock.unixNow())) }
@@ -148,21 +142,15 @@ struct PrintCommand: ParsableCommand {
         @Option(name: .customLong("class"), help: "Класс, например 5А.")
         var className: String
 
-        @Option(help: "С какой даты, ГГГГ-ММ-ДД.")
-        var from: String
-
-        @Option(help: "По какую дату, ГГГГ-ММ-ДД.")
-        var to: String
+        @OptionGroup var range: DateRange
 
         @Option(help: "Куда записать PDF.")
         var out: String
 
-        func validate() throws { _ = try dates(from, to) }
-
         func run() throws {
             let db = try database.open()
             defer { db.close() }
-            let (a, b) = try dates(from, to)
+            let (a, b) = try range.dates()
             let classID = try findClass(db, className, year: currentYear(db, a))
             let copy = try desk { try PrintDesk(database: db).blank(classID: classID, from: a, to: b, by: .console(at: SchoolClock().unixNow())) }
             try written(JournalCopySheet.blank(copy), to: out)
@@ -170,12 +158,22 @@ struct PrintCommand: ParsableCommand {
     }
 }
 
-/// Two dates of the command line, the first not after the second.
-private func dates(_ from: String, _ to: String) throws -> (CivilDate, CivilDate) {
-    guard let a = CivilDate(iso: from) else { throw ValidationError("--from: ожидается ГГГГ-ММ-ДД, получено «\(from)».") }
-    guard let b = CivilDate(iso: to) else { throw ValidationError("--to: ожидается ГГГГ-ММ-ДД, получено «\(to)».") }
-    guard a <= b else { throw ValidationError("--from позже --to.") }
-    return (a, b)
+/// `--from` and `--to` of the diary and the blanks: two dates, the first not after the second.
+struct DateRange: ParsableArguments {
+    @Option(help: "С какой даты, ГГГГ-ММ-ДД.")
+    var from: String
+
+    @Option(help: "По какую дату, ГГГГ-ММ-ДД.")
+    var to: String
+
+    func validate() throws { _ = try dates() }
+
+    func dates() throws -> (CivilDate, CivilDate) {
+        guard let a = CivilDate(iso: from) else { throw ValidationError("--from: ожидается ГГГГ-ММ-ДД, получено «\(from)».") }
+        guard let b = CivilDate(iso: to) else { throw ValidationError("--to: ожидается ГГГГ-ММ-ДД, получено «\(to)».") }
+        guard a <= b else { throw ValidationError("--from позже --to.") }
+        return (a, b)
+    }
 }
 
 /// A desk's refusal as the command line's error.

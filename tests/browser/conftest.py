@@ -3,6 +3,7 @@ import csv
 import os
 import re
 import socket
+import sqlite3
 import subprocess
 import tempfile
 import time
@@ -16,6 +17,38 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 BINARY = os.environ.get("TABEL_BINARY", os.path.join(ROOT, ".build", "debug", "tabel"))
 SHOTS = os.path.join(ROOT, "tests", "browser", "screenshots")
 PASSWORD = "pw-browser-test"
+
+
+def sign_in(browser, base, login, password=PASSWORD):
+    """Signs in through the sign-in page's own form, by keyboard (Enter), as a fresh visitor."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+    browser.delete_all_cookies()
+    browser.get(base + "/login")
+    browser.find_element(By.CSS_SELECTOR, "form[action^='/login'] input[name=login]").send_keys(login)
+    field = browser.find_element(By.CSS_SELECTOR, "form[action^='/login'] input[name=password]")
+    field.send_keys(password)
+    field.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 10).until(EC.url_to_be(base + "/"))
+
+
+def shoot(browser, name):
+    """A screenshot of the whole page in tests/browser/screenshots, to look at."""
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    width = browser.get_window_size()["width"]
+    browser.set_window_size(width, min(height + 120, 6000))
+    browser.save_screenshot(os.path.join(SHOTS, name))
+
+
+def query(school, sql, *args):
+    """Rows of the school's database (`school`: the fixture, or a database's path)."""
+    db = sqlite3.connect(school["db"] if isinstance(school, dict) else school)
+    try:
+        return db.execute(sql, args).fetchall()
+    finally:
+        db.close()
 
 
 def run(*args):

@@ -1,23 +1,12 @@
 """A class teacher's page of the class and the class's login slips in a real browser, on a desktop
 and on a phone: reached by links from the home page, and nothing reset without the confirmation."""
-import os
 import sqlite3
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import PASSWORD, SHOTS
-
-
-def sign_in(browser, base, login):
-    browser.get(base + "/login")
-    browser.find_element(By.NAME, "login").send_keys(login)
-    field = browser.find_element(By.NAME, "password")
-    field.send_keys(PASSWORD)
-    field.send_keys(Keys.ENTER)
-    WebDriverWait(browser, 10).until(EC.url_to_be(base + "/"))
+from conftest import sign_in, shoot
 
 
 def class_teacher(school):
@@ -31,13 +20,6 @@ def slips(school):
     n = db.execute("SELECT count(*) FROM login_slip").fetchone()[0]
     db.close()
     return n
-
-
-def shoot(browser, name):
-    height = browser.execute_script("return document.documentElement.scrollHeight")
-    width = browser.get_window_size()["width"]
-    browser.set_window_size(width, min(height + 120, 6000))
-    browser.save_screenshot(os.path.join(SHOTS, name))
 
 
 def test_class_page_and_slips_by_links_on_desktop_and_phone(school, browser):

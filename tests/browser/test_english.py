@@ -5,8 +5,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import SHOTS
-from test_journal import sign_in, teacher_lesson
+from conftest import SHOTS, sign_in
+from test_journal import teacher_lesson
 
 
 def press_language_switch(browser, label):

@@ -2,41 +2,15 @@
 through the class's timetable to its groups, the form filled and sent with the keyboard — and the
 timetable and the lessons go by groups from the date; then a student moves between the groups,
 and the page is looked at on a phone."""
-import os
-import sqlite3
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import PASSWORD, SHOTS
+from conftest import sign_in, shoot, query
 
 FROM = "2026-11-30"
-
-
-def sign_in(browser, base, login):
-    browser.get(base + "/login")
-    browser.find_element(By.NAME, "login").send_keys(login)
-    field = browser.find_element(By.NAME, "password")
-    field.send_keys(PASSWORD)
-    field.send_keys(Keys.ENTER)
-    WebDriverWait(browser, 10).until(EC.url_to_be(base + "/"))
-
-
-def shoot(browser, name):
-    height = browser.execute_script("return document.documentElement.scrollHeight")
-    width = browser.get_window_size()["width"]
-    browser.set_window_size(width, min(height + 120, 6000))
-    browser.save_screenshot(os.path.join(SHOTS, name))
-
-
-def query(school, sql, *args):
-    db = sqlite3.connect(school["db"])
-    try:
-        return db.execute(sql, args).fetchall()
-    finally:
-        db.close()
 
 
 def test_admin_splits_a_class_into_groups(school, browser):

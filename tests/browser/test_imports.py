@@ -9,11 +9,10 @@ import time
 import pytest
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import BINARY, PASSWORD, SHOTS, free_port
+from conftest import BINARY, SHOTS, free_port, sign_in, query
 
 
 @pytest.fixture
@@ -38,27 +37,11 @@ def own_school(school):
     server.wait(timeout=20)
 
 
-def sign_in(browser, base, login):
-    browser.get(base + "/login")
-    browser.find_element(By.NAME, "login").send_keys(login)
-    field = browser.find_element(By.NAME, "password")
-    field.send_keys(PASSWORD)
-    field.send_keys(Keys.ENTER)
-    WebDriverWait(browser, 10).until(EC.url_to_be(base + "/"))
-
-
 def shoot(browser, name):
     height = browser.execute_script("return document.documentElement.scrollHeight")
     browser.set_window_size(browser.get_window_size()["width"], min(height + 120, 6000))
     browser.save_screenshot(os.path.join(SHOTS, name))
     browser.set_window_size(browser.get_window_size()["width"], 900)
-
-
-def query(db, sql, *args):
-    c = sqlite3.connect(db)
-    rows = c.execute(sql, args).fetchall()
-    c.close()
-    return rows
 
 
 def submit(browser, button):

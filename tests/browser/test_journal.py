@@ -8,7 +8,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import PASSWORD, SHOTS
+from conftest import SHOTS, sign_in
 
 
 def teacher_lesson(school, which=0):
@@ -23,15 +23,6 @@ def teacher_lesson(school, which=0):
     db.close()
     teacher, lesson, class_id, subject = [r for r in rows if str(r[0]) in by_person][which]
     return by_person[str(teacher)], lesson, class_id, subject
-
-
-def sign_in(browser, base, login):
-    browser.get(base + "/login")
-    browser.find_element(By.NAME, "login").send_keys(login)
-    field = browser.find_element(By.NAME, "password")
-    field.send_keys(PASSWORD)
-    field.send_keys(Keys.ENTER)
-    WebDriverWait(browser, 10).until(EC.url_to_be(base + "/"))
 
 
 def api(browser, method, path, body=None):

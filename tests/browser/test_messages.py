@@ -1,40 +1,13 @@
 """A guardian writes to their child's class teacher and the teacher answers (issue 15), in a real
 browser: the form filled and sent with the keyboard on a desktop, the answer written on a phone,
 the unread count in the menu, the read receipt; then the pages are looked at."""
-import os
-import sqlite3
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import PASSWORD, SHOTS
-
-
-def sign_in(browser, base, login):
-    browser.delete_all_cookies()
-    browser.get(base + "/login")
-    browser.find_element(By.CSS_SELECTOR, "form[action^='/login'] input[name=login]").send_keys(login)
-    field = browser.find_element(By.CSS_SELECTOR, "form[action^='/login'] input[name=password]")
-    field.send_keys(PASSWORD)
-    field.send_keys(Keys.ENTER)
-    WebDriverWait(browser, 10).until(EC.url_to_be(base + "/"))
-
-
-def shoot(browser, name):
-    height = browser.execute_script("return document.documentElement.scrollHeight")
-    width = browser.get_window_size()["width"]
-    browser.set_window_size(width, min(height + 120, 6000))
-    browser.save_screenshot(os.path.join(SHOTS, name))
-
-
-def query(school, sql, *args):
-    db = sqlite3.connect(school["db"])
-    try:
-        return db.execute(sql, args).fetchall()
-    finally:
-        db.close()
+from conftest import sign_in, shoot, query
 
 
 def test_guardian_and_teacher_write_and_answer(school, browser):

@@ -5,7 +5,6 @@ hold the same people. On a school of its own: the other tests keep the year open
 import csv
 import os
 import socket
-import sqlite3
 import subprocess
 import tempfile
 import time
@@ -15,8 +14,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import BINARY, PASSWORD, free_port, run
-from test_class_pages import shoot, sign_in
+from conftest import BINARY, PASSWORD, free_port, query, run, shoot, sign_in
 
 
 @pytest.fixture(scope="module")
@@ -41,13 +39,6 @@ def own_school():
     yield {"db": db, "base": f"http://127.0.0.1:{port}", "logins": logins}
     server.terminate()
     server.wait(timeout=20)
-
-
-def query(school, sql, *args):
-    db = sqlite3.connect(school["db"])
-    rows = db.execute(sql, args).fetchall()
-    db.close()
-    return rows
 
 
 def test_preview_then_start_the_new_year(own_school, browser):

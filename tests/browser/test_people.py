@@ -1,7 +1,6 @@
 """A class teacher adds a student to the class by the form, with the keyboard (Enter sends it), on a
 desktop and on a phone: a missing name comes back beside its field with what was typed, then the
 student is added from today, their card says their login, and the class page lists them."""
-import os
 import sqlite3
 
 from selenium.webdriver.common.by import By
@@ -9,8 +8,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import SHOTS
-from test_class_pages import shoot, sign_in
+from conftest import shoot, sign_in
 
 
 def class_teacher(school):

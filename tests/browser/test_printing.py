@@ -4,7 +4,7 @@ progress report's charts are images with a title that fit a phone. What the PDFs
 with pdftotext in the Swift tests."""
 from selenium.webdriver.common.by import By
 
-from test_reports import shoot, sign_in
+from conftest import shoot, sign_in
 
 POST_FORM = """
 const form = document.querySelector(arguments[0]);

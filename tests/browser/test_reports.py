@@ -2,30 +2,12 @@
 class's progress report and its forecast, on a desktop and on a phone; the deputy reads the
 school's filling. Numbers are checked over HTTP in the Swift tests; here, that the pages are
 reached by links, read on a phone without the page growing sideways, and export CSV."""
-import os
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import PASSWORD, SHOTS
-
-
-def sign_in(browser, base, login):
-    browser.get(base + "/login")
-    browser.find_element(By.NAME, "login").send_keys(login)
-    field = browser.find_element(By.NAME, "password")
-    field.send_keys(PASSWORD)
-    field.send_keys(Keys.ENTER)
-    WebDriverWait(browser, 10).until(EC.url_to_be(base + "/"))
-
-
-def shoot(browser, name):
-    height = browser.execute_script("return document.documentElement.scrollHeight")
-    width = browser.get_window_size()["width"]
-    browser.set_window_size(width, min(height + 120, 6000))
-    browser.save_screenshot(os.path.join(SHOTS, name))
+from conftest import sign_in, shoot
 
 
 def test_a_class_teacher_reads_their_classs_progress_and_forecast(school, browser):

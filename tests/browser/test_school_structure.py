@@ -2,25 +2,17 @@
 and on a phone: a holiday typed wrong comes back beside its field, typed right it re-plans the
 lessons and lists those with entries it leaves outside the plan; a room is renamed in its row."""
 import re
-import sqlite3
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from test_class_pages import shoot, sign_in
+from conftest import query, shoot, sign_in
 
 
 def administrator(school):
     return next(l for l in school["logins"] if l["role"] == "administrator")
-
-
-def query(school, sql, *args):
-    db = sqlite3.connect(school["db"])
-    rows = db.execute(sql, args).fetchall()
-    db.close()
-    return rows
 
 
 def type_date(browser, field, iso):
